@@ -1,0 +1,1 @@
+"""Package data: word lists, codebook, model weights (read with importlib.resources)."""

@@ -1,0 +1,214 @@
+"""Plain values for a document's annotations.
+
+Everything is standoff: the text never changes, annotations point into it with
+``[start, end)`` code-point offsets (brat / W3C TextPositionSelector convention).
+Values are frozen; a change is a new value (``dataclasses.replace``), which keeps
+undo and saving simple.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+CONTEXT = 32  # characters of prefix/suffix kept with every span, for re-anchoring
+
+ENTITY_TYPES: tuple[str, ...] = (
+    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP",
+    "DATE", "TIME", "QUANTITY", "LAW", "EVENT",
+)
+CLAIM_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed", "according-to")
+
+Origin = Literal["auto", "user"]
+Status = Literal["suggested", "accepted", "rejected"]
+# ok: offsets match the text; moved: re-anchored elsewhere; orphaned: quote not found.
+Anchor = Literal["ok", "moved", "orphaned"]
+ORIGINS: tuple[str, ...] = ("auto", "user")
+STATUSES: tuple[str, ...] = ("suggested", "accepted", "rejected")
+ANCHORS: tuple[str, ...] = ("ok", "moved", "orphaned")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quoted stretch of the document: offsets plus the quote and its context."""
+
+    start: int
+    end: int
+    text: str
+    prefix: str = ""
+    suffix: str = ""
+
+    @classmethod
+    def of(cls, doc_text: str, start: int, end: int) -> Span:
+        """The span ``doc_text[start:end]`` with its context captured."""
+        if not 0 <= start <= end <= len(doc_text):
+            raise ValueError(f"span [{start}, {end}) outside text of length {len(doc_text)}")
+        return cls(
+            start,
+            end,
+            doc_text[start:end],
+            doc_text[max(0, start - CONTEXT) : start],
+            doc_text[end : end + CONTEXT],
+        )
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A span that may name an entity (a claim's source, an event's actor)."""
+
+    span: Span
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewChange:
+    """One past state of a review, kept so a verdict's history is never lost."""
+
+    verdict: str | None
+    note: str
+    by: str
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A reviewer's judgement on a claim, event or entity."""
+
+    verdict: str | None = None
+    note: str = ""
+    by: str = ""
+    at: str = ""  # UTC, ISO 8601
+    history: tuple[ReviewChange, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return self.verdict is None and not self.note and not self.history
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in the text."""
+
+    id: str
+    span: Span
+    type: str
+    entity: str
+    origin: Origin = "auto"
+    status: Status = "suggested"
+    confidence: float = 1.0
+    anchor: Anchor = "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A thing the document names, possibly several times and several ways."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    review: Review = field(default_factory=Review)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An attributed statement: who (source) said (cue) what (content)."""
+
+    id: str
+    cue: Span
+    content: tuple[Span, ...]
+    source: Ref | None = None
+    kind: str = "indirect"
+    hedges: tuple[Span, ...] = ()
+    origin: Origin = "auto"
+    status: Status = "suggested"
+    confidence: float = 1.0
+    anchor: Anchor = "ok"
+    review: Review = field(default_factory=Review)
+
+    @property
+    def start(self) -> int:
+        starts = [self.cue.start, *(c.start for c in self.content)]
+        if self.source is not None:
+            starts.append(self.source.span.start)
+        return min(starts)
+
+    @property
+    def end(self) -> int:
+        ends = [self.cue.end, *(c.end for c in self.content)]
+        if self.source is not None:
+            ends.append(self.source.span.end)
+        return max(ends)
+
+
+@dataclass(frozen=True, slots=True)
+class Fatalities:
+    """A casualty figure as written, with a normalised lower estimate."""
+
+    span: Span
+    estimate: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, where, when, with how many killed, per which claim."""
+
+    id: str
+    type: str
+    subtype: str
+    trigger: Span
+    actors: tuple[Ref, ...] = ()
+    targets: tuple[Ref, ...] = ()
+    location: tuple[Ref, ...] = ()
+    time: tuple[Ref, ...] = ()
+    fatalities: Fatalities | None = None
+    claim: str | None = None
+    origin: Origin = "auto"
+    status: Status = "suggested"
+    confidence: float = 1.0
+    anchor: Anchor = "ok"
+    review: Review = field(default_factory=Review)
+
+    @property
+    def start(self) -> int:
+        return self.trigger.start
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Everything known about one document: suggestions and the reviewer's work."""
+
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        if entity_id is None:
+            return None
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+    def sorted(self) -> Annotations:
+        """The same annotations in document order (the order the sidecar keeps)."""
+        mentions = tuple(sorted(self.mentions, key=lambda m: (m.span.start, m.span.end, m.id)))
+        first: dict[str, int] = {}
+        for m in mentions:
+            first.setdefault(m.entity, m.span.start)
+        entities = tuple(
+            sorted(self.entities, key=lambda e: (first.get(e.id, 1 << 62), e.id))
+        )
+        claims = tuple(sorted(self.claims, key=lambda c: (c.start, c.id)))
+        events = tuple(sorted(self.events, key=lambda e: (e.start, e.id)))
+        return replace(self, entities=entities, mentions=mentions, claims=claims, events=events)

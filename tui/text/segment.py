@@ -1,0 +1,169 @@
+"""Paragraphs, sentences and tokens of news text, as ``[start, end)`` offsets.
+
+The sentence splitter is rule-based and tuned for wire copy: abbreviations,
+initials, decimals and thousands, full stops inside closing quotes, ellipses and
+datelines. Abbreviation lists are data (``tui/data/abbreviations.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Abbreviations:
+    never_final: frozenset[str]
+    before_number: frozenset[str]
+    may_be_final: frozenset[str]
+    sentence_starters: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> _Abbreviations:
+    raw = yaml.safe_load(
+        resources.files("tui.data").joinpath("abbreviations.yaml").read_text(encoding="utf-8")
+    )
+    lists = []
+    for key in ("never_final", "before_number", "may_be_final", "sentence_starters"):
+        words = raw[key]
+        if not all(isinstance(w, str) for w in words):
+            raise ValueError(f"abbreviations.yaml: {key} holds a non-string (quote it)")
+        lists.append(frozenset(words))
+    return _Abbreviations(*lists)
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+_LINE = re.compile(r"[^\n]+")
+
+# A dateline opening a paragraph: "ALEPPO, Syria (Reuters) - ", "WASHINGTON (AP) — ".
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}[A-Z.]"
+    r"(?:,[ ][A-Z][\w.' ]{1,40}?)?"
+    r"(?:[ ]\([^()\n]{1,40}\))?"
+    r"[ ]*[-–—][ ]*"
+)
+
+# Candidate ends: terminal punctuation, then closing quotes/brackets, then space.
+_CANDIDATE = re.compile(r"(?:\.\.\.|[.!?…])+[\"'”’)\]»]*(?=\s|$)")
+_OPENERS = "\"'“‘([«"
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_NEXT_WORD = re.compile(r"\s+([\"'“‘(\[«]*)(\S+)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")  # "U.S" / "a.m" (before the final dot)
+
+# Words, with internal hyphens/apostrophes; dotted abbreviations; numbers with
+# separators; a possessive 's on its own; anything else one character at a time.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|\d+(?:[.,:/]\d+)*"
+    r"|\w+(?:-\w+|['’](?![sS]\b)\w+)*"
+    r"|['’][sS]\b"
+    r"|\S",
+)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans, stripped of surrounding whitespace.
+
+    Text with blank lines is split at blank lines; text without any (one paragraph
+    per line, as in many wire feeds) is split at every line break.
+    """
+    spans: list[tuple[int, int]] = []
+    if _BLANK_LINES.search(text):
+        pos = 0
+        for m in _BLANK_LINES.finditer(text):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        spans.append((pos, len(text)))
+    else:
+        spans = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the body starts after a dateline at ``start`` (``start`` if there is none)."""
+    m = DATELINE.match(text, start, end)
+    if not m:
+        return start
+    head = m.group(0)
+    if "," not in head and "(" not in head and "—" not in head and "–" not in head:
+        return start
+    return m.end()
+
+
+def _is_boundary(text: str, mark_start: int, mark_end: int, end: int) -> bool:
+    """Is the terminal punctuation at text[mark_start:mark_end] a sentence end?"""
+    nxt = _NEXT_WORD.match(text, mark_end, end)
+    if nxt is None:
+        return True  # end of paragraph
+    opener, word = nxt.group(1), nxt.group(2)
+    first = word[0]
+    if not (first.isupper() or first.isdigit() or (opener and first.isalnum())):
+        return False
+    mark = text[mark_start:mark_end].rstrip("\"'”’)]»")
+    if mark != ".":
+        return True  # ?, !, ellipsis before a capital
+    before = _WORD_BEFORE.search(text, max(0, mark_start - 40), mark_start)
+    if before is None:
+        return True
+    prev = before.group(1).lstrip("'’-")
+    abbr = _abbreviations()
+    if len(prev) == 1 and prev.isupper():
+        return False  # an initial: "John F. Kennedy"
+    if prev in abbr.never_final:
+        return False
+    if prev in abbr.before_number and first.isdigit():
+        return False
+    bare = re.sub(r"[^\w]+$", "", word)
+    if prev in abbr.may_be_final or _DOTTED.search(prev):
+        return bare in abbr.sentence_starters
+    return True
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans within ``text[start:end]``; they never cross a paragraph break."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs(text[start:end]):
+        p_start += start
+        p_end += start
+        s = dateline_end(text, p_start, p_end)
+        for m in _CANDIDATE.finditer(text, s, p_end):
+            if m.end() <= s or not _is_boundary(text, m.start(), m.end(), p_end):
+                continue
+            out.append((s, m.end()))
+            s = m.end()
+            while s < p_end and text[s].isspace():
+                s += 1
+        if s < p_end:
+            e = p_end
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.append((s, e))
+    return out
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with document offsets."""
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
