@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from tui.extract.attribution import find_claims
+from tui.extract.entities import find_entities
+from tui.extract.events import find_events
 from tui.model import Annotations
 from tui.text.document import Document
 
@@ -9,8 +12,11 @@ from tui.text.document import Document
 def extract(doc: Document) -> Annotations:
     """Suggested entities, mentions, claims and events for ``doc``, in document order.
 
-    Ids are assigned in document order: entities ``e1..``, mentions ``m1..``,
-    claims ``c1..``, events ``v1..``. Every item has origin "auto" and status
-    "suggested".
+    Each stage assigns its own ids in document order: entities ``e1..``, mentions
+    ``m1..``, claims ``c1..``, events ``v1..``. Every item has origin "auto" and
+    status "suggested".
     """
-    return Annotations()
+    entities, mentions = find_entities(doc)
+    claims = find_claims(doc, entities, mentions)
+    events = find_events(doc, entities, mentions, claims)
+    return Annotations(entities, mentions, claims, events).sorted()
