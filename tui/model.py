@@ -106,6 +106,9 @@ class Mention:
     status: Status = "suggested"
     confidence: float = 1.0
     anchor: Anchor = "ok"
+    # QUANTITY only: the count as a number, a lower bound for vague figures
+    # ("dozens" -> 24, "about 300" -> 300, "hundreds of thousands" -> 200000).
+    estimate: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
