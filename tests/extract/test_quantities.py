@@ -1,0 +1,96 @@
+"""Counts and casualty figures: spans and normalised lower estimates."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.extract.quantities import estimate, find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dozens", 24),
+        ("about 300", 300),
+        ("hundreds of thousands", 200000),
+        ("a dozen", 12),
+        ("scores of people", 40),
+        ("at least 17", 17),
+        ("2,500", 2500),
+        ("three", 3),
+        ("tens of", 20),
+        ("tens of thousands", 20000),
+        ("several", 3),
+        ("many millions", 2000000),
+        ("half a dozen", 6),
+        ("two hundred and fifty", 250),
+        ("twenty-five", 25),
+        ("1.5 million", 1500000),
+        ("several hundred", 300),
+        ("a few thousand", 2000),
+        ("More than 40", 40),
+        ("Dozens", 24),
+        ("no figure here", None),
+        ("", None),
+    ],
+)
+def test_estimate(text: str, expected: int | None) -> None:
+    assert estimate(text) == expected
+
+
+def _found(text: str) -> list[tuple[str, int | None]]:
+    return [(text[s:e], v) for s, e, v in find_quantities(text)]
+
+
+def test_casualty_figures_in_prose() -> None:
+    text = (
+        "The army said dozens of its soldiers had been killed. It claimed about 300 "
+        "rebel fighters had died. The war has killed hundreds of thousands of people "
+        "over the last 48 hours."
+    )
+    assert _found(text) == [
+        ("dozens", 24),
+        ("about 300", 300),
+        ("hundreds of thousands", 200000),
+        ("48", 48),
+    ]
+
+
+def test_years_identifiers_money_rates_and_clock_times_are_not_counts() -> None:
+    text = (
+        "Fighting has been frozen since 2020, under Resolution 2254 of 2015, on Flight 17. "
+        "It cost $300 and 40% of voters at 10:30 on the 3rd, a 24/7 watch."
+    )
+    assert _found(text) == []
+
+
+def test_four_digit_count_before_a_noun_is_kept() -> None:
+    assert _found("Some 2000 people fled, and 1500 soldiers died.") == [
+        ("Some 2000", 2000),
+        ("1500", 1500),
+    ]
+
+
+def test_pronoun_one_is_not_a_count_but_one_man_is() -> None:
+    assert _found("No one knew; one of them left. One man died.") == [("One", 1)]
+
+
+def test_hedge_without_figure_is_not_a_quantity() -> None:
+    assert _found("It flew over the city some days ago.") == []
+
+
+def test_window_offsets_are_document_offsets() -> None:
+    text = "Ignore 5 here. But count 12 there."
+    start = text.index("But")
+    assert find_quantities(text, start) == [(text.index("12"), text.index("12") + 2, 12)]
+
+
+@given(st.text(max_size=200))
+def test_spans_are_inside_the_text_and_ordered(text: str) -> None:
+    last = 0
+    for s, e, v in find_quantities(text):
+        assert last <= s < e <= len(text)
+        assert v is None or v >= 0
+        last = e
