@@ -1,0 +1,333 @@
+"""Annotations <-> plain data (dicts, lists, scalars) in the sidecar's shape.
+
+Encoding is deterministic (fixed key order, defaults omitted the same way every
+time), so sidecar -> model -> sidecar is byte-identical. Decoding validates as it
+goes and reports the path of what is wrong ("claims[3].cue.start").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.model import (
+    ANCHORS,
+    ORIGINS,
+    STATUSES,
+    Annotations,
+    Claim,
+    Entity,
+    Event,
+    Fatalities,
+    Mention,
+    Ref,
+    Review,
+    ReviewChange,
+    Span,
+)
+
+
+class CodecError(ValueError):
+    """A sidecar value of the wrong shape; ``path`` locates it (list of keys/indices)."""
+
+    def __init__(self, path: list[str | int], message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{format_path(self.path)}: {self.message}" if self.path else self.message
+
+
+def format_path(path: list[str | int]) -> str:
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else p)
+    return out
+
+
+# ---------------------------------------------------------------- encoding
+
+
+def _span(s: Span) -> dict[str, Any]:
+    return {"start": s.start, "end": s.end, "text": s.text, "prefix": s.prefix, "suffix": s.suffix}
+
+
+def _ref(r: Ref) -> dict[str, Any]:
+    d = _span(r.span)
+    d["entity"] = r.entity
+    return d
+
+
+def _review(r: Review) -> dict[str, Any]:
+    return {
+        "verdict": r.verdict,
+        "note": r.note,
+        "by": r.by,
+        "at": r.at,
+        "history": [
+            {"verdict": h.verdict, "note": h.note, "by": h.by, "at": h.at} for h in r.history
+        ],
+    }
+
+
+def _common(d: dict[str, Any], item: Mention | Claim | Event) -> None:
+    d["origin"] = item.origin
+    d["status"] = item.status
+    d["confidence"] = round(float(item.confidence), 3)
+    if item.anchor != "ok":
+        d["anchor"] = item.anchor
+
+
+def encode_mention(m: Mention) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": m.id, "type": m.type}
+    d.update(_span(m.span))
+    if m.estimate is not None:
+        d["estimate"] = m.estimate
+    _common(d, m)
+    return d
+
+
+def encode_entity(e: Entity, mentions: list[Mention]) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)}
+    if not e.review.empty:
+        d["review"] = _review(e.review)
+    d["mentions"] = [encode_mention(m) for m in mentions]
+    return d
+
+
+def encode_claim(c: Claim) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "id": c.id,
+        "kind": c.kind,
+        "source": _ref(c.source) if c.source is not None else None,
+        "cue": _span(c.cue),
+        "content": [_span(s) for s in c.content],
+        "hedges": [_span(s) for s in c.hedges],
+    }
+    _common(d, c)
+    if not c.review.empty:
+        d["review"] = _review(c.review)
+    return d
+
+
+def encode_event(e: Event) -> dict[str, Any]:
+    fat = None
+    if e.fatalities is not None:
+        fat = _span(e.fatalities.span)
+        fat["estimate"] = e.fatalities.estimate
+    d: dict[str, Any] = {
+        "id": e.id,
+        "type": e.type,
+        "subtype": e.subtype,
+        "trigger": _span(e.trigger),
+        "actors": [_ref(r) for r in e.actors],
+        "targets": [_ref(r) for r in e.targets],
+        "location": [_ref(r) for r in e.location],
+        "time": [_ref(r) for r in e.time],
+        "fatalities": fat,
+        "claim": e.claim,
+    }
+    _common(d, e)
+    if not e.review.empty:
+        d["review"] = _review(e.review)
+    return d
+
+
+def encode(ann: Annotations) -> dict[str, list[dict[str, Any]]]:
+    """The entities (with their mentions nested), claims and events, in document order."""
+    ann = ann.sorted()
+    by_entity: dict[str, list[Mention]] = {e.id: [] for e in ann.entities}
+    for m in ann.mentions:
+        by_entity.setdefault(m.entity, []).append(m)
+    return {
+        "entities": [encode_entity(e, by_entity.get(e.id, [])) for e in ann.entities],
+        "claims": [encode_claim(c) for c in ann.claims],
+        "events": [encode_event(e) for e in ann.events],
+    }
+
+
+# ---------------------------------------------------------------- decoding
+
+
+class _Reader:
+    """Typed access to a decoded mapping, raising CodecError with the value's path."""
+
+    def __init__(self, data: Any, path: list[str | int]) -> None:
+        if not isinstance(data, dict):
+            raise CodecError(path, "expected a mapping")
+        self.data = data
+        self.path = path
+
+    def at(self, key: str) -> list[str | int]:
+        return [*self.path, key]
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = ..., *, nullable: bool = False) -> Any:
+        if key not in self.data:
+            if default is ...:
+                raise CodecError(self.at(key), "missing")
+            return default
+        value = self.data[key]
+        if value is None and nullable:
+            return None
+        # bool is an int in Python; a YAML `yes` must not pass as an offset.
+        if isinstance(value, bool) and kind is not bool and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            raise CodecError(self.at(key), f"expected {_kind_name(kind)}, got {value!r}")
+        if not isinstance(value, kind):
+            raise CodecError(self.at(key), f"expected {_kind_name(kind)}, got {type(value).__name__}")
+        return value
+
+    def str(self, key: str, default: Any = ..., *, nullable: bool = False) -> Any:
+        return self.get(key, str, default, nullable=nullable)
+
+    def int(self, key: str, default: Any = ..., *, nullable: bool = False) -> Any:
+        return self.get(key, int, default, nullable=nullable)
+
+    def list(self, key: str, default: Any = ...) -> list[Any]:
+        value = self.get(key, list, default, nullable=True)
+        return [] if value is None else value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: Any = ...) -> Any:
+        value = self.str(key, default)
+        if value not in choices:
+            raise CodecError(self.at(key), f"{value!r} is not one of {', '.join(choices)}")
+        return value
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = {str: "text", int: "an integer", float: "a number", list: "a list", dict: "a mapping", bool: "true/false"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def decode_span(data: Any, path: list[str | int]) -> Span:
+    r = _Reader(data, path)
+    start, end = r.int("start"), r.int("end")
+    if start < 0 or end < start:
+        raise CodecError(path, f"bad offsets [{start}, {end})")
+    return Span(start, end, r.str("text"), r.str("prefix", ""), r.str("suffix", ""))
+
+
+def decode_ref(data: Any, path: list[str | int]) -> Ref:
+    return Ref(decode_span(data, path), _Reader(data, path).str("entity", None, nullable=True))
+
+
+def decode_review(data: Any, path: list[str | int]) -> Review:
+    r = _Reader(data, path)
+    history = []
+    for i, h in enumerate(r.list("history", [])):
+        hr = _Reader(h, [*path, "history", i])
+        history.append(
+            ReviewChange(hr.str("verdict", None, nullable=True), hr.str("note", ""), hr.str("by", ""), hr.str("at", ""))
+        )
+    return Review(
+        r.str("verdict", None, nullable=True), r.str("note", ""), r.str("by", ""), r.str("at", ""), tuple(history)
+    )
+
+
+def _decode_common(r: _Reader) -> dict[str, Any]:
+    conf = r.get("confidence", (int, float), 1.0)
+    return {
+        "origin": r.choice("origin", ORIGINS, "auto"),
+        "status": r.choice("status", STATUSES, "suggested"),
+        "confidence": float(conf),
+        "anchor": r.choice("anchor", ANCHORS, "ok"),
+    }
+
+
+def decode_mention(data: Any, path: list[str | int], entity: str, entity_type: str) -> Mention:
+    r = _Reader(data, path)
+    return Mention(
+        id=r.str("id"),
+        span=decode_span(data, path),
+        type=r.str("type", entity_type),
+        entity=entity,
+        estimate=r.int("estimate", None, nullable=True),
+        **_decode_common(r),
+    )
+
+
+def decode(data: Any, path: list[str | int] | None = None) -> Annotations:
+    """Annotations from the sidecar's plain data; raises CodecError with the bad value's path."""
+    path = path or []
+    top = _Reader(data, path)
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    seen: set[str] = set()
+
+    def check_id(item_id: str, where: list[str | int]) -> None:
+        if item_id in seen:
+            raise CodecError(where, f"duplicate id {item_id!r}")
+        seen.add(item_id)
+
+    for i, raw in enumerate(top.list("entities", [])):
+        p = [*path, "entities", i]
+        r = _Reader(raw, p)
+        eid = r.str("id")
+        check_id(eid, [*p, "id"])
+        aliases = r.list("aliases", [])
+        if not all(isinstance(a, str) for a in aliases):
+            raise CodecError([*p, "aliases"], "expected a list of text")
+        review = decode_review(raw["review"], [*p, "review"]) if raw.get("review") else Review()
+        entity = Entity(eid, r.str("name"), r.str("type"), tuple(aliases), review)
+        entities.append(entity)
+        for j, mraw in enumerate(r.list("mentions", [])):
+            m = decode_mention(mraw, [*p, "mentions", j], eid, entity.type)
+            check_id(m.id, [*p, "mentions", j, "id"])
+            mentions.append(m)
+
+    claims: list[Claim] = []
+    for i, raw in enumerate(top.list("claims", [])):
+        p = [*path, "claims", i]
+        r = _Reader(raw, p)
+        cid = r.str("id")
+        check_id(cid, [*p, "id"])
+        content = tuple(decode_span(s, [*p, "content", k]) for k, s in enumerate(r.list("content")))
+        hedges = tuple(decode_span(s, [*p, "hedges", k]) for k, s in enumerate(r.list("hedges", [])))
+        source = raw.get("source")
+        claims.append(
+            Claim(
+                id=cid,
+                cue=decode_span(r.get("cue", dict), [*p, "cue"]),
+                content=content,
+                source=decode_ref(source, [*p, "source"]) if source is not None else None,
+                kind=r.str("kind", "indirect"),
+                hedges=hedges,
+                review=decode_review(raw["review"], [*p, "review"]) if raw.get("review") else Review(),
+                **_decode_common(r),
+            )
+        )
+
+    events: list[Event] = []
+    for i, raw in enumerate(top.list("events", [])):
+        p = [*path, "events", i]
+        r = _Reader(raw, p)
+        vid = r.str("id")
+        check_id(vid, [*p, "id"])
+
+        def refs(key: str, r: _Reader = r, p: list[str | int] = p) -> tuple[Ref, ...]:
+            return tuple(decode_ref(x, [*p, key, k]) for k, x in enumerate(r.list(key, [])))
+
+        fat_raw = raw.get("fatalities")
+        fat = None
+        if fat_raw is not None:
+            fat = Fatalities(
+                decode_span(fat_raw, [*p, "fatalities"]),
+                _Reader(fat_raw, [*p, "fatalities"]).int("estimate", None, nullable=True),
+            )
+        events.append(
+            Event(
+                id=vid,
+                type=r.str("type"),
+                subtype=r.str("subtype", ""),
+                trigger=decode_span(r.get("trigger", dict), [*p, "trigger"]),
+                actors=refs("actors"),
+                targets=refs("targets"),
+                location=refs("location"),
+                time=refs("time"),
+                fatalities=fat,
+                claim=r.str("claim", None, nullable=True),
+                review=decode_review(raw["review"], [*p, "review"]) if raw.get("review") else Review(),
+                **_decode_common(r),
+            )
+        )
+    return Annotations(tuple(entities), tuple(mentions), tuple(claims), tuple(events))
