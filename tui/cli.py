@@ -1,0 +1,246 @@
+"""The `marginalia` command: open the reader, or extract headlessly.
+
+Every user error is one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from tui import __version__
+from tui.model import Annotations, Ref, Span
+from tui.text import DEFAULT_MAX_BYTES, Document, LoadError, load_document
+
+EXIT_USAGE = 2
+EXIT_INTERNAL = 1
+
+READER_EXAMPLES = """\
+examples:
+  marginalia                          open the bundled seed article
+  marginalia story.txt                read and review story.txt (annotations go to
+                                      story.txt.marginalia.yaml beside it)
+  marginalia --theme light notes.md   a Markdown article with the light theme
+  marginalia extract a.txt b.txt      one JSON line of entities, claims, events per file
+  marginalia extract a.txt --format yaml > a.txt.marginalia.yaml
+
+keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q quit
+"""
+
+EXTRACT_EXAMPLES = """\
+examples:
+  marginalia extract seeds/aleppo.txt
+  marginalia extract news/*.txt | jq -c '.claims[] | {cue: .cue.text, source: .source.text}'
+  marginalia extract story.md --format yaml
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, not the usage block plus a line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _max_size(value: str) -> int:
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--max-size wants megabytes, got {value!r}") from None
+    if not mb > 0:
+        raise argparse.ArgumentTypeError("--max-size must be more than 0")
+    return int(mb * 1024 * 1024)
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="marginalia",
+        description="A keyboard-driven terminal reader for news: entities, claims and events, "
+        "reviewed claim by claim into a YAML file beside the article.",
+        epilog=READER_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("path", nargs="?", type=Path, help="article (.txt or .md); default: the bundled seed")
+    p.add_argument("--theme", metavar="NAME", help="colour theme (dark, light, high-contrast, okabe-ito, ...)")
+    p.add_argument("--config", metavar="FILE", type=Path, help="config file (default: ~/.config/marginalia/config.yaml)")
+    p.add_argument("--max-size", metavar="MB", type=_max_size, default=DEFAULT_MAX_BYTES, help="refuse larger articles (default 20)")
+    p.add_argument("--auto-advance", action="store_true", help="after a verdict, go to the next unreviewed claim")
+    p.add_argument("--version", action="version", version=f"marginalia {__version__}")
+    return p
+
+
+def _extract_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="marginalia extract",
+        description="Extract entities, claims and events without the reader: one JSON object "
+        "per file, one per line (or the sidecar YAML).",
+        epilog=EXTRACT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="articles (.txt or .md)")
+    p.add_argument("--format", choices=("json", "yaml"), default="json", help="output format (default json)")
+    p.add_argument("--max-size", metavar="MB", type=_max_size, default=DEFAULT_MAX_BYTES, help="refuse larger articles (default 20)")
+    return p
+
+
+# ------------------------------------------------------------------ headless output
+
+
+def _span_json(s: Span) -> dict[str, Any]:
+    return {"start": s.start, "end": s.end, "text": s.text}
+
+
+def _ref_json(r: Ref, ann: Annotations) -> dict[str, Any]:
+    d = _span_json(r.span)
+    entity = ann.entity(r.entity)
+    d["entity"] = r.entity
+    d["name"] = entity.name if entity else None
+    return d
+
+
+def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]:
+    """The headless form of DESIGN.md (field names are stable; fields may be added)."""
+    names = {e.id: e for e in ann.entities}
+    entities = []
+    for m in ann.mentions:
+        e = names.get(m.entity)
+        d = {"id": m.id, "type": m.type, **_span_json(m.span), "entity": m.entity, "name": e.name if e else None}
+        d["status"] = m.status
+        d["confidence"] = round(m.confidence, 3)
+        if m.estimate is not None:
+            d["estimate"] = m.estimate
+        entities.append(d)
+    claims = [
+        {
+            "id": c.id,
+            "kind": c.kind,
+            "source": _ref_json(c.source, ann) if c.source is not None else None,
+            "cue": _span_json(c.cue),
+            "content": [_span_json(s) for s in c.content],
+            "hedges": [_span_json(s) for s in c.hedges],
+            "status": c.status,
+            "verdict": c.review.verdict,
+        }
+        for c in ann.claims
+    ]
+    events = []
+    for ev in ann.events:
+        fat = None
+        if ev.fatalities is not None:
+            fat = {**_span_json(ev.fatalities.span), "estimate": ev.fatalities.estimate}
+        events.append(
+            {
+                "id": ev.id,
+                "type": ev.type,
+                "subtype": ev.subtype,
+                "trigger": _span_json(ev.trigger),
+                "actors": [_ref_json(r, ann) for r in ev.actors],
+                "targets": [_ref_json(r, ann) for r in ev.targets],
+                "location": [_ref_json(r, ann) for r in ev.location],
+                "time": [_ref_json(r, ann) for r in ev.time],
+                "fatalities": fat,
+                "claim": ev.claim,
+                "status": ev.status,
+            }
+        )
+    return {
+        "path": str(path),
+        "sha256": doc.sha256,
+        "text_length": len(doc.text),
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "title": doc.title,
+        "notices": list(doc.notices),
+        "entities": entities,
+        "claims": claims,
+        "events": events,
+    }
+
+
+def _error(message: str) -> None:
+    print(f"marginalia: {message}", file=sys.stderr)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from tui.extract import extract
+    from tui.store import dumps
+
+    status = 0
+    for i, path in enumerate(args.paths):
+        try:
+            doc = load_document(path, max_bytes=args.max_size)
+        except LoadError as exc:
+            _error(str(exc))
+            status = EXIT_USAGE
+            continue
+        for notice in doc.notices:
+            _error(f"{path}: note: {notice}")
+        try:
+            ann = extract(doc)
+        except Exception as exc:  # a bug in the extractor must not cost the other files
+            _error(f"{path}: internal error while extracting ({type(exc).__name__}: {exc}); please report it")
+            status = status or EXIT_INTERNAL
+            continue
+        if args.format == "json":
+            sys.stdout.write(json.dumps(document_json(doc, ann, path), ensure_ascii=False) + "\n")
+        else:
+            if i:
+                sys.stdout.write("---\n")
+            sys.stdout.write(dumps(ann, sha256=doc.sha256, length=len(doc.text), name=path.name))
+        sys.stdout.flush()
+    return status
+
+
+def bundled_seed() -> Path:
+    """The seed article shipped with the package (or in the source checkout)."""
+    from importlib import resources
+
+    try:
+        seed = resources.files("tui.seeds").joinpath("aleppo.txt")
+        if seed.is_file():
+            return Path(str(seed))
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "seeds" / "aleppo.txt"
+
+
+def run_reader(args: argparse.Namespace) -> int:
+    path = args.path or bundled_seed()
+    try:
+        load_document(path, max_bytes=args.max_size)  # fail here, in one line, not inside the UI
+    except LoadError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    if args.config is not None and not args.config.is_file():
+        _error(f"{args.config}: no such config file")
+        return EXIT_USAGE
+    from tui.ui.app import run_reader as run_app
+
+    return run_app(
+        path,
+        theme=args.theme,
+        config_path=args.config,
+        max_bytes=args.max_size,
+        auto_advance=args.auto_advance,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "extract":
+            return run_extract(_extract_parser().parse_args(argv[1:]))
+        return run_reader(_reader_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `marginalia extract ... | head`: the reader went away; that is not an error.
+        # Point stdout at /dev/null so the interpreter's final flush stays quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
