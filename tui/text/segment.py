@@ -80,7 +80,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     per line, as in many wire feeds) is split at every line break.
     """
     spans: list[tuple[int, int]] = []
-    if _BLANK_LINES.search(text):
+    body_end = len(text.rstrip())
+    body_start = len(text) - len(text.lstrip())
+    if _BLANK_LINES.search(text, body_start, body_end):
         pos = 0
         for m in _BLANK_LINES.finditer(text):
             spans.append((pos, m.start()))

@@ -1,0 +1,93 @@
+"""Sentence, paragraph and token segmentation of news text."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.text import paragraphs, sentences, tokens
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # titles and initials
+        ("Mr. Smith met Gen. John F. Kennedy. They talked.",
+         ["Mr. Smith met Gen. John F. Kennedy.", "They talked."]),
+        # U.S. inside a sentence, and at its end before a sentence starter
+        ("The U.S. Army said so. He works in the U.S. The end.",
+         ["The U.S. Army said so.", "He works in the U.S.", "The end."]),
+        # a.m. / p.m.
+        ("It began at 9 a.m. Tuesday and ended at 5 p.m. Then it rained.",
+         ["It began at 9 a.m. Tuesday and ended at 5 p.m.", "Then it rained."]),
+        # No. before a number
+        ("He lives at No. 10 Downing Street. Fine.", ["He lives at No. 10 Downing Street.", "Fine."]),
+        # decimals and thousands
+        ("About 2,500 people paid $3.5 million. It was 4.2 percent.",
+         ["About 2,500 people paid $3.5 million.", "It was 4.2 percent."]),
+        # closing quotes after the full stop, straight and curly
+        ('He said "it is over." Then he left.', ['He said "it is over."', "Then he left."]),
+        ("She said “we won.” Others disagreed.", ["She said “we won.”", "Others disagreed."]),
+        # question inside a quote followed by the cue: no split
+        ("“Why?” he asked. Nobody knew.", ["“Why?” he asked.", "Nobody knew."]),
+        # ellipses: split before a capital, not before lower case
+        ("He paused... Then he spoke.", ["He paused...", "Then he spoke."]),
+        ("He urged calm … and a serious process.", ["He urged calm … and a serious process."]),
+        # a new sentence opening with a quote
+        ('It ended. "We are free," he said.', ["It ended.", '"We are free," he said.']),
+        # months and states are not sentence ends
+        ("On Jan. 5 in Calif. police said so.", ["On Jan. 5 in Calif. police said so."]),
+    ],
+)
+def test_sentence_cases(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_dateline_is_not_part_of_the_first_sentence() -> None:
+    text = "ALEPPO, Syria (Reuters) - The army said 3 died. Rebels disagreed."
+    assert split(text) == ["The army said 3 died.", "Rebels disagreed."]
+    text = "WASHINGTON (AP) — Officials met. Nothing changed."
+    assert split(text) == ["Officials met.", "Nothing changed."]
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    text = "First paragraph without a stop\nSecond one. Still second.\n"
+    assert split(text) == ["First paragraph without a stop", "Second one.", "Still second."]
+
+
+def test_paragraphs_by_blank_lines_or_by_lines() -> None:
+    assert paragraphs("a b\nc d\n\n  e f  \n\n\ng\n") == [(0, 7), (11, 14), (19, 20)]
+    assert paragraphs("one\ntwo\n\n") == [(0, 3), (4, 7)]  # blank line at the end only
+    assert paragraphs("one\ntwo") == [(0, 3), (4, 7)]
+    assert paragraphs("") == []
+
+
+def test_seed_sentences(seed_text: str) -> None:
+    got = split(seed_text)
+    assert len(got) == 17
+    assert got[5].endswith("in Aleppo and Idlib provinces.")
+    assert got[6] == "It claimed about 300 rebel fighters had been killed."
+    assert got[13].endswith("in northwest Syria.”")
+
+
+def test_tokens() -> None:
+    text = "Russia’s Defence Ministry said 2,500 U.S. troops don't, at 3.5%."
+    assert [t.text for t in tokens(text)] == [
+        "Russia", "’s", "Defence", "Ministry", "said", "2,500", "U.S.", "troops", "don't",
+        ",", "at", "3.5", "%", ".",
+    ]
+
+
+@given(st.text())
+def test_offsets_are_exact_for_any_text(text: str) -> None:
+    for s, e in sentences(text):
+        assert 0 <= s < e <= len(text)
+        assert text[s:e] == text[s:e].strip()
+    for t in tokens(text):
+        assert text[t.start : t.end] == t.text
+    spans = sentences(text)
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
