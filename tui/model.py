@@ -91,7 +91,7 @@ class Review:
 
     @property
     def empty(self) -> bool:
-        return self.verdict is None and not self.note and not self.history
+        return self == Review()
 
 
 @dataclass(frozen=True, slots=True)
