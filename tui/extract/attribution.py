@@ -1,13 +1,338 @@
-"""Claims: who said what (stub until the extractor lands)."""
+"""Claims: who said what.
+
+Rule-based, sentence by sentence. A cue (a reporting verb from ``claims_cues.yaml``,
+or "according to") is read in one of these frames:
+
+- ``X said (that) Y`` / ``X told Z (that) Y``: source left, content right;
+- ``Y, X said`` / ``"Y," said X`` / ``"Y," X said, "Z"``: content left (and right);
+- ``according to X, Y`` / ``Y, according to X``;
+- ``..., adding that Y``: a participle continuing the previous speaker;
+- ``X said:`` closing a paragraph: the next paragraph is the content.
+
+Quotations are taken whole across sentences and paragraphs, and quoted sentences that
+follow a direct claim in the same paragraph continue it. Cues inside a quotation are
+not claims of their own. Sources are linked to entity mentions inside them; pronoun
+sources are resolved to the nearest earlier compatible source (``coref.py``).
+"""
 
 from __future__ import annotations
 
-from tui.model import Claim, Entity, Mention
-from tui.text.document import Document
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from tui.extract.content import content_start, left_content, right_content, trim
+from tui.extract.coref import Antecedent, kind_of_source, resolve
+from tui.extract.cues import Cue, Lexicon, find_cues, lexicon
+from tui.extract.quotes import MARKS, Quotes
+from tui.extract.sources import Sentence, left_source, link_entity, right_source
+from tui.model import Claim, Entity, Mention, Ref, Span
+from tui.text.segment import paragraphs, sentences, tokens
+
+_OPENERS = "“\"«„"
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A claim under construction, in character offsets."""
+
+    cue: tuple[int, int]
+    content: list[tuple[int, int]]
+    source: tuple[int, int] | None
+    kind: str = ""
+    weight: float = 0.9
+    hedge_cue: bool = False
+    sentence: int = 0  # index of the sentence within its paragraph
+    colon: bool = False  # 'X said:' closing its paragraph; content comes next
+    extra: list[tuple[int, int]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern[str]:
+    """Matches any cue word: sentences without one are not tokenised at all."""
+    lex = lexicon()
+    words = set(lex.verbs) | {p[0] for p in lex.according}
+    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _hedge_pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    items = sorted(set(lex.hedge_words) | set(lex.hedge_phrases), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+def _limits(s: Sentence, cues: list[Cue], lex: Lexicon) -> list[int]:
+    """For each cue, where its right-hand content must stop: at the comma opening the
+    next clause-initial cue (", adding ...", ", according to ...")."""
+    out = []
+    for n, c in enumerate(cues):
+        limit = s.end
+        for later in cues[n + 1 :]:
+            f = later.first
+            if f > 0 and s.toks[f - 1].text == "," and (
+                later.according or s.low[f] in lex.participles
+            ):
+                limit = s.toks[f - 1].start
+                break
+        out.append(limit)
+    return out
+
+
+def _after(s: Sentence, i: int, lex: Lexicon) -> int:
+    """Skip the time and place words after a cue or a source ('said Thursday in Paris')."""
+    n = len(s.toks)
+    while i < n and (s.low[i] in lex.time_words or s.low[i] in lex.prepositions):
+        j = i
+        while j < n and not s.is_boundary(j) and s.toks[j].text not in ".!?":
+            j += 1
+        if j - i > 10:
+            break
+        i = j
+    return i
+
+
+def _split_quote(text: str, s: Sentence, i: int, quotes: Quotes, lex: Lexicon) -> list[tuple[int, int]]:
+    """The second half of a split quotation: ', "Y"' at token ``i``."""
+    i = _after(s, i, lex)
+    n = len(s.toks)
+    if i + 1 < n and s.toks[i].text == "," and s.toks[i + 1].text in _OPENERS:
+        q = quotes.starting_at(s.toks[i + 1].start)
+        if q is not None:
+            return [(x.start, x.end) for x in quotes.chain(q)]
+    return []
+
+
+def _according(text: str, s: Sentence, c: Cue, quotes: Quotes, lex: Lexicon) -> _Draft | None:
+    n = len(s.toks)
+    a = c.last + 1
+    b = a
+    while b < n and s.toks[b].text not in (",", ";", "(", ")", ".", "!", "?", "—", "–") \
+            and s.toks[b].text not in MARKS and b - a < 20:
+        b += 1
+    if b == a:
+        return None
+    source = (s.toks[a].start, s.toks[b - 1].end)
+    cue = (s.toks[c.first].start, s.toks[c.last].end)
+    content: list[tuple[int, int]] = []
+    first = c.first
+    lead = 0
+    while lead < first and (s.low[lead] in lex.lead_words or s.toks[lead].text in ","):
+        lead += 1
+    if lead < first:
+        end = s.toks[first - 1].start if s.toks[first - 1].text == "," else s.toks[first].start
+        q = quotes.ending_at(end) or quotes.ending_at(end + 1)
+        start = q.start if q is not None and q.start < s.start else s.start
+        st, en = trim(text, start, end)
+        if st < en:
+            content.append((st, en))
+    if b < n and s.toks[b].text == ",":
+        st, en = trim(text, s.toks[b].end, s.end)
+        if st < en:
+            content.append((st, en))
+    if not content:
+        return None
+    return _Draft(cue, content, source, kind="according-to", weight=0.9)
+
+
+def _verb(
+    text: str, s: Sentence, c: Cue, limit: int, quotes: Quotes, lex: Lexicon,
+    earlier: list[_Draft],
+) -> _Draft | None:
+    k = c.first
+    verb = c.verb
+    assert verb is not None
+    cue = (s.toks[k].start, s.toks[k].end)
+    src = left_source(s, k, lex)
+    start, had_that = content_start(s, k, verb, lex)
+    after_comma = k > 0 and (s.toks[k - 1].text == "," or s.toks[k - 1].text in "”\"")
+    weight = verb.weight
+    participle = src is None and s.low[k] in lex.participles and k > 0 and s.toks[k - 1].text == ","
+    if participle:
+        if start is None:
+            return None
+        source = earlier[-1].source if earlier else None
+        content = right_content(text, s, start, limit, quotes)
+        return _Draft(cue, content, source, weight=weight * 0.9, hedge_cue=verb.hedge) if content else None
+    if src is None and after_comma:
+        # '"Y," said X' / 'Y, said X': the source follows the cue.
+        rsrc = right_source(s, k, lex)
+        content = left_content(text, s, k, quotes)
+        if not content:
+            return None
+        source = (s.toks[rsrc[0]].start, s.toks[rsrc[1] - 1].end) if rsrc else None
+        after = rsrc[1] if rsrc else k + 1
+        content += _split_quote(text, s, after, quotes, lex)
+        return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
+    if src is None and (k > 0 or s.low[k].endswith("ing")):
+        return None  # a cue with no subject we can see ("is said to", "Acknowledging ...")
+    source = (s.toks[src[0]].start, s.toks[src[1] - 1].end) if src else None
+    if start is None:
+        # 'Y, X said' / '"Y," X said, "Z"' / 'X said:' at the end of a paragraph
+        first = src[0] if src else k
+        content = left_content(text, s, first, quotes)
+        if content:
+            content += _split_quote(text, s, k + 1, quotes, lex)
+            return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
+        if s.toks[-1].text == ":" or (len(s.toks) > k + 1 and s.toks[k + 1].text == ":"):
+            return _Draft(cue, [], source, weight=weight, hedge_cue=verb.hedge, colon=True)
+        return None
+    opens_quote = s.toks[start].text in _OPENERS or s.toks[start - 1].text == ":"
+    if verb.strict and not (had_that or opens_quote):
+        return None
+    content = right_content(text, s, start, limit, quotes)
+    if not content:
+        return None
+    return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
+
+
+def _sentence_drafts(text: str, s: Sentence, quotes: Quotes, lex: Lexicon) -> list[_Draft]:
+    cues = find_cues(s.toks, lex)
+    limits = _limits(s, cues, lex)
+    out: list[_Draft] = []
+    for c, limit in zip(cues, limits):
+        if quotes.containing(s.toks[c.first].start) is not None:
+            continue  # inside a quotation: the quotation is someone else's content
+        if c.according:
+            d = _according(text, s, c, quotes, lex)
+        else:
+            d = _verb(text, s, c, limit, quotes, lex, out)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _starts_quote(text: str, start: int, quotes: Quotes):
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return quotes.starting_at(start)
+
+
+def _paragraph(
+    text: str, p: tuple[int, int], quotes: Quotes, lex: Lexicon, pattern: re.Pattern[str]
+) -> tuple[list[_Draft], list[tuple[int, int]]]:
+    sents = sentences(text, p[0], p[1])
+    drafts: list[_Draft] = []
+    for n, (ss, se) in enumerate(sents):
+        if not pattern.search(text, ss, se):
+            continue
+        s = Sentence.of(tokens(text, ss, se), ss, se)
+        for d in _sentence_drafts(text, s, quotes, lex):
+            d.sentence = n
+            drafts.append(d)
+    # Quoted sentences after a direct claim, with no cue of their own, continue it.
+    claimed = {d.sentence for d in drafts}
+    last: _Draft | None = None
+    reach = -1
+    for n, (ss, se) in enumerate(sents):
+        if n in claimed:
+            mine = [d for d in drafts if d.sentence == n]
+            last = mine[-1]
+            reach = max(e for _, e in (last.content or [(0, se)]))
+            continue
+        if last is None or ss < reach:
+            continue
+        q = _starts_quote(text, ss, quotes)
+        if q is None or not last.content or quotes.inside(*last.content[-1]) == 0:
+            last = None
+            continue
+        chain = [(x.start, x.end) for x in quotes.chain(q)]
+        last.extra.extend(chain)
+        reach = chain[-1][1]
+    return drafts, sents
+
+
+def _kind(text: str, content: list[tuple[int, int]], quotes: Quotes) -> str:
+    total = sum(e - s for s, e in content)
+    quoted = sum(quotes.inside(s, e) for s, e in content)
+    if quoted == 0:
+        return "indirect"
+    if quoted >= total - 2 * len(content):
+        return "direct"
+    return "mixed"
 
 
 def find_claims(
-    doc: Document, entities: tuple[Entity, ...], mentions: tuple[Mention, ...]
+    doc, entities: tuple[Entity, ...], mentions: tuple[Mention, ...]
 ) -> tuple[Claim, ...]:
     """Attributed statements in ``doc``; sources linked to ``entities`` where they can be."""
-    return ()
+    text = doc.text
+    lex = lexicon()
+    paras = paragraphs(text)
+    quotes = Quotes(text, paras)
+    pattern = _prefilter()
+    drafts: list[_Draft] = []
+    for n, p in enumerate(paras):
+        if not pattern.search(text, p[0], p[1]):
+            continue
+        found, _ = _paragraph(text, p, quotes, lex, pattern)
+        for d in found:
+            if d.colon and n + 1 < len(paras):
+                q = _starts_quote(text, paras[n + 1][0], quotes)
+                nxt = paras[n + 1]
+                d.content = [(x.start, x.end) for x in quotes.chain(q)] if q else [trim(text, *nxt)]
+        drafts.extend(d for d in found if d.content)
+    return _finish(text, drafts, entities, mentions, quotes, lex)
+
+
+def _finish(
+    text: str,
+    drafts: list[_Draft],
+    entities: tuple[Entity, ...],
+    mentions: tuple[Mention, ...],
+    quotes: Quotes,
+    lex: Lexicon,
+) -> tuple[Claim, ...]:
+    types = {e.id: e.type for e in entities}
+    ordered = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+    hedge_re = _hedge_pattern()
+    antecedents: list[Antecedent] = []
+    claims: list[Claim] = []
+    drafts.sort(key=lambda d: d.cue[0])
+    for d in drafts:
+        content = sorted(set(d.content + d.extra))
+        ref = None
+        confidence = d.weight
+        if d.source is not None:
+            span = Span.of(text, *d.source)
+            word = span.text.lower()
+            if word in lex.pronouns:
+                found = resolve(word, span.start, antecedents, ordered, lex)
+                ref = Ref(span, found.entity if found else None)
+                confidence *= 0.9 if found else 0.7
+            else:
+                entity = _link(span, ordered)
+                ref = Ref(span, entity)
+                kind = kind_of_source(span.text, types.get(entity) if entity else None, lex)
+                antecedents.append(Antecedent(span.start, kind, entity))
+        else:
+            confidence *= 0.8
+        kind = d.kind or _kind(text, content, quotes)
+        start = min([d.cue[0], *(s for s, _ in content)])
+        end = max([d.cue[1], *(e for _, e in content)])
+        hedges = [Span.of(text, *d.cue)] if d.hedge_cue else []
+        hedges += [
+            Span.of(text, m.start(), m.end())
+            for m in hedge_re.finditer(text, start, end)
+            if not (m.start() == d.cue[0] and d.hedge_cue)
+        ]
+        claims.append(
+            Claim(
+                id="",
+                cue=Span.of(text, *d.cue),
+                content=tuple(Span.of(text, s, e) for s, e in content),
+                source=ref,
+                kind=kind,
+                hedges=tuple(sorted(hedges, key=lambda h: h.start)),
+                confidence=round(confidence, 3),
+            )
+        )
+    claims.sort(key=lambda c: (c.start, c.cue.start))
+    return tuple(replace(c, id=f"c{n}") for n, c in enumerate(claims, 1))
+
+
+def _link(span: Span, mentions: list[Mention]) -> str | None:
+    near = [m for m in mentions if m.span.start < span.end and m.span.end > span.start]
+    return link_entity(span, near) if near else None

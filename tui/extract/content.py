@@ -1,0 +1,123 @@
+"""The content of a claim: what was said, on whichever side of the cue it sits.
+
+Conventions (close to PolNeAR's gold): a direct quotation keeps its quotation marks
+(and whatever punctuation the writer put inside them); reported speech drops the
+complementiser "that", the cue, the source, and the comma or full stop that ends it.
+A quotation split by its cue ('"X," he said, "Y"') gives two content spans; one running
+over several sentences or paragraphs gives one span per paragraph.
+"""
+
+from __future__ import annotations
+
+from tui.extract.cues import Lexicon, Verb
+from tui.extract.quotes import MARKS, Quotes
+from tui.extract.sources import Sentence
+
+_TRAILING = ".,;:!?—–-― \t\n"
+_CLOSERS = "”\"»"
+_OBJECT_PRONOUNS = frozenset("him her them us me you it reporters journalists".split())
+_MAX_PP = 10  # tokens of "in an interview with Fox News's ..." after a cue
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding space and trailing clause punctuation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def _next_that(s: Sentence, i: int, limit: int) -> int | None:
+    """Index of "that" within ``limit`` tokens from ``i``, before any clause boundary."""
+    for j in range(i, min(len(s.toks), i + limit)):
+        if s.low[j] == "that":
+            return j
+        if s.toks[j].text in ".!?;" or s.toks[j].text in MARKS:
+            return None
+    return None
+
+
+def content_start(s: Sentence, k: int, verb: Verb | None, lex: Lexicon) -> tuple[int | None, bool]:
+    """Where content after the cue ending at token ``k`` begins, and whether "that" came first.
+
+    ``None`` means there is no content after the cue (the inverted order '..., X said').
+    """
+    n = len(s.toks)
+    i = k + 1
+    if verb is not None and verb.object and i < n:
+        t = _next_that(s, i, 7)
+        if t is not None:
+            return t + 1, True
+        if s.capital(i) or s.low[i] in _OBJECT_PRONOUNS or s.low[i] in lex.roles:
+            i += 1
+            while i < n and (s.capital(i) or s.low[i] in ("’s", "'s")) and s.toks[i].text not in MARKS:
+                i += 1
+    while i < n and s.low[i] in lex.time_words:
+        i += 1
+    if i < n and s.low[i] in lex.prepositions:
+        t = _next_that(s, i, _MAX_PP + 2)
+        if t is not None:
+            return t + 1, True
+        e = i
+        while e < n and not s.is_boundary(e) and s.toks[e].text not in ".!?":
+            e += 1
+        if e - i <= _MAX_PP:
+            i = e
+    while i < n and s.low[i] in lex.time_words:
+        i += 1
+    while i < n and s.toks[i].text in (",", ":"):
+        i += 1
+    if i < n and s.low[i] == "that":
+        return i + 1, True
+    if i >= n or s.toks[i].text in ".!?":
+        return None, False
+    return i, False
+
+
+def left_content(
+    text: str, s: Sentence, first: int, quotes: Quotes
+) -> list[tuple[int, int]]:
+    """Content before the source or cue at token ``first``: '"Y," he said' / 'Y, he said'."""
+    p = s.toks[first].start
+    while p > s.start and text[p - 1].isspace():
+        p -= 1
+    if p <= s.start:
+        return []
+    ch = text[p - 1]
+    q = None
+    if ch == ",":
+        q = quotes.ending_at(p - 1)
+        end = p - 1
+    elif ch in _CLOSERS:
+        q = quotes.ending_at(p)
+        end = p
+    elif ch in "—–―-":
+        end = p - 1
+    else:
+        return []
+    if q is not None:
+        spans = [(x.start, x.end) for x in quotes.chain_back(q)[:-1]]
+        start = min(q.start, s.start)  # a quotation that began mid-sentence: whole clause
+        spans.append((start, q.end))
+        return [sp for sp in spans if sp[0] < sp[1]]
+    start, end = trim(text, s.start, end)
+    return [(start, end)] if start < end else []
+
+
+def right_content(
+    text: str, s: Sentence, i: int, limit: int, quotes: Quotes
+) -> list[tuple[int, int]]:
+    """Content from token ``i`` to the end of the sentence (or ``limit``), quotations whole."""
+    start = s.toks[i].start
+    end = min(limit, s.end)
+    spans: list[tuple[int, int]] = []
+    q = quotes.containing(end - 1) if end > start else None
+    if q is not None and q.end > end and q.start < end:
+        # A quotation running past the sentence: take it whole, and its continuations.
+        chain = quotes.chain(q)
+        spans.append((start, q.end))
+        spans.extend((x.start, x.end) for x in chain[1:])
+        return spans
+    start, end = trim(text, start, end)
+    return [(start, end)] if start < end else []

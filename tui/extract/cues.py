@@ -1,0 +1,140 @@
+"""Attribution cues: the words that say someone said something.
+
+The word lists are data (``tui/data/claims_*.yaml``); this module loads them once and
+finds cue candidates among a sentence's tokens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from tui.text.segment import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """One reporting verb and how it behaves."""
+
+    lemma: str
+    object: bool = False
+    strict: bool = False
+    hedge: bool = False
+    weight: float = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the claim extractor knows about words, loaded from data files."""
+
+    verbs: dict[str, Verb]  # word form -> verb
+    according: tuple[tuple[str, ...], ...]
+    participles: frozenset[str]
+    verb_group: frozenset[str]
+    time_words: frozenset[str]
+    prepositions: frozenset[str]
+    pronouns: dict[str, str]
+    lead_words: frozenset[str]
+    np_stops: frozenset[str]
+    name_links: frozenset[str]
+    appositive_openers: frozenset[str]
+    roles: frozenset[str]
+    group_words: frozenset[str]
+    hedge_words: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+
+
+def _load(name: str) -> dict:
+    raw = yaml.safe_load(resources.files("tui.data").joinpath(name).read_text(encoding="utf-8"))
+    if not isinstance(raw, dict):
+        raise ValueError(f"{name}: expected a mapping at the top")
+    return raw
+
+
+def _words(raw: dict, key: str, name: str) -> frozenset[str]:
+    words = raw.get(key) or []
+    if not all(isinstance(w, str) for w in words):
+        raise ValueError(f"{name}: {key} holds a non-string (quote it)")
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The claim lexicon (cached: the data files do not change while we run)."""
+    cues = _load("claims_cues.yaml")
+    sources = _load("claims_sources.yaml")
+    hedges = _load("claims_hedges.yaml")
+    verbs: dict[str, Verb] = {}
+    for lemma, opts in (cues.get("verbs") or {}).items():
+        opts = opts or {}
+        verb = Verb(
+            str(lemma),
+            bool(opts.get("object", False)),
+            bool(opts.get("strict", False)),
+            bool(opts.get("hedge", False)),
+            float(opts.get("weight", 0.9)),
+        )
+        for form in opts.get("forms") or []:
+            verbs[str(form).lower()] = verb
+    return Lexicon(
+        verbs=verbs,
+        according=tuple(tuple(str(w).lower() for w in p) for p in cues.get("according") or []),
+        participles=_words(cues, "participles", "claims_cues.yaml"),
+        verb_group=_words(cues, "verb_group", "claims_cues.yaml"),
+        time_words=_words(cues, "time_words", "claims_cues.yaml"),
+        prepositions=_words(cues, "prepositions", "claims_cues.yaml"),
+        pronouns={str(k).lower(): str(v) for k, v in (sources.get("pronouns") or {}).items()},
+        lead_words=_words(sources, "lead_words", "claims_sources.yaml"),
+        np_stops=_words(sources, "np_stops", "claims_sources.yaml"),
+        name_links=_words(sources, "name_links", "claims_sources.yaml"),
+        appositive_openers=_words(sources, "appositive_openers", "claims_sources.yaml"),
+        roles=_words(sources, "roles", "claims_sources.yaml"),
+        group_words=_words(sources, "group_words", "claims_sources.yaml"),
+        hedge_words=_words(hedges, "words", "claims_hedges.yaml"),
+        hedge_phrases=tuple(str(p).lower() for p in hedges.get("phrases") or []),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue candidate: tokens ``[first, last]`` of a sentence, and what kind it is."""
+
+    first: int
+    last: int
+    according: bool = False
+    verb: Verb | None = None
+
+
+# Determiners and possessives before a word make it a noun ("the claims", "his reports").
+_NOUN_MARKERS = frozenset(
+    "the a an his her its their our my your these those such this that any no some "
+    "many new latest recent".split()
+)
+
+
+def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
+    """Cue candidates among one sentence's tokens, left to right."""
+    out: list[Cue] = []
+    n = len(toks)
+    lowered = [t.text.lower() for t in toks]
+    i = 0
+    while i < n:
+        w = lowered[i]
+        matched = False
+        for phrase in lex.according:
+            k = len(phrase)
+            if tuple(lowered[i : i + k]) == phrase:
+                out.append(Cue(i, i + k - 1, according=True))
+                i += k
+                matched = True
+                break
+        if matched:
+            continue
+        verb = lex.verbs.get(w)
+        if verb is not None and not (i > 0 and lowered[i - 1] in _NOUN_MARKERS):
+            out.append(Cue(i, i, verb=verb))
+        i += 1
+    return out

@@ -1,0 +1,135 @@
+"""Quotations: where double-quoted passages start and end, across sentences and paragraphs.
+
+Curly quotes say which way they face; straight ``"`` alternate within a paragraph. A
+quotation still open at the end of a paragraph is, by newspaper convention, continued
+when the next paragraph opens with a quotation mark: the two are chained.
+Single quotes are left alone: they are mostly apostrophes or quotes inside quotes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+OPEN = "“"
+CLOSE = "”"
+STRAIGHT = '"'
+MARKS = frozenset("“”\"«»„")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation ``[start, end)`` including its marks; ``closed`` when it has a close."""
+
+    start: int
+    end: int
+    closed: bool
+    next: int | None = None  # index of the quotation continuing it in the next paragraph
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    out: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in MARKS:
+            continue
+        if ch in "“«„":
+            if open_at is None:
+                open_at = i
+        elif ch in "”»":
+            if open_at is not None:
+                out.append((open_at, i + 1, True))
+                open_at = None
+        elif open_at is None:
+            open_at = i
+        else:
+            out.append((open_at, i + 1, True))
+            open_at = None
+    if open_at is not None:
+        # Runs to the end of the paragraph, trailing spaces excluded.
+        e = end
+        while e > open_at + 1 and text[e - 1].isspace():
+            e -= 1
+        out.append((open_at, e, False))
+    return out
+
+
+class Quotes:
+    """All quotations of a text, looked up by offset."""
+
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]]) -> None:
+        found: list[tuple[int, int, bool]] = []
+        for p_start, p_end in paragraphs:
+            if any(m in text[p_start:p_end] for m in MARKS):
+                found.extend(_paragraph_quotes(text, p_start, p_end))
+        quotes: list[Quote] = []
+        para_ends = [e for _, e in paragraphs]
+        para_starts = [s for s, _ in paragraphs]
+        by_start = {q[0]: k for k, q in enumerate(found)}
+        for s, e, closed in found:
+            nxt = None
+            if not closed:
+                p = bisect_right(para_starts, s) - 1
+                if 0 <= p < len(paragraphs) - 1 and para_ends[p] >= e:
+                    k = by_start.get(para_starts[p + 1])
+                    if k is not None:
+                        nxt = k
+            quotes.append(Quote(s, e, closed, nxt))
+        self.quotes = quotes
+        self._starts = [q.start for q in quotes]
+        self._prev = {q.next: k for k, q in enumerate(quotes) if q.next is not None}
+
+    def containing(self, offset: int) -> Quote | None:
+        """The quotation whose inside holds ``offset``, if any."""
+        k = bisect_right(self._starts, offset) - 1
+        if k >= 0:
+            q = self.quotes[k]
+            if q.start < offset < q.end:
+                return q
+        return None
+
+    def starting_at(self, offset: int) -> Quote | None:
+        """The quotation whose opening mark is at ``offset``."""
+        k = bisect_right(self._starts, offset) - 1
+        if k >= 0 and self.quotes[k].start == offset:
+            return self.quotes[k]
+        return None
+
+    def ending_at(self, offset: int) -> Quote | None:
+        """The quotation whose end (after the closing mark) is ``offset``."""
+        k = bisect_right(self._starts, offset - 1) - 1
+        if k >= 0 and self.quotes[k].end == offset:
+            return self.quotes[k]
+        return None
+
+    def chain(self, quote: Quote) -> list[Quote]:
+        """``quote`` and the quotations continuing it in the following paragraphs."""
+        out = [quote]
+        seen = {quote.start}
+        while out[-1].next is not None:
+            q = self.quotes[out[-1].next]
+            if q.start in seen:
+                break
+            seen.add(q.start)
+            out.append(q)
+        return out
+
+    def chain_back(self, quote: Quote) -> list[Quote]:
+        """``quote`` preceded by the open quotations of earlier paragraphs it continues."""
+        k = bisect_right(self._starts, quote.start) - 1
+        out = [quote]
+        while k in self._prev and len(out) < 50:
+            k = self._prev[k]
+            out.insert(0, self.quotes[k])
+        return out
+
+    def inside(self, start: int, end: int) -> int:
+        """How many characters of ``[start, end)`` lie inside quotations."""
+        total = 0
+        k = max(0, bisect_right(self._starts, start) - 1)
+        while k < len(self.quotes) and self.quotes[k].start < end:
+            q = self.quotes[k]
+            total += max(0, min(end, q.end) - max(start, q.start))
+            k += 1
+        return total

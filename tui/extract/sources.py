@@ -1,0 +1,182 @@
+"""Sources of claims: the noun phrase (or pronoun) on either side of a cue.
+
+Without a parser we read the subject off the tokens: walk left from the cue over the
+verb group ("has also said"), then over the noun phrase until a clause boundary or a
+word that cannot sit in a subject. Names keep their lower-case links ("Centre for the
+Reconciliation of the Enemy Parties in Syria"); appositives after a name are kept
+("Flynn, a top Trump surrogate,"). A source is later linked to an entity when an entity
+mention lies inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.extract.cues import Lexicon
+from tui.extract.quotes import MARKS
+from tui.model import Entity, Mention, Span
+from tui.text.segment import Token
+
+# Punctuation that closes a clause for our purposes.
+BOUNDARY = frozenset(",;:()[]—–―-") | MARKS | frozenset("‘’'")
+MAX_SOURCE_TOKENS = 16
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence's tokens, with their lower-case forms, and its bounds."""
+
+    toks: list[Token]
+    low: list[str]
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, toks: list[Token], start: int, end: int) -> Sentence:
+        return cls(toks, [t.text.lower() for t in toks], start, end)
+
+    def is_boundary(self, i: int) -> bool:
+        return self.toks[i].text in BOUNDARY
+
+    def capital(self, i: int) -> bool:
+        t = self.toks[i].text
+        return t[:1].isupper() or t[:1].isdigit()
+
+
+def _is_adverb(s: Sentence, i: int) -> bool:
+    w = s.low[i]
+    return len(w) > 4 and w.endswith("ly") and w.isalpha() and s.toks[i].text.islower()
+
+
+def skip_verb_group(s: Sentence, j: int, lex: Lexicon) -> int:
+    """The last token before ``j`` (inclusive) that is not part of the verb group."""
+    while j >= 0 and (s.low[j] in lex.verb_group or _is_adverb(s, j)):
+        j -= 1
+    return j
+
+
+def _name_link(s: Sentence, i: int, lex: Lexicon) -> bool:
+    """Is the lower-case word at ``i`` inside a name ("Secretary of State")?"""
+    if s.low[i] not in lex.name_links or i == 0 or i + 1 >= len(s.toks):
+        return False
+    left_ok = s.capital(i - 1) or s.low[i - 1] in lex.name_links
+    right_ok = s.capital(i + 1) or s.low[i + 1] in ("the", "de", "al")
+    return left_ok and right_ok
+
+
+def _np_left(s: Sentence, j: int, lex: Lexicon) -> int:
+    """First token of the noun phrase ending at token ``j``."""
+    a = j
+    while a - 1 >= 0 and j - a + 1 < MAX_SOURCE_TOKENS:
+        i = a - 1
+        if s.is_boundary(i):
+            break
+        if s.low[i] in lex.np_stops and not _name_link(s, i, lex):
+            break
+        if s.low[i] in lex.verbs and not s.capital(i):
+            break
+        a = i
+    # Lead-ins are not part of the subject: "But Flynn", "Last week Stumpf".
+    while a < j and (s.low[a] in lex.lead_words or s.low[a] in lex.time_words):
+        a += 1
+    return a
+
+
+def _looks_like_name(s: Sentence, a: int, b: int) -> bool:
+    return 0 < b - a <= 6 and all(s.capital(i) or s.toks[i].text in ".'’" for i in range(a, b))
+
+
+def _clause_start(s: Sentence, j: int) -> int:
+    """First token after the clause boundary before token ``j``."""
+    i = j
+    while i - 1 >= 0 and not s.is_boundary(i - 1):
+        i -= 1
+    return i
+
+
+def _appositive(s: Sentence, comma: int, lex: Lexicon) -> tuple[int, int] | None:
+    """``Name, an appositive,`` ending at the comma token ``comma``: its token range."""
+    a1 = _clause_start(s, comma)
+    if a1 >= comma or a1 < 2 or s.toks[a1 - 1].text != ",":
+        return None
+    first = s.low[a1]
+    if first not in lex.appositive_openers and first not in lex.roles and not s.capital(a1):
+        return None
+    a0 = _clause_start(s, a1 - 1)
+    if not _looks_like_name(s, a0, a1 - 1):
+        return None
+    return a0, comma
+
+
+def left_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Token range ``[a, b)`` of the source before the cue at token ``k``, if any."""
+    j = skip_verb_group(s, k - 1, lex)
+    if j < 0:
+        return None
+    w = s.low[j]
+    if w in lex.pronouns:
+        return j, j + 1
+    if s.toks[j].text == ",":
+        return _appositive(s, j, lex)
+    if s.is_boundary(j) or w in lex.np_stops or w in lex.verbs:
+        return None
+    a = _np_left(s, j, lex)
+    return a, j + 1
+
+
+def right_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Token range of the source after the cue ending at token ``k`` ('..., said Smith')."""
+    n = len(s.toks)
+    a = k + 1
+    if a >= n:
+        return None
+    b = a
+    while b < n and b - a < MAX_SOURCE_TOKENS:
+        if s.is_boundary(b) or s.toks[b].text in ".!?":
+            break
+        if b > a and s.low[b] in lex.np_stops and not _name_link(s, b, lex):
+            break
+        if b > a and (s.low[b] in lex.time_words or s.low[b] in lex.verbs) and not s.capital(b):
+            break
+        b += 1
+    # Weekdays are capitalised but are not the source: "said Thursday".
+    while b > a and s.low[b - 1] in lex.time_words:
+        b -= 1
+    if b == a:
+        return None
+    # An appositive after the name: "said John Smith, a spokesman for the army."
+    if b < n - 1 and s.toks[b].text == "," and (
+        s.low[b + 1] in lex.appositive_openers or s.low[b + 1] in lex.roles
+    ):
+        e = b + 1
+        while e < n and not s.is_boundary(e) and s.toks[e].text not in ".!?":
+            e += 1
+        if e - a <= MAX_SOURCE_TOKENS:
+            b = e
+    return a, b
+
+
+# Which entity types can speak, best first: a person before the organisation they speak
+# for, an organisation before the country it belongs to.
+_TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4, "LOC": 5}
+
+
+def link_entity(span: Span, mentions: list[Mention]) -> str | None:
+    """The entity a source span names: the best mention overlapping it."""
+    best: tuple[int, int, int] | None = None
+    found: str | None = None
+    for m in mentions:
+        if m.status == "rejected" or not m.span.overlaps(span):
+            continue
+        rank = _TYPE_RANK.get(m.type)
+        if rank is None:
+            continue
+        # Prefer speaker types, then longer mentions, then the right-most (the head).
+        key = (rank, -(m.span.end - m.span.start), -m.span.start)
+        if best is None or key < best:
+            best, found = key, m.entity
+    return found
+
+
+def entity_types(entities: tuple[Entity, ...]) -> dict[str, str]:
+    return {e.id: e.type for e in entities}
