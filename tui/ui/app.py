@@ -1,0 +1,135 @@
+"""The Marginalia app: a thin shell that loads config and themes and pushes the reader."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from tui.review import ReviewSession
+from tui.ui.config import Config, load_config
+from tui.ui.help_screen import HelpScreen, live_bindings
+from tui.ui.keymap import APP_BINDINGS, ARTICLE_BINDINGS, READER_BINDINGS
+from tui.ui.reader_screen import Extractor, ReaderScreen
+from tui.ui.resources import seed_article
+from tui.ui.themes import DEFAULT_THEME, load_themes, variable_defaults
+
+
+def _default_extractor() -> Extractor:
+    from tui.extract import extract
+
+    return extract
+
+
+class MarginaliaApp(App[int]):
+    """Read an article with its entities, claims and events marked."""
+
+    CSS_PATH = "reader.tcss"
+    BINDINGS = APP_BINDINGS
+    TITLE = "Marginalia"
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        session: ReviewSession | None = None,
+        theme: str | None = None,
+        config: Config | None = None,
+        extractor: Extractor | None | str = "default",
+        max_bytes: int | None = None,
+        theme_folders: tuple[Path, ...] | None = None,
+    ) -> None:
+        super().__init__()
+        self.started = time.perf_counter()
+        self.config = config if config is not None else Config()
+        self.path = path
+        self.session = session
+        self.extractor = _default_extractor() if extractor == "default" else extractor
+        self.max_bytes = max_bytes
+        notices: list[str] = []
+        themes = load_themes(theme_folders)
+        for t in themes.themes:
+            self.register_theme(t)
+        if themes.notice:
+            notices.append(themes.notice)
+        if self.config.notice:
+            notices.append(self.config.notice)
+        wanted = theme or self.config.theme or DEFAULT_THEME
+        if wanted in self.available_themes:
+            self.theme = wanted
+        else:
+            notices.append(f"no theme named {wanted!r}; using {DEFAULT_THEME}")
+            if DEFAULT_THEME in self.available_themes:
+                self.theme = DEFAULT_THEME
+        self.startup_notices = tuple(notices)
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return variable_defaults(self.current_theme)
+
+    def on_mount(self) -> None:
+        self.push_screen(
+            ReaderScreen(
+                path=self.path,
+                session=self.session,
+                extractor=self.extractor,
+                measure=self.config.measure,
+                reviewer=self.config.reviewer,
+                max_bytes=self.max_bytes,
+                notices=self.startup_notices,
+            )
+        )
+        for notice in self.startup_notices:
+            self.notify(notice, severity="warning", timeout=10)
+        self.log(f"marginalia: mounted {time.perf_counter() - self.started:.3f}s after start")
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        focused = self.screen.focused
+        name = focused.id if focused is not None and focused.id else "article"
+        self.push_screen(HelpScreen(live_bindings(self.screen), name))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, ReaderScreen):
+            return
+        # One palette entry per reader action, named like the help screen, so
+        # everything the keys do can also be found by name.
+        for binding in READER_BINDINGS:
+            yield SystemCommand(
+                binding.description, f"{binding.id} · {self.get_key_display(binding)}",
+                partial(self._run_on, screen, binding.action),
+            )
+        for binding in ARTICLE_BINDINGS:
+            yield SystemCommand(
+                binding.description, f"{binding.id} · {self.get_key_display(binding)}",
+                partial(self._run_on, screen.query_one("#article"), binding.action),
+            )
+        yield SystemCommand("Help", "help · ? f1: the live keys", self.action_help)
+
+    def _run_on(self, node, action: str) -> None:
+        self.call_later(self.run_action, action, node)
+
+
+def run_reader(
+    path: Path | None,
+    *,
+    theme: str | None = None,
+    config_path: Path | None = None,
+    max_bytes: int | None = None,
+    **_future: object,
+) -> int:
+    """Open the reader on ``path`` (the bundled seed when None); the exit code."""
+    config = load_config(config_path)
+    app = MarginaliaApp(path or seed_article(), theme=theme, config=config, max_bytes=max_bytes)
+    result = app.run()
+    if app.return_code not in (None, 0):
+        return app.return_code
+    return result or 0

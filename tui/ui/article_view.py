@@ -1,0 +1,314 @@
+"""The article pane: a Line API ScrollView that builds only the rows on screen.
+
+Like toolong's LogLines: the text is pre-wrapped into rows of document offsets
+(:mod:`tui.ui.layout`), ``render_line`` builds a ``Strip`` for a visible row from
+plain strings and styles (never markup, so an article cannot inject any), and
+strips are cached in an ``LRUCache`` that is cleared when styles, marks or the
+wrap width change. Colours come from component classes, so themes drive them.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.model import Mention
+from tui.text import Document
+from tui.ui.keymap import ARTICLE_BINDINGS
+from tui.ui.layout import BLANK, HEADER, TITLE, Layout, columns, layout_document, visible
+
+# Mark layers, lowest first: a later layer's style is added over an earlier one.
+MARK_LAYERS: tuple[str, ...] = (
+    "claim-content",
+    "claim-hedge",
+    "claim-cue",
+    "claim-source",
+    "event-arg",
+    "event-trigger",
+    "mention-current",
+    "match",
+    "match-current",
+)
+ENTITY_CLASSES: dict[str, str] = {
+    t: f"article--entity-{t.lower()}"
+    for t in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "QUANTITY", "LAW", "EVENT")
+}
+
+
+@dataclass(slots=True)
+class _Spans:
+    """Sorted, possibly overlapping spans with a bound on their length, for row lookups."""
+
+    starts: array
+    ends: array
+    keys: list[str]
+    longest: int
+
+    @classmethod
+    def build(cls, spans: Iterable[tuple[int, int, str]]) -> _Spans:
+        items = sorted(spans)
+        return cls(
+            array("q", (s for s, _, _ in items)),
+            array("q", (e for _, e, _ in items)),
+            [k for _, _, k in items],
+            max((e - s for s, e, _ in items), default=0),
+        )
+
+    def overlapping(self, start: int, end: int) -> Iterable[tuple[int, int, str]]:
+        i = bisect_left(self.starts, start - self.longest)
+        n = len(self.starts)
+        while i < n and self.starts[i] < end:
+            if self.ends[i] > start or (self.starts[i] == self.ends[i] == start):
+                yield self.starts[i], self.ends[i], self.keys[i]
+            i += 1
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article, wrapped to a readable measure, with entities and marks highlighted."""
+
+    BINDINGS = ARTICLE_BINDINGS
+    MARGIN = 2
+    COMPONENT_CLASSES = {
+        "article--title",
+        "article--dateline",
+        "article--header",
+        *ENTITY_CLASSES.values(),
+        *(f"article--{layer}" for layer in MARK_LAYERS),
+    }
+
+    class Scrolled(Message):
+        """The viewport moved (by the user or a jump); ``top`` is its first document offset."""
+
+        def __init__(self, top: int, bottom: int) -> None:
+            self.top = top
+            self.bottom = bottom
+            super().__init__()
+
+    class Clicked(Message):
+        """The user clicked on the text at document ``offset``."""
+
+        def __init__(self, offset: int) -> None:
+            self.offset = offset
+            super().__init__()
+
+    def __init__(self, *, measure: int = 100, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.measure = measure
+        self.document: Document | None = None
+        self._shown = ""
+        self.rows = Layout(0)
+        self._wrap_width = 0
+        self._mentions = _Spans.build(())
+        self._marks: dict[str, _Spans] = {}
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        self._last_top: int | None = None
+
+    # -- data -----------------------------------------------------------------
+
+    def set_document(self, document: Document) -> None:
+        self.document = document
+        self._shown = visible(document.text)
+        self._relayout(force=True)
+        self.scroll_to(y=0, animate=False)
+
+    def set_mentions(self, mentions: Sequence[Mention]) -> None:
+        self._mentions = _Spans.build(
+            (m.span.start, m.span.end, ENTITY_CLASSES.get(m.type, "article--entity-event"))
+            for m in mentions
+            if m.status != "rejected"
+        )
+        self._invalidate()
+
+    def set_marks(self, layer: str, spans: Iterable[tuple[int, int]]) -> None:
+        """Replace one mark layer (see MARK_LAYERS) with ``spans``."""
+        self._marks[layer] = _Spans.build((s, e, layer) for s, e in spans)
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    # -- geometry ---------------------------------------------------------------
+
+    def _target_width(self) -> int:
+        available = self.size.width - 2 * self.MARGIN - 1
+        return max(10, min(self.measure, available)) if available > 0 else self.measure
+
+    def _relayout(self, force: bool = False) -> None:
+        if self.document is None:
+            return
+        width = self._target_width()
+        if not force and width == self._wrap_width:
+            return
+        anchor = self.top_offset() if len(self.rows) else 0
+        self._wrap_width = width
+        self.rows = layout_document(self.document, self._shown, width)
+        self.virtual_size = Size(width + 2 * self.MARGIN, len(self.rows))
+        self._cache.clear()
+        if not force:
+            self.scroll_to(y=self.rows.row_of(anchor), animate=False)
+        self.refresh()
+
+    def set_measure(self, measure: int) -> None:
+        self.measure = measure
+        self._relayout(force=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def top_offset(self) -> int:
+        """The document offset of the first row on screen."""
+        if not len(self.rows):
+            return 0
+        row = min(int(self.scroll_y), len(self.rows) - 1)
+        return self.rows.starts[row]
+
+    def bottom_offset(self) -> int:
+        if not len(self.rows):
+            return 0
+        row = min(int(self.scroll_y) + max(self.size.height, 1) - 1, len(self.rows) - 1)
+        return self.rows.ends[row]
+
+    def show_span(self, start: int, end: int, *, center: bool = True) -> None:
+        """Scroll so ``[start, end)`` is on screen, centred when it fits."""
+        if not len(self.rows):
+            return
+        first = self.rows.row_of(start)
+        last = self.rows.row_of(max(start, end - 1))
+        height = max(self.size.height, 1)
+        if last - first + 1 >= height:
+            y = first - 1
+        elif center:
+            y = (first + last) // 2 - height // 2
+        else:
+            top = int(self.scroll_y)
+            if first >= top and last < top + height:
+                return
+            y = first - 1 if first < top else last - height + 2
+        self.scroll_to(y=max(0, y), animate=False)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self.post_message(self.Scrolled(self.top_offset(), self.bottom_offset()))
+
+    # -- rendering ----------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(name, partial=True)
+            self._styles[name] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        base = self.rich_style
+        width = self.size.width
+        if row >= len(self.rows):
+            return Strip.blank(width, base)
+        key = (row, self._wrap_width)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._build_row(row, base)
+            self._cache.set(key, strip)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _build_row(self, row: int, base: Style) -> Strip:
+        layout = self.rows
+        kind = layout.kinds[row]
+        margin = Segment(" " * self.MARGIN, base)
+        if kind == BLANK:
+            return Strip([margin], self.MARGIN)
+        if kind == HEADER:
+            return Strip([margin, Segment(layout.headers[row], base + self._style("article--header"))])
+        start, end = layout.starts[row], layout.ends[row]
+        if kind == TITLE:
+            base = base + self._style("article--title")
+        layers: list[tuple[int, int, Style]] = []
+        dateline = self.document.dateline if self.document else None
+        if dateline and dateline[0] < end and dateline[1] > start:
+            layers.append((dateline[0], dateline[1], self._style("article--dateline")))
+        for s, e, key in self._mentions.overlapping(start, end):
+            layers.append((s, e, self._style(key)))
+        for layer in MARK_LAYERS:
+            spans = self._marks.get(layer)
+            if spans is None:
+                continue
+            style = self._style(f"article--{layer}")
+            for s, e, _ in spans.overlapping(start, end):
+                layers.append((s, e, style))
+        text = self._shown
+        segments = [margin]
+        if not layers:
+            segments.append(Segment(text[start:end], base))
+            return Strip(segments)
+        cuts = {start, end}
+        for s, e, _ in layers:
+            if start < s < end:
+                cuts.add(s)
+            if start < e < end:
+                cuts.add(e)
+        points = sorted(cuts)
+        for a, b in zip(points, points[1:]):
+            style = base
+            for s, e, extra in layers:
+                if s <= a and e >= b:
+                    style = style + extra
+            segments.append(Segment(text[a:b], style))
+        return Strip(segments)
+
+    # -- mouse --------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        row = int(self.scroll_y) + event.y
+        if row >= len(self.rows) or self.rows.kinds[row] in (BLANK, HEADER):
+            return
+        start, end = self.rows.starts[row], self.rows.ends[row]
+        col = int(self.scroll_x) + event.x - self.MARGIN
+        if col < 0:
+            return
+        cols = columns(self._shown[start:end])
+        if cols is None:
+            index = col if col < end - start else None
+        else:
+            index = next((i for i in range(end - start) if cols[i + 1] > col), None)
+        if index is not None:
+            self.post_message(self.Clicked(start + index))
+
+    # -- actions (less/vim sense: g top, G bottom) ---------------------------------
+
+    def action_line_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + 1, animate=False)
+
+    def action_line_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - 1, animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + max(1, self.size.height - 1), animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - max(1, self.size.height - 1), animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)

@@ -1,0 +1,497 @@
+"""The main screen: article pane, sidebar, search bar, status line, footer.
+
+All reading goes through the ``ReviewSession``. Loading and extraction run in
+thread workers that never touch widgets: they post messages, handled here.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui.model import Annotations, Claim, Event, Mention
+from tui.review import ReviewSession
+from tui.text import Document, LoadError
+from tui.ui.article_view import ArticleView
+from tui.ui.keymap import READER_BINDINGS
+from tui.ui.navigation import find_all, first_visible, step, step_wrapping
+from tui.ui.rows import claim_card, claim_row, event_card, event_row, one_line
+from tui.ui.sidebar import Card, Legend, RowList, Sidebar
+
+Extractor = Callable[[Document], Annotations]
+NARROW = 70  # below this many columns the sidebar folds away (\ brings it back)
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+
+
+class ReaderScreen(Screen):
+    """Read one article and step through its claims, events and entities."""
+
+    BINDINGS = READER_BINDINGS
+
+    class Loaded(Message):
+        def __init__(self, session: ReviewSession) -> None:
+            self.session = session
+            super().__init__()
+
+    class LoadFailed(Message):
+        def __init__(self, reason: str) -> None:
+            self.reason = reason
+            super().__init__()
+
+    class Extracted(Message):
+        def __init__(self, annotations: Annotations | None, error: str | None = None) -> None:
+            self.annotations = annotations
+            self.error = error
+            super().__init__()
+
+    def __init__(
+        self,
+        *,
+        path: Path | None = None,
+        session: ReviewSession | None = None,
+        extractor: Extractor | None = None,
+        measure: int = 100,
+        reviewer: str = "",
+        max_bytes: int | None = None,
+        notices: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__()
+        self.path = path
+        self.session = session
+        self.extractor = extractor
+        self.measure = measure
+        self.reviewer = reviewer
+        self.max_bytes = max_bytes
+        self.extra_notices = notices
+        self.extracting = False
+        self._spin = 0
+        self.claims: list[Claim] = []
+        self.events: list[Event] = []
+        self.mentions: list[Mention] = []
+        self.claim_index: int | None = None
+        self.event_index: int | None = None
+        self.mention_index: int | None = None
+        self.matches: list[tuple[int, int]] = []
+        self.match_index: int | None = None
+        self.search_text = ""
+        self.card_mode = "claim"
+        self.sidebar_wanted = True
+        self.message = ""  # one transient line for the status (entity, search)
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield ArticleView(measure=self.measure, id="article")
+            yield Sidebar(id="sidebar")
+        yield Input(placeholder="search the article (enter: find, escape: close)", id="search")
+        yield Static("", id="status")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.article.focus()
+        self.set_interval(0.1, self._tick)
+        if self.session is not None:
+            self._show_session(self.session)
+        elif self.path is not None:
+            self._load(self.path)
+
+    def on_resize(self) -> None:
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        show = self.sidebar_wanted and self.size.width >= NARROW
+        if sidebar.display != show:
+            sidebar.display = show
+            if not show and self.focused is not None and self.focused is not self.article:
+                self.article.focus()
+
+    # ------------------------------------------------------------------ background work
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, path: Path) -> None:
+        kwargs = {"reviewer": self.reviewer}
+        if self.max_bytes is not None:
+            kwargs["max_bytes"] = self.max_bytes
+        try:
+            session = ReviewSession.open(path, **kwargs)
+        except LoadError as exc:
+            self.post_message(self.LoadFailed(str(exc)))
+            return
+        self.post_message(self.Loaded(session))
+
+    @work(thread=True, exclusive=True, group="extract")
+    def _extract(self, document: Document, extractor: Extractor) -> None:
+        try:
+            annotations = extractor(document)
+        except Exception as exc:  # an extractor bug must not take the reader down
+            self.post_message(self.Extracted(None, f"extraction failed: {exc.__class__.__name__}: {exc}"))
+            return
+        self.post_message(self.Extracted(annotations))
+
+    def on_reader_screen_loaded(self, message: Loaded) -> None:
+        self._show_session(message.session)
+
+    def on_reader_screen_load_failed(self, message: LoadFailed) -> None:
+        self.app.exit(return_code=2, message=message.reason)
+
+    def on_reader_screen_extracted(self, message: Extracted) -> None:
+        self.extracting = False
+        if message.error:
+            self.notify(message.error, severity="error", timeout=10)
+        elif message.annotations is not None and self.session is not None:
+            self.session.apply_extraction(message.annotations)  # subscribers refresh the views
+        # Everything long-lived is built now; keep the collector from walking it again
+        # (gen-2 collections over a big document cause 15-40 ms frame spikes).
+        gc.freeze()
+        self._update_status()
+
+    def _show_session(self, session: ReviewSession) -> None:
+        self.session = session
+        session.subscribe(self._session_changed)
+        self.article.set_document(session.document)
+        self._session_changed()
+        if self.extractor is not None:
+            self.extracting = True
+            self._extract(session.document, self.extractor)
+        else:
+            gc.freeze()
+        self._update_status()
+
+    def _session_changed(self) -> None:
+        """The annotations changed: rebuild lists and marks, keep the current items by id."""
+        assert self.session is not None
+        ann = self.session.annotations
+        old_claim = self.current_claim.id if self.current_claim else None
+        old_event = self.current_event.id if self.current_event else None
+        self.claims = [c for c in ann.claims if c.status != "rejected"]
+        self.events = [e for e in ann.events if e.status != "rejected"]
+        self.mentions = [m for m in ann.mentions if m.status != "rejected"]
+        self._claim_starts = [c.start for c in self.claims]
+        self._event_starts = [e.start for e in self.events]
+        self._mention_starts = [m.span.start for m in self.mentions]
+        self.claim_index = next((i for i, c in enumerate(self.claims) if c.id == old_claim), None)
+        self.event_index = next((i for i, e in enumerate(self.events) if e.id == old_event), None)
+        self.mention_index = None
+        self.article.set_mentions(self.mentions)
+        claims_list = self.query_one("#claims", RowList)
+        events_list = self.query_one("#events", RowList)
+        claims_list.set_rows(len(self.claims), lambda i: claim_row(ann, self.claims[i]))
+        events_list.set_rows(len(self.events), lambda i: event_row(ann, self.events[i]))
+        self.query_one("#claims-title", Static).update(Text(f"Claims ({len(self.claims)})"))
+        self.query_one("#events-title", Static).update(Text(f"Events ({len(self.events)})"))
+        self.query_one(Legend).show(ann)
+        self._mark_claim()
+        self._mark_event()
+        self.article.set_marks("mention-current", [])
+        self._update_card()
+        self._update_status()
+
+    # ------------------------------------------------------------------ current items
+
+    @property
+    def current_claim(self) -> Claim | None:
+        return self.claims[self.claim_index] if self.claim_index is not None else None
+
+    @property
+    def current_event(self) -> Event | None:
+        return self.events[self.event_index] if self.event_index is not None else None
+
+    def select_claim(self, index: int | None, *, scroll: bool = True) -> None:
+        self.claim_index = index
+        self.card_mode = "claim"
+        self._mark_claim()
+        self.query_one("#claims", RowList).set_cursor(-1 if index is None else index)
+        claim = self.current_claim
+        if claim is not None and scroll:
+            self.article.show_span(claim.start, claim.end)
+        self._update_card()
+        self._update_status()
+
+    def select_event(self, index: int | None, *, scroll: bool = True) -> None:
+        self.event_index = index
+        self.card_mode = "event"
+        self._mark_event()
+        self.query_one("#events", RowList).set_cursor(-1 if index is None else index)
+        event = self.current_event
+        if event is not None and scroll:
+            self.article.show_span(event.start, event.trigger.end)
+        self._update_card()
+        self._update_status()
+
+    def select_mention(self, index: int | None, *, scroll: bool = True) -> None:
+        self.mention_index = index
+        if index is None:
+            self.article.set_marks("mention-current", [])
+            return
+        mention = self.mentions[index]
+        self.article.set_marks("mention-current", [(mention.span.start, mention.span.end)])
+        if scroll:
+            self.article.show_span(mention.span.start, mention.span.end, center=False)
+        assert self.session is not None
+        entity = self.session.entity(mention.entity)
+        same = [m for m in self.mentions if m.entity == mention.entity]
+        position = next(i for i, m in enumerate(same) if m is mention) + 1
+        name = one_line(entity.name) if entity else one_line(mention.span.text)
+        self.message = f"{name} · {mention.type} · mention {position}/{len(same)} · {mention.status}"
+        self._update_status()
+
+    def _mark_claim(self) -> None:
+        claim = self.current_claim
+        article = self.article
+        if claim is None:
+            for layer in ("claim-source", "claim-cue", "claim-content", "claim-hedge"):
+                article.set_marks(layer, [])
+            return
+        source = [(claim.source.span.start, claim.source.span.end)] if claim.source else []
+        article.set_marks("claim-source", source)
+        article.set_marks("claim-cue", [(claim.cue.start, claim.cue.end)])
+        article.set_marks("claim-content", [(s.start, s.end) for s in claim.content])
+        article.set_marks("claim-hedge", [(s.start, s.end) for s in claim.hedges])
+
+    def _mark_event(self) -> None:
+        event = self.current_event
+        if event is None:
+            self.article.set_marks("event-trigger", [])
+            self.article.set_marks("event-arg", [])
+            return
+        self.article.set_marks("event-trigger", [(event.trigger.start, event.trigger.end)])
+        args = [r.span for r in (*event.actors, *event.targets, *event.location, *event.time)]
+        if event.fatalities is not None:
+            args.append(event.fatalities.span)
+        self.article.set_marks("event-arg", [(s.start, s.end) for s in args])
+
+    def _update_card(self) -> None:
+        card = self.query_one(Card)
+        title = self.query_one("#card-title", Static)
+        ann = self.session.annotations if self.session else Annotations()
+        if self.card_mode == "event":
+            title.update(Text("Event"))
+            event = self.current_event
+            card.show(event_card(ann, event) if event else None, "no event selected: ] and [ step through events")
+        else:
+            title.update(Text("Claim"))
+            claim = self.current_claim
+            card.show(claim_card(ann, claim) if claim else None, "no claim selected: J and K step through claims")
+
+    # ------------------------------------------------------------------ status line
+
+    def _tick(self) -> None:
+        if self.extracting or self.session is None:
+            self._spin += 1
+            self._update_status()
+
+    def _update_status(self) -> None:
+        status = self.query_one("#status", Static)
+        session = self.session
+        if session is None:
+            status.update(Text(f"{SPINNER[self._spin % len(SPINNER)]} loading…"))
+            return
+        progress = session.progress
+        parts = []
+        if self.claim_index is not None:
+            parts.append(f"claim {self.claim_index + 1}/{len(self.claims)}")
+        else:
+            parts.append(f"{len(self.claims)} claims")
+        if self.card_mode == "event" and self.event_index is not None:
+            parts.append(f"event {self.event_index + 1}/{len(self.events)}")
+        parts.append(f"{progress.claims_reviewed} reviewed")
+        parts.append(session.save_state)
+        if self.extracting:
+            parts.append(f"{SPINNER[self._spin % len(SPINNER)]} finding entities, claims, events…")
+        if self.matches or self.search_text:
+            current = f"{self.match_index + 1}/" if self.match_index is not None else ""
+            parts.append(f"match {current}{len(self.matches)} for “{one_line(self.search_text)}”")
+        if self.message:
+            parts.append(self.message)
+        notices = [*self.extra_notices, *session.notices]
+        if session.read_only:
+            notices.append(session.read_only)
+        parts.extend(dict.fromkeys(notices))
+        status.update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
+
+    # ------------------------------------------------------------------ following the article
+
+    def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
+        # Moving through the article moves the sidebar: once the current claim (or
+        # event) has left the screen, the first one on screen becomes current.
+        top, bottom = message.top, message.bottom
+        claim = self.current_claim
+        if claim is None or claim.end <= top or claim.start >= bottom:
+            index = first_visible(self._claim_starts, top, bottom) if self.claims else None
+            if index is not None and index != self.claim_index:
+                self.select_claim(index, scroll=False)
+        event = self.current_event
+        if event is None or event.start >= bottom or event.trigger.end <= top:
+            index = first_visible(self._event_starts, top, bottom) if self.events else None
+            if index is not None and index != self.event_index:
+                mode = self.card_mode
+                self.select_event(index, scroll=False)
+                self.card_mode = mode
+                self._update_card()
+
+    def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
+        offset = message.offset
+        for i, m in enumerate(self.mentions):
+            if m.span.start <= offset < m.span.end:
+                self.select_mention(i, scroll=False)
+                break
+        for i, c in enumerate(self.claims):
+            if c.start <= offset < c.end:
+                self.select_claim(i, scroll=False)
+                break
+
+    @on(RowList.Chosen, "#claims")
+    def _claim_chosen(self, message: RowList.Chosen) -> None:
+        self.select_claim(message.index)
+        if message.focus_article:
+            self.article.focus()
+
+    @on(RowList.Chosen, "#events")
+    def _event_chosen(self, message: RowList.Chosen) -> None:
+        self.select_event(message.index)
+        if message.focus_article:
+            self.article.focus()
+
+    # ------------------------------------------------------------------ actions
+
+    def _origin(self) -> int:
+        return self.article.top_offset()
+
+    def _step_claim(self, delta: int) -> None:
+        index = step(self._claim_starts, self.claim_index, delta, self._origin()) if self.claims else None
+        if index is None:
+            self.app.bell()
+            self.notify("no more claims" if self.claims else "no claims found", timeout=2)
+            return
+        self.select_claim(index)
+
+    def action_next_claim(self) -> None:
+        self._step_claim(1)
+
+    def action_prev_claim(self) -> None:
+        self._step_claim(-1)
+
+    def _step_event(self, delta: int) -> None:
+        index = step(self._event_starts, self.event_index, delta, self._origin()) if self.events else None
+        if index is None:
+            self.app.bell()
+            self.notify("no more events" if self.events else "no events found", timeout=2)
+            return
+        self.select_event(index)
+
+    def action_next_event(self) -> None:
+        self._step_event(1)
+
+    def action_prev_event(self) -> None:
+        self._step_event(-1)
+
+    def _step_mention(self, delta: int) -> None:
+        index = step(self._mention_starts, self.mention_index, delta, self._origin()) if self.mentions else None
+        if index is None:
+            self.app.bell()
+            return
+        self.select_mention(index)
+
+    def action_next_mention(self) -> None:
+        self._step_mention(1)
+
+    def action_prev_mention(self) -> None:
+        self._step_mention(-1)
+
+    def action_same_entity(self) -> None:
+        if self.mention_index is None:
+            self._step_mention(1)
+            return
+        entity = self.mentions[self.mention_index].entity
+        indices = [i for i, m in enumerate(self.mentions) if m.entity == entity]
+        later = [i for i in indices if i > self.mention_index]
+        self.select_mention(later[0] if later else indices[0])
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.value = self.search_text
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.article.focus()
+        self.run_search(event.value)
+
+    def run_search(self, query: str) -> None:
+        """Mark every match of ``query`` and go to the first one from the top of the screen."""
+        self.search_text = query
+        self.matches = find_all(self.session.document.text, query) if self.session and query else []
+        self.match_index = None
+        self.article.set_marks("match", self.matches)
+        self.article.set_marks("match-current", [])
+        if self.matches:
+            self._step_match(1)
+        else:
+            if query:
+                self.app.bell()
+            self._update_status()
+
+    def _step_match(self, delta: int) -> None:
+        if not self.matches:
+            self.app.bell()
+            return
+        starts = [s for s, _ in self.matches]
+        self.match_index = step_wrapping(starts, self.match_index, delta, self._origin())
+        assert self.match_index is not None
+        start, end = self.matches[self.match_index]
+        self.article.set_marks("match-current", [(start, end)])
+        self.article.show_span(start, end)
+        self._update_status()
+
+    def action_search_next(self) -> None:
+        self._step_match(1)
+
+    def action_search_prev(self) -> None:
+        self._step_match(-1)
+
+    def action_clear(self) -> None:
+        """Escape backs out one level: close search, then drop marks."""
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            self.article.focus()
+            return
+        if self.search_text:
+            self.run_search("")
+            return
+        self.message = ""
+        self.select_mention(None)
+        self._update_status()
+
+    def action_focus_pane(self, delta: int) -> None:
+        panes = [self.article]
+        if self.query_one(Sidebar).display:
+            panes += [self.query_one("#claims", RowList), self.query_one("#events", RowList)]
+        current = self.focused
+        index = panes.index(current) if current in panes else 0
+        panes[(index + delta) % len(panes)].focus()
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        self.sidebar_wanted = not sidebar.display
+        sidebar.display = self.sidebar_wanted
+        if not sidebar.display and self.focused is not self.article:
+            self.article.focus()

@@ -1,0 +1,155 @@
+"""Sidebar rows as (text, role) pieces: plain strings from the article, roles for styles.
+
+No markup anywhere: article text reaches the screen only as plain strings passed
+through :func:`tui.ui.layout.visible`; the widget turns roles into theme styles.
+Meaning never rests on colour: types carry letters, verdicts carry badges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tui.model import Annotations, Claim, Event, Ref, Span
+from tui.ui.layout import visible
+
+Piece = tuple[str, str]  # (text, role); roles: "", "letter", "dim", "badge", "source", "cue"
+
+ENTITY_LETTERS: dict[str, str] = {
+    "PERSON": "P", "ORG": "O", "GPE": "G", "LOC": "L", "FAC": "F", "NORP": "N",
+    "DATE": "D", "TIME": "T", "QUANTITY": "Q", "LAW": "W", "EVENT": "V",
+}
+
+
+def one_line(text: str) -> str:
+    """Article text made safe and single-line for a sidebar row."""
+    return " ".join(visible(text).split())
+
+
+def ref_name(ann: Annotations, ref: Ref | None) -> str:
+    """An entity's canonical name when the ref is linked, else the quoted words."""
+    if ref is None:
+        return "(unnamed)"
+    entity = ann.entity(ref.entity)
+    return one_line(entity.name if entity is not None else ref.span.text)
+
+
+def verdict_badge(verdict: str | None) -> str:
+    """A one-cell mark that reads without colour: ``·`` unreviewed, else the verdict's initial."""
+    return verdict[:1].upper() if verdict else "·"
+
+
+def claim_row(ann: Annotations, claim: Claim) -> list[Piece]:
+    content = " … ".join(one_line(span.text) for span in claim.content)
+    return [
+        (verdict_badge(claim.review.verdict), "badge"),
+        (" ", ""),
+        (ref_name(ann, claim.source), "source"),
+        (" ", ""),
+        (one_line(claim.cue.text), "cue"),
+        (" ", ""),
+        (content, ""),
+    ]
+
+
+def _names(ann: Annotations, refs: Iterable[Ref]) -> str:
+    return ", ".join(dict.fromkeys(ref_name(ann, r) for r in refs))
+
+
+def event_source(ann: Annotations, event: Event) -> str | None:
+    """Who reports the event: the source of the claim it is reported in."""
+    if event.claim is None:
+        return None
+    for claim in ann.claims:
+        if claim.id == event.claim:
+            return ref_name(ann, claim.source)
+    return None
+
+
+def type_letter(event_type: str) -> str:
+    return event_type[:1].upper() if event_type else "?"
+
+
+def event_row(ann: Annotations, event: Event) -> list[Piece]:
+    pieces: list[Piece] = [
+        (type_letter(event.type), "letter"),
+        (" ", ""),
+        (one_line(event.subtype or event.type or event.trigger.text), "cue"),
+    ]
+    actors, targets = _names(ann, event.actors), _names(ann, event.targets)
+    if actors or targets:
+        pieces += [(" · ", "dim"), (actors or "?", "source"), (" → ", "dim"), (targets or "?", "")]
+    if event.location:
+        pieces += [(" · in ", "dim"), (_names(ann, event.location), "")]
+    if event.time:
+        pieces += [(" · ", "dim"), (_names(ann, event.time), "")]
+    if event.fatalities is not None:
+        estimate = event.fatalities.estimate
+        killed = one_line(event.fatalities.span.text)
+        if estimate is not None:
+            killed += f" (≥{estimate})"
+        pieces += [(" · killed ", "dim"), (killed, "")]
+    source = event_source(ann, event)
+    if source:
+        pieces += [(" · per ", "dim"), (source, "source")]
+    return pieces
+
+
+def _spans_text(spans: Iterable[Span]) -> str:
+    return " … ".join(one_line(s.text) for s in spans)
+
+
+def claim_card(ann: Annotations, claim: Claim) -> list[Piece]:
+    """The current claim in full, one labelled field per line."""
+    source_type = ""
+    if claim.source is not None and (entity := ann.entity(claim.source.entity)) is not None:
+        source_type = f" [{ENTITY_LETTERS.get(entity.type, '?')} {entity.type}]"
+    pieces: list[Piece] = [
+        ("source  ", "dim"), (ref_name(ann, claim.source), "source"), (source_type, "dim"), ("\n", ""),
+        ("cue     ", "dim"), (one_line(claim.cue.text), "cue"), ("\n", ""),
+        ("content ", "dim"), (_spans_text(claim.content), "content"), ("\n", ""),
+        ("kind    ", "dim"), (claim.kind, ""),
+    ]
+    if claim.hedges:
+        pieces += [("\nhedges  ", "dim"), (_spans_text(claim.hedges), "")]
+    verdict = claim.review.verdict
+    pieces += [("\nverdict ", "dim"), (verdict or "not reviewed", "badge" if verdict else "dim")]
+    if claim.review.note:
+        pieces += [("\nnote    ", "dim"), (one_line(claim.review.note), "")]
+    if claim.status != "accepted":
+        pieces += [("\nstatus  ", "dim"), (claim.status, "dim")]
+    return pieces
+
+
+def event_card(ann: Annotations, event: Event) -> list[Piece]:
+    """The current event in full, one labelled field per line."""
+    pieces: list[Piece] = [
+        ("event   ", "dim"), (f"{type_letter(event.type)} {event.type}", "letter"), ("\n", ""),
+        ("subtype ", "dim"), (one_line(event.subtype), "cue"), ("\n", ""),
+        ("trigger ", "dim"), (one_line(event.trigger.text), ""),
+    ]
+    for label, refs in (("actors  ", event.actors), ("targets ", event.targets),
+                        ("where   ", event.location), ("when    ", event.time)):
+        if refs:
+            pieces += [("\n" + label, "dim"), (_names(ann, refs), "source" if label.startswith("act") else "")]
+    if event.fatalities is not None:
+        killed = one_line(event.fatalities.span.text)
+        if event.fatalities.estimate is not None:
+            killed += f" (≥{event.fatalities.estimate})"
+        pieces += [("\nkilled  ", "dim"), (killed, "")]
+    source = event_source(ann, event)
+    if source:
+        pieces += [("\nper     ", "dim"), (source, "source")]
+    return pieces
+
+
+def legend(ann: Annotations) -> list[tuple[str, str, int]]:
+    """(letter, type, count) for each entity type with mentions, in codebook order."""
+    counts: dict[str, int] = {}
+    for m in ann.mentions:
+        if m.status != "rejected":
+            counts[m.type] = counts.get(m.type, 0) + 1
+    order = list(ENTITY_LETTERS)
+    return [
+        (ENTITY_LETTERS.get(t, "?"), t, counts[t])
+        for t in sorted(counts, key=lambda t: order.index(t) if t in order else len(order))
+    ]

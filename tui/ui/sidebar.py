@@ -1,0 +1,187 @@
+"""The sidebar: current claim or event in full, virtualised claim and event lists, legend."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.cache import LRUCache
+from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Static
+
+from tui.model import Annotations
+from tui.ui.keymap import LIST_BINDINGS
+from tui.ui.rows import Piece, legend
+
+ROLE_CLASSES = ("letter", "dim", "badge", "source", "cue", "content")
+
+
+class RowList(ScrollView, can_focus=True):
+    """A list that builds only the rows on screen (10,000 rows cost nothing at start)."""
+
+    BINDINGS = LIST_BINDINGS
+    COMPONENT_CLASSES = {"rows--cursor", "rows--empty", *(f"rows--{r}" for r in ROLE_CLASSES)}
+
+    class Chosen(Message):
+        """The user moved to (or chose) a row; ``focus_article`` when they pressed enter."""
+
+        def __init__(self, rows: RowList, index: int, focus_article: bool = False) -> None:
+            self.rows = rows
+            self.index = index
+            self.focus_article = focus_article
+            super().__init__()
+
+        @property
+        def control(self) -> RowList:
+            return self.rows
+
+    def __init__(self, empty: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.empty = empty
+        self.count = 0
+        self.cursor = -1
+        self._format: Callable[[int], list[Piece]] = lambda i: []
+        self._cache: LRUCache[tuple[int, bool], Strip] = LRUCache(256)
+
+    def set_rows(self, count: int, format_row: Callable[[int], list[Piece]]) -> None:
+        self.count = count
+        self._format = format_row
+        self.cursor = min(self.cursor, count - 1)
+        self._cache.clear()
+        self.virtual_size = Size(0, max(count, 1))
+        self.refresh()
+
+    def set_cursor(self, index: int) -> None:
+        """Move the highlight to ``index`` (-1 for none) and keep it in view, silently."""
+        index = max(-1, min(index, self.count - 1))
+        if index == self.cursor:
+            return
+        old, self.cursor = self.cursor, index
+        self._cache.discard((old, True))
+        self._cache.discard((index, False))
+        self.refresh()
+        if index >= 0:
+            height = max(self.size.height, 1)
+            top = int(self.scroll_y)
+            if index < top:
+                self.scroll_to(y=index, animate=False)
+            elif index >= top + height:
+                self.scroll_to(y=index - height + 1, animate=False)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_y) + y
+        base = self.rich_style
+        width = self.size.width
+        if self.count == 0:
+            if y == 0:
+                style = base + self.get_component_rich_style("rows--empty", partial=True)
+                return Strip([Segment(self.empty, style)]).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        if index >= self.count:
+            return Strip.blank(width, base)
+        selected = index == self.cursor
+        key = (index, selected)
+        strip = self._cache.get(key)
+        if strip is None or strip.cell_length != width:
+            strip = self._build(index, selected, base, width)
+            self._cache.set(key, strip)
+        return strip
+
+    def _build(self, index: int, selected: bool, base: Style, width: int) -> Strip:
+        if selected:
+            base = base + self.get_component_rich_style("rows--cursor", partial=True)
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for piece, role in self._format(index):
+            style = base
+            if role:
+                style = base + self.get_component_rich_style(f"rows--{role}", partial=True)
+            text.append(piece, style)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        segments = list(text.render(self.app.console))
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _move(self, index: int, focus_article: bool = False) -> None:
+        if self.count == 0:
+            return
+        index = max(0, min(index, self.count - 1))
+        self.set_cursor(index)
+        self.post_message(self.Chosen(self, index, focus_article))
+
+    def action_cursor(self, delta: int) -> None:
+        self._move(max(self.cursor, 0) + delta if self.cursor >= 0 else 0)
+
+    def action_page(self, delta: int) -> None:
+        self._move(max(self.cursor, 0) + delta * max(1, self.size.height - 1))
+
+    def action_first(self) -> None:
+        self._move(0)
+
+    def action_last(self) -> None:
+        self._move(self.count - 1)
+
+    def action_choose(self) -> None:
+        self._move(max(self.cursor, 0), focus_article=True)
+
+    def on_click(self, event) -> None:
+        index = int(self.scroll_y) + event.y
+        if 0 <= index < self.count:
+            self._move(index)
+
+
+class Card(Static):
+    """The current claim (or event) in full, wrapped."""
+
+    COMPONENT_CLASSES = {f"card--{r}" for r in ROLE_CLASSES}
+
+    def show(self, pieces: list[Piece] | None, empty: str) -> None:
+        if not pieces:
+            text = Text(empty, style=self.get_component_rich_style("card--dim", partial=True))
+        else:
+            text = Text()
+            for piece, role in pieces:
+                style = self.get_component_rich_style(f"card--{role}", partial=True) if role else ""
+                text.append(piece, style)
+        self.update(text)
+
+
+class Legend(Static):
+    """Entity types with their letters and counts; the letters, not the colours, carry meaning."""
+
+    COMPONENT_CLASSES = {f"legend--{t.lower()}" for t in
+                         ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME",
+                          "QUANTITY", "LAW", "EVENT")}
+
+    def show(self, ann: Annotations) -> None:
+        text = Text()
+        for letter, kind, count in legend(ann):
+            if text:
+                text.append("  ")
+            style = self.get_component_rich_style(f"legend--{kind.lower()}", partial=True, default=Style())
+            text.append(f" {letter} ", style)
+            text.append(f" {kind.lower()} {count}")
+        self.update(text if text else Text("no entities"))
+
+
+class Sidebar(Vertical):
+    """Current item, claims, events, legend."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Claim", id="card-title", classes="sidebar-heading")
+        with VerticalScroll(id="card-scroll"):
+            yield Card(id="card")
+        yield Static("Claims", id="claims-title", classes="sidebar-heading")
+        yield RowList("no claims found", id="claims")
+        yield Static("Events", id="events-title", classes="sidebar-heading")
+        yield RowList("no events found", id="events")
+        yield Legend(id="legend")

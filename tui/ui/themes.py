@@ -1,0 +1,106 @@
+"""Themes from ``themes/*.yaml``: a Textual Theme plus the entity palette and claim marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from textual.theme import Theme
+
+from tui.ui.resources import themes_dir
+
+DEFAULT_THEME = "dark"
+THEME_FIELDS = (
+    "name", "primary", "secondary", "warning", "error", "success", "accent", "foreground",
+    "background", "surface", "panel", "boost", "dark", "luminosity_spread", "text_alpha", "variables",
+)
+# The app's own theme variables, with fallbacks for themes that leave some out
+# (Textual's built-in themes leave out all of them). Fallbacks name the theme's
+# base colours; Textual's CSS cannot refer from one variable to another, so
+# variable_defaults() resolves them against the current theme.
+VARIABLE_DEFAULTS: dict[str, str] = {
+    "entity-person": "$accent",
+    "entity-org": "$secondary",
+    "entity-gpe": "$success",
+    "entity-loc": "$success",
+    "entity-fac": "$warning",
+    "entity-norp": "$primary",
+    "entity-date": "$foreground 70%",
+    "entity-time": "$foreground 70%",
+    "entity-quantity": "$error",
+    "entity-law": "$secondary",
+    "entity-event": "$warning",
+    "claim-source": "$accent",
+    "claim-cue-background": "$primary 40%",
+    "claim-content-background": "$primary 15%",
+    "event-trigger-background": "$warning 35%",
+    "mention-current-background": "$accent 45%",
+    "match-background": "$warning 30%",
+    "match-current-background": "$warning 70%",
+}
+
+
+def variable_defaults(theme: Theme) -> dict[str, str]:
+    """VARIABLE_DEFAULTS with ``$name`` replaced by ``theme``'s colour of that name."""
+    base = theme.to_color_system().generate()
+    out: dict[str, str] = {}
+    for name, value in VARIABLE_DEFAULTS.items():
+        ref, _, alpha = value.partition(" ")
+        colour = base.get(ref.lstrip("$"), "ansi_default")
+        out[name] = f"{colour} {alpha}".strip()
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSet:
+    themes: tuple[Theme, ...]
+    problems: tuple[str, ...]
+
+    @property
+    def notice(self) -> str | None:
+        if not self.problems:
+            return None
+        return "themes skipped: " + "; ".join(self.problems)
+
+
+def load_theme(path: Path) -> Theme:
+    """One theme file; ValueError with a short reason when it is not a usable theme."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        raise ValueError("not valid YAML") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a mapping")
+    unknown = [str(k) for k in data if k not in THEME_FIELDS]
+    if unknown:
+        raise ValueError("unknown field " + ", ".join(unknown))
+    for required in ("name", "primary"):
+        if not isinstance(data.get(required), str):
+            raise ValueError(f"missing {required}")
+    variables = data.get("variables") or {}
+    if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
+        raise ValueError("variables must map names to colours")
+    data["variables"] = {str(k): v for k, v in variables.items()}
+    try:
+        theme = Theme(**data)
+        # Building the colour system parses every colour: a typo fails here, not at draw time.
+        theme.to_color_system().generate()
+    except Exception as exc:  # Textual raises several types for bad colours
+        raise ValueError(f"bad value ({exc})") from None
+    return theme
+
+
+def load_themes(folders: tuple[Path, ...] | None = None) -> ThemeSet:
+    """All themes in the bundled folder (and any extra folders); bad files reported, skipped."""
+    themes: list[Theme] = []
+    problems: list[str] = []
+    for folder in folders or (themes_dir(),):
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                themes.append(load_theme(path))
+            except ValueError as exc:
+                problems.append(f"{path.name}: {exc}")
+    return ThemeSet(tuple(themes), tuple(problems))
