@@ -203,6 +203,15 @@ class Annotations:
                 return e
         return None
 
+    def new_id(self, prefix: str) -> str:
+        """An id ``<prefix><n>`` above every one in use (ids are never reused)."""
+        n = 0
+        for items in (self.entities, self.mentions, self.claims, self.events):
+            for item in items:
+                if item.id.startswith(prefix) and item.id[len(prefix):].isdigit():
+                    n = max(n, int(item.id[len(prefix):]))
+        return f"{prefix}{n + 1}"
+
     def sorted(self) -> Annotations:
         """The same annotations in document order (the order the sidecar keeps)."""
         mentions = tuple(sorted(self.mentions, key=lambda m: (m.span.start, m.span.end, m.id)))

@@ -1,33 +1,52 @@
 """ReviewSession: the one interface the UI uses to read and change a document's annotations.
 
-It owns the document, its annotations, the sidecar they are saved to, and (with
-the review issue) the command history. No textual import: scripts and tests drive
-it the same way the reader does.
+It owns the document, its annotations, the command history and the sidecar they
+are saved to. No textual import: scripts and tests drive it exactly as the reader
+does.
 
 Reading::
 
-    session = ReviewSession.open("aleppo.txt")     # LoadError for a bad article
-    session.document.text, session.annotations      # Document, Annotations
-    session.apply_extraction(extract(session.document))  # merge fresh suggestions
+    session = ReviewSession.open("aleppo.txt")      # LoadError for a bad article
+    session.document.text, session.annotations       # Document, Annotations
+    session.apply_extraction(extract(session.document))   # merge fresh suggestions
     session.progress, session.save_state, session.read_only, session.notices
 
-A sidecar that cannot be used (does not parse, newer format, not ours) never
-raises here: the session opens read-only and ``read_only`` says why and where.
+Changing (every command is undoable; ReadOnlyError when the sidecar cannot be
+written; KeyError for an unknown id; ValueError for a bad value)::
+
+    session.set_verdict("c3", "verified"); session.set_note("c3", "AP confirms")
+    session.accept("m4"); session.reject("v2"); session.accept_all(["m5", "m6"])
+    session.retype("m4", "GPE"); session.add_mention(10, 16, "ORG")
+    session.undo(); session.redo()
+
+Saving: with ``autosave=True`` every change is written by a background thread
+within a second; ``flush()`` writes now (quit, SIGTERM). Save-state listeners may
+be called from that thread: a UI must hop back to its own thread.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
-from tui.model import Annotations, Claim, Entity
+from tui import editing
+from tui.changes import Change, Command, History, Item, apply
+from tui.extract.codebook import Codebook, load_codebook
+from tui.model import Annotations, Claim, Entity, Event, Mention, Review, ReviewChange
 from tui.store import anchoring, sidecar
+from tui.store.autosave import Autosaver
 from tui.store.merge import merge
 from tui.text.document import Document
 from tui.text.loader import DEFAULT_MAX_BYTES, load_document
+
+
+class ReadOnlyError(Exception):
+    """The session cannot change anything; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +65,22 @@ def default_reviewer() -> str:
         return os.environ.get("USER", "") or "reviewer"
 
 
+def utc_now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _stamp(path: Path | None) -> tuple[int, int] | None:
+    if path is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 class ReviewSession:
-    """A document under review, its annotations and where they are kept."""
+    """A document under review, its annotations, their history, and where they are kept."""
 
     def __init__(
         self,
@@ -59,6 +92,8 @@ class ReviewSession:
         read_only: str | None = None,
         notices: tuple[str, ...] = (),
         anchor_report: anchoring.AnchorReport | None = None,
+        codebook: Codebook | None = None,
+        clock: Callable[[], str] = utc_now,
     ) -> None:
         self._document = document
         self._annotations = (annotations or Annotations()).sorted()
@@ -67,20 +102,37 @@ class ReviewSession:
         self._read_only = read_only
         self._notices = tuple(document.notices) + tuple(notices)
         self.anchor_report = anchor_report or anchoring.AnchorReport()
-        self._dirty = False
+        self.codebook = codebook or load_codebook()
+        self._clock = clock
+        self._history = History()
+        self._lock = threading.RLock()
+        self._generation = 0  # bumped by every change that needs saving
+        self._saved_generation = 0
+        self._saving = False
         self._save_error: str | None = None
+        self._conflict = False
+        self._disk_stamp = _stamp(sidecar_path)
         self._listeners: list[Callable[[], None]] = []
+        self._state_listeners: list[Callable[[str], None]] = []
+        self._autosaver: Autosaver | None = None
 
     # ------------------------------------------------------------ opening
 
     @classmethod
     def open(
-        cls, path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, reviewer: str = ""
+        cls,
+        path: str | Path,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        reviewer: str = "",
+        codebook: Codebook | None = None,
     ) -> ReviewSession:
-        """Load the article (LoadError if it cannot be read) and its sidecar, if any."""
+        """Load the article (LoadError if it cannot be read) and its sidecar, if any.
+
+        A sidecar that cannot be used opens the session read-only, with the reason.
+        """
         document = load_document(path, max_bytes=max_bytes)
         side = sidecar.sidecar_path(path)
-        notices: list[str] = []
         try:
             stored = sidecar.read(side)
         except sidecar.SidecarError as exc:
@@ -88,27 +140,35 @@ class ReviewSession:
                 document,
                 sidecar_path=side,
                 reviewer=reviewer,
-                read_only=f"read-only: {exc}",
-                notices=(f"{exc}; not saving over it",),
+                read_only=str(exc),
+                notices=(f"read-only: {exc}",),
+                codebook=codebook,
             )
-        annotations = Annotations()
-        report = anchoring.AnchorReport()
-        if stored is not None:
-            annotations = stored.annotations
-            if stored.sha256 != document.sha256:
-                annotations, report = anchoring.reanchor(annotations, document.text)
-                notices.append(
-                    f"article changed since it was annotated: {len(report.moved)} items moved,"
-                    f" {len(report.orphaned)} need attention"
-                )
+        annotations, report, notices = cls._place(stored, document)
         return cls(
             document,
             annotations,
             sidecar_path=side,
             reviewer=reviewer,
-            notices=tuple(notices),
+            notices=notices,
             anchor_report=report,
+            codebook=codebook,
         )
+
+    @staticmethod
+    def _place(
+        stored: sidecar.Sidecar | None, document: Document
+    ) -> tuple[Annotations, anchoring.AnchorReport, tuple[str, ...]]:
+        if stored is None:
+            return Annotations(), anchoring.AnchorReport(), ()
+        if stored.sha256 == document.sha256:
+            return stored.annotations, anchoring.AnchorReport(), ()
+        ann, report = anchoring.reanchor(stored.annotations, document.text)
+        notice = (
+            f"article changed since it was annotated: {len(report.moved)} items moved,"
+            f" {len(report.orphaned)} could not be placed (see 'needs attention')"
+        )
+        return ann, report, (notice,)
 
     # ------------------------------------------------------------ reading
 
@@ -126,7 +186,7 @@ class ReviewSession:
 
     @property
     def read_only(self) -> str | None:
-        """None, or a one-line reason why changes cannot be saved."""
+        """None, or a one-line reason why changes cannot be made or saved."""
         return self._read_only
 
     @property
@@ -139,65 +199,367 @@ class ReviewSession:
     def claim(self, claim_id: str | None) -> Claim | None:
         return next((c for c in self._annotations.claims if c.id == claim_id), None)
 
+    def item(self, item_id: str) -> Item | None:
+        """Any entity, mention, claim or event by id."""
+        ann = self._annotations
+        for items in (ann.claims, ann.events, ann.mentions, ann.entities):
+            for it in items:
+                if it.id == item_id:
+                    return it
+        return None
+
+    def needs_attention(self) -> tuple[Item, ...]:
+        """Items that moved or could not be placed after the article changed."""
+        ann = self._annotations
+        return tuple(it for it in (*ann.mentions, *ann.claims, *ann.events) if it.anchor != "ok")
+
     @property
     def progress(self) -> Progress:
         ann = self._annotations
         live = [c for c in ann.claims if c.status != "rejected"]
         reviewed = sum(1 for c in live if c.review.verdict is not None)
         suggestions = sum(
-            1
-            for item in (*ann.mentions, *ann.claims, *ann.events)
-            if item.status == "suggested"
+            1 for item in (*ann.mentions, *ann.claims, *ann.events) if item.status == "suggested"
         )
         return Progress(len(live), reviewed, suggestions)
 
     @property
+    def dirty(self) -> bool:
+        return self._generation != self._saved_generation
+
+    @property
     def save_state(self) -> str:
+        """'saved', 'unsaved', 'saving', 'conflict', 'read-only' or 'error: ...'."""
         if self._read_only:
             return "read-only"
+        if self._conflict:
+            return "conflict"
         if self._save_error:
             return f"error: {self._save_error}"
-        return "unsaved" if self._dirty else "saved"
+        if self._saving:
+            return "saving"
+        return "unsaved" if self.dirty else "saved"
 
-    # ------------------------------------------------------------ changing
+    @property
+    def can_undo(self) -> bool:
+        return self._history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._history.can_redo
+
+    # ------------------------------------------------------------ listeners
 
     def subscribe(self, callback: Callable[[], None]) -> None:
-        """Call ``callback()`` after every change to the annotations."""
+        """Call ``callback()`` (on the caller's thread) after every change to the annotations."""
         self._listeners.append(callback)
 
-    def _changed(self, *, dirty: bool) -> None:
-        self._dirty = self._dirty or dirty
+    def subscribe_save_state(self, callback: Callable[[str], None]) -> None:
+        """Call ``callback(save_state)`` when it changes; may run on the saver thread."""
+        self._state_listeners.append(callback)
+
+    def _notify(self) -> None:
         for callback in list(self._listeners):
             callback()
+
+    def _notify_state(self) -> None:
+        state = self.save_state
+        for callback in list(self._state_listeners):
+            callback(state)
+
+    # ------------------------------------------------------------ commands
+
+    def _check_writable(self) -> None:
+        if self._read_only:
+            raise ReadOnlyError(self._read_only)
+
+    def _run(self, label: str, changes: Iterable[Change]) -> Command | None:
+        changes = tuple(c for c in changes if c.before != c.after)
+        if not changes:
+            return None
+        command = Command(label, changes)
+        self._commit(command)
+        self._history.record(command)
+        return command
+
+    def _commit(self, command: Command) -> None:
+        with self._lock:
+            self._annotations = apply(self._annotations, command.changes)
+            self._generation += 1
+        self._notify()
+        self._notify_state()
+        if self._autosaver is not None:
+            self._autosaver.poke()
+
+    def _get(self, item_id: str, *kinds: type) -> Item:
+        item = self.item(item_id)
+        if item is None or (kinds and not isinstance(item, kinds)):
+            raise KeyError(item_id)
+        return item
+
+    def _reviewed(self, review: Review, *, verdict: str | None, note: str) -> Review:
+        """A new review state; the old one goes into the history."""
+        history = review.history
+        if not review.empty and (review.verdict is not None or review.note or review.by):
+            history = (*history, ReviewChange(review.verdict, review.note, review.by, review.at))
+        return Review(verdict, note, self.reviewer, self._clock(), history)
+
+    def set_verdict(self, claim_id: str, verdict: str | None) -> Command | None:
+        """Set (or with None clear) a claim's verdict from the codebook's scale."""
+        self._check_writable()
+        names = [v.name for v in self.codebook.verdicts]
+        if verdict is not None and verdict not in names:
+            raise ValueError(f"unknown verdict {verdict!r}; the scale is {', '.join(names)}")
+        claim = self._get(claim_id, Claim)
+        assert isinstance(claim, Claim)
+        if claim.review.verdict == verdict:
+            return None
+        new = replace(claim, review=self._reviewed(claim.review, verdict=verdict, note=claim.review.note))
+        if verdict is not None and new.status == "suggested":
+            new = replace(new, status="accepted")  # judging a claim accepts it as a claim
+        label = f"verdict {verdict} on {claim_id}" if verdict else f"clear verdict on {claim_id}"
+        return self._run(label, [Change(claim, new)])
+
+    def set_note(self, item_id: str, note: str) -> Command | None:
+        """Write a note on a claim, event or entity (a mention's note goes to its entity)."""
+        self._check_writable()
+        item = self._get(item_id)
+        if isinstance(item, Mention):
+            item = self._get(item.entity, Entity)
+        assert isinstance(item, (Claim, Event, Entity))
+        if item.review.note == note:
+            return None
+        new = replace(item, review=self._reviewed(item.review, verdict=item.review.verdict, note=note))
+        return self._run(f"note on {item.id}", [Change(item, new)])
+
+    def _set_status(self, item_ids: Iterable[str], status: str, label: str) -> Command | None:
+        self._check_writable()
+        changes = []
+        for item_id in item_ids:
+            item = self._get(item_id, Mention, Claim, Event)
+            changes.append(Change(item, replace(item, status=status)))
+        return self._run(label, changes)
+
+    def accept(self, item_id: str) -> Command | None:
+        return self._set_status([item_id], "accepted", f"accept {item_id}")
+
+    def reject(self, item_id: str) -> Command | None:
+        """Reject a suggestion: it stays in the file so re-extraction never brings it back."""
+        return self._set_status([item_id], "rejected", f"reject {item_id}")
+
+    def accept_all(self, item_ids: Iterable[str]) -> Command | None:
+        """Accept every still-suggested item among ``item_ids``, as one undoable step."""
+        ids = [i for i in item_ids if getattr(self.item(i), "status", None) == "suggested"]
+        return self._set_status(ids, "accepted", f"accept {len(ids)} suggestions")
+
+    def retype(self, mention_id: str, entity_type: str) -> Command | None:
+        """Change the type of a mention's entity and all its mentions."""
+        self._check_writable()
+        valid = [t.name for t in self.codebook.entity_types]
+        if entity_type not in valid:
+            raise ValueError(f"unknown entity type {entity_type!r}")
+        mention = self._get(mention_id, Mention)
+        assert isinstance(mention, Mention)
+        changes = editing.retype(self._annotations, mention, entity_type)
+        return self._run(f"retype {mention.span.text!r} as {entity_type}", changes)
+
+    def add_mention(self, start: int, end: int, entity_type: str) -> Mention:
+        """A new mention the reviewer marked, linked to a same-named entity or a new one."""
+        self._check_writable()
+        changes, mention = editing.add_mention(self._annotations, self._document.text, start, end, entity_type)
+        self._run(f"new {entity_type} {mention.span.text!r}", changes)
+        return mention
+
+    def adjust_mention(self, mention_id: str, start: int, end: int) -> Command | None:
+        self._check_writable()
+        mention = self._get(mention_id, Mention)
+        assert isinstance(mention, Mention)
+        changes = editing.adjust_mention(self._annotations, self._document.text, mention, start, end)
+        return self._run(f"adjust {mention_id}", changes)
+
+    def merge_mention(self, mention_id: str, entity_id: str) -> Command | None:
+        """Link a mention to another entity (the old one goes when it has no mentions left)."""
+        self._check_writable()
+        mention = self._get(mention_id, Mention)
+        target = self._get(entity_id, Entity)
+        assert isinstance(mention, Mention) and isinstance(target, Entity)
+        changes = editing.merge_mention(self._annotations, mention, target)
+        return self._run(f"merge {mention.span.text!r} into {target.name!r}", changes)
+
+    def split_mention(self, mention_id: str) -> Command | None:
+        """Give a mention an entity of its own."""
+        self._check_writable()
+        mention = self._get(mention_id, Mention)
+        assert isinstance(mention, Mention)
+        return self._run(f"split {mention.span.text!r}", editing.split_mention(self._annotations, mention))
+
+    def add_claim(
+        self,
+        cue: tuple[int, int],
+        content: list[tuple[int, int]],
+        source: tuple[int, int] | None = None,
+        kind: str = "indirect",
+    ) -> Claim:
+        self._check_writable()
+        claim = editing.new_claim(self._annotations, self._document.text, cue, content, source, kind)
+        self._run(f"new claim {claim.cue.text!r}", [Change(None, claim)])
+        return claim
+
+    def add_event(
+        self,
+        subtype: str,
+        trigger: tuple[int, int],
+        *,
+        actors: list[tuple[int, int]] = (),  # type: ignore[assignment]
+        targets: list[tuple[int, int]] = (),  # type: ignore[assignment]
+        location: list[tuple[int, int]] = (),  # type: ignore[assignment]
+        time: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    ) -> Event:
+        self._check_writable()
+        sub = self.codebook.subtype(subtype)
+        if sub is None:
+            raise ValueError(f"unknown event subtype {subtype!r}")
+        event = editing.new_event(
+            self._annotations, self._document.text, sub.event_type, sub.name, trigger,
+            actors, targets, location, time,
+        )
+        self._run(f"new event {event.trigger.text!r}", [Change(None, event)])
+        return event
+
+    def edit(self, item_id: str, **fields: object) -> Command | None:
+        """Replace fields of a claim or event (spans as Span/Ref values), undoably."""
+        self._check_writable()
+        item = self._get(item_id, Claim, Event)
+        try:
+            new = replace(item, **fields)  # type: ignore[arg-type]
+        except TypeError as exc:
+            raise ValueError(str(exc)) from None
+        if new.status == "suggested":
+            new = replace(new, status="accepted")  # an edited suggestion is the reviewer's now
+        return self._run(f"edit {item_id}", [Change(item, new)])
+
+    def undo(self) -> str | None:
+        """Undo the last command; its label, or None when there is nothing to undo."""
+        self._check_writable()
+        command = self._history.undo()
+        if command is None:
+            return None
+        self._commit(command)
+        return command.label
+
+    def redo(self) -> str | None:
+        self._check_writable()
+        command = self._history.redo()
+        if command is None:
+            return None
+        self._commit(command)
+        return command.label
 
     def apply_extraction(self, fresh: Annotations) -> None:
         """Merge fresh suggestions; the reviewer's items win, rejected ones stay rejected.
 
-        Suggestions alone do not make the session dirty: opening an article and
-        reading it writes no file; the first real change saves them all.
+        Suggestions alone do not make the session dirty: opening an article writes
+        no file; the first real change saves them along with it.
         """
-        self._annotations = merge(self._annotations, fresh)
-        self._changed(dirty=False)
+        with self._lock:
+            self._annotations = merge(self._annotations, fresh)
+        self._notify()
 
     # ------------------------------------------------------------ saving
 
-    def save(self) -> bool:
-        """Write the sidecar now if there is anything unsaved; False if it could not be."""
-        if self._read_only or self._sidecar_path is None or not self._dirty:
+    def start_autosave(self, *, quiet: float = 0.25, max_wait: float = 0.8) -> None:
+        """Save in a background thread within ``max_wait`` seconds of any change."""
+        if self._autosaver is None and self._read_only is None:
+            self._autosaver = Autosaver(self.save, quiet=quiet, max_wait=max_wait)
+
+    def flush(self) -> bool:
+        """Write everything now (quit, SIGTERM, SIGHUP); False if it could not be written."""
+        if self._autosaver is not None:
+            self._autosaver.flush()
+            return not self.dirty or self._read_only is not None
+        return self.save()
+
+    def close(self) -> bool:
+        ok = self.flush()
+        if self._autosaver is not None:
+            self._autosaver.close()
+            self._autosaver = None
+        return ok
+
+    def disk_changed(self) -> bool:
+        """Has someone else (an editor, git pull) changed the sidecar since we read or wrote it?"""
+        return self._sidecar_path is not None and _stamp(self._sidecar_path) != self._disk_stamp
+
+    def save(self, *, force: bool = False) -> bool:
+        """Write the sidecar if anything is unsaved; False if it could not be.
+
+        If the file changed on disk since we last read or wrote it, nothing is
+        written (state 'conflict') unless ``force`` (the user chose "keep mine";
+        their version is then kept as the .bak).
+        """
+        if self._read_only or self._sidecar_path is None:
             return self._read_only is None
+        with self._lock:
+            if not self.dirty and not force:
+                return True
+            if self.disk_changed() and not force:
+                self._conflict = True
+                conflict = True
+            else:
+                conflict = False
+                ann, generation = self._annotations, self._generation
+                self._saving = True
+        if conflict:
+            self._notify_state()
+            return False
+        self._notify_state()
         try:
             sidecar.save(
                 self._sidecar_path,
-                self._annotations,
+                ann,
                 sha256=self._document.sha256,
                 length=len(self._document.text),
                 name=self._document.path.name if self._document.path else "",
             )
         except (OSError, sidecar.SidecarError) as exc:
-            self._save_error = str(exc)
-            self._changed(dirty=False)
+            with self._lock:
+                self._saving = False
+                self._save_error = str(exc)
+            self._notify_state()
             return False
-        self._dirty = False
-        self._save_error = None
-        self._changed(dirty=False)
+        with self._lock:
+            self._saving = False
+            self._save_error = None
+            self._conflict = False
+            self._saved_generation = max(self._saved_generation, generation)
+            self._disk_stamp = _stamp(self._sidecar_path)
+        self._notify_state()
         return True
+
+    def keep_mine(self) -> bool:
+        """Resolve a conflict by writing our annotations; theirs stay as the .bak file."""
+        with self._lock:
+            self._generation += 1  # make sure there is something to write
+        return self.save(force=True)
+
+    def reload_from_disk(self) -> str | None:
+        """Resolve a conflict by taking the file on disk; undoable. A one-line error, or None."""
+        self._check_writable()
+        assert self._sidecar_path is not None
+        try:
+            stored = sidecar.read(self._sidecar_path)
+        except sidecar.SidecarError as exc:
+            return str(exc)
+        loaded, report, notices = self._place(stored, self._document)
+        self.anchor_report = report
+        self._notices = self._notices + notices
+        changes = editing.diff(self._annotations, loaded)
+        with self._lock:
+            self._conflict = False
+            self._disk_stamp = _stamp(self._sidecar_path)
+        command = self._run("reload from disk", changes)
+        with self._lock:
+            if command is not None:
+                self._saved_generation = self._generation  # what we hold is what is on disk
+        self._notify_state()
+        return None
