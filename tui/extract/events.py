@@ -1,9 +1,62 @@
-"""Events: who did what to whom, where, when (stub until the extractor lands)."""
+"""Events: who did what to whom, where, when, how many were killed, per which claim.
+
+Sentence by sentence: triggers from the codebook are coded with a sub-event type, their
+arguments found around them (:mod:`tui.extract.arguments`) and linked to entity
+mentions. Reports of deaths and injuries ("killed", "wounded") give the figure and
+victims of an event in the same sentence; alone in a sentence they are an event of
+their own, coded like the event before them in the paragraph, by their context words,
+or as the codebook's casualty sub-event type.
+"""
 
 from __future__ import annotations
 
-from tui.model import Claim, Entity, Event, Mention
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tui.extract.arguments import (
+    NAME_TYPES,
+    TIME_TYPES,
+    Arguments,
+    Chunk,
+    SentenceParse,
+    find_arguments,
+    parse_sentence,
+)
+from tui.extract.codebook import Codebook, SubEventType, load_codebook
+from tui.extract.event_words import EventWords, TokenView, event_words
+from tui.extract.quantities import find_quantities
+from tui.extract.triggers import Coding, Trigger, TriggerFinder
+from tui.model import Claim, Entity, Event, Fatalities, Mention, Ref, Span
 from tui.text.document import Document
+from tui.text.segment import paragraphs, sentences
+
+BACKGROUND_WINDOW = 6  # tokens before a casualty word searched for "the war, which ..."
+FIGURE_LEFT = 8
+FIGURE_RIGHT = 6
+
+
+@lru_cache(maxsize=1)
+def _default_codebook() -> Codebook:
+    return load_codebook()
+
+
+@lru_cache(maxsize=4)
+def _finder(codebook: Codebook) -> TriggerFinder:
+    return TriggerFinder(codebook, event_words())
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event being assembled, in token terms of its sentence."""
+
+    trigger: Trigger
+    sub: SubEventType
+    confidence: float
+    args: Arguments
+    parse: SentenceParse
+    figure: tuple[int, int, int | None] | None = None  # char start, end, estimate
+    extra_targets: list[tuple[Chunk, SentenceParse]] = field(default_factory=list)
 
 
 def find_events(
@@ -11,6 +64,274 @@ def find_events(
     entities: tuple[Entity, ...],
     mentions: tuple[Mention, ...],
     claims: tuple[Claim, ...],
+    codebook: Codebook | None = None,
 ) -> tuple[Event, ...]:
     """Events in ``doc`` coded with the codebook, linked to the claims that report them."""
-    return ()
+    codebook = codebook or _default_codebook()
+    finder = _finder(codebook)
+    words = event_words()
+    text = doc.text
+    live = sorted(
+        (m for m in mentions if m.status != "rejected"), key=lambda m: (m.span.start, m.span.end)
+    )
+    starts = [m.span.start for m in live]
+    drafts: list[_Draft] = []
+    for p_start, p_end in paragraphs(text):
+        previous: _Draft | None = None
+        for s, e in sentences(text, p_start, p_end):
+            view = TokenView.of(text, s, e, words)
+            triggers = finder.find(view)
+            if not triggers:
+                continue
+            near = _mentions_in(live, starts, s, e)
+            parse, figures = _parse(view, words, near, triggers, s, e)
+            found = _sentence_events(finder, codebook, parse, triggers, figures, previous)
+            drafts.extend(found)
+            if found:
+                previous = found[-1]
+    return _build(text, drafts, live, starts, claims)
+
+
+def _mentions_in(live: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
+    # mentions are short; one that starts 200 characters before a sentence cannot reach it
+    k = bisect_left(starts, s - 200)
+    out = []
+    while k < len(live) and live[k].span.start < e:
+        if live[k].span.end > s:
+            out.append(live[k])
+        k += 1
+    return out
+
+
+def _parse(
+    view: TokenView,
+    words: EventWords,
+    near: list[Mention],
+    triggers: list[Trigger],
+    s: int,
+    e: int,
+) -> tuple[SentenceParse, list[tuple[int, int, int, int, int | None]]]:
+    """The sentence's chunks, plus its figures as (tok start, tok end, char s, e, estimate)."""
+    n = len(view)
+    tok_starts = [t.start for t in view.toks]
+    mtypes: list[str | None] = [None] * n
+    for m in near:
+        a = max(0, bisect_left(tok_starts, m.span.start) - 1)
+        for i in range(a, n):
+            t = view.toks[i]
+            if t.start >= m.span.end:
+                break
+            if t.end > m.span.start:
+                mtypes[i] = m.type
+    quantity = [False] * n
+    figures = []
+    for qs, qe, est in find_quantities(view.text, s, e):
+        a = bisect_left(tok_starts, qs)
+        b = a
+        while b < n and view.toks[b].start < qe:
+            quantity[b] = True
+            b += 1
+        if b > a:
+            figures.append((a, b, qs, qe, est))
+    trig_tokens = frozenset(i for t in triggers for i in range(t.start, t.end))
+    return parse_sentence(view, words, mtypes, quantity, trig_tokens), figures
+
+
+def _sentence_events(
+    finder: TriggerFinder,
+    codebook: Codebook,
+    parse: SentenceParse,
+    triggers: list[Trigger],
+    figures: list[tuple[int, int, int, int, int | None]],
+    previous: _Draft | None,
+) -> list[_Draft]:
+    view = parse.view
+    events: list[_Draft] = []
+    casualties: list[Trigger] = []
+    for t in triggers:
+        if t.kind != "event":
+            casualties.append(t)
+            continue
+        coding = finder.code(view, t)
+        if coding is None:
+            continue
+        args = find_arguments(parse, t, coding.subtype.object)
+        actor_tokens = [i for c in args.actors for i in range(c.start, c.end)]
+        if actor_tokens:
+            recoded = finder.code(view, t, actor_tokens)
+            if recoded is not None and recoded.subtype != coding.subtype:
+                if recoded.subtype.object != coding.subtype.object:
+                    args = find_arguments(parse, t, recoded.subtype.object)
+                coding = recoded
+        events.append(_Draft(t, coding.subtype, _confidence(coding), args, parse))
+    standalone: list[_Draft] = []
+    for t in casualties:
+        args = find_arguments(parse, t)
+        figure = _figure(parse, t, args, figures) if t.kind == "fatal" else None
+        if events:
+            host = min(events, key=lambda d: _distance(d.trigger, t))
+            host.extra_targets.extend((c, parse) for c in args.targets)
+            if not host.args.location:
+                host.args.location.extend(args.location)
+            if not host.args.time:
+                host.args.time.extend(args.time)
+            if figure is not None and host.figure is None:
+                host.figure = figure
+            continue
+        if _background(parse, t):
+            continue
+        if standalone:  # "killed and wounded": one report
+            host = standalone[-1]
+            host.extra_targets.extend((c, parse) for c in args.targets)
+            if figure is not None and host.figure is None:
+                host.figure = figure
+            continue
+        coding = finder.code(view, t)
+        confidence = 0.55
+        if coding is not None:
+            sub = coding.subtype
+        elif previous is not None:
+            sub, confidence = previous.sub, 0.5
+        else:
+            by_cues = finder.code_by_cues(view, t)
+            sub = by_cues.subtype if by_cues else codebook.subtype(codebook.casualties.subtype)
+            confidence = 0.5 if by_cues else 0.4
+        if sub is None:  # validated codebooks always name a real sub-event type
+            continue
+        draft = _Draft(t, sub, confidence, args, parse, figure)
+        standalone.append(draft)
+    return sorted(events + standalone, key=lambda d: d.trigger.start)
+
+
+def _confidence(coding: Coding) -> float:
+    return round(min(0.95, 0.5 + 0.2 * coding.primary + 0.1 * min(coding.score, 2)), 2)
+
+
+def _distance(a: Trigger, b: Trigger) -> int:
+    return b.start - a.end if b.start >= a.end else a.start - b.end
+
+
+def _background(parse: SentenceParse, t: Trigger) -> bool:
+    """Deaths credited to a war as a whole ("the war, which has killed ...")."""
+    v, w = parse.view, parse.words
+    lo = max(0, t.start - BACKGROUND_WINDOW)
+    return any(v.lemmas[i] & w.background for i in range(lo, t.start))
+
+
+def _figure(
+    parse: SentenceParse,
+    t: Trigger,
+    args: Arguments,
+    figures: list[tuple[int, int, int, int, int | None]],
+) -> tuple[int, int, int | None] | None:
+    """The death toll a casualty word reports: a figure in its victims, else the nearest."""
+    v, w = parse.view, parse.words
+    for c in args.targets:
+        for a, b, qs, qe, est in figures:
+            if c.start <= a and b <= c.end:
+                return qs, qe, est
+    best = None
+    for a, b, qs, qe, est in figures:
+        if b < len(v) and v.low[b] in w.not_people_units:
+            continue
+        if b <= t.start:
+            dist = t.start - b
+            if dist > FIGURE_LEFT:
+                continue
+            dist += 0 if args.passive else 2
+        elif a >= t.end:
+            dist = a - t.end
+            if dist > FIGURE_RIGHT:
+                continue
+            dist += 2 if args.passive else 0
+        else:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, (qs, qe, est))
+    return None if best is None else best[1]
+
+
+def _build(
+    text: str,
+    drafts: list[_Draft],
+    live: list[Mention],
+    starts: list[int],
+    claims: tuple[Claim, ...],
+) -> tuple[Event, ...]:
+    contents = sorted((c.start, c.end, claim.id) for claim in claims for c in claim.content)
+    events = []
+    for n, d in enumerate(sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start), 1):
+        v = d.parse.view
+        trigger = Span.of(text, v.toks[d.trigger.start].start, v.toks[d.trigger.end - 1].end)
+        targets = _refs(text, d.args.targets, d.parse, live, starts, NAME_TYPES)
+        for c, parse in d.extra_targets:
+            ref = _ref(text, c.start, c.end, parse, live, starts, NAME_TYPES)
+            if all(not r.span.overlaps(ref.span) for r in targets):
+                targets.append(ref)
+        actors = _refs(text, d.args.actors, d.parse, live, starts, NAME_TYPES)
+        targets = [r for r in targets if all(not r.span.overlaps(a.span) for a in actors)]
+        location = _refs(text, d.args.location, d.parse, live, starts, NAME_TYPES)
+        time = [
+            _ref(text, a, b, d.parse, live, starts, TIME_TYPES) for a, b in d.args.time
+        ]
+        figure = None
+        if d.figure is not None:
+            qs, qe, est = d.figure
+            figure = Fatalities(Span.of(text, qs, qe), est)
+        claim = next((cid for cs, ce, cid in contents if cs <= trigger.start and trigger.end <= ce), None)
+        events.append(
+            Event(
+                id=f"v{n}",
+                type=d.sub.event_type,
+                subtype=d.sub.name,
+                trigger=trigger,
+                actors=tuple(actors),
+                targets=tuple(targets),
+                location=tuple(location),
+                time=tuple(time),
+                fatalities=figure,
+                claim=claim,
+                origin="auto",
+                status="suggested",
+                confidence=d.confidence,
+            )
+        )
+    return tuple(events)
+
+
+def _refs(
+    text: str,
+    chunks: list[Chunk],
+    parse: SentenceParse,
+    live: list[Mention],
+    starts: list[int],
+    types: frozenset[str],
+) -> list[Ref]:
+    out: list[Ref] = []
+    for c in chunks:
+        ref = _ref(text, c.start, c.end, parse, live, starts, types)
+        if all(r.span != ref.span for r in out):
+            out.append(ref)
+    return out
+
+
+def _ref(
+    text: str,
+    a: int,
+    b: int,
+    parse: SentenceParse,
+    live: list[Mention],
+    starts: list[int],
+    types: frozenset[str],
+) -> Ref:
+    """A token range as a span, linked to the entity of the mention it overlaps most."""
+    toks = parse.view.toks
+    span = Span.of(text, toks[a].start, toks[b - 1].end)
+    best: tuple[int, str] | None = None
+    for m in _mentions_in(live, starts, span.start, span.end):
+        if m.type not in types:
+            continue
+        overlap = min(m.span.end, span.end) - max(m.span.start, span.start)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, m.entity)
+    return Ref(span, best[1] if best else None)

@@ -1,0 +1,101 @@
+"""The event extractor's word lists (``tui/data/events_lexicon.yaml``) and token view.
+
+A :class:`TokenView` is one sentence's tokens with their lower-case forms and candidate
+lemmas, computed once and shared by trigger finding and argument finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from tui.extract.phrases import PhraseIndex, lemma_candidates
+from tui.text.segment import Token, tokens
+
+
+@dataclass(frozen=True, slots=True)
+class EventWords:
+    irregular: dict[str, str]
+    modifiers: PhraseIndex
+    not_events: PhraseIndex
+    background: frozenset[str]
+    light_verbs: PhraseIndex
+    be: frozenset[str]
+    aux: frozenset[str]
+    determiners: frozenset[str]
+    possessives: frozenset[str]
+    pronouns: frozenset[str]
+    function_words: frozenset[str]
+    place_preps: PhraseIndex
+    target_preps: PhraseIndex
+    actor_preps: PhraseIndex
+    between_words: frozenset[str]
+    person_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    noun_modifiers: frozenset[str]
+    not_people_units: frozenset[str]
+    weekdays: frozenset[str]
+    months: frozenset[str]
+    time_words: PhraseIndex
+
+
+def _words(raw: dict, key: str) -> list[str]:
+    values = raw.get(key) or []
+    if not all(isinstance(v, str) for v in values):
+        raise ValueError(f"events_lexicon.yaml: {key} holds a non-string (quote it)")
+    return [v.lower() for v in values]
+
+
+@lru_cache(maxsize=1)
+def event_words() -> EventWords:
+    """The packaged word lists, loaded once."""
+    raw = yaml.safe_load(
+        resources.files("tui.data").joinpath("events_lexicon.yaml").read_text(encoding="utf-8")
+    )
+    sets = {k: frozenset(_words(raw, k)) for k in (
+        "background", "be", "aux", "determiners", "possessives", "pronouns",
+        "function_words", "between_words", "person_nouns", "place_nouns", "noun_modifiers",
+        "not_people_units", "weekdays", "months",
+    )}
+    phrases = {k: PhraseIndex.of(_words(raw, k)) for k in (
+        "modifiers", "not_events", "light_verbs", "place_preps", "target_preps",
+        "actor_preps", "time_words",
+    )}
+    irregular = {str(k).lower(): str(v).lower() for k, v in (raw.get("irregular") or {}).items()}
+    return EventWords(irregular=irregular, **sets, **phrases)
+
+
+@dataclass(slots=True)
+class TokenView:
+    """One sentence's tokens, with lower-case forms and candidate lemmas."""
+
+    text: str  # the whole document text
+    toks: list[Token]
+    low: list[str]
+    lemmas: list[frozenset[str]]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, words: EventWords) -> TokenView:
+        toks = tokens(text, start, end)
+        low = [t.text.lower() for t in toks]
+        lemmas = [lemma_candidates(w, words.irregular) for w in low]
+        return cls(text, toks, low, lemmas)
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def is_capitalised(self, i: int) -> bool:
+        t = self.toks[i].text
+        return t[:1].isupper()
+
+    def sentence_initial(self, i: int) -> bool:
+        """Is token ``i`` the first word (after opening quotes or brackets)?"""
+        j = i - 1
+        while j >= 0 and not self.toks[j].text[:1].isalnum():
+            if self.toks[j].text in (":", ";"):
+                return True
+            j -= 1
+        return j < 0

@@ -1,0 +1,124 @@
+"""Word-list phrases matched against tokens by their possible base forms.
+
+A phrase is a few words ("take * control"); each word matches a token when it is one
+of the token's candidate lemmas (``took`` -> take, ``strikes`` -> strike), and ``*``
+skips up to two tokens. Candidate lemmas come from suffix stripping plus a table of
+irregular forms: no tagger, so cheap enough for the whole pipeline's speed target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+GAP = "*"
+MAX_GAP = 2
+_VOWELS = frozenset("aeiou")
+
+
+def lemma_candidates(low: str, irregular: Mapping[str, str]) -> frozenset[str]:
+    """Every base form ``low`` (a lower-cased word) may be an inflection of."""
+    out = {low}
+    base = irregular.get(low)
+    if base is not None:
+        out.add(base)
+    n = len(low)
+    if n > 3 and low.endswith("s") and not low.endswith("ss"):
+        out.add(low[:-1])
+        if low.endswith("ies"):
+            out.add(low[:-3] + "y")
+        elif low.endswith("es"):
+            out.add(low[:-2])
+    if n > 4 and low.endswith("ed"):
+        stem = low[:-2]
+        out.add(stem)
+        out.add(low[:-1])  # "seized" -> "seize"
+        if low.endswith("ied"):
+            out.add(low[:-3] + "y")
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            out.add(stem[:-1])  # "shelled" keeps "shell"; "stabbed" -> "stab"
+    if n > 5 and low.endswith("ing"):
+        stem = low[:-3]
+        out.add(stem)
+        out.add(stem + "e")
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            out.add(stem[:-1])
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token index
+    end: int  # token index after the last matched token
+    phrase: str
+
+
+@dataclass(slots=True)
+class PhraseIndex:
+    """Phrases indexed by their first word, for longest-match lookup at a token."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> PhraseIndex:
+        index = cls()
+        for phrase in phrases:
+            index.add(phrase)
+        return index
+
+    def add(self, phrase: str) -> None:
+        words = tuple(phrase.lower().split())
+        if not words or words[0] == GAP:
+            return
+        variants = [words]
+        if len(words) > 1 and GAP not in words:
+            # "air strike" is also written "air-strike" and "airstrike" (one token).
+            variants.append(("-".join(words),))
+            variants.append(("".join(words),))
+        for v in variants:
+            entries = self.by_first.setdefault(v[0], [])
+            if (v, phrase) not in entries:
+                entries.append((v, phrase))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.by_first
+
+    def match_at(self, lemmas: Sequence[frozenset[str]], i: int) -> Match | None:
+        """The longest phrase starting at token ``i``."""
+        best: Match | None = None
+        for first in lemmas[i]:
+            for words, phrase in self.by_first.get(first, ()):
+                end = _match_rest(lemmas, i + 1, words, 1)
+                if end is not None and (best is None or end > best.end):
+                    best = Match(i, end, phrase)
+        return best
+
+    def find_all(self, lemmas: Sequence[frozenset[str]]) -> list[Match]:
+        """Non-overlapping longest matches, left to right."""
+        out: list[Match] = []
+        i = 0
+        while i < len(lemmas):
+            m = self.match_at(lemmas, i)
+            if m is None:
+                i += 1
+            else:
+                out.append(m)
+                i = m.end
+        return out
+
+
+def _match_rest(
+    lemmas: Sequence[frozenset[str]], j: int, words: tuple[str, ...], k: int
+) -> int | None:
+    if k == len(words):
+        return j
+    word = words[k]
+    if word == GAP:
+        for skip in range(MAX_GAP + 1):
+            end = _match_rest(lemmas, j + skip, words, k + 1)
+            if end is not None:
+                return end
+        return None
+    if j < len(lemmas) and word in lemmas[j]:
+        return _match_rest(lemmas, j + 1, words, k + 1)
+    return None

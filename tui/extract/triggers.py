@@ -1,0 +1,194 @@
+"""Event triggers: the words that report an event, and the sub-event type they suggest.
+
+Trigger words come from the codebook (per sub-event type) and its casualty lists.
+A word listed as a ``secondary`` trigger only reports that sub-event type when one of
+its cues is near; among several candidate types the one with most cue support wins,
+then a primary listing, then codebook order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.extract.codebook import Codebook, SubEventType
+from tui.extract.event_words import EventWords, TokenView
+from tui.extract.phrases import PhraseIndex
+
+CUE_WINDOW = 8  # tokens either side of the trigger searched for cue words
+ECHO_WINDOW = 6  # tokens after a trigger where a secondary-only verb restates it
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int  # token index in the sentence
+    end: int  # token index after it
+    kind: str  # "event" | "fatal" | "injury"
+    phrase: str  # the codebook phrase it matched
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    subtype: SubEventType
+    score: int  # cue support
+    primary: bool
+
+
+class TriggerFinder:
+    """Finds triggers in a sentence and codes them with the codebook."""
+
+    def __init__(self, codebook: Codebook, words: EventWords) -> None:
+        self.codebook = codebook
+        self.words = words
+        self.index = PhraseIndex()
+        # phrase -> [(sub-event type, primary?)], in codebook order
+        self.senses: dict[str, list[tuple[SubEventType, bool]]] = {}
+        self.casualty: dict[str, str] = {}
+        for sub in codebook.subtypes:
+            for phrase, primary in [(p, True) for p in sub.triggers] + [
+                (p, False) for p in sub.secondary
+            ]:
+                key = phrase.lower()
+                self.index.add(key)
+                self.senses.setdefault(key, []).append((sub, primary))
+        for kind, phrases in (("fatal", codebook.casualties.fatal), ("injury", codebook.casualties.injury)):
+            for phrase in phrases:
+                key = phrase.lower()
+                self.index.add(key)
+                self.casualty.setdefault(key, kind)
+        self.cues = PhraseIndex()
+        self.cue_subtypes: dict[str, list[SubEventType]] = {}
+        self.actor_cues = PhraseIndex()
+        self.actor_cue_subtypes: dict[str, list[SubEventType]] = {}
+        for sub in codebook.subtypes:
+            for cue in sub.cues:
+                self.cues.add(cue.lower())
+                self.cue_subtypes.setdefault(cue.lower(), []).append(sub)
+            for cue in sub.actor_cues:
+                self.actor_cues.add(cue.lower())
+                self.actor_cue_subtypes.setdefault(cue.lower(), []).append(sub)
+
+    def find(self, view: TokenView) -> list[Trigger]:
+        """Triggers in one sentence, left to right, not overlapping."""
+        lemmas = view.lemmas
+        blocked = self._blocked(view)
+        found: list[Trigger] = []
+        i = 0
+        n = len(view)
+        while i < n:
+            if i in blocked or not lemmas[i] & self.index.by_first.keys():
+                i += 1
+                continue
+            tok = view.toks[i].text
+            # A capitalised trigger word mid-sentence is a name ("Operation Strike",
+            # "March", "Battle of Aleppo"), unless it is an acronym such as "IED".
+            if tok[:1].isupper() and not tok.isupper() and not view.sentence_initial(i):
+                i += 1
+                continue
+            m = self.index.match_at(lemmas, i)
+            if m is None:
+                i += 1
+                continue
+            kind = self.casualty.get(m.phrase, "event")
+            found.append(Trigger(m.start, m.end, kind, m.phrase))
+            i = m.end
+        return self._drop_echoes(self._drop_modifiers(view, found))
+
+    def _drop_echoes(self, found: list[Trigger]) -> list[Trigger]:
+        """Drop a secondary-only verb right after a trigger: in "strikes ... targeted",
+        "shells hit", the verb restates the event its subject already reported."""
+        out: list[Trigger] = []
+        for t in found:
+            senses = self.senses.get(t.phrase)
+            if (
+                out
+                and t.kind == "event"
+                and senses
+                and not any(primary for _, primary in senses)
+                and t.start - out[-1].end <= ECHO_WINDOW
+            ):
+                continue
+            out.append(t)
+        return out
+
+    def _blocked(self, view: TokenView) -> set[int]:
+        """Tokens inside a phrase that uses a trigger word for a non-event."""
+        out: set[int] = set()
+        lemmas = view.lemmas
+        index = self.words.not_events
+        for i in range(len(view)):
+            if lemmas[i] & index.by_first.keys():
+                m = index.match_at(lemmas, i)
+                if m is not None:
+                    out.update(range(m.start, m.end))
+        return out
+
+    def _drop_modifiers(self, view: TokenView, found: list[Trigger]) -> list[Trigger]:
+        """Drop "bomb" in "bomb attack" / "missile and bomb strikes": it describes the next."""
+        out = []
+        mods = self.words.modifiers
+        for k, t in enumerate(found):
+            nxt = found[k + 1] if k + 1 < len(found) else None
+            if nxt is not None and mods.match_at(view.lemmas, t.start) is not None:
+                gap = view.low[t.end : nxt.start]
+                if not gap or (len(gap) == 1 and gap[0] in ("and", "or", "-", "/")):
+                    continue
+            out.append(t)
+        return out
+
+    def code(
+        self, view: TokenView, trigger: Trigger, actor_tokens: Sequence[int] = ()
+    ) -> Coding | None:
+        """The sub-event type a trigger reports, or None (a secondary word without cues)."""
+        senses = self.senses.get(trigger.phrase)
+        if not senses:
+            return None
+        cue_hits = self._cue_hits(view, trigger)
+        actor_hits = self._actor_hits(view, actor_tokens)
+        best: Coding | None = None
+        best_key: tuple[int, int, int] | None = None
+        for order, (sub, primary) in enumerate(senses):
+            score = cue_hits.get(sub.name, 0) + 2 * actor_hits.get(sub.name, 0)
+            if not primary and score == 0:
+                continue
+            key = (score, int(primary), -order)
+            if best_key is None or key > best_key:
+                best, best_key = Coding(sub, score, primary), key
+        return best
+
+    def code_by_cues(self, view: TokenView, trigger: Trigger) -> Coding | None:
+        """For a bare casualty report: the sub-event type its context words favour."""
+        hits = self._cue_hits(view, trigger)
+        if not hits:
+            return None
+        order = {s.name: k for k, s in enumerate(self.codebook.subtypes)}
+        name = max(hits, key=lambda n: (hits[n], -order[n]))
+        sub = self.codebook.subtype(name)
+        return None if sub is None else Coding(sub, hits[name], False)
+
+    def _cue_hits(self, view: TokenView, trigger: Trigger) -> dict[str, int]:
+        lo = max(0, trigger.start - CUE_WINDOW)
+        hi = min(len(view), trigger.end + CUE_WINDOW)
+        return self._count(view, range(lo, hi), self.cues, self.cue_subtypes)
+
+    def _actor_hits(self, view: TokenView, tokens: Sequence[int]) -> dict[str, int]:
+        return self._count(view, tokens, self.actor_cues, self.actor_cue_subtypes)
+
+    @staticmethod
+    def _count(
+        view: TokenView,
+        positions: Sequence[int],
+        index: PhraseIndex,
+        subtypes: dict[str, list[SubEventType]],
+    ) -> dict[str, int]:
+        hits: dict[str, int] = {}
+        keys = index.by_first.keys()
+        for i in positions:
+            if not view.lemmas[i] & keys:
+                continue
+            m = index.match_at(view.lemmas, i)
+            if m is None:
+                continue
+            for sub in subtypes.get(m.phrase, ()):
+                hits[sub.name] = hits.get(sub.name, 0) + 1
+        return hits
