@@ -159,7 +159,11 @@ def main() -> None:
                 for j, g in enumerate(golds):
                     if j not in hit_g:
                         cue = ' '.join(text[s:e] for s, e in g['cue'])
-                        errors.append(f"FN {path.stem[:30]} cue={cue!r} src={' '.join(text[s:e] for s, e in g['source'])!r} "
+                        near = [p for p in preds if g["cue"] and overlaps(p["cue"], g["cue"])]
+                        if near:
+                            got = ' | '.join(text[s:e] for s, e in near[0]['content'])[:160]
+                            errors.append(f"CONTENT {path.stem[:30]} cue={cue!r} got={got!r}")
+                        errors.append(f"FN{'c' if near else ''} {path.stem[:30]} cue={cue!r} src={' '.join(text[s:e] for s, e in g['source'])!r} "
                                       f"content={' | '.join(text[s:e] for s, e in g['content'])[:160]!r}")
                 for i, j in matches:
                     ps, gs = preds[i]["source"], golds[j]["source"]

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from tui.extract.content import content_start, left_content, right_content, trim
+from tui.extract.content import content_start, left_content, quote_before, right_content, trim
 from tui.extract.coref import Antecedent, kind_of_source, resolve
 from tui.extract.cues import Cue, Lexicon, find_cues, lexicon
 from tui.extract.quotes import MARKS, Quotes
@@ -29,7 +29,9 @@ from tui.extract.sources import Sentence, left_source, link_entity, right_source
 from tui.model import Claim, Entity, Mention, Ref, Span
 from tui.text.segment import paragraphs, sentences, tokens
 
-_OPENERS = "“\"«„"
+
+
+_COORDINATORS = frozenset({"and", "but"})
 
 
 @dataclass(slots=True)
@@ -77,6 +79,9 @@ def _limits(s: Sentence, cues: list[Cue], lex: Lexicon) -> list[int]:
             ):
                 limit = s.toks[f - 1].start
                 break
+            if f > 0 and s.low[f - 1] in _COORDINATORS and not later.according:
+                limit = s.toks[f - 1].start  # "X says Y and said Z"
+                break
         out.append(limit)
     return out
 
@@ -98,11 +103,31 @@ def _split_quote(text: str, s: Sentence, i: int, quotes: Quotes, lex: Lexicon) -
     """The second half of a split quotation: ', "Y"' at token ``i``."""
     i = _after(s, i, lex)
     n = len(s.toks)
-    if i + 1 < n and s.toks[i].text == "," and s.toks[i + 1].text in _OPENERS:
+    if i + 1 < n and s.toks[i].text == ",":
         q = quotes.starting_at(s.toks[i + 1].start)
         if q is not None:
             return [(x.start, x.end) for x in quotes.chain(q)]
     return []
+
+
+_SHORT_SUBJECT = 8  # tokens: 'The museum, he said, would ...' has a short left part
+
+
+def _parenthetical(
+    text: str, s: Sentence, k: int, left: list[tuple[int, int]], limit: int,
+    quotes: Quotes, lex: Lexicon,
+) -> list[tuple[int, int]]:
+    """The rest of a sentence the source and cue interrupt: 'The museum, he said, would ...'."""
+    if len(left) != 1 or quotes.inside(*left[0]):
+        return []
+    i = _after(s, k + 1, lex)
+    n = len(s.toks)
+    if i + 2 >= n or s.toks[i].text != ",":
+        return []
+    words = sum(1 for t in s.toks if left[0][0] <= t.start < left[0][1])
+    if words > _SHORT_SUBJECT or s.low[i + 1] in lex.lead_words:
+        return []
+    return right_content(text, s, i + 1, limit, quotes)
 
 
 def _according(text: str, s: Sentence, c: Cue, quotes: Quotes, lex: Lexicon) -> _Draft | None:
@@ -147,7 +172,10 @@ def _verb(
     cue = (s.toks[k].start, s.toks[k].end)
     src = left_source(s, k, lex)
     start, had_that = content_start(s, k, verb, lex)
-    after_comma = k > 0 and (s.toks[k - 1].text == "," or s.toks[k - 1].text in "”\"")
+    inverted = start is not None and content_start(s, k, verb, lex, quotes)[0] is None
+    after_comma = k > 0 and (
+        s.toks[k - 1].text == "," or quote_before(text, s, k, quotes) is not None
+    )
     weight = verb.weight
     participle = src is None and s.low[k] in lex.participles and k > 0 and s.toks[k - 1].text == ","
     if participle:
@@ -156,6 +184,22 @@ def _verb(
         source = earlier[-1].source if earlier else None
         content = right_content(text, s, start, limit, quotes)
         return _Draft(cue, content, source, weight=weight * 0.9, hedge_cue=verb.hedge) if content else None
+    first = src[0] if src else k
+    qb = quote_before(text, s, first, quotes)
+    if qb is not None and (src is not None or after_comma) and (
+        qb.start <= s.start or start is None or inverted
+    ):
+        # '"Y," X said' / '"Y," said X': the quotation is the content, whatever follows.
+        source = (s.toks[src[0]].start, s.toks[src[1] - 1].end) if src else None
+        after = k + 1
+        if src is None:
+            rsrc = right_source(s, k, lex)
+            if rsrc:
+                source = (s.toks[rsrc[0]].start, s.toks[rsrc[1] - 1].end)
+                after = rsrc[1]
+        content = left_content(text, s, first, quotes)
+        content += _split_quote(text, s, after, quotes, lex)
+        return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
     if src is None and after_comma:
         # '"Y," said X' / 'Y, said X': the source follows the cue.
         rsrc = right_source(s, k, lex)
@@ -166,20 +210,31 @@ def _verb(
         after = rsrc[1] if rsrc else k + 1
         content += _split_quote(text, s, after, quotes, lex)
         return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
+    if src is None and k > 0 and s.low[k - 1] in _COORDINATORS and earlier:
+        # "Merrill says X and said Y": the same speaker.
+        if start is None:
+            return None
+        content = right_content(text, s, start, limit, quotes)
+        source = earlier[-1].source
+        return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge) if content else None
     if src is None and (k > 0 or s.low[k].endswith("ing")):
         return None  # a cue with no subject we can see ("is said to", "Acknowledging ...")
     source = (s.toks[src[0]].start, s.toks[src[1] - 1].end) if src else None
-    if start is None:
+    if start is None or inverted:
         # 'Y, X said' / '"Y," X said, "Z"' / 'X said:' at the end of a paragraph
         first = src[0] if src else k
         content = left_content(text, s, first, quotes)
         if content:
-            content += _split_quote(text, s, k + 1, quotes, lex)
-            return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
+            more = _split_quote(text, s, k + 1, quotes, lex) or _parenthetical(
+                text, s, k, content, limit, quotes, lex
+            )
+            return _Draft(cue, content + more, source, weight=weight, hedge_cue=verb.hedge)
+        start, had_that = content_start(s, k, verb, lex)
+    if start is None:
         if s.toks[-1].text == ":" or (len(s.toks) > k + 1 and s.toks[k + 1].text == ":"):
             return _Draft(cue, [], source, weight=weight, hedge_cue=verb.hedge, colon=True)
         return None
-    opens_quote = s.toks[start].text in _OPENERS or s.toks[start - 1].text == ":"
+    opens_quote = quotes.starting_at(s.toks[start].start) is not None or s.toks[start - 1].text == ":"
     if verb.strict and not (had_that or opens_quote):
         return None
     content = right_content(text, s, start, limit, quotes)

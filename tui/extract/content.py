@@ -9,13 +9,18 @@ over several sentences or paragraphs gives one span per paragraph.
 
 from __future__ import annotations
 
+import re
+
 from tui.extract.cues import Lexicon, Verb
 from tui.extract.quotes import MARKS, Quotes
 from tui.extract.sources import Sentence
 
 _TRAILING = ".,;:!?—–-― \t\n"
-_CLOSERS = "”\"»"
 _OBJECT_PRONOUNS = frozenset("him her them us me you it reporters journalists".split())
+_SUBORDINATE = re.compile(
+    r",\s+(?:although|though|while|whereas|as|because|but|since|even though|despite|"
+    r"when|after|before|until|according to)\b"
+)
 _MAX_PP = 10  # tokens of "in an interview with Fox News's ..." after a cue
 
 
@@ -38,10 +43,14 @@ def _next_that(s: Sentence, i: int, limit: int) -> int | None:
     return None
 
 
-def content_start(s: Sentence, k: int, verb: Verb | None, lex: Lexicon) -> tuple[int | None, bool]:
+def content_start(
+    s: Sentence, k: int, verb: Verb | None, lex: Lexicon, quotes: Quotes | None = None
+) -> tuple[int | None, bool]:
     """Where content after the cue ending at token ``k`` begins, and whether "that" came first.
 
     ``None`` means there is no content after the cue (the inverted order '..., X said').
+    With ``quotes``, a comma after the cue (and its time words) not opening a quotation
+    also means none: 'X is wrong, lawmakers said Friday, as they ...'.
     """
     n = len(s.toks)
     i = k + 1
@@ -66,6 +75,11 @@ def content_start(s: Sentence, k: int, verb: Verb | None, lex: Lexicon) -> tuple
             i = e
     while i < n and s.low[i] in lex.time_words:
         i += 1
+    if (
+        quotes is not None and i + 1 < n and s.toks[i].text == ","
+        and quotes.starting_at(s.toks[i + 1].start) is None and s.low[i + 1] != "that"
+    ):
+        return None, False
     while i < n and s.toks[i].text in (",", ":"):
         i += 1
     if i < n and s.low[i] == "that":
@@ -73,6 +87,18 @@ def content_start(s: Sentence, k: int, verb: Verb | None, lex: Lexicon) -> tuple
     if i >= n or s.toks[i].text in ".!?":
         return None, False
     return i, False
+
+
+def quote_before(text: str, s: Sentence, first: int, quotes: Quotes):
+    """The quotation ending just before token ``first`` ('"Y," he said'), if any."""
+    p = s.toks[first].start
+    while p > s.start and text[p - 1].isspace():
+        p -= 1
+    if p <= 0:
+        return None
+    if text[p - 1] == ",":
+        return quotes.ending_at(p - 1)
+    return quotes.ending_at(p)
 
 
 def left_content(
@@ -84,25 +110,16 @@ def left_content(
         p -= 1
     if p <= s.start:
         return []
-    ch = text[p - 1]
-    q = None
-    if ch == ",":
-        q = quotes.ending_at(p - 1)
-        end = p - 1
-    elif ch in _CLOSERS:
-        q = quotes.ending_at(p)
-        end = p
-    elif ch in "—–―-":
-        end = p - 1
-    else:
-        return []
+    q = quote_before(text, s, first, quotes)
     if q is not None:
         spans = [(x.start, x.end) for x in quotes.chain_back(q)[:-1]]
         start = min(q.start, s.start)  # a quotation that began mid-sentence: whole clause
         spans.append((start, q.end))
         return [sp for sp in spans if sp[0] < sp[1]]
-    start, end = trim(text, s.start, end)
-    return [(start, end)] if start < end else []
+    if text[p - 1] in ",—–―-":
+        start, end = trim(text, s.start, p - 1)
+        return [(start, end)] if start < end else []
+    return []
 
 
 def right_content(
@@ -111,6 +128,12 @@ def right_content(
     """Content from token ``i`` to the end of the sentence (or ``limit``), quotations whole."""
     start = s.toks[i].start
     end = min(limit, s.end)
+    # A semicolon outside quotations ends the reported clause.
+    semi = text.find(";", start, end)
+    while semi != -1 and quotes.containing(semi) is not None:
+        semi = text.find(";", semi + 1, end)
+    if semi != -1:
+        end = semi
     spans: list[tuple[int, int]] = []
     q = quotes.containing(end - 1) if end > start else None
     if q is not None and q.end > end and q.start < end:
@@ -119,5 +142,20 @@ def right_content(
         spans.append((start, q.end))
         spans.extend((x.start, x.end) for x in chain[1:])
         return spans
+    q = quotes.starting_at(start)
+    if q is not None and q.closed and q.end < end and (
+        text[q.end - 2 : q.end - 1] in (",", "’", "'") or text[q.end : q.end + 1] == ","
+    ):
+        end = q.end  # 'saying "X," when ...': the quotation is the content
+    else:
+        end = _clause_end(text, start, end, quotes)
     start, end = trim(text, start, end)
     return [(start, end)] if start < end else []
+
+
+def _clause_end(text: str, start: int, end: int, quotes: Quotes) -> int:
+    """Cut reported speech at ', although ...' and similar clauses that are the writer's."""
+    m = _SUBORDINATE.search(text, start, end)
+    while m is not None and quotes.containing(m.start()) is not None:
+        m = _SUBORDINATE.search(text, m.end(), end)
+    return m.start() if m is not None else end

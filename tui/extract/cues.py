@@ -109,9 +109,10 @@ class Cue:
 
 
 # Determiners and possessives before a word make it a noun ("the claims", "his reports").
+# "to" before a base form is an infinitive ("declined to say"), not a statement.
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your these those such this that any no some "
-    "many new latest recent".split()
+    "many new latest recent ’s 's of to".split()
 )
 
 
@@ -134,7 +135,8 @@ def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
         if matched:
             continue
         verb = lex.verbs.get(w)
-        if verb is not None and not (i > 0 and lowered[i - 1] in _NOUN_MARKERS):
+        # A capitalised cue word inside a sentence is a name ("United States").
+        if verb is not None and not (i > 0 and (lowered[i - 1] in _NOUN_MARKERS or toks[i].text[0].isupper())):
             out.append(Cue(i, i, verb=verb))
         i += 1
     return out

@@ -8,6 +8,7 @@ Single quotes are left alone: they are mostly apostrophes or quotes inside quote
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -27,24 +28,31 @@ class Quote:
     next: int | None = None  # index of the quotation continuing it in the next paragraph
 
 
+# Opening, closing and two-way marks; "''" is the typewriter double quote some papers use.
+_MARK = re.compile("“|”|«|»|„|''|\"")
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in MARKS:
-            continue
-        if ch in "“«„":
+    marks = list(_MARK.finditer(text, start, end))
+    # With curly quotes present, a straight one is a stray (or an inch mark): skip it.
+    curly = any(m.group() in "“”«»„" for m in marks)
+    for m in marks:
+        ch = m.group()
+        if ch in ("“", "«", "„"):
             if open_at is None:
-                open_at = i
-        elif ch in "”»":
+                open_at = m.start()
+        elif ch in ("”", "»"):
             if open_at is not None:
-                out.append((open_at, i + 1, True))
+                out.append((open_at, m.end(), True))
                 open_at = None
+        elif curly:
+            continue
         elif open_at is None:
-            open_at = i
+            open_at = m.start()
         else:
-            out.append((open_at, i + 1, True))
+            out.append((open_at, m.end(), True))
             open_at = None
     if open_at is not None:
         # Runs to the end of the paragraph, trailing spaces excluded.
@@ -61,7 +69,7 @@ class Quotes:
     def __init__(self, text: str, paragraphs: list[tuple[int, int]]) -> None:
         found: list[tuple[int, int, bool]] = []
         for p_start, p_end in paragraphs:
-            if any(m in text[p_start:p_end] for m in MARKS):
+            if _MARK.search(text, p_start, p_end):
                 found.extend(_paragraph_quotes(text, p_start, p_end))
         quotes: list[Quote] = []
         para_ends = [e for _, e in paragraphs]

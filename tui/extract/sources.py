@@ -69,6 +69,15 @@ def _np_left(s: Sentence, j: int, lex: Lexicon) -> int:
     a = j
     while a - 1 >= 0 and j - a + 1 < MAX_SOURCE_TOKENS:
         i = a - 1
+        if s.toks[i].text == ")":
+            # A parenthesis inside the name: "Rep. Gwen Moore (D-Wis.)".
+            o = i
+            while o > 0 and s.toks[o].text != "(" and i - o < 8:
+                o -= 1
+            if s.toks[o].text == "(" and o > 0 and s.capital(o - 1):
+                a = o
+                continue
+            break
         if s.is_boundary(i):
             break
         if s.low[i] in lex.np_stops and not _name_link(s, i, lex):
@@ -94,18 +103,43 @@ def _clause_start(s: Sentence, j: int) -> int:
     return i
 
 
+def _name_like(s: Sentence, a: int, b: int, lex: Lexicon) -> bool:
+    """Is ``[a, b)`` a short noun phrase with a capitalised word ("Mr. Burman", "the
+    Syrian army command") and nothing that would make it a clause?"""
+    if not 0 < b - a <= 10:
+        return False
+    for i in range(a, b):
+        if s.is_boundary(i) and s.toks[i].text != "-":
+            return False
+        w = s.low[i]
+        if (w in lex.np_stops and not _name_link(s, i, lex)) or (w in lex.verbs and not s.capital(i)):
+            return False
+    return any(s.capital(i) for i in range(a, b))
+
+
 def _appositive(s: Sentence, comma: int, lex: Lexicon) -> tuple[int, int] | None:
-    """``Name, an appositive,`` ending at the comma token ``comma``: its token range."""
-    a1 = _clause_start(s, comma)
-    if a1 >= comma or a1 < 2 or s.toks[a1 - 1].text != ",":
-        return None
-    first = s.low[a1]
-    if first not in lex.appositive_openers and first not in lex.roles and not s.capital(a1):
-        return None
-    a0 = _clause_start(s, a1 - 1)
-    if not _looks_like_name(s, a0, a1 - 1):
-        return None
-    return a0, comma
+    """The source before ``, appositive(s),`` ending at the comma token ``comma``.
+
+    "Flynn, a top Trump surrogate, said" -> "Flynn, a top Trump surrogate"; the name is
+    the nearest comma-separated segment that looks like a name, else the segment that
+    opens the sentence ("Officials at Homeland Security Investigations, a division of ...,").
+    """
+    end = comma
+    for _ in range(5):
+        a1 = _clause_start(s, end)
+        if a1 < 2 or s.toks[a1 - 1].text != ",":
+            return None
+        a0 = _clause_start(s, a1 - 1)
+        while a0 < a1 - 1 and s.low[a0] in lex.lead_words:
+            a0 += 1
+        if a0 >= a1 - 1:
+            return None
+        if _name_like(s, a0, a1 - 1, lex):
+            return a0, comma
+        if a0 == 0 and comma - a0 <= 40:
+            return a0, comma
+        end = a1 - 1
+    return None
 
 
 def left_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -118,6 +152,13 @@ def left_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
         return j, j + 1
     if s.toks[j].text == ",":
         return _appositive(s, j, lex)
+    if w == ")":
+        o = j
+        while o > 0 and s.toks[o].text != "(" and j - o < 8:
+            o -= 1
+        if s.toks[o].text != "(" or o == 0 or not s.capital(o - 1):
+            return None
+        return _np_left(s, o - 1, lex), j + 1
     if s.is_boundary(j) or w in lex.np_stops or w in lex.verbs:
         return None
     a = _np_left(s, j, lex)
