@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from tui.model import Annotations
+from tui.store import emit
 from tui.store.codec import CodecError, decode, encode
 
 FORMAT_VERSION = 1
@@ -27,7 +28,6 @@ _HEADER_KEY = re.compile(rb"^marginalia:[ \t]*\d+[ \t]*$", re.M)
 
 # libyaml when present: same safe semantics, several times faster on big files.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class SidecarError(Exception):
@@ -70,9 +70,7 @@ def dumps(annotations: Annotations, *, sha256: str, length: int, name: str = "")
         **encode(annotations),
     }
     header = f"# Marginalia annotations{' for ' + name if name else ''}. Format: docs/format.md\n"
-    return header + yaml.dump(
-        body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=4096
-    )
+    return header + emit.dump(body)
 
 
 def _line_of(node: yaml.Node | None, path: list[str | int]) -> int | None:
