@@ -365,8 +365,9 @@ def _finish(
         else:
             confidence *= 0.8
         kind = d.kind or _kind(text, content, quotes)
-        start = min([d.cue[0], *(s for s, _ in content)])
-        end = max([d.cue[1], *(e for _, e in content)])
+        ends = [d.cue, *content] + ([d.source] if d.source else [])
+        start = min(s for s, _ in ends)
+        end = max(e for _, e in ends)
         hedges = [Span.of(text, *d.cue)] if d.hedge_cue else []
         hedges += [
             Span.of(text, m.start(), m.end())

@@ -1,0 +1,279 @@
+"""Claims (attributions): who said what, on the seed and on sentences written for the tests."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.extract.attribution import find_claims
+from tui.model import Claim, Entity, Mention, Span
+from tui.text.document import Document
+
+
+def claims_of(text: str, entities=(), mentions=()) -> tuple[Claim, ...]:
+    return find_claims(Document(text), tuple(entities), tuple(mentions))
+
+
+def one(text: str) -> Claim:
+    found = claims_of(text)
+    assert len(found) == 1, [(c.cue.text, [x.text for x in c.content]) for c in found]
+    return found[0]
+
+
+def contents(c: Claim) -> list[str]:
+    return [x.text for x in c.content]
+
+
+def by_content(claims: tuple[Claim, ...], words: str) -> Claim:
+    hits = [c for c in claims if any(words in x.text for x in c.content)]
+    assert hits, f"no claim whose content holds {words!r}"
+    return hits[0]
+
+
+def mention(text: str, words: str, kind: str, entity: str, n: int = 0) -> Mention:
+    start = -1
+    for _ in range(n + 1):
+        start = text.index(words, start + 1)
+    return Mention(f"m_{entity}_{n}", Span.of(text, start, start + len(words)), kind, entity)
+
+
+def check_spans(text: str, claims: tuple[Claim, ...]) -> None:
+    for c in claims:
+        spans = [c.cue, *c.content] + ([c.source.span] if c.source else []) + list(c.hedges)
+        for sp in spans:
+            assert text[sp.start : sp.end] == sp.text
+
+
+# --- the seed article ----------------------------------------------------------------
+
+
+def seed_entities(text: str) -> tuple[list[Entity], list[Mention]]:
+    entities = [
+        Entity("e1", "Syrian army", "ORG"),
+        Entity("e2", "Russian Centre for the Reconciliation of the Enemy Parties in Syria", "ORG"),
+        Entity("e3", "Aleppo", "GPE"),
+        Entity("e4", "Idlib", "GPE"),
+        Entity("e5", "Sean Savett", "PERSON"),
+    ]
+    mentions = [
+        mention(text, "Syrian army", "ORG", "e1"),
+        mention(text, "Russian Centre for the Reconciliation of the Enemy Parties in Syria", "ORG", "e2"),
+        mention(text, "Aleppo", "GPE", "e3", 3),
+        mention(text, "Idlib", "GPE", "e4", 1),
+        mention(text, "Sean Savett", "PERSON", "e5"),
+        mention(text, "Savett", "PERSON", "e5", 1),
+    ]
+    return entities, sorted(mentions, key=lambda m: m.span.start)
+
+
+def test_seed_claims_have_sources_and_cues(seed_text: str) -> None:
+    claims = claims_of(seed_text)
+    check_spans(seed_text, claims)
+    expected = [
+        ("soldiers had been killed", "Syrian army", "said"),
+        ("took control of Aleppo airport", "operations room", "according to"),
+        ("captured the city of Maraat al Numan", "Two rebel sources", "said"),
+        ("entered much of Aleppo", "Syrian army command", "said"),
+        ("missile and bomb strikes", "Russian Centre", "said"),
+        ("about 300 rebel fighters", "It", "claimed"),
+        ("attacked in large numbers", "Syrian military command", "said"),
+        ("air force had carried out strikes", "Defence Ministry", "said"),
+        ("closely monitored the situation", "National Security Council", "said"),
+        ("refusal to engage in a political process", "Savett", "said"),
+        ("nothing to do with the offensive", "Savett", "said"),
+    ]
+    for words, source, cue in expected:
+        c = by_content(claims, words)
+        assert c.source is not None and source in c.source.span.text, (words, c.source)
+        assert c.cue.text == cue
+    airport = by_content(claims, "Aleppo airport")
+    assert "a security source" in airport.source.span.text
+    assert airport.kind == "according-to"
+    assert [c.id for c in claims] == [f"c{n}" for n in range(1, len(claims) + 1)]
+    assert all(c.origin == "auto" and c.status == "suggested" for c in claims)
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+
+
+def test_seed_content_leaves_out_cue_source_and_full_stop(seed_text: str) -> None:
+    c = by_content(claims_of(seed_text), "entered much of Aleppo")
+    assert contents(c) == ["insurgents had entered much of Aleppo"]
+    c = by_content(claims_of(seed_text), "monitored")
+    assert contents(c)[0].startswith("it closely monitored")
+    assert contents(c)[0].endswith("over the last 48 hours")
+
+
+def test_seed_it_claimed_resolves_to_the_russian_centre(seed_text: str) -> None:
+    entities, mentions = seed_entities(seed_text)
+    claims = claims_of(seed_text, entities, mentions)
+    c = by_content(claims, "about 300 rebel fighters")
+    assert c.source.span.text == "It"
+    assert c.source.entity == "e2"
+    assert [h.text for h in c.hedges] == ["claimed"]
+    said = by_content(claims, "missile and bomb strikes")
+    assert said.source.entity == "e2"
+    assert said.kind == "mixed"
+
+
+def test_seed_sources_link_to_entities(seed_text: str) -> None:
+    entities, mentions = seed_entities(seed_text)
+    claims = claims_of(seed_text, entities, mentions)
+    assert by_content(claims, "soldiers had been killed").source.entity == "e1"
+    assert by_content(claims, "refusal to engage").source.entity == "e5"
+    assert by_content(claims, "nothing to do with").source.entity == "e5"
+
+
+def test_seed_cues_inside_quotations_are_not_claims(seed_text: str) -> None:
+    # "urged de-escalation" is part of Savett's quoted words, not a claim of its own.
+    assert not any(c.cue.text == "urged" for c in claims_of(seed_text))
+
+
+# --- patterns on sentences of our own --------------------------------------------------
+
+
+def test_x_said_that_y() -> None:
+    c = one("The minister said on Tuesday that the talks had failed.")
+    assert c.source.span.text == "The minister"
+    assert contents(c) == ["the talks had failed"]
+    assert c.kind == "indirect"
+
+
+def test_told_skips_the_hearer() -> None:
+    c = one("The mayor told reporters that the bridge would reopen next week.")
+    assert c.cue.text == "told"
+    assert contents(c) == ["the bridge would reopen next week"]
+
+
+def test_inverted_indirect() -> None:
+    c = one("The bridge will reopen next week, the mayor said.")
+    assert c.source.span.text == "the mayor"
+    assert contents(c) == ["The bridge will reopen next week"]
+
+
+def test_direct_quote_then_pronoun() -> None:
+    c = one("“We will not give up,” she said.")
+    assert c.source.span.text == "she"
+    assert contents(c) == ["“We will not give up,”"]
+    assert c.kind == "direct"
+
+
+def test_direct_quote_source_after_cue_with_appositive() -> None:
+    c = one("“Nothing has changed,” said John Smith, a spokesman for the agency.")
+    assert c.source.span.text.startswith("John Smith")
+    assert "spokesman" in c.source.span.text
+    assert contents(c) == ["“Nothing has changed,”"]
+
+
+def test_split_quotation_gives_two_content_spans() -> None:
+    c = one("“The town is calm,” the governor said, “but we remain on alert.”")
+    assert contents(c) == ["“The town is calm,”", "“but we remain on alert.”"]
+    assert c.kind == "direct"
+
+
+def test_quotation_continues_over_sentences_and_paragraphs() -> None:
+    text = (
+        "“We saw the planes first,” a resident said. “Then the shelling started.\n\n"
+        "“Nobody slept that night.”\n\n"
+        "The army denied it."
+    )
+    claims = claims_of(text)
+    c = claims[0]
+    assert c.source.span.text == "a resident"
+    assert contents(c) == [
+        "“We saw the planes first,”",
+        "“Then the shelling started.",
+        "“Nobody slept that night.”",
+    ]
+
+
+def test_said_colon_takes_the_next_paragraph() -> None:
+    text = "The commander said:\n\n“We will hold the line.”\n\nOther news followed."
+    c = one(text)
+    assert contents(c) == ["“We will hold the line.”"]
+
+
+def test_according_to_before_and_after() -> None:
+    c = one("According to the health ministry, 12 people died in the blast.")
+    assert c.kind == "according-to"
+    assert c.source.span.text == "the health ministry"
+    assert contents(c) == ["12 people died in the blast"]
+    c = one("Twelve people died in the blast, according to police.")
+    assert c.source.span.text == "police"
+    assert contents(c) == ["Twelve people died in the blast"]
+
+
+def test_hedges() -> None:
+    c = one("Officials claimed the video had been staged.")
+    assert [h.text for h in c.hedges] == ["claimed"]
+    c = one("The group reportedly said it would withdraw from the town.")
+    assert [h.text for h in c.hedges] == ["reportedly"]
+    assert c.source.span.text == "The group"
+
+
+def test_mixed_quote() -> None:
+    c = one("The ministry said the strikes hit “terrorist positions” near the border.")
+    assert c.kind == "mixed"
+
+
+def test_unnamed_and_appositive_sources() -> None:
+    c = one("Two diplomatic sources said the ceasefire was holding.")
+    assert c.source.span.text == "Two diplomatic sources"
+    c = one("Flynn, a top Trump surrogate, said the generals were frustrated.")
+    assert c.source.span.text == "Flynn, a top Trump surrogate"
+    c = one("Rep. Gwen Moore (D-Wis.) said the remark was a dog whistle.")
+    assert c.source.span.text == "Rep. Gwen Moore (D-Wis.)"
+
+
+def test_source_interrupting_the_content() -> None:
+    c = one("The museum, he said, would make visitors face hard truths.")
+    assert contents(c) == ["The museum", "would make visitors face hard truths"]
+
+
+def test_coordinated_verbs_share_the_source() -> None:
+    claims = claims_of("Merrill says the vote was fair and said she would stand firm.")
+    assert len(claims) == 2
+    assert contents(claims[0]) == ["the vote was fair"]
+    assert claims[1].source.span.text == "Merrill"
+    assert contents(claims[1]) == ["she would stand firm"]
+
+
+def test_participle_continues_the_speaker() -> None:
+    claims = claims_of("The minister said the port was open, adding that ships were waiting.")
+    assert [c.cue.text for c in claims] == ["said", "adding"]
+    assert contents(claims[0]) == ["the port was open"]
+    assert claims[1].source.span.text == "The minister"
+    assert contents(claims[1]) == ["ships were waiting"]
+
+
+def test_he_resolves_to_the_last_person_quoted() -> None:
+    text = "Colonel Ahmed Saleh said the road was cut. He said supplies were running low."
+    m = mention(text, "Ahmed Saleh", "PERSON", "e1")
+    claims = claims_of(text, [Entity("e1", "Ahmed Saleh", "PERSON")], [m])
+    assert claims[0].source.entity == "e1"
+    assert claims[1].source.span.text == "He"
+    assert claims[1].source.entity == "e1"
+
+
+def test_not_claims() -> None:
+    assert claims_of("The United States sent aid to the region.") == ()
+    assert claims_of("She declined to say where the money came from.") == ()
+    assert claims_of("His claims were rejected by the court.") == ()
+    assert claims_of("") == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["said", "told", "according", "to", "“", "”", '"', ",", ".", "\n\n", "he", "It",
+             "The army", "that", "claimed", "Smith", ":", "(", ")", "reportedly", "''", " "]
+        ),
+        max_size=40,
+    )
+)
+def test_any_text_gives_consistent_spans(words: list[str]) -> None:
+    text = " ".join(words)
+    claims = claims_of(text)
+    check_spans(text, claims)
+    for c in claims:
+        assert c.content and all(len(x) > 0 for x in c.content)
+        assert c.kind in ("direct", "indirect", "mixed", "according-to")
