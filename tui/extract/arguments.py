@@ -26,6 +26,8 @@ LEFT_WINDOW = 8
 RIGHT_WINDOW = 6
 PLACE_AFTER = 24
 PLACE_BEFORE = 14
+TIME_WINDOW = 14
+_NOT_WHEN = frozenset({"since", "until", "till", "through", "by"})
 _INTRANSITIVE = frozenset({"die", "dead", "death", "perish", "lose * life", "fatality",
                            "fatalities", "death toll", "injury", "injured", "wounded"})
 
@@ -241,13 +243,14 @@ def _chunk_starting_at(p: SentenceParse, j: int) -> Chunk | None:
     return p.starts.get(j)
 
 
-def _with_coordinates(p: SentenceParse, c: Chunk) -> list[Chunk]:
-    """The chunk and those joined to it by "and" / "or" / commas ("Aleppo and Idlib")."""
+def _with_coordinates(p: SentenceParse, c: Chunk, parties: bool = False) -> list[Chunk]:
+    """The chunk and those joined to it by "and" / "or" / commas ("Aleppo and Idlib").
+    With ``parties``, places may join groups ("Israel and Hezbollah" agreed)."""
     out = [c]
     j = c.end
     while j < len(p.view) and p.view.low[j] in ("and", "or", ","):
         nxt = _chunk_starting_at(p, j + 1)
-        if nxt is None or {nxt.kind, c.kind} == {"place", "party"}:
+        if nxt is None or not parties and {nxt.kind, c.kind} == {"place", "party"}:
             break
         out.append(nxt)
         j = nxt.end
@@ -318,7 +321,7 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     if k < n and v.low[k] in w.between_words:
         first = _chunk_starting_at(p, k + 1)
         if first is not None:
-            args.actors.extend(_with_coordinates(p, first))
+            args.actors.extend(_with_coordinates(p, first, parties=True))
     elif verbal and not passive and not intransitive:
         right = _chunk_starting_at(p, k)
         if right is not None:
@@ -433,6 +436,16 @@ def _time(p: SentenceParse, t: Trigger) -> list[tuple[int, int]]:
                 i = m.end
                 continue
         i += 1
+    # "since 2020", "until March": a bound of a period, not when this happened
+    spans = [
+        (a, b) for a, b in spans
+        if not (a > 0 and v.low[a - 1] in _NOT_WHEN) and _gap((a, b), t) <= TIME_WINDOW
+    ]
     if not spans:
         return []
-    return [min(spans, key=lambda s: min(abs(s[0] - t.start), abs(s[1] - t.end)))]
+    return [min(spans, key=lambda s: _gap(s, t))]
+
+
+def _gap(span: tuple[int, int], t: Trigger) -> int:
+    a, b = span
+    return a - t.end if a >= t.end else max(0, t.start - b)

@@ -81,7 +81,7 @@ def find_events(
         for s, e in sentences(text, p_start, p_end):
             view = TokenView.of(text, s, e, words)
             triggers = finder.find(view)
-            if not triggers:
+            if not triggers or _heading(view, triggers):
                 continue
             near = _mentions_in(live, starts, s, e)
             parse, figures = _parse(view, words, near, triggers, s, e)
@@ -90,6 +90,16 @@ def find_events(
             if found:
                 previous = found[-1]
     return _build(text, drafts, live, starts, claims)
+
+
+def _heading(view: TokenView, triggers: list[Trigger]) -> bool:
+    """A title, list item or section heading ("2014 Bagram Airfield bombing"): it names
+    an event reported elsewhere, if at all, rather than reporting one."""
+    inside = {i for t in triggers for i in range(t.start, t.end)}
+    lower = sum(
+        1 for i, tok in enumerate(view.toks) if i not in inside and tok.text[:1].islower()
+    )
+    return lower < 2
 
 
 def _mentions_in(live: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
@@ -164,31 +174,27 @@ def _sentence_events(
                     args = find_arguments(parse, t, recoded.subtype.object)
                 coding = recoded
         events.append(_Draft(t, coding.subtype, _confidence(coding), args, parse))
-    standalone: list[_Draft] = []
+    reports: list[_Draft] = []
     for t in casualties:
         args = find_arguments(parse, t)
         figure = _figure(parse, t, args, figures) if t.kind == "fatal" else None
-        if events:
-            host = min(events, key=lambda d: _distance(d.trigger, t))
-            host.extra_targets.extend((c, parse) for c in args.targets)
-            if not host.args.location:
-                host.args.location.extend(args.location)
-            if not host.args.time:
-                host.args.time.extend(args.time)
-            if figure is not None and host.figure is None:
-                host.figure = figure
+        host = min(events, key=lambda d: _distance(d.trigger, t)) if events else None
+        if host is None and _background(parse, t):
             continue
-        if _background(parse, t):
-            continue
-        if standalone:  # "killed and wounded": one report
-            host = standalone[-1]
-            host.extra_targets.extend((c, parse) for c in args.targets)
-            if figure is not None and host.figure is None:
-                host.figure = figure
-            continue
-        coding = finder.code(view, t)
         confidence = 0.55
-        if coding is not None:
+        if host is not None:
+            # the deaths the event caused: its figure and victims, and a report of
+            # their own (one fatalities span shared by both, so exports count it once)
+            host.extra_targets.extend((c, parse) for c in args.targets)
+            if figure is not None and host.figure is None:
+                host.figure = figure
+            for mine, theirs in ((args.location, host.args.location), (args.time, host.args.time)):
+                if not theirs:
+                    theirs.extend(mine)
+                elif not mine:
+                    mine.extend(theirs)
+            sub, confidence = host.sub, 0.6
+        elif (coding := finder.code(view, t)) is not None:
             sub = coding.subtype
         elif previous is not None:
             sub, confidence = previous.sub, 0.5
@@ -198,9 +204,8 @@ def _sentence_events(
             confidence = 0.5 if by_cues else 0.4
         if sub is None:  # validated codebooks always name a real sub-event type
             continue
-        draft = _Draft(t, sub, confidence, args, parse, figure)
-        standalone.append(draft)
-    return sorted(events + standalone, key=lambda d: d.trigger.start)
+        reports.append(_Draft(t, sub, confidence, args, parse, figure))
+    return sorted(events + reports, key=lambda d: d.trigger.start)
 
 
 def _confidence(coding: Coding) -> float:
