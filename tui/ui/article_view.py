@@ -74,7 +74,7 @@ class _Spans:
             i += 1
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article, wrapped to a readable measure, with entities and marks highlighted."""
 
     BINDINGS = ARTICLE_BINDINGS
@@ -148,7 +148,7 @@ class ArticleView(ScrollView, can_focus=True):
     # -- geometry ---------------------------------------------------------------
 
     def _target_width(self) -> int:
-        available = self.size.width - 2 * self.MARGIN - 1
+        available = self.size.width - self.MARGIN - 2  # right: one blank column, the scrollbar
         return max(10, min(self.measure, available)) if available > 0 else self.measure
 
     def _relayout(self, force: bool = False) -> None:

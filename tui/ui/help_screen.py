@@ -13,17 +13,19 @@ from textual.widgets import Static
 
 def live_bindings(screen) -> list[tuple[str, str, str]]:
     """(keys, description, id) for each binding active on ``screen``, in binding order."""
-    by_binding: dict[int, tuple[Binding, list[str]]] = {}
+    # Textual splits "j,down" into one binding per key; group them back by id.
+    # Only bindings with ids are ours (and remappable); Textual's own are left out.
+    by_id: dict[str, tuple[Binding, list[str]]] = {}
     app = screen.app
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if binding.system or not binding.description:
+        if binding.system or not binding.id or not binding.description:
             continue
-        entry = by_binding.setdefault(id(binding), (binding, []))
+        entry = by_id.setdefault(binding.id, (binding, []))
         entry[1].append(app.get_key_display(Binding(key, binding.action)))
-    rows = []
-    for binding, keys in by_binding.values():
-        rows.append((" ".join(dict.fromkeys(keys)), binding.description, binding.id or ""))
+    rows = [(" ".join(dict.fromkeys(keys)), b.description, b.id or "") for b, keys in by_id.values()]
+    rows.append((app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette")),
+                 "Command palette: every action by name", ""))
     return rows
 
 
@@ -35,7 +37,7 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, rows: list[tuple[str, str, str]], focused: str) -> None:
         super().__init__()
         self.rows = rows
-        self.focused = focused
+        self.focused_name = focused
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=False, show_header=True, header_style="bold", pad_edge=False)
@@ -45,13 +47,10 @@ class HelpScreen(ModalScreen[None]):
         for keys, description, binding_id in self.rows:
             table.add_row(Text(keys), Text(description), Text(binding_id))
         with VerticalScroll(id="help-box"):
-            yield Static(Text(f"Keys (focused: {self.focused})", style="bold"), id="help-title")
+            yield Static(Text(f"Keys (focused: {self.focused_name})", style="bold"), id="help-title")
             yield Static(table, id="help-table")
             yield Static(
                 Text("Remap keys in ~/.config/marginalia/config.yaml under keymap: {id: keys}. "
                      "ctrl+p lists every command. escape closes."),
                 id="help-foot",
             )
-
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)

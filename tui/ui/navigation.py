@@ -46,7 +46,11 @@ def find_all(text: str, query: str) -> list[tuple[int, int]]:
     return out
 
 
-def first_visible(starts: Sequence[int], top: int, bottom: int) -> int | None:
-    """The first item starting in ``[top, bottom)``, if any."""
+def first_visible(
+    starts: Sequence[int], top: int, bottom: int, ends: Sequence[int] | None = None
+) -> int | None:
+    """The first item on screen: starting in ``[top, bottom)``, or begun above and still running."""
     index = bisect_left(starts, top)
+    if ends is not None and index > 0 and ends[index - 1] > top:
+        return index - 1
     return index if index < len(starts) and starts[index] < bottom else None

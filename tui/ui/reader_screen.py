@@ -47,6 +47,9 @@ class ReaderScreen(Screen):
             self.reason = reason
             super().__init__()
 
+    class SaveStateChanged(Message):
+        """The session's save state changed (possibly on its saver thread)."""
+
     class Extracted(Message):
         def __init__(self, annotations: Annotations | None, error: str | None = None) -> None:
             self.annotations = annotations
@@ -150,6 +153,13 @@ class ReaderScreen(Screen):
     def on_reader_screen_load_failed(self, message: LoadFailed) -> None:
         self.app.exit(return_code=2, message=message.reason)
 
+    def on_reader_screen_save_state_changed(self, message: SaveStateChanged) -> None:
+        self._update_status()
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()
+
     def on_reader_screen_extracted(self, message: Extracted) -> None:
         self.extracting = False
         if message.error:
@@ -164,6 +174,9 @@ class ReaderScreen(Screen):
     def _show_session(self, session: ReviewSession) -> None:
         self.session = session
         session.subscribe(self._session_changed)
+        # Save-state callbacks may come from the session's saver thread; a message
+        # is the thread-safe way back onto the app's loop.
+        session.subscribe_save_state(lambda _state: self.post_message(self.SaveStateChanged()))
         self.article.set_document(session.document)
         self._session_changed()
         if self.extractor is not None:
@@ -183,6 +196,7 @@ class ReaderScreen(Screen):
         self.events = [e for e in ann.events if e.status != "rejected"]
         self.mentions = [m for m in ann.mentions if m.status != "rejected"]
         self._claim_starts = [c.start for c in self.claims]
+        self._claim_ends = [c.end for c in self.claims]
         self._event_starts = [e.start for e in self.events]
         self._mention_starts = [m.span.start for m in self.mentions]
         self.claim_index = next((i for i, c in enumerate(self.claims) if c.id == old_claim), None)
@@ -320,8 +334,8 @@ class ReaderScreen(Screen):
         if self.message:
             parts.append(self.message)
         notices = [*self.extra_notices, *session.notices]
-        if session.read_only:
-            notices.append(session.read_only)
+        if session.read_only and not any(session.read_only in n for n in notices):
+            notices.append(f"read-only: {session.read_only}")
         parts.extend(dict.fromkeys(notices))
         status.update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
 
@@ -333,7 +347,7 @@ class ReaderScreen(Screen):
         top, bottom = message.top, message.bottom
         claim = self.current_claim
         if claim is None or claim.end <= top or claim.start >= bottom:
-            index = first_visible(self._claim_starts, top, bottom) if self.claims else None
+            index = first_visible(self._claim_starts, top, bottom, self._claim_ends) if self.claims else None
             if index is not None and index != self.claim_index:
                 self.select_claim(index, scroll=False)
         event = self.current_event

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.cache import LRUCache
@@ -14,6 +15,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.model import Annotations
@@ -23,7 +25,7 @@ from tui.ui.rows import Piece, legend
 ROLE_CLASSES = ("letter", "dim", "badge", "source", "cue", "content")
 
 
-class RowList(ScrollView, can_focus=True):
+class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     """A list that builds only the rows on screen (10,000 rows cost nothing at start)."""
 
     BINDINGS = LIST_BINDINGS
@@ -146,31 +148,71 @@ class Card(Static):
 
     def show(self, pieces: list[Piece] | None, empty: str) -> None:
         if not pieces:
-            text = Text(empty, style=self.get_component_rich_style("card--dim", partial=True))
-        else:
-            text = Text()
-            for piece, role in pieces:
+            self.update(Text(empty, style=self.get_component_rich_style("card--dim", partial=True)))
+            return
+        # Pieces come as lines ("\n" starts one), each led by its label: lay them out
+        # as a two-column grid so long values wrap under themselves, not the label.
+        lines: list[list[Piece]] = [[]]
+        for piece, role in pieces:
+            if piece.startswith("\n"):
+                lines.append([])
+                piece = piece[1:]
+            if piece:
+                lines[-1].append((piece, role))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for line in lines:
+            if not line:
+                continue
+            label, *rest = line
+            value = Text()
+            for piece, role in rest:
                 style = self.get_component_rich_style(f"card--{role}", partial=True) if role else ""
-                text.append(piece, style)
-        self.update(text)
+                value.append(piece, style)
+            grid.add_row(Text(label[0].strip(), style=self.get_component_rich_style("card--dim", partial=True)), value)
+        self.update(grid)
 
 
-class Legend(Static):
+class Legend(Widget):
     """Entity types with their letters and counts; the letters, not the colours, carry meaning."""
 
     COMPONENT_CLASSES = {f"legend--{t.lower()}" for t in
                          ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME",
                           "QUANTITY", "LAW", "EVENT")}
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[tuple[str, str, int]] = []
+
     def show(self, ann: Annotations) -> None:
-        text = Text()
-        for letter, kind, count in legend(ann):
-            if text:
+        self.entries = legend(ann)
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        if not self.entries:
+            return Text("no entities")
+        # Pack whole entries into lines, so an entry never breaks across two.
+        width = max(self.content_size.width, 10)
+        text = Text(no_wrap=True, overflow="crop")
+        used = 0
+        for letter, kind, count in self.entries:
+            label = f" {kind.lower()} {count}"
+            size = len(letter) + 2 + len(label)
+            if used and used + 2 + size > width:
+                text.append("\n")
+                used = 0
+            elif used:
                 text.append("  ")
+                used += 2
             style = self.get_component_rich_style(f"legend--{kind.lower()}", partial=True, default=Style())
             text.append(f" {letter} ", style)
-            text.append(f" {kind.lower()} {count}")
-        self.update(text if text else Text("no entities"))
+            text.append(label)
+            used += size
+        return text
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return max(1, len(self.render().plain.split("\n")))
 
 
 class Sidebar(Vertical):

@@ -1,0 +1,1 @@
+"""The Textual reader. Entry point: :func:`tui.ui.app.run_reader`."""
