@@ -24,6 +24,7 @@ from functools import lru_cache
 from tui.extract.content import content_start, left_content, quote_before, right_content, trim
 from tui.extract.coref import Antecedent, kind_of_source, resolve
 from tui.extract.cues import Cue, Lexicon, find_cues, lexicon
+from tui.extract.labels import find_labels
 from tui.extract.quotes import MARKS, Quotes
 from tui.extract.sources import Sentence, left_source, link_entity, right_source
 from tui.model import Claim, Entity, Mention, Ref, Span
@@ -177,7 +178,10 @@ def _verb(
         s.toks[k - 1].text == "," or quote_before(text, s, k, quotes) is not None
     )
     weight = verb.weight
-    participle = src is None and s.low[k] in lex.participles and k > 0 and s.toks[k - 1].text == ","
+    participle = (
+        src is None and k > 0 and s.toks[k - 1].text == ","
+        and (s.low[k] in lex.participles or s.low[k].endswith("ing"))
+    )
     if participle:
         if start is None:
             return None
@@ -234,13 +238,36 @@ def _verb(
         if s.toks[-1].text == ":" or (len(s.toks) > k + 1 and s.toks[k + 1].text == ":"):
             return _Draft(cue, [], source, weight=weight, hedge_cue=verb.hedge, colon=True)
         return None
-    opens_quote = quotes.starting_at(s.toks[start].start) is not None or s.toks[start - 1].text == ":"
-    if verb.strict and not (had_that or opens_quote):
+    if verb.strict and not (had_that or _clause_follows(s, start, verb, quotes, lex)):
         return None
     content = right_content(text, s, start, limit, quotes)
     if not content:
         return None
     return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
+
+
+_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there"})
+_FINITE = frozenset(
+    "would will was were is are had has have could should may might must can did does "
+    "wo ca".split()
+)
+
+
+def _clause_follows(s: Sentence, start: int, verb, quotes: Quotes, lex: Lexicon) -> bool:
+    """Does what follows a strict cue read as reported speech ("believes his efforts
+    will ...", "announced it would ...", "vowed to ...", a quotation, a colon)?"""
+    if quotes.starting_at(s.toks[start].start) is not None or s.toks[start - 1].text == ":":
+        return True
+    if s.low[start] == "to":
+        return verb.to
+    if s.low[start] in _SUBJECTS:
+        return True
+    for i in range(start, min(len(s.toks), start + 8)):
+        if s.is_boundary(i) or s.low[i] in lex.verbs:
+            return False
+        if s.low[i] in _FINITE:
+            return i > start
+    return False
 
 
 def _sentence_drafts(text: str, s: Sentence, quotes: Quotes, lex: Lexicon) -> list[_Draft]:
@@ -329,6 +356,8 @@ def find_claims(
                 nxt = paras[n + 1]
                 d.content = [(x.start, x.end) for x in quotes.chain(q)] if q else [trim(text, *nxt)]
         drafts.extend(d for d in found if d.content)
+    for lab in find_labels(text, paras, quotes):
+        drafts.append(_Draft(lab.cue, list(lab.content), lab.source, weight=0.8))
     return _finish(text, drafts, entities, mentions, quotes, lex)
 
 

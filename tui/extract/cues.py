@@ -24,6 +24,7 @@ class Verb:
     strict: bool = False
     hedge: bool = False
     weight: float = 0.9
+    to: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ def lexicon() -> Lexicon:
             bool(opts.get("strict", False)),
             bool(opts.get("hedge", False)),
             float(opts.get("weight", 0.9)),
+            bool(opts.get("to", False)),
         )
         for form in opts.get("forms") or []:
             verbs[str(form).lower()] = verb
@@ -116,6 +118,11 @@ _NOUN_MARKERS = frozenset(
 )
 
 
+def _title_case(toks: list[Token]) -> bool:
+    words = [t.text for t in toks if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
     """Cue candidates among one sentence's tokens, left to right."""
     out: list[Cue] = []
@@ -135,8 +142,11 @@ def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
         if matched:
             continue
         verb = lex.verbs.get(w)
-        # A capitalised cue word inside a sentence is a name ("United States").
-        if verb is not None and not (i > 0 and (lowered[i - 1] in _NOUN_MARKERS or toks[i].text[0].isupper())):
+        # A capitalised cue word inside a sentence is a name ("United States"), unless
+        # the sentence is a headline in title case ("Lindsey Graham Says Trump ...").
+        if verb is not None and i > 0 and toks[i].text[0].isupper() and not _title_case(toks):
+            verb = None
+        if verb is not None and not (i > 0 and lowered[i - 1] in _NOUN_MARKERS):
             out.append(Cue(i, i, verb=verb))
         i += 1
     return out

@@ -88,6 +88,12 @@ class Quotes:
         self._starts = [q.start for q in quotes]
         self._prev = {q.next: k for k, q in enumerate(quotes) if q.next is not None}
 
+    def within(self, start: int, end: int) -> list[Quote]:
+        """The quotations that start inside ``[start, end)``."""
+        lo = bisect_right(self._starts, start - 1)
+        hi = bisect_right(self._starts, end - 1)
+        return self.quotes[lo:hi]
+
     def containing(self, offset: int) -> Quote | None:
         """The quotation whose inside holds ``offset``, if any."""
         k = bisect_right(self._starts, offset) - 1
