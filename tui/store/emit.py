@@ -47,7 +47,10 @@ def scalar(value: Any) -> str:
             return ".nan"
         if value in (float("inf"), float("-inf")):
             return ".inf" if value > 0 else "-.inf"
-        return repr(value)
+        text = repr(value)
+        if "e" in text and "." not in text:  # YAML 1.1 floats need a dot: 1e-05 -> 1.0e-05
+            text = text.replace("e", ".0e", 1)
+        return text
     s = str(value)
     if (
         s
