@@ -29,7 +29,7 @@ PLACE_BEFORE = 14
 TIME_WINDOW = 14
 _NOT_WHEN = frozenset({"since", "until", "till", "through", "by"})
 _INTRANSITIVE = frozenset({"die", "dead", "death", "perish", "lose * life", "fatality",
-                           "fatalities", "death toll", "injury", "injured", "wounded"})
+                           "fatalities", "death toll", "injury"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,10 @@ def _chunk(
     triggers: frozenset[int],
 ) -> list[Chunk]:
     n = len(view)
-    head = [i not in triggers and _is_head(view, w, i, mtypes) for i in range(n)]
+    # a figure alone is a phrase too: "wounded 71", "the 130 injured"
+    head = [
+        i not in triggers and (quantity[i] or _is_head(view, w, i, mtypes)) for i in range(n)
+    ]
     chunks: list[Chunk] = []
     i = 0
     while i < n:
@@ -261,10 +264,13 @@ def _is_verbal(p: SentenceParse, t: Trigger) -> bool:
     v, w = p.view, p.words
     low = v.low[t.start]
     before = v.low[t.start - 1] if t.start > 0 else ""
-    if before in w.determiners or before in w.possessives or before in ("’s", "'s"):
-        return False
+    after = v.low[t.end] if t.end < len(v) else ""
+    if after == "of":
+        return False  # "the killing of", "maiming of men"
     if before in w.aux or before in w.be or before == "to":
         return True
+    if before in w.determiners or before in w.possessives or before in ("’s", "'s"):
+        return False
     last = v.low[t.end - 1]
     if low.endswith("ed") or last.endswith("ed") or low in w.irregular and low != w.irregular[low]:
         return True
@@ -313,6 +319,8 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     elif left is not None:
         if passive or intransitive:
             (args.location if object_role == "location" and not intransitive else args.targets).append(left)
+        elif "which" in v.low[j:left_from]:
+            pass  # "the attack, which killed": the subject is the event itself
         elif verbal or light is not None or left.end == t.start:
             args.actors.append(left)
 

@@ -86,7 +86,7 @@ class PhraseIndex:
     def match_at(self, lemmas: Sequence[frozenset[str]], i: int) -> Match | None:
         """The longest phrase starting at token ``i``."""
         best: Match | None = None
-        for first in lemmas[i]:
+        for first in sorted(lemmas[i]):  # sorted: the same answer on every run
             for words, phrase in self.by_first.get(first, ()):
                 end = _match_rest(lemmas, i + 1, words, 1)
                 if end is not None and (best is None or end > best.end):
