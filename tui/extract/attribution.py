@@ -18,6 +18,7 @@ sources are resolved to the nearest earlier compatible source (``coref.py``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -50,13 +51,18 @@ class _Draft:
     extra: list[tuple[int, int]] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _prefilter() -> re.Pattern[str]:
-    """Matches any cue word: sentences without one are not tokenised at all."""
-    lex = lexicon()
-    words = set(lex.verbs) | {p[0] for p in lex.according}
-    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _cue_words(text: str, lex: Lexicon) -> list[int]:
+    """Offsets of every cue word in ``text``: sentences without one are never tokenised."""
+    words = lex.cue_words
+    return [m.start() for m in _WORD.finditer(text) if m.group().lower() in words]
+
+
+def _any_between(offsets: list[int], start: int, end: int) -> bool:
+    k = bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end
 
 
 @lru_cache(maxsize=1)
@@ -293,12 +299,12 @@ def _starts_quote(text: str, start: int, quotes: Quotes):
 
 
 def _paragraph(
-    text: str, p: tuple[int, int], quotes: Quotes, lex: Lexicon, pattern: re.Pattern[str]
+    text: str, p: tuple[int, int], quotes: Quotes, lex: Lexicon, cue_words: list[int]
 ) -> tuple[list[_Draft], list[tuple[int, int]]]:
     sents = sentences(text, p[0], p[1])
     drafts: list[_Draft] = []
     for n, (ss, se) in enumerate(sents):
-        if not pattern.search(text, ss, se):
+        if not _any_between(cue_words, ss, se):
             continue
         s = Sentence.of(tokens(text, ss, se), ss, se)
         for d in _sentence_drafts(text, s, quotes, lex):
@@ -344,12 +350,12 @@ def find_claims(
     lex = lexicon()
     paras = paragraphs(text)
     quotes = Quotes(text, paras)
-    pattern = _prefilter()
+    cue_words = _cue_words(text, lex)
     drafts: list[_Draft] = []
     for n, p in enumerate(paras):
-        if not pattern.search(text, p[0], p[1]):
+        if not _any_between(cue_words, p[0], p[1]):
             continue
-        found, _ = _paragraph(text, p, quotes, lex, pattern)
+        found, _ = _paragraph(text, p, quotes, lex, cue_words)
         for d in found:
             if d.colon and n + 1 < len(paras):
                 q = _starts_quote(text, paras[n + 1][0], quotes)

@@ -46,6 +46,7 @@ class Lexicon:
     group_words: frozenset[str]
     hedge_words: frozenset[str]
     hedge_phrases: tuple[str, ...]
+    cue_words: frozenset[str]  # every single word that can start or be a cue
 
 
 def _load(name: str) -> dict:
@@ -97,6 +98,8 @@ def lexicon() -> Lexicon:
         group_words=_words(sources, "group_words", "claims_sources.yaml"),
         hedge_words=_words(hedges, "words", "claims_hedges.yaml"),
         hedge_phrases=tuple(str(p).lower() for p in hedges.get("phrases") or []),
+        cue_words=frozenset(verbs)
+        | {str(p[0]).lower() for p in cues.get("according") or [] if p},
     )
 
 

@@ -68,7 +68,8 @@ def _is_block(value: Any) -> bool:
 
 def _mapping(d: dict[str, Any], indent: str, out: list[str], first_prefix: str | None = None) -> None:
     prefix = first_prefix if first_prefix is not None else indent
-    for key, value in d.items():
+    for raw_key, value in d.items():
+        key = scalar(raw_key)  # a key like "no" must not come back as False
         if isinstance(value, dict) and value:
             out.append(f"{prefix}{key}:\n")
             _mapping(value, indent + "  ", out)
