@@ -1,0 +1,164 @@
+"""Readers for the NER development corpora, as raw text plus gold character spans.
+
+Both are read from /work/shared/eval at run time (never copied into the project).
+Types: PER, ORG, LOC, MISC (CoNLL's set; GUM's person/organization/place map onto it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+EVAL_DIR = Path(os.environ.get("MARGINALIA_EVAL", "/work/shared/eval"))
+CONLL = EVAL_DIR / "ner" / "conll2003_valid.iob2.txt"
+GUM = EVAL_DIR / "ner" / "gum_news_entities.jsonl"
+
+GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ")
+PARTICLES = frozenset(
+    "of for the and de del da di du la le van von al el bin ibn & on in at to".split()
+)
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    corpus: str
+    doc_id: str
+    text: str
+    spans: tuple[tuple[int, int, str], ...]  # scored gold: (start, end, PER|ORG|LOC)
+    train_spans: tuple[tuple[int, int, str], ...]  # flat spans for training (adds MISC)
+
+
+def read_conll(path: Path = CONLL) -> list[GoldDoc]:
+    """CoNLL-2003 dev: tokens joined with single spaces, sentences with newlines."""
+    docs: list[GoldDoc] = []
+    sents: list[list[tuple[str, str]]] = []
+    cur: list[tuple[str, str]] = []
+
+    def flush_doc() -> None:
+        if cur:
+            sents.append(list(cur))
+            cur.clear()
+        if not sents:
+            return
+        lines: list[str] = []
+        spans: list[tuple[int, int, str]] = []
+        pos = 0
+        for sent in sents:
+            parts: list[str] = []
+            open_span: list | None = None
+            for k, (tok, tag) in enumerate(sent):
+                start = pos + sum(len(p) + 1 for p in parts)
+                parts.append(tok)
+                end = start + len(tok)
+                if tag.startswith("B-") or (tag.startswith("I-") and (open_span is None or open_span[2] != tag[2:])):
+                    if open_span:
+                        spans.append(tuple(open_span))
+                    open_span = [start, end, tag[2:]]
+                elif tag.startswith("I-") and open_span is not None:
+                    open_span[1] = end
+                else:
+                    if open_span:
+                        spans.append(tuple(open_span))
+                    open_span = None
+            if open_span:
+                spans.append(tuple(open_span))
+            line = " ".join(parts)
+            lines.append(line)
+            pos += len(line) + 1
+        text = "\n".join(lines)
+        scored = tuple(s for s in spans if s[2] != "MISC")
+        docs.append(GoldDoc("conll", f"conll-{len(docs)}", text, scored, tuple(spans)))
+        sents.clear()
+
+    with open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.rstrip("\n")
+            if line.startswith("-DOCSTART-"):
+                flush_doc()
+                continue
+            if not line.strip():
+                if cur:
+                    sents.append(list(cur))
+                    cur.clear()
+                continue
+            cols = line.split(" ")
+            cur.append((cols[0], cols[-1]))
+    flush_doc()
+    return docs
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def _normalise(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A GUM mention as a name span: no determiner, no possessive, name-like words only."""
+    span = text[start:end]
+    for det in DETERMINERS:
+        if span.startswith(det):
+            start += len(det)
+            span = span[len(det):]
+            break
+    m = _POSSESSIVE.search(span)
+    if m and len(span) > m.end() - m.start():
+        end -= m.end() - m.start()
+        span = span[: m.start()]
+    span_stripped = span.strip()
+    if not span_stripped or span_stripped != span:
+        return None
+    words = span.split()
+    if not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return None
+    for w in words:
+        if not (w[:1].isupper() or w[:1].isdigit() or w in PARTICLES or not w[:1].isalpha()):
+            return None
+    return start, end
+
+
+def _flatten(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Outermost spans only (CoNLL-style flat annotation)."""
+    spans = sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[tuple[int, int, str]] = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            continue
+        out.append(s)
+    return out
+
+
+def read_gum(path: Path = GUM, norp: frozenset[str] = frozenset()) -> list[GoldDoc]:
+    """GUM news: named (propn_head) person/place/organization mentions, as name spans.
+
+    Normalisation (GUM marks full noun phrases): leading determiners and trailing
+    possessives are dropped, and mentions with lowercase content words ("critics of
+    ...") are not names and are left out; nested names keep the outermost.
+    """
+    docs = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            text = d["text"]
+            scored: list[tuple[int, int, str]] = []
+            train: list[tuple[int, int, str]] = []
+            for m in d["mentions"]:
+                if not m.get("propn_head"):
+                    continue
+                typ = GUM_TYPES.get(m["type"])
+                if typ is None and m["type"] != "event":
+                    continue
+                span = _normalise(text, m["start"], m["end"])
+                if span is None:
+                    continue
+                if typ is not None:
+                    scored.append((*span, typ))
+                if typ is None or (typ == "PER" and text[span[0]:span[1]] in norp):
+                    train.append((*span, "MISC"))
+                else:
+                    train.append((*span, typ))
+            docs.append(
+                GoldDoc("gum", d["doc_id"], text, tuple(_flatten(scored)), tuple(_flatten(train)))
+            )
+    return docs

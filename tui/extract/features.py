@@ -1,0 +1,179 @@
+"""Features for the entity tagger: word shape, affixes, context, gazetteers, casing.
+
+Features split in two kinds so tagging is fast:
+- *word* features depend only on a word's form (its own, or a neighbour's at a fixed
+  offset); their weight sums are cached per form by the tagger;
+- *dynamic* features depend on the sentence or the document (gazetteer phrases,
+  sentence-initial position, headline casing, how the word is cased elsewhere in the
+  document). Training (``training/``) and tagging build both from these functions, so
+  the names always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.extract.gazetteer import TITLE, Gazetteer, _norm_caps
+
+_SHAPE_MAP = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+_RUNS = re.compile(r"(.)\1+")
+NEIGHBOURS = (-2, -1, 1, 2)
+PAD_LEFT = "<s>"
+PAD_RIGHT = "</s>"
+
+
+def shape(word: str) -> str:
+    """"Assad" -> "Xxxxx" (runs capped at four), "al-Sham" -> "xx-Xxxx"."""
+    s = word.translate(_SHAPE_MAP)
+    s = "".join(ch if not ch.isalpha() or ch in "Xxd" else ("X" if ch.isupper() else "x") for ch in s)
+    return re.sub(r"(.)\1{4,}", r"\1\1\1\1", s)
+
+
+def short_shape(word: str) -> str:
+    """Runs collapsed: "Assad" -> "Xx", "U.S." -> "X.X.", "2,500" -> "d,d"."""
+    return _RUNS.sub(r"\1", shape(word))
+
+
+def _gaz_words(word: str, gaz: Gazetteer) -> frozenset[str]:
+    labels = gaz.labels((word,))
+    if not labels:
+        alt = _norm_caps(word)
+        if alt != word:
+            labels = gaz.labels((alt,))
+    return labels
+
+
+def own_features(word: str, gaz: Gazetteer) -> list[str]:
+    """Features of the current word that depend on its form only."""
+    low = word.lower()
+    ss = short_shape(word)
+    f = ["bias", "w=" + word, "l=" + low, "sh=" + shape(word), "ss=" + ss]
+    f += ["p1=" + low[:1], "p2=" + low[:2], "p3=" + low[:3]]
+    f += ["x1=" + low[-1:], "x2=" + low[-2:], "x3=" + low[-3:], "x4=" + low[-4:]]
+    if word[:1].isupper():
+        f.append("T")
+    if len(word) > 1 and word.isupper():
+        f.append("U")
+    if "-" in word:
+        parts = low.split("-")
+        f += ["hp=" + parts[0], "hs=" + parts[-1]]
+        if any(p in ("al", "el", "ad", "as", "ash", "ar", "bin", "abu") for p in parts[:-1]):
+            f.append("arabic-particle")
+    if any(ch.isdigit() for ch in word):
+        f.append("D")
+    if len(word) == 1:
+        f.append("len1")
+    for label in _gaz_words(word, gaz):
+        f.append("g=" + label)
+    if word in gaz.org_heads:
+        f.append("orghead")
+    if word in gaz.roles:
+        f.append("role")
+    if (low,) in gaz.fac_heads:
+        f.append("fachead")
+    if low in gaz.admin_heads:
+        f.append("admhead")
+    return f
+
+
+def context_features(word: str, gaz: Gazetteer, near: bool) -> list[str]:
+    """Features of a neighbour (prefixed with its offset by the caller)."""
+    if word in (PAD_LEFT, PAD_RIGHT):
+        return ["w=" + word]
+    low = word.lower()
+    f = ["l=" + low, "ss=" + short_shape(word)]
+    if not near:
+        return f
+    if word[:1].isupper():
+        f.append("T")
+    f.append("x3=" + low[-3:])
+    for label in _gaz_words(word, gaz):
+        f.append("g=" + label)
+    if word in gaz.org_heads:
+        f.append("orghead")
+    if word in gaz.roles:
+        f.append("role")
+    if (low,) in gaz.fac_heads:
+        f.append("fachead")
+    if low in gaz.admin_heads:
+        f.append("admhead")
+    return f
+
+
+def word_features(words: list[str], i: int, gaz: Gazetteer) -> list[str]:
+    """All form-only features of token i (own plus prefixed neighbours); for training."""
+    out = own_features(words[i], gaz)
+    for off in NEIGHBOURS:
+        j = i + off
+        w = words[j] if 0 <= j < len(words) else (PAD_LEFT if j < 0 else PAD_RIGHT)
+        out += [f"{off}:{x}" for x in context_features(w, gaz, abs(off) == 1)]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class DocCasing:
+    """How each word (lower-cased) is written elsewhere in the document."""
+
+    title_mid: frozenset[str]  # capitalised somewhere not at a sentence start
+    lower: frozenset[str]  # written in lower case somewhere
+
+
+def is_headline(words: list[str]) -> bool:
+    """A sentence mostly in capitals (wire headlines): casing says little there."""
+    alpha = [w for w in words if w[:1].isalpha() and len(w) > 1]
+    if len(alpha) < 2:
+        return False
+    upper = sum(1 for w in alpha if w.isupper())
+    return upper / len(alpha) > 0.6
+
+
+def doc_casing(sentences: list[list[str]]) -> DocCasing:
+    title_mid: set[str] = set()
+    lower: set[str] = set()
+    for words in sentences:
+        if is_headline(words):
+            continue
+        for i, w in enumerate(words):
+            c = w[:1]
+            if not c.isalpha():
+                continue
+            if c.islower():
+                lower.add(w.lower())
+            elif i > 0 and words[i - 1] not in ('"', "“", "‘", "'", "(", ":", "-", "—", "–"):
+                title_mid.add(w.lower())
+    return DocCasing(frozenset(title_mid), frozenset(lower))
+
+
+def dynamic_features(words: list[str], casing: DocCasing, gaz: Gazetteer) -> list[list[str]]:
+    """Sentence- and document-dependent features of every token of one sentence."""
+    n = len(words)
+    out: list[list[str]] = [[] for _ in range(n)]
+    headline = is_headline(words)
+    for start, end, labels in gaz.match(words):
+        multi = end - start > 1
+        for k in range(start, end):
+            pos = "B" if k == start else "I"
+            for label in labels:
+                out[k].append(f"gp={label}-{pos}" if multi else f"gp={label}")
+        if TITLE in labels and end < n:
+            out[end].append("after-title")
+    for i, w in enumerate(words):
+        f = out[i]
+        c = w[:1]
+        cap = "U" if len(w) > 1 and w.isupper() else "T" if c.isupper() else "x"
+        if i == 0:
+            f.append("first&" + cap)
+        if headline:
+            f.append("headline&" + cap)
+        if c.isalpha():
+            low = w.lower()
+            mid = low in casing.title_mid
+            lo = low in casing.lower
+            f.append(f"dc={int(mid)}{int(lo)}&{cap}")
+            if i == 0 or headline:
+                f.append(f"dcs={int(mid)}{int(lo)}")
+    return out

@@ -1,0 +1,192 @@
+"""Linking mentions into entities: one entity per thing the document names.
+
+Mentions join when they are written the same way (up to case, a leading "the" and
+country aliases like "US" / "United States"), when the text defines one as another's
+name ("Hayat Tahrir al-Sham, or HTS", "once known as the Nusra Front"), when an
+acronym spells the capitals of a name or of its last words ("NSC" for "White House
+National Security Council"), and when a surname follows a full name ("Savett" after
+"Sean Savett", "Assad" after "Bashar al-Assad"). The entity's type is the mentions'
+weighted vote; its name is the fullest form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.extract.gazetteer import Gazetteer
+from tui.extract.patterns import Patterns
+
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT"})
+# Types that may share an entity: a place can be mentioned as a city or as a region.
+_FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC"}
+_POSSESSIVE = re.compile(r"(?:['’][sS]?)$")
+
+
+@dataclass(slots=True)
+class Found:
+    """A mention before ids are given: offsets, type and how sure we are."""
+
+    start: int
+    end: int
+    type: str
+    confidence: float
+    estimate: int | None = None
+
+
+class _Sets:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _key(text: str, gaz: Gazetteer) -> str:
+    t = _POSSESSIVE.sub("", text.strip())
+    if t.lower().startswith("the "):
+        t = t[4:]
+    t = gaz.country_of.get(t, t)
+    return t.lower().replace("’", "'")
+
+
+def _capitals(name: str) -> str:
+    """Initials of a name's capitalised words and of hyphen parts ("al-Sham" -> "S")."""
+    out = []
+    for word in name.split():
+        for part in word.split("-"):
+            if part[:1].isupper():
+                out.append(part[0])
+    return "".join(out)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+
+
+def _surname_forms(name: str, pat: Patterns) -> set[str]:
+    """Last name forms: "Bashar al-Assad" -> {"al-Assad", "Assad"}."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    last = _POSSESSIVE.sub("", words[-1])
+    forms = {last}
+    head, sep, rest = last.partition("-")
+    if sep and head.lower() in pat.name_particles and rest:
+        forms.add(rest)
+    return forms
+
+
+def _alias_between(between: str, pat: Patterns) -> str | None:
+    """The alias cue in the text between two mentions, if that is all there is."""
+    t = between.strip().lower()
+    t = t.lstrip(",(").strip()
+    if t.endswith(" the"):
+        t = t[:-4].strip()
+    elif t == "the":
+        t = ""
+    if t == "":
+        return "" if between.strip().startswith("(") else None
+    for cue in pat.alias_cues:
+        if t == cue:
+            return cue
+    return None
+
+
+def link(
+    text: str, found: list[Found], gaz: Gazetteer, pat: Patterns
+) -> tuple[list[int], list[str], list[str]]:
+    """(entity index per mention, entity types, canonical names); entities in document order."""
+    n = len(found)
+    sets = _Sets(n)
+    texts = [text[f.start : f.end] for f in found]
+    fam = [_FAMILY.get(f.type, f.type) for f in found]
+    # 1. same written form, same family of types
+    seen: dict[tuple[str, str], int] = {}
+    for i, f in enumerate(found):
+        if f.type not in NAME_TYPES and f.type not in ("DATE", "TIME"):
+            continue
+        k = (fam[i], _key(texts[i], gaz))
+        if k in seen:
+            sets.union(seen[k], i)
+        else:
+            seen[k] = i
+    # 2. names defined in the text: "X, or Y", "X (Y)", "X, once known as Y"
+    for i in range(n - 1):
+        a, b = found[i], found[i + 1]
+        if a.type not in NAME_TYPES or b.type not in NAME_TYPES or b.start - a.end > 40:
+            continue
+        cue = _alias_between(text[a.end : b.start], pat)
+        if cue is None:
+            continue
+        if cue in ("", "or") and not (_is_acronym(texts[i + 1]) and _subsequence(
+            texts[i + 1].replace(".", ""), _capitals(texts[i])
+        )):
+            continue
+        sets.union(i, i + 1)
+        # "X, or Y, once known as Z": Z is also X
+        if i + 2 < n and found[i + 2].type in NAME_TYPES:
+            c = found[i + 2]
+            cue2 = _alias_between(text[b.end : c.start], pat)
+            if cue2 not in (None, "", "or"):
+                sets.union(i, i + 2)
+    # 3. acronyms of a name's capitals, or of its last words ("NSC")
+    for i, t in enumerate(texts):
+        if not _is_acronym(t) or found[i].type not in ("ORG", "GPE", "LOC", "FAC", "NORP", "LAW"):
+            continue
+        letters = t.replace(".", "")
+        best = None
+        for j, u in enumerate(texts):
+            if j == i or _is_acronym(u) or found[j].type not in NAME_TYPES or found[j].type == "PERSON":
+                continue
+            caps = _capitals(u)
+            if len(u.split()) >= 2 and (caps == letters or (len(letters) >= 2 and caps.endswith(letters))):
+                if best is None or abs(j - i) < abs(best - i):
+                    best = j
+        if best is not None:
+            sets.union(i, best)
+    # 4. surnames after full names (the most recent full name wins)
+    last_name: dict[str, int] = {}
+    for i, f in enumerate(found):
+        if f.type != "PERSON":
+            continue
+        words = texts[i].split()
+        if len(words) == 1:
+            w = _POSSESSIVE.sub("", words[0])
+            if w in last_name:
+                sets.union(last_name[w], i)
+        for form in _surname_forms(texts[i], pat):
+            last_name[form] = i
+    # entities in document order of their first mention
+    roots: dict[int, int] = {}
+    index = []
+    for i in range(n):
+        r = sets.find(i)
+        if r not in roots:
+            roots[r] = len(roots)
+        index.append(roots[r])
+    types: list[str] = []
+    names: list[str] = []
+    for e in range(len(roots)):
+        members = [i for i in range(n) if index[i] == e]
+        votes: dict[str, float] = {}
+        for i in members:
+            votes[found[i].type] = votes.get(found[i].type, 0.0) + found[i].confidence
+        types.append(max(votes, key=lambda t: (votes[t], t)))
+        full = [texts[i] for i in members if not _is_acronym(texts[i])] or [texts[i] for i in members]
+        names.append(_POSSESSIVE.sub("", max(full, key=len)) or full[0])
+    return index, types, names
+
+
+def _subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(ch in it for ch in small)

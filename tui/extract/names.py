@@ -1,0 +1,312 @@
+"""Name spans in one sentence: the tagger's spans, repaired and typed with rules.
+
+Works on token indices of one sentence. The tagger (CoNLL-style PER/ORG/LOC/MISC)
+finds most names; rules then fix what it cannot know:
+- spans never start with a determiner or a title ("the Syrian army" -> "Syrian army",
+  "President Bashar al-Assad" -> "Bashar al-Assad");
+- names run on over lowercase particles ("Hayat Tahrir al-Sham", "Maraat al Numan",
+  "Centre for the Reconciliation of the Enemy Parties in Syria");
+- the last word types a capitalised name ("... Council" ORG, "... Airport" FAC,
+  "Resolution ..." LAW), context types others ("the city of X" GPE, "X rebels" ORG);
+- possessives split: "Russia’s Defence Ministry" gives GPE "Russia" and ORG "Defence
+  Ministry", not one ORG. The possessor is an entity in its own right (it links to the
+  other mentions of Russia, which an analyst filtering by country needs) and "Defence
+  Ministry" is how the text names the body; CoNLL annotates it the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.extract.gazetteer import CAPITAL, CITY_BIG, CITY_MID, COUNTRY, NORP, ORG, REGION, Gazetteer
+from tui.extract.patterns import Patterns
+
+PLACE_LABELS = frozenset({COUNTRY, CAPITAL, CITY_BIG, CITY_MID, REGION})
+APOSTROPHES = ("'s", "’s", "'", "’", "'S", "’S")
+
+
+@dataclass(slots=True)
+class NameSpan:
+    a: int  # first token
+    b: int  # one past the last token
+    type: str  # PERSON ORG GPE LOC FAC NORP LAW EVENT
+    confidence: float
+    source: str  # "tagger" | "rule" | "gazetteer"
+    chars: tuple[int, int] | None = None  # part of one token: offsets within it
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _particle_name(w: str, pat: Patterns) -> bool:
+    """A lowercase particle joined to a capitalised name: "al-Sham", "al-Assad", "bin-Laden"."""
+    head, sep, rest = w.partition("-")
+    return bool(sep) and head in pat.name_particles and _cap(rest)
+
+
+def _nameword(w: str, pat: Patterns) -> bool:
+    return (_cap(w) and any(ch.isalpha() for ch in w)) or _particle_name(w, pat)
+
+
+def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
+    """The type a capitalised name's own words give it (its last word, or the gazetteer)."""
+    last = words[-1]
+    key = tuple(words)
+    labels = gaz.labels(key)
+    if ORG in labels:
+        return "ORG"
+    if labels & PLACE_LABELS:
+        return "GPE"
+    if len(words) < 2:
+        return None
+    if last in gaz.org_heads:
+        return "ORG"
+    for j, w in enumerate(words[1:], 1):
+        # "Centre for the Reconciliation of ...", "Ministry of Defence": head before of/for
+        if w in ("of", "for"):
+            if words[j - 1] in gaz.org_heads:
+                return "ORG"
+            break
+    if (last,) in gaz.fac_heads or tuple(words[-2:]) in gaz.fac_heads:
+        return "FAC"
+    if (last,) in gaz.loc_heads or (words[0],) in gaz.loc_heads:
+        return "LOC"
+    if last in pat.law_heads and len(words) >= 2:
+        return "LAW"
+    if (last,) in pat.event_heads or tuple(words[-2:]) in pat.event_heads:
+        return "EVENT"
+    return None
+
+
+def _strip_front(words: list[str], a: int, b: int, gaz: Gazetteer, pat: Patterns) -> int:
+    """Drop determiners and titles at the front of a span."""
+    while a < b - 1:
+        if words[a] in pat.determiners:
+            a += 1
+            continue
+        for n in (3, 2, 1):
+            if a + n < b and tuple(words[a : a + n]) in gaz.titles:
+                a += n
+                break
+        else:
+            break
+    return a
+
+
+def _extend(words: list[str], b: int, typ: str, pat: Patterns, gaz: Gazetteer) -> int:
+    """Run a name on over particles: "Bashar" + "al-Assad", "Maraat" + "al Numan"."""
+    n = len(words)
+    org_like = typ in ("ORG", "MISC")
+    has_of = False
+    while b < n:
+        w = words[b]
+        if _particle_name(w, pat):
+            b += 1
+            continue
+        if w in pat.name_particles and b + 1 < n and _nameword(words[b + 1], pat):
+            b += 2
+            continue
+        if org_like and w in ("of", "for") and b + 1 < n:
+            k = b + 1
+            if words[k] == "the" and k + 1 < n:
+                k += 1
+            if _cap(words[k]):
+                b = k + 1
+                has_of = True
+                while b < n and _nameword(words[b], pat):
+                    b += 1
+                continue
+        if org_like and has_of and w == "in" and b + 1 < n and _cap(words[b + 1]):
+            # "Centre for the Reconciliation ... in Syria": a place closing a descriptive name
+            b += 2
+            continue
+        break
+    return b
+
+
+def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
+    """BIO tags to spans (tagger types PER/ORG/LOC/MISC kept for now)."""
+    spans: list[NameSpan] = []
+    cur: NameSpan | None = None
+    confs: list[float] = []
+    for k, (tag, conf) in enumerate(tags):
+        if tag.startswith("I-") and cur is not None and cur.type == tag[2:]:
+            cur.b = k + 1
+            confs.append(conf)
+            continue
+        if cur is not None:
+            cur.confidence = sum(confs) / len(confs)
+            spans.append(cur)
+            cur = None
+        if tag != "O":
+            cur = NameSpan(k, k + 1, tag[2:], conf, "tagger")
+            confs = [conf]
+    if cur is not None:
+        cur.confidence = sum(confs) / len(confs)
+        spans.append(cur)
+    return spans
+
+
+def _context_type(words: list[str], a: int, b: int, pat: Patterns, gaz: Gazetteer) -> str | None:
+    """What the words around a name say it is."""
+    before = tuple(w.lower() for w in words[max(0, a - 2) : a])
+    if before in pat.place_cues or before[-1:] in pat.place_cues:
+        return "GPE"
+    if b < len(words):
+        nxt = words[b]
+        if nxt in gaz.admin_heads:
+            return "GPE"
+        if nxt in pat.group_followers:
+            return "ORG"
+    return None
+
+
+def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
+    """Our type for a span: head words and context first, then the tagger's guess."""
+    name = words[span.a : span.b]
+    by_words = _words_type(name, gaz, pat)
+    if by_words is not None:
+        return by_words
+    labels = gaz.labels(tuple(name))
+    if NORP in labels:
+        return "NORP"
+    ctx = _context_type(words, span.a, span.b, pat, gaz)
+    if ctx is not None and not (ctx == "ORG" and span.type in ("LOC", "MISC")):
+        return ctx
+    t = span.type
+    if t == "PER":
+        return "PERSON"
+    if t == "ORG":
+        return "ORG"
+    if t == "LOC":
+        return "GPE"
+    if t == "MISC":
+        first = gaz.labels((name[0].split("-")[0],))
+        if NORP in first and len(name) == 1:
+            return "NORP"
+        return None
+    return t
+
+
+def _has_particle(words: list[str], pat: Patterns) -> bool:
+    return any(w in pat.name_particles or _particle_name(w, pat) for w in words)
+
+
+def _chunks(words: list[str], blocked: list[bool], pat: Patterns) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words, joined by particles, outside rule spans."""
+    out = []
+    n = len(words)
+    k = 0
+    while k < n:
+        if blocked[k] or not _nameword(words[k], pat):
+            k += 1
+            continue
+        a, b = k, k + 1
+        while b < n and not blocked[b] and _nameword(words[b], pat):
+            b += 1
+        out.append((a, b))
+        k = b
+    return out
+
+
+def sentence_names(
+    words: list[str],
+    tags: list[tuple[str, float]],
+    gaz: Gazetteer,
+    pat: Patterns,
+    blocked: list[bool],
+    headline: bool,
+    lower_elsewhere: frozenset[str],
+) -> list[NameSpan]:
+    """Typed, repaired name spans of one sentence; ``blocked`` tokens belong to rule spans."""
+    n = len(words)
+    spans: list[NameSpan] = []
+    for s in tagger_spans(tags):
+        if any(blocked[s.a : s.b]):
+            continue
+        s.a = _strip_front(words, s.a, s.b, gaz, pat)
+        s.b = _extend(words, s.b, s.type, pat, gaz)
+        while s.b > s.a and any(blocked[s.a : s.b]):
+            s.b -= 1
+        typ = _final_type(s, words, gaz, pat) if s.b > s.a else None
+        if typ is not None:
+            s.type = typ
+            spans.append(s)
+    if not headline:
+        done = 0
+        for a, b in _chunks(words, blocked, pat):
+            if a < done:
+                continue  # inside a name an earlier chunk ran on over
+            b = _extend(words, b, "ORG", pat, gaz)
+            while b > a and any(blocked[a:b]):
+                b -= 1
+            while a < b and (a == 0 or words[a - 1] in "\"“‘'(") and words[a].lower() in lower_elsewhere:
+                a += 1  # a sentence-initial common word ("Acknowledging", "In")
+            a = _strip_front(words, a, b, gaz, pat)
+            if b - a < 2:
+                continue
+            inside = [s for s in spans if s.a < b and s.b > a]
+            typ = _words_type(words[a:b], gaz, pat)
+            if typ is None and _has_particle(words[a:b], pat) and len(inside) <= 1:
+                typ = _context_type(words, a, b, pat, gaz)
+                if typ is None and inside:
+                    typ = inside[0].type
+            if typ is None:
+                continue
+            conf = max([s.confidence for s in inside] + [0.75])
+            spans = [s for s in spans if s.b <= a or s.a >= b]
+            spans.append(NameSpan(a, b, typ, conf, "rule"))
+            done = b
+    spans.sort(key=lambda s: (s.a, -s.b))
+    covered = [False] * n
+    for s in spans:
+        for k in range(s.a, s.b):
+            covered[k] = True
+    # gazetteer names the tagger left out (countries, regions, big cities, groups, known bodies)
+    for a, b, labels in gaz.match(words):
+        if any(covered[a:b]) or any(blocked[a:b]):
+            continue
+        if not (_cap(words[a]) or headline):
+            continue
+        if labels & PLACE_LABELS:
+            typ = "GPE"
+        elif NORP in labels:
+            typ = "NORP"
+        elif ORG in labels:
+            typ = "ORG"
+        else:
+            continue
+        if a == 0 and b - a == 1 and words[a].lower() in lower_elsewhere:
+            continue
+        spans.append(NameSpan(a, b, typ, 0.6, "gazetteer"))
+        for k in range(a, b):
+            covered[k] = True
+    # "Iran-backed", "US-led": the place or nationality before the hyphen
+    for k, w in enumerate(words):
+        if covered[k] or blocked[k] or "-" not in w or not _cap(w):
+            continue
+        head = w.split("-")[0]
+        labels = gaz.labels((head,))
+        typ = "GPE" if labels & PLACE_LABELS else "NORP" if NORP in labels else None
+        if typ is not None:
+            spans.append(NameSpan(k, k + 1, typ, 0.6, "gazetteer", (0, len(head))))
+    spans.sort(key=lambda s: (s.a, -s.b))
+    out: list[NameSpan] = []
+    for s in spans:
+        if out and s.a < out[-1].b:
+            continue
+        # "Syrian army" (ORG), "Aleppo airport" (FAC): a lowercase head after the name
+        if s.chars is None and s.type in ("NORP", "GPE"):
+            for m in (2, 1):
+                tail = tuple(words[s.b : s.b + m])
+                if len(tail) < m or blocked[s.b] :
+                    continue
+                if s.type == "NORP" and tail in gaz.norp_org_nouns:
+                    s.b, s.type = s.b + m, "ORG"
+                    break
+                if s.type == "GPE" and tail in gaz.fac_heads and tail[0].islower():
+                    s.b, s.type = s.b + m, "FAC"
+                    break
+        out.append(s)
+    return out

@@ -1,0 +1,124 @@
+"""Rule patterns for the entity types a tagger trained on CoNLL does not know.
+
+DATE, TIME, LAW ("Resolution 2254") and QUANTITY come from regular expressions built
+from word lists in ``tui/data/ner_patterns.yaml`` (and ``quantities.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from tui.extract.quantities import find_quantities
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpan:
+    start: int
+    end: int
+    type: str
+    confidence: float
+    estimate: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    date: re.Pattern[str]
+    year: re.Pattern[str]
+    time: re.Pattern[str]
+    law: re.Pattern[str]
+    particles: frozenset[str]
+    determiners: frozenset[str]
+    law_heads: frozenset[str]
+    event_heads: frozenset[tuple[str, ...]]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    group_followers: frozenset[str]
+    place_cues: frozenset[tuple[str, ...]]
+    name_particles: frozenset[str]
+    alias_cues: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    raw = yaml.safe_load(
+        resources.files("tui.data").joinpath("ner_patterns.yaml").read_text(encoding="utf-8")
+    )
+    months = [str(m) for m in raw["months"]]
+    # A bare "May" or "March" is usually a verb; they need a day or a year with them.
+    bare_months = [m for m in months if m not in ("May", "March", "Mar", "Jan", "Dec")]
+    month = _alt(months)
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    weekday = _alt([str(d) for d in raw["weekdays"]])
+    relative = _alt([str(r) for r in raw["relative_dates"]])
+    date = re.compile(
+        rf"\b(?:(?:{weekday}),?\s+)?"
+        rf"(?:(?:{month})\.?\s+{day}(?:,?\s+\d{{4}})?"
+        rf"|{day}\s+(?:{month})\.?(?:,?\s+\d{{4}})?"
+        rf"|(?:{month})\.?,?\s+\d{{4}}"
+        rf"|(?:{_alt(bare_months)}))\b(?!-)"
+        rf"|\b(?:{weekday})\b"
+        rf"|\b(?:{relative})\b"
+        r"|\b\d{4}-\d{2}-\d{2}\b"
+        r"|\b(?:1[89]|20)\d0s\b"
+    )
+    year = re.compile(r"(?<![\d$£€.,:/-])\b(?:1[6-9]\d\d|20\d\d)\b(?![\d.,:/-]\d)")
+    time = re.compile(
+        r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s?(?:GMT|UTC|EST|ET|CET))?"
+        r"|\b\d{1,2}:\d{2}(?:\s?(?:GMT|UTC|EST|ET|CET)\b)?"
+    )
+    law_heads = [str(w) for w in raw["law_heads"]]
+    law = re.compile(rf"\b(?:{_alt(law_heads)})\s+(?:No\.\s*)?\d+(?:/\d+)?\b")
+    return Patterns(
+        date=date,
+        year=year,
+        time=time,
+        law=law,
+        particles=frozenset(str(p) for p in raw["particles"]),
+        determiners=frozenset(str(d) for d in raw["determiners"]),
+        law_heads=frozenset(law_heads),
+        event_heads=frozenset(tuple(str(e).split()) for e in raw["event_heads"]),
+        months=frozenset(months),
+        weekdays=frozenset(str(d) for d in raw["weekdays"]),
+        group_followers=frozenset(str(w) for w in raw["group_followers"]),
+        place_cues=frozenset(tuple(str(c).split()) for c in raw["place_cues"]),
+        name_particles=frozenset(str(w) for w in raw["name_particles"]),
+        alias_cues=tuple(sorted((str(c) for c in raw["alias_cues"]), key=len, reverse=True)),
+    )
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def find_rule_spans(text: str) -> list[RuleSpan]:
+    """QUANTITY, TIME, DATE and LAW spans (non-overlapping, first rule wins)."""
+    p = patterns()
+    out: list[RuleSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, typ: str, conf: float, est: int | None = None) -> None:
+        if _free(taken, start, end):
+            out.append(RuleSpan(start, end, typ, conf, est))
+            taken.append((start, end))
+
+    for m in p.law.finditer(text):
+        add(m.start(), m.end(), "LAW", 0.8)
+    for m in p.time.finditer(text):
+        add(m.start(), m.end(), "TIME", 0.8)
+    for m in p.date.finditer(text):
+        add(m.start(), m.end(), "DATE", 0.85)
+    for s, e, est in find_quantities(text):
+        add(s, e, "QUANTITY", 0.8, est)
+    for m in p.year.finditer(text):
+        add(m.start(), m.end(), "DATE", 0.75)
+    out.sort(key=lambda r: r.start)
+    return out

@@ -1,0 +1,147 @@
+"""A small averaged-perceptron sequence tagger (BIO over PER, ORG, LOC, MISC).
+
+Greedy left to right, with the two previous tags as features, as in Honnibal's
+"A good part-of-speech tagger in about 200 lines of Python". Weights are package data
+(``tui/data/ner_weights.json.gz``), rebuilt by ``training/train_ner.py``. Form-only
+feature weights are summed once per word form and cached, which is what makes the
+tagger fast enough (tens of thousands of words a second) in pure Python.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from tui.extract.features import (
+    NEIGHBOURS,
+    PAD_LEFT,
+    PAD_RIGHT,
+    DocCasing,
+    context_features,
+    dynamic_features,
+    own_features,
+    short_shape,
+)
+from tui.extract.gazetteer import Gazetteer, gazetteer
+from tui.text.segment import Token, sentences, tokens
+
+WEIGHTS_FILE = "ner_weights.json.gz"
+START = "-START-"
+
+
+def history_features(prev: str, prev2: str, word: str) -> list[str]:
+    """Features of the tags already chosen (shared by training and tagging)."""
+    return ["t1=" + prev, f"t2={prev2}|{prev}", f"t1s={prev}|{short_shape(word)}"]
+
+
+def allowed(prev: str, tag: str) -> bool:
+    """BIO: an inside tag continues an entity of its own type."""
+    if not tag.startswith("I-"):
+        return True
+    return prev[2:] == tag[2:] and prev != "O" and prev != START
+
+
+class Tagger:
+    """Tags sentences of word strings; see :meth:`tag`."""
+
+    def __init__(self, tags: list[str], weights: dict[str, dict[int, float]], gaz: Gazetteer) -> None:
+        self.tags = tuple(tags)
+        n = len(tags)
+        self._zero = [0.0] * n
+        self._w: dict[str, list[float]] = {}
+        for feat, sparse in weights.items():
+            vec = [0.0] * n
+            for k, v in sparse.items():
+                vec[k] = v
+            self._w[feat] = vec
+        self._gaz = gaz
+        self._own: dict[str, list[float]] = {}
+        self._ctx: dict[int, dict[str, list[float]]] = {off: {} for off in NEIGHBOURS}
+        self._allowed = {
+            p: [i for i, t in enumerate(self.tags) if allowed(p, t)] for p in (START, *self.tags)
+        }
+
+    def _sum(self, feats: list[str]) -> list[float]:
+        acc = list(self._zero)
+        w = self._w
+        for f in feats:
+            vec = w.get(f)
+            if vec is not None:
+                for k, v in enumerate(vec):
+                    acc[k] += v
+        return acc
+
+    def _own_vec(self, word: str) -> list[float]:
+        vec = self._own.get(word)
+        if vec is None:
+            vec = self._sum(own_features(word, self._gaz))
+            if len(self._own) < 200_000:
+                self._own[word] = vec
+        return vec
+
+    def _ctx_vec(self, off: int, word: str) -> list[float]:
+        cache = self._ctx[off]
+        vec = cache.get(word)
+        if vec is None:
+            vec = self._sum([f"{off}:{x}" for x in context_features(word, self._gaz, abs(off) == 1)])
+            if len(cache) < 200_000:
+                cache[word] = vec
+        return vec
+
+    def tag(self, words: list[str], casing: DocCasing) -> list[tuple[str, float]]:
+        """(tag, confidence) for each word; confidence is a squashed score margin."""
+        n = len(words)
+        dyn = dynamic_features(words, casing, self._gaz)
+        padded = [PAD_LEFT, PAD_LEFT, *words, PAD_RIGHT, PAD_RIGHT]
+        own = [self._own_vec(w) for w in words]
+        ctx = {off: [self._ctx_vec(off, padded[i + 2 + off]) for i in range(n)] for off in NEIGHBOURS}
+        c_m2, c_m1, c_p1, c_p2 = ctx[-2], ctx[-1], ctx[1], ctx[2]
+        w = self._w
+        out: list[tuple[str, float]] = []
+        prev, prev2 = START, START
+        for i in range(n):
+            scores = [a + b + c + d + e for a, b, c, d, e in zip(own[i], c_m2[i], c_m1[i], c_p1[i], c_p2[i])]
+            for f in (*dyn[i], *history_features(prev, prev2, words[i])):
+                vec = w.get(f)
+                if vec is not None:
+                    scores = [s + v for s, v in zip(scores, vec)]
+            best = -1
+            best_score = second = -math.inf
+            for k in self._allowed[prev]:
+                s = scores[k]
+                if s > best_score:
+                    second, best_score, best = best_score, s, k
+                elif s > second:
+                    second = s
+            tag = self.tags[best]
+            margin = best_score - second if second > -math.inf else 10.0
+            out.append((tag, 1.0 / (1.0 + math.exp(-min(margin, 30.0)))))
+            prev2, prev = prev, tag
+        return out
+
+
+def load_weights(data: dict[str, Any]) -> tuple[list[str], dict[str, dict[int, float]]]:
+    tags = list(data["tags"])
+    weights = {f: {int(k): float(v) for k, v in sparse.items()} for f, sparse in data["weights"].items()}
+    return tags, weights
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Tagger | None:
+    """The shipped tagger, or None when the weights file is missing (rules still work)."""
+    res = resources.files("tui.data").joinpath(WEIGHTS_FILE)
+    if not res.is_file():
+        return None
+    with res.open("rb") as fh:
+        data = json.loads(gzip.decompress(fh.read()).decode("utf-8"))
+    tags, weights = load_weights(data)
+    return Tagger(tags, weights, gazetteer())
+
+
+def sentence_tokens(text: str) -> list[list[Token]]:
+    """The tagger's units: tokens of each sentence (one segmentation for training and use)."""
+    return [tokens(text, s, e) for s, e in sentences(text)]
