@@ -90,8 +90,24 @@ def _is_head(view: TokenView, w: EventWords, i: int, mtypes: list[str | None]) -
         if view.sentence_initial(i) and low in w.aux:
             return False
         return True
-    lem = view.lemmas[i]
+    lem = _noun_forms(low, w)
     return bool(lem & w.person_nouns or lem & w.place_nouns)
+
+
+def _noun_forms(low: str, w: EventWords) -> frozenset[str]:
+    """Singular forms only: "forcing" must not pass for "force" as a head noun."""
+    out = {low}
+    if low in w.irregular:
+        out.add(w.irregular[low])
+    if low.endswith("men"):
+        out.add(low[:-3] + "man")  # gunmen, policemen, tribesmen
+    if low.endswith("s") and len(low) > 3:
+        out.add(low[:-1])
+        if low.endswith("ies"):
+            out.add(low[:-3] + "y")
+        elif low.endswith("es"):
+            out.add(low[:-2])
+    return frozenset(out)
 
 
 def _chunk(

@@ -1,0 +1,164 @@
+from pathlib import Path
+
+import pytest
+
+from tui.extract.codebook import parse_codebook
+from tui.extract.events import find_events
+from tui.model import Claim, Event, Mention, Span
+from tui.text.document import Document
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "aleppo.txt"
+STRIKES = {"Air/drone strike", "Shelling/artillery/missile attack"}
+
+
+def events_of(text: str, mentions: tuple[Mention, ...] = (), claims: tuple[Claim, ...] = ()) -> tuple[Event, ...]:
+    return find_events(Document(text), (), mentions, claims)
+
+
+def texts(refs) -> list[str]:
+    return [r.span.text for r in refs]
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, tuple[Event, ...]]:
+    text = SEED.read_text(encoding="utf-8")
+    return text, events_of(text)
+
+
+def test_seed_rebels_take_aleppo_airport_and_maraat(seed) -> None:
+    _, events = seed
+    taken = [e for e in events if e.subtype == "Non-state actor overtakes territory"]
+    places = " | ".join(r.span.text for e in taken for r in e.location)
+    assert "Aleppo airport" in places
+    assert "Maraat al Numan" in places
+    assert any(r.span.text.endswith("Aleppo") for e in taken for r in e.location)
+    assert all(e.type == "Battles" for e in taken)
+    swept = next(e for e in taken if e.trigger.text == "swept into")
+    assert "rebels" in texts(swept.actors)[0]
+
+
+def test_seed_strikes(seed) -> None:
+    _, events = seed
+    strikes = [e for e in events if e.subtype in STRIKES and "strike" in e.trigger.text]
+    provinces = [e for e in strikes if {"Aleppo", "Idlib provinces"} <= set(texts(e.location))]
+    assert provinces and texts(provinces[0].targets) == ["rebels"]
+    russian = [e for e in strikes if any("air force" in a for a in texts(e.actors))]
+    assert russian and russian[0].subtype == "Air/drone strike"
+    assert "Syrian rebels" in texts(russian[0].targets)
+    assert all(e.type == "Explosions/Remote violence" for e in strikes)
+
+
+def test_seed_truce_is_an_agreement(seed) -> None:
+    _, events = seed
+    truce = next(e for e in events if e.trigger.text == "truce")
+    assert (truce.type, truce.subtype) == ("Strategic developments", "Agreement")
+    assert texts(truce.actors)[0] == "Israel"
+    assert any("Hezbollah" in a for a in texts(truce.actors))
+    assert texts(truce.time) == ["Wednesday"]
+
+
+def test_seed_fatalities(seed) -> None:
+    _, events = seed
+    figures = {(e.fatalities.span.text, e.fatalities.estimate) for e in events if e.fatalities}
+    assert ("dozens", 24) in figures
+    assert ("about 300", 300) in figures
+    attack = next(e for e in events if e.trigger.text == "attack")
+    assert attack.fatalities is not None and attack.fatalities.estimate >= 24
+    assert "dozens of its soldiers" in texts(attack.targets)
+    assert "Hayat Tahrir al-Sham rebels" in texts(attack.actors)[0]
+
+
+def test_seed_spans_ids_and_order(seed) -> None:
+    text, events = seed
+    assert [e.id for e in events] == [f"v{i}" for i in range(1, len(events) + 1)]
+    assert [e.trigger.start for e in events] == sorted(e.trigger.start for e in events)
+    for e in events:
+        assert (e.origin, e.status) == ("auto", "suggested")
+        assert 0 < e.confidence <= 1
+        spans = [e.trigger, *(r.span for r in (*e.actors, *e.targets, *e.location, *e.time))]
+        if e.fatalities:
+            spans.append(e.fatalities.span)
+        for s in spans:
+            assert text[s.start : s.end] == s.text
+
+
+def test_passive_victims_actor_place_time_and_figure() -> None:
+    text = "Five civilians were killed by gunmen in Kabul on Monday."
+    (e,) = events_of(text)
+    assert e.trigger.text == "killed"
+    assert texts(e.targets) == ["Five civilians"]
+    assert texts(e.actors) == ["gunmen"]
+    assert texts(e.location) == ["Kabul"]
+    assert texts(e.time) == ["Monday"]
+    assert (e.fatalities.span.text, e.fatalities.estimate) == ("Five", 5)
+    assert e.type == "Violence against civilians"
+
+
+def test_active_verb_object_and_casualty_in_same_sentence() -> None:
+    text = "A roadside bomb exploded under a bus near Maran, killing seven passengers."
+    events = events_of(text)
+    assert [e.trigger.text for e in events] == ["exploded", "killing"]
+    assert {e.subtype for e in events} == {"Remote explosive/landmine/IED"}
+    blast, deaths = events
+    assert blast.fatalities == deaths.fatalities
+    assert blast.fatalities.estimate == 7
+    assert "seven passengers" in texts(blast.targets)
+
+
+def test_mentions_link_arguments_to_entities() -> None:
+    text = "Rebels captured the town of Mirabad on Friday."
+    town = Mention("m1", Span.of(text, 28, 35), "GPE", "e4")
+    day = Mention("m2", Span.of(text, 39, 45), "DATE", "e5")
+    (e,) = events_of(text, (town, day))
+    assert e.subtype == "Non-state actor overtakes territory"
+    assert texts(e.location) == ["town of Mirabad"]
+    assert e.location[0].entity == "e4"
+    assert e.time[0].entity == "e5"
+    assert texts(e.actors) == ["Rebels"]
+
+
+def test_government_actor_recodes_territory() -> None:
+    (e,) = events_of("The army captured the town of Mirabad from insurgents.")
+    assert e.subtype == "Government regains territory"
+
+
+def test_event_inside_a_claim_gets_its_id() -> None:
+    text = 'Officials said gunmen attacked a checkpoint in Sarvan.'
+    content = Span.of(text, text.index("gunmen"), len(text) - 1)
+    claim = Claim("c1", Span.of(text, 10, 14), (content,))
+    (e,) = events_of(text, claims=(claim,))
+    assert e.claim == "c1"
+    assert events_of(text)[0].claim is None
+
+
+def test_non_events_and_headings_are_skipped() -> None:
+    assert events_of("The minister suffered a heart attack last year.") == ()
+    assert events_of("Both sides want to strike a deal before winter.") == ()
+    assert events_of("2014 Bagram Airfield bombing") == ()
+    assert events_of("Operation Strike Back ended quietly in March.") == ()
+
+
+def test_war_deaths_are_background() -> None:
+    assert events_of("The war, which has killed hundreds of thousands of people, goes on.") == ()
+
+
+def test_custom_codebook() -> None:
+    book = parse_codebook(
+        """
+event_types:
+  - name: Violence
+    key: v
+    subtypes:
+      - {name: Raid, key: r, triggers: [raid]}
+casualties: {subtype: Raid, fatal: [kill]}
+verdicts: [{name: ok, key: "1"}]
+entity_types: [{name: PERSON, key: p}]
+"""
+    )
+    events = find_events(Document("Police raided a farm. Two men were killed."), (), (), (), book)
+    assert [(e.subtype, e.trigger.text) for e in events] == [("Raid", "raided"), ("Raid", "killed")]
+
+
+def test_empty_and_eventless_text() -> None:
+    assert events_of("") == ()
+    assert events_of("The weather was mild and the markets were calm.") == ()
