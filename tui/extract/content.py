@@ -54,6 +54,8 @@ def content_start(
     """
     n = len(s.toks)
     i = k + 1
+    if verb is not None and i < n and s.low[i] in verb.particles:
+        i += 1
     if verb is not None and verb.object and i < n:
         t = _next_that(s, i, 7)
         if t is not None:

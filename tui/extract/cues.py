@@ -25,6 +25,8 @@ class Verb:
     hedge: bool = False
     weight: float = 0.9
     to: bool = False
+    particles: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,8 @@ def lexicon() -> Lexicon:
             bool(opts.get("hedge", False)),
             float(opts.get("weight", 0.9)),
             bool(opts.get("to", False)),
+            frozenset(str(w).lower() for w in opts.get("particles") or []),
+            frozenset(str(w).lower() for w in opts.get("not_before") or []),
         )
         for form in opts.get("forms") or []:
             verbs[str(form).lower()] = verb
@@ -148,6 +152,8 @@ def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
         # A capitalised cue word inside a sentence is a name ("United States"), unless
         # the sentence is a headline in title case ("Lindsey Graham Says Trump ...").
         if verb is not None and i > 0 and toks[i].text[0].isupper() and not _title_case(toks):
+            verb = None
+        if verb is not None and i + 1 < n and lowered[i + 1] in verb.not_before:
             verb = None
         if verb is not None and not (i > 0 and lowered[i - 1] in _NOUN_MARKERS):
             out.append(Cue(i, i, verb=verb))
