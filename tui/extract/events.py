@@ -10,7 +10,7 @@ or as the codebook's casualty sub-event type.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,6 +34,7 @@ from tui.text.segment import paragraphs, sentences
 BACKGROUND_WINDOW = 6  # tokens before a casualty word searched for "the war, which ..."
 FIGURE_LEFT = 8
 FIGURE_RIGHT = 6
+CLAIM_LOOKBACK = 16  # content spans starting before a trigger that may still hold it
 
 
 @lru_cache(maxsize=1)
@@ -264,6 +265,7 @@ def _build(
     claims: tuple[Claim, ...],
 ) -> tuple[Event, ...]:
     contents = sorted((c.start, c.end, claim.id) for claim in claims for c in claim.content)
+    content_starts = [c[0] for c in contents]
     events = []
     for n, d in enumerate(sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start), 1):
         v = d.parse.view
@@ -283,7 +285,7 @@ def _build(
         if d.figure is not None:
             qs, qe, est = d.figure
             figure = Fatalities(Span.of(text, qs, qe), est)
-        claim = next((cid for cs, ce, cid in contents if cs <= trigger.start and trigger.end <= ce), None)
+        claim = _claim_of(contents, content_starts, trigger)
         events.append(
             Event(
                 id=f"v{n}",
@@ -302,6 +304,17 @@ def _build(
             )
         )
     return tuple(events)
+
+
+def _claim_of(
+    contents: list[tuple[int, int, str]], starts: list[int], trigger: Span
+) -> str | None:
+    """The claim whose content holds the trigger (the innermost, when quotes nest)."""
+    k = bisect_right(starts, trigger.start)
+    for cs, ce, cid in reversed(contents[max(0, k - CLAIM_LOOKBACK) : k]):
+        if cs <= trigger.start and trigger.end <= ce:
+            return cid
+    return None
 
 
 def _refs(
