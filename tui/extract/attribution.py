@@ -262,6 +262,8 @@ _FINITE = frozenset(
 def _clause_follows(s: Sentence, start: int, verb, quotes: Quotes, lex: Lexicon) -> bool:
     """Does what follows a strict cue read as reported speech ("believes his efforts
     will ...", "announced it would ...", "vowed to ...", a quotation, a colon)?"""
+    if start >= len(s.toks):
+        return False
     if quotes.starting_at(s.toks[start].start) is not None or s.toks[start - 1].text == ":":
         return True
     if s.low[start] == "to":

@@ -128,6 +128,8 @@ def right_content(
     text: str, s: Sentence, i: int, limit: int, quotes: Quotes
 ) -> list[tuple[int, int]]:
     """Content from token ``i`` to the end of the sentence (or ``limit``), quotations whole."""
+    if i >= len(s.toks):
+        return []
     start = s.toks[i].start
     end = min(limit, s.end)
     # A semicolon outside quotations ends the reported clause.
