@@ -84,6 +84,8 @@ def _is_head(view: TokenView, w: EventWords, i: int, mtypes: list[str | None]) -
     low = view.low[i]
     if not tok[:1].isalnum():
         return False
+    if len(tok) > 1 and tok.isupper() and tok.isalpha():
+        return True  # an acronym, even one spelt like a word: "IS", "US", "IT"
     if tok[:1].isupper() and low not in w.weekdays and low not in w.months:
         if low in w.function_words or low in w.pronouns or low in w.determiners:
             return False
@@ -276,6 +278,19 @@ def _with_coordinates(p: SentenceParse, c: Chunk, parties: bool = False) -> list
     return out
 
 
+def _with_left_coordinates(p: SentenceParse, c: Chunk) -> list[Chunk]:
+    """The chunk and those joined to it from the left ("gunmen and bombers")."""
+    out = [c]
+    j = c.start
+    while j > 1 and p.view.low[j - 1] in ("and", ","):
+        prev = p.ends.get(j - 1)
+        if prev is None or {prev.kind, c.kind} == {"place", "party"}:
+            break
+        out.insert(0, prev)
+        j = prev.start
+    return out
+
+
 def _is_verbal(p: SentenceParse, t: Trigger) -> bool:
     v, w = p.view, p.words
     low = v.low[t.start]
@@ -330,6 +345,13 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     left_from = light if light is not None else t.start
     j = _skip_back(p, left_from, w.aux | w.be | {",", "who", "which", "that"})
     left = _chunk_ending_at(p, j) if left_from - j <= LEFT_WINDOW else None
+    if left is None and t.start > 1 and v.low[t.start - 1] in ("’s", "'s"):
+        left = _chunk_ending_at(p, t.start - 1)  # "the IRA's bombing"
+    if left is not None and light is None and not passive and not intransitive:
+        # "Taliban gunmen and suicide bombers attacked"
+        left_all = _with_left_coordinates(p, left)
+    else:
+        left_all = [left] if left is not None else []
     if left is not None and left.kind == "place" and not verbal and light is None:
         args.location.append(left)  # "the Kabul bombing"
     elif left is not None:
@@ -337,8 +359,8 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
             (args.location if object_role == "location" and not intransitive else args.targets).append(left)
         elif "which" in v.low[j:left_from]:
             pass  # "the attack, which killed": the subject is the event itself
-        elif verbal or light is not None or left.end == t.start:
-            args.actors.append(left)
+        elif verbal or light is not None or left.end >= t.start - 1:
+            args.actors.extend(left_all)
 
     # after the trigger
     k = t.end
@@ -391,7 +413,7 @@ def _light_verb_before(p: SentenceParse, t: Trigger) -> int | None:
     for j in range(max(0, t.start - 5), t.start):
         if v.lemmas[j] & keys:
             m = w.light_verbs.match_at(v.lemmas, j)
-            if m is not None and t.start - m.end <= 3:
+            if m is not None and t.start - m.end <= 4:  # "launched a series of attacks"
                 return j
     return None
 
