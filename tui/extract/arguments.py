@@ -122,7 +122,9 @@ def _chunk(
     n = len(view)
     # a figure alone is a phrase too: "wounded 71", "the 130 injured"
     head = [
-        i not in triggers and (quantity[i] or _is_head(view, w, i, mtypes)) for i in range(n)
+        i not in triggers
+        and ((quantity[i] and not _dated(view, w, i)) or _is_head(view, w, i, mtypes))
+        for i in range(n)
     ]
     chunks: list[Chunk] = []
     i = 0
@@ -145,6 +147,13 @@ def _chunk(
         chunks.append(Chunk(start, end, kind))
         i = end
     return chunks
+
+
+def _dated(view: TokenView, w: EventWords, i: int) -> bool:
+    """A number that is part of a date ("13 September", "April 19")."""
+    nxt = view.low[i + 1] if i + 1 < len(view) else ""
+    prev = view.low[i - 1] if i > 0 else ""
+    return nxt in w.months or prev in w.months
 
 
 def _join(view: TokenView, head: list[bool], b: int) -> int:
@@ -384,8 +393,8 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
         m = w.target_preps.match_at(v.lemmas, j) if v.lemmas[j] & w.target_preps.by_first.keys() else None
         if m is not None and j - t.end <= 2:
             c = _chunk_starting_at(p, m.end)
-            if c is not None and c.kind != "place":
-                args.targets.extend(_with_coordinates(p, c))
+            if c is not None:
+                args.targets.extend(_with_coordinates(p, c))  # "an attack on the market"
                 break
         if v.low[j] in ("of", "over") and j == t.end and object_role == "location":
             c = _chunk_starting_at(p, j + 1)
@@ -394,7 +403,7 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
                 break
         if v.low[j] == "of" and j == t.end and (intransitive or not verbal):
             c = _chunk_starting_at(p, j + 1)
-            if c is not None and c.kind != "place":
+            if c is not None:
                 args.targets.extend(_with_coordinates(p, c))  # "the deaths of five soldiers"
                 break
 
@@ -419,12 +428,11 @@ def _light_verb_before(p: SentenceParse, t: Trigger) -> int | None:
 
 
 def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chunk]:
+    """The nearest "in/at/near X" (after the trigger first), with a wider place that
+    follows it ("on a busy street in the city of Lyon")."""
     v, w = p.view, p.words
-    keys = w.place_preps.by_first.keys()
-    best: tuple[int, list[Chunk]] | None = None
+    found: list[tuple[int, int, list[Chunk]]] = []  # (distance, prep index, chunks)
     for j in range(len(v)):
-        if not v.lemmas[j] & keys:
-            continue
         if j >= t.end:
             dist = j - t.end
             if dist > PLACE_AFTER:
@@ -433,17 +441,28 @@ def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chu
             continue
         else:
             dist = (t.start - j) + PLACE_AFTER  # prefer places after the trigger
-        m = w.place_preps.match_at(v.lemmas, j)
-        if m is None:
-            continue
-        c = _chunk_starting_at(p, m.end)
-        if c is None or c.kind not in ("place", "name") or (c.start, c.end) in used:
-            continue
-        if c.start <= t.start < c.end:
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, _with_coordinates(p, c))
-    return [] if best is None else best[1]
+        chunks = _place_at(p, j, used)
+        if chunks and not any(c.start <= t.start < c.end for c in chunks):
+            found.append((dist, j, chunks))
+    if not found:
+        return []
+    _, j, best = min(found, key=lambda f: f[0])
+    end = best[-1].end
+    wider = _place_at(p, end, used) if end < len(v) else []
+    return best + wider
+
+
+def _place_at(p: SentenceParse, j: int, used: set[tuple[int, int]]) -> list[Chunk]:
+    v, w = p.view, p.words
+    if not v.lemmas[j] & w.place_preps.by_first.keys():
+        return []
+    m = w.place_preps.match_at(v.lemmas, j)
+    if m is None:
+        return []
+    c = _chunk_starting_at(p, m.end)
+    if c is None or c.kind not in ("place", "name") or (c.start, c.end) in used:
+        return []
+    return _with_coordinates(p, c)
 
 
 def _time(p: SentenceParse, t: Trigger) -> list[tuple[int, int]]:
