@@ -5,18 +5,35 @@ import pytest
 from tui.extract.codebook import CodebookError, load_codebook, parse_codebook
 
 ACLED_SUBTYPES = {
-    "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
+    "Battles": [
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ],
     "Explosions/Remote violence": [
-        "Chemical weapon", "Air/drone strike", "Suicide bomb",
-        "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
     ],
     "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
-    "Protests": ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
+    "Protests": [
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ],
     "Riots": ["Violent demonstration", "Mob violence"],
     "Strategic developments": [
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
     ],
 }
 
@@ -51,12 +68,26 @@ def test_default_keys_are_single_and_unique() -> None:
 def test_default_verdicts_and_entity_types() -> None:
     cb = load_codebook()
     assert [(v.key, v.name) for v in cb.verdicts] == [
-        ("1", "verified"), ("2", "disputed"), ("3", "false"),
-        ("4", "unverifiable"), ("5", "needs context"),
+        ("1", "verified"),
+        ("2", "disputed"),
+        ("3", "false"),
+        ("4", "unverifiable"),
+        ("5", "needs context"),
     ]
     names = [e.name for e in cb.entity_types]
-    assert names == ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME",
-                     "QUANTITY", "LAW", "EVENT"]
+    assert names == [
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "NORP",
+        "DATE",
+        "TIME",
+        "QUANTITY",
+        "LAW",
+        "EVENT",
+    ]
     assert cb.entity_type_for_key("g").name == "GPE"
     assert cb.verdict_for_key("3").name == "false"
 

@@ -11,7 +11,9 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "aleppo.txt"
 STRIKES = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
-def events_of(text: str, mentions: tuple[Mention, ...] = (), claims: tuple[Claim, ...] = ()) -> tuple[Event, ...]:
+def events_of(
+    text: str, mentions: tuple[Mention, ...] = (), claims: tuple[Claim, ...] = ()
+) -> tuple[Event, ...]:
     return find_events(Document(text), (), mentions, claims)
 
 
@@ -123,7 +125,7 @@ def test_government_actor_recodes_territory() -> None:
 
 
 def test_event_inside_a_claim_gets_its_id() -> None:
-    text = 'Officials said gunmen attacked a checkpoint in Sarvan.'
+    text = "Officials said gunmen attacked a checkpoint in Sarvan."
     content = Span.of(text, text.index("gunmen"), len(text) - 1)
     claim = Claim("c1", Span.of(text, 10, 14), (content,))
     (e,) = events_of(text, claims=(claim,))

@@ -18,8 +18,26 @@ NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PARTY_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 TIME_TYPES = frozenset({"DATE", "TIME"})
-_NAME_JOINERS = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "der", "van",
-                           "von", "ez", "es", "ad", "-", "&"})
+_NAME_JOINERS = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "abu",
+        "de",
+        "da",
+        "del",
+        "der",
+        "van",
+        "von",
+        "ez",
+        "es",
+        "ad",
+        "-",
+        "&",
+    }
+)
 _INSIDE_NAME = frozenset({"of", "for", "the"})
 _QUOTES = frozenset("\"'“”‘’«»()[]")
 LEFT_WINDOW = 8
@@ -28,8 +46,19 @@ PLACE_AFTER = 24
 PLACE_BEFORE = 14
 TIME_WINDOW = 14
 _NOT_WHEN = frozenset({"since", "until", "till", "through", "by"})
-_INTRANSITIVE = frozenset({"die", "dead", "death", "perish", "lose * life", "fatality",
-                           "fatalities", "death toll", "injury"})
+_INTRANSITIVE = frozenset(
+    {
+        "die",
+        "dead",
+        "death",
+        "perish",
+        "lose * life",
+        "fatality",
+        "fatalities",
+        "death toll",
+        "injury",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +100,14 @@ def parse_sentence(
 ) -> SentenceParse:
     chunks = _chunk(view, words, mention_types, quantity, trigger_tokens)
     return SentenceParse(
-        view, words, chunks,
-        {c.start: c for c in chunks}, {c.end: c for c in chunks},
-        mention_types, quantity, trigger_tokens,
+        view,
+        words,
+        chunks,
+        {c.start: c for c in chunks},
+        {c.end: c for c in chunks},
+        mention_types,
+        quantity,
+        trigger_tokens,
     )
 
 
@@ -89,9 +123,7 @@ def _is_head(view: TokenView, w: EventWords, i: int, mtypes: list[str | None]) -
     if tok[:1].isupper() and low not in w.weekdays and low not in w.months:
         if low in w.function_words or low in w.pronouns or low in w.determiners:
             return False
-        if view.sentence_initial(i) and low in w.aux:
-            return False
-        return True
+        return not (view.sentence_initial(i) and low in w.aux)
     lem = _noun_forms(low, w)
     return bool(lem & w.person_nouns or lem & w.place_nouns)
 
@@ -169,9 +201,8 @@ def _join(view: TokenView, head: list[bool], b: int) -> int:
             or view.low[j] in ("’s", "'s")
         ):
             j += 1
-        if j < n and j > b + 1 and head[j] and view.is_capitalised(j) and j - b <= 3:
-            b = j
-        elif j < n and j == b + 1 and head[j]:
+        joined = j > b + 1 and view.is_capitalised(j) and j - b <= 3
+        if j < n and head[j] and (j == b + 1 or joined):
             b = j
         else:
             return b
@@ -264,7 +295,8 @@ def _chunk_ending_at(p: SentenceParse, j: int) -> Chunk | None:
 def _chunk_starting_at(p: SentenceParse, j: int) -> Chunk | None:
     w = p.words
     while j < len(p.view) and (
-        p.view.low[j] in w.determiners or p.view.low[j] in w.possessives
+        p.view.low[j] in w.determiners
+        or p.view.low[j] in w.possessives
         or p.view.toks[j].text in _QUOTES
     ):
         if j in p.starts:
@@ -316,9 +348,8 @@ def _is_verbal(p: SentenceParse, t: Trigger) -> bool:
         return True
     if low.endswith("ing"):
         return True
-    if low.endswith("s") and t.start in p.ends and _chunk_starting_at(p, t.end) is not None:
-        return True  # "Roadside IED kills Russian general"
-    return False
+    # "Roadside IED kills Russian general": a noun phrase either side
+    return low.endswith("s") and t.start in p.ends and _chunk_starting_at(p, t.end) is not None
 
 
 def _is_passive(p: SentenceParse, t: Trigger) -> bool:
@@ -365,7 +396,9 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
         args.location.append(left)  # "the Kabul bombing"
     elif left is not None:
         if passive or intransitive:
-            (args.location if object_role == "location" and not intransitive else args.targets).append(left)
+            (
+                args.location if object_role == "location" and not intransitive else args.targets
+            ).append(left)
         elif "which" in v.low[j:left_from]:
             pass  # "the attack, which killed": the subject is the event itself
         elif verbal or light is not None or left.end >= t.start - 1:
@@ -384,13 +417,21 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     for j in range(t.end, min(n, t.end + RIGHT_WINDOW)):
         if j > t.end and v.toks[j].text in (".", ";", ":"):
             break
-        m = w.actor_preps.match_at(v.lemmas, j) if v.lemmas[j] & w.actor_preps.by_first.keys() else None
+        m = (
+            w.actor_preps.match_at(v.lemmas, j)
+            if v.lemmas[j] & w.actor_preps.by_first.keys()
+            else None
+        )
         if m is not None and v.low[j] != "from":
             c = _chunk_starting_at(p, m.end)
             if c is not None and c.kind != "place":
                 args.actors.extend(_with_coordinates(p, c))
                 break
-        m = w.target_preps.match_at(v.lemmas, j) if v.lemmas[j] & w.target_preps.by_first.keys() else None
+        m = (
+            w.target_preps.match_at(v.lemmas, j)
+            if v.lemmas[j] & w.target_preps.by_first.keys()
+            else None
+        )
         if m is not None and j - t.end <= 2:
             c = _chunk_starting_at(p, m.end)
             if c is not None:
@@ -430,7 +471,7 @@ def _light_verb_before(p: SentenceParse, t: Trigger) -> int | None:
 def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chunk]:
     """The nearest "in/at/near X" (after the trigger first), with a wider place that
     follows it ("on a busy street in the city of Lyon")."""
-    v, w = p.view, p.words
+    v = p.view
     found: list[tuple[int, int, list[Chunk]]] = []  # (distance, prep index, chunks)
     for j in range(len(v)):
         if j >= t.end:
@@ -482,8 +523,10 @@ def _time(p: SentenceParse, t: Trigger) -> list[tuple[int, int]]:
         low = v.low[i]
         if low in w.weekdays:
             spans.append((i, i + 1))
-        elif low in w.months and v.is_capitalised(i) and (
-            (i + 1 < n and v.low[i + 1].isdigit()) or (i > 0 and v.low[i - 1].isdigit())
+        elif (
+            low in w.months
+            and v.is_capitalised(i)
+            and ((i + 1 < n and v.low[i + 1].isdigit()) or (i > 0 and v.low[i - 1].isdigit()))
         ):
             j = i + 1
             while j < n and (v.low[j].isdigit() or v.low[j] == ","):
@@ -503,7 +546,8 @@ def _time(p: SentenceParse, t: Trigger) -> list[tuple[int, int]]:
         i += 1
     # "since 2020", "until March": a bound of a period, not when this happened
     spans = [
-        (a, b) for a, b in spans
+        (a, b)
+        for a, b in spans
         if not (a > 0 and v.low[a - 1] in _NOT_WHEN) and _gap((a, b), t) <= TIME_WINDOW
     ]
     if not spans:

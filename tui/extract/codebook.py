@@ -152,7 +152,9 @@ class _Reader:
         seen: dict[str, str] = {}
         for value, item in items:
             if value in seen:
-                raise self.fail(where, f"{what} {value!r} used by both {seen[value]!r} and {item!r}")
+                raise self.fail(
+                    where, f"{what} {value!r} used by both {seen[value]!r} and {item!r}"
+                )
             seen[value] = item
 
 
@@ -243,14 +245,18 @@ def parse_codebook(text: str, source: str = "codebook.yaml") -> Codebook:
     data = r.mapping(raw, "top level")
     version = data.get("format", FORMAT)
     if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT:
-        raise r.fail("format", f"version {version!r} is not supported (this program reads {FORMAT})")
+        raise r.fail(
+            "format", f"version {version!r} is not supported (this program reads {FORMAT})"
+        )
     for field in ("event_types", "verdicts", "entity_types"):
         if field not in data:
             raise r.fail("top level", f"missing '{field}'")
     event_types = _event_types(r, data["event_types"])
     cas_raw = r.mapping(data.get("casualties") or {}, "casualties")
     names = {s.name for t in event_types for s in t.subtypes}
-    cas_sub = r.text(cas_raw, "subtype", "casualties", required=False) or event_types[0].subtypes[0].name
+    cas_sub = (
+        r.text(cas_raw, "subtype", "casualties", required=False) or event_types[0].subtypes[0].name
+    )
     if cas_sub not in names:
         raise r.fail("casualties.subtype", f"{cas_sub!r} is not a sub-event type")
     casualties = Casualties(

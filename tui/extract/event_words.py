@@ -55,15 +55,37 @@ def event_words() -> EventWords:
     raw = yaml.safe_load(
         resources.files("tui.data").joinpath("events_lexicon.yaml").read_text(encoding="utf-8")
     )
-    sets = {k: frozenset(_words(raw, k)) for k in (
-        "background", "be", "aux", "determiners", "possessives", "pronouns",
-        "function_words", "between_words", "person_nouns", "place_nouns", "noun_modifiers",
-        "not_people_units", "weekdays", "months",
-    )}
-    phrases = {k: PhraseIndex.of(_words(raw, k)) for k in (
-        "modifiers", "not_events", "light_verbs", "place_preps", "target_preps",
-        "actor_preps", "time_words",
-    )}
+    sets = {
+        k: frozenset(_words(raw, k))
+        for k in (
+            "background",
+            "be",
+            "aux",
+            "determiners",
+            "possessives",
+            "pronouns",
+            "function_words",
+            "between_words",
+            "person_nouns",
+            "place_nouns",
+            "noun_modifiers",
+            "not_people_units",
+            "weekdays",
+            "months",
+        )
+    }
+    phrases = {
+        k: PhraseIndex.of(_words(raw, k))
+        for k in (
+            "modifiers",
+            "not_events",
+            "light_verbs",
+            "place_preps",
+            "target_preps",
+            "actor_preps",
+            "time_words",
+        )
+    }
     irregular = {str(k).lower(): str(v).lower() for k, v in (raw.get("irregular") or {}).items()}
     return EventWords(irregular=irregular, **sets, **phrases)
 

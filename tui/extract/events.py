@@ -97,9 +97,7 @@ def _heading(view: TokenView, triggers: list[Trigger]) -> bool:
     """A title, list item or section heading ("2014 Bagram Airfield bombing"): it names
     an event reported elsewhere, if at all, rather than reporting one."""
     inside = {i for t in triggers for i in range(t.start, t.end)}
-    lower = sum(
-        1 for i, tok in enumerate(view.toks) if i not in inside and tok.text[:1].islower()
-    )
+    lower = sum(1 for i, tok in enumerate(view.toks) if i not in inside and tok.text[:1].islower())
     return lower < 2
 
 
@@ -267,7 +265,9 @@ def _build(
     contents = sorted((c.start, c.end, claim.id) for claim in claims for c in claim.content)
     content_starts = [c[0] for c in contents]
     events = []
-    for n, d in enumerate(sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start), 1):
+    for n, d in enumerate(
+        sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start), 1
+    ):
         v = d.parse.view
         trigger = Span.of(text, v.toks[d.trigger.start].start, v.toks[d.trigger.end - 1].end)
         targets = _refs(text, d.args.targets, d.parse, live, starts, NAME_TYPES)
@@ -278,9 +278,7 @@ def _build(
         actors = _refs(text, d.args.actors, d.parse, live, starts, NAME_TYPES)
         targets = [r for r in targets if all(not r.span.overlaps(a.span) for a in actors)]
         location = _refs(text, d.args.location, d.parse, live, starts, NAME_TYPES)
-        time = [
-            _ref(text, a, b, d.parse, live, starts, TIME_TYPES) for a, b in d.args.time
-        ]
+        time = [_ref(text, a, b, d.parse, live, starts, TIME_TYPES) for a, b in d.args.time]
         figure = None
         if d.figure is not None:
             qs, qe, est = d.figure
@@ -306,9 +304,7 @@ def _build(
     return tuple(events)
 
 
-def _claim_of(
-    contents: list[tuple[int, int, str]], starts: list[int], trigger: Span
-) -> str | None:
+def _claim_of(contents: list[tuple[int, int, str]], starts: list[int], trigger: Span) -> str | None:
     """The claim whose content holds the trigger (the innermost, when quotes nest)."""
     k = bisect_right(starts, trigger.start)
     for cs, ce, cid in reversed(contents[max(0, k - CLAIM_LOOKBACK) : k]):

@@ -51,7 +51,10 @@ class TriggerFinder:
                 key = phrase.lower()
                 self.index.add(key)
                 self.senses.setdefault(key, []).append((sub, primary))
-        for kind, phrases in (("fatal", codebook.casualties.fatal), ("injury", codebook.casualties.injury)):
+        for kind, phrases in (
+            ("fatal", codebook.casualties.fatal),
+            ("injury", codebook.casualties.injury),
+        ):
             for phrase in phrases:
                 key = phrase.lower()
                 self.index.add(key)
