@@ -106,14 +106,21 @@ def _after(s: Sentence, i: int, lex: Lexicon) -> int:
     return i
 
 
-def _split_quote(text: str, s: Sentence, i: int, quotes: Quotes, lex: Lexicon) -> list[tuple[int, int]]:
-    """The second half of a split quotation: ', "Y"' at token ``i``."""
-    i = _after(s, i, lex)
-    n = len(s.toks)
-    if i + 1 < n and s.toks[i].text == ",":
-        q = quotes.starting_at(s.toks[i + 1].start)
-        if q is not None:
+def _split_quote(
+    text: str, s: Sentence, i: int, quotes: Quotes, lex: Lexicon, limit: int | None = None
+) -> list[tuple[int, int]]:
+    """The second half of a split quotation: the first quotation after token ``i`` that
+    follows a comma or colon ('"X," he said, referring to Y, "Z"'), before ``limit``."""
+    if i >= len(s.toks):
+        return []
+    end = s.end if limit is None else limit
+    for q in quotes.within(s.toks[i].start, end):
+        p = q.start
+        while p > 0 and text[p - 1].isspace():
+            p -= 1
+        if text[p - 1 : p] in (",", ":"):
             return [(x.start, x.end) for x in quotes.chain(q)]
+        return []
     return []
 
 
@@ -208,7 +215,7 @@ def _verb(
                 source = (s.toks[rsrc[0]].start, s.toks[rsrc[1] - 1].end)
                 after = rsrc[1]
         content = left_content(text, s, first, quotes)
-        content += _split_quote(text, s, after, quotes, lex)
+        content += _split_quote(text, s, after, quotes, lex, limit)
         return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
     if src is None and after_comma:
         # '"Y," said X' / 'Y, said X': the source follows the cue.
@@ -218,7 +225,7 @@ def _verb(
             return None
         source = (s.toks[rsrc[0]].start, s.toks[rsrc[1] - 1].end) if rsrc else None
         after = rsrc[1] if rsrc else k + 1
-        content += _split_quote(text, s, after, quotes, lex)
+        content += _split_quote(text, s, after, quotes, lex, limit)
         return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
     if src is None and k > 0 and s.low[k - 1] in _COORDINATORS and earlier:
         # "Merrill says X and said Y": the same speaker.
@@ -234,8 +241,16 @@ def _verb(
         # 'Y, X said' / '"Y," X said, "Z"' / 'X said:' at the end of a paragraph
         first = src[0] if src else k
         content = left_content(text, s, first, quotes)
+        if content and _lead_in(text, content, quotes, lex):
+            # 'During his years in office, Mr. Obama said, a majority ...': the left
+            # part sets the scene; what was said follows the comma.
+            i = _after(s, k + 1, lex)
+            if i + 1 < len(s.toks) and s.toks[i].text == ",":
+                right = right_content(text, s, i + 1, limit, quotes)
+                if right:
+                    return _Draft(cue, right, source, weight=weight, hedge_cue=verb.hedge)
         if content:
-            more = _split_quote(text, s, k + 1, quotes, lex) or _parenthetical(
+            more = _split_quote(text, s, k + 1, quotes, lex, limit) or _parenthetical(
                 text, s, k, content, limit, quotes, lex
             )
             return _Draft(cue, content + more, source, weight=weight, hedge_cue=verb.hedge)
@@ -249,7 +264,27 @@ def _verb(
     content = right_content(text, s, start, limit, quotes)
     if not content:
         return None
+    if src is not None and s.toks[start - 1].text in (",", ":") and quotes.starting_at(
+        s.toks[start].start
+    ):
+        # 'So when Patriot signaled ..., Mr. Barrett said, "we were floored."'
+        left = left_content(text, s, src[0], quotes)
+        if left and not _lead_in(text, left, quotes, lex):
+            content = left + content
     return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
+
+
+def _lead_in(text: str, content: list[tuple[int, int]], quotes: Quotes, lex: Lexicon) -> bool:
+    """Is this left-hand part an adverbial that opens the sentence ("In a statement",
+    "During his visit") rather than something said?"""
+    if len(content) != 1 or quotes.inside(*content[0]):
+        return False
+    first = text[content[0][0] : content[0][1]].split(maxsplit=1)[0].lower()
+    return first in lex.prepositions or first in _LEAD_VERBS
+
+
+# Sentence openers that are not speech: "Asked about ...", "Speaking to ...".
+_LEAD_VERBS = frozenset({"asked", "speaking", "responding", "writing", "talking", "addressing"})
 
 
 _SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there"})

@@ -98,7 +98,17 @@ def _looks_like_name(s: Sentence, a: int, b: int) -> bool:
 def _clause_start(s: Sentence, j: int) -> int:
     """First token after the clause boundary before token ``j``."""
     i = j
-    while i - 1 >= 0 and not s.is_boundary(i - 1):
+    while i - 1 >= 0:
+        t = s.toks[i - 1].text
+        if t == ")":
+            o = i - 1
+            while o > 0 and s.toks[o].text != "(" and i - o < 10:
+                o -= 1
+            if s.toks[o].text == "(" and o > 0:
+                i = o  # step over "(D-N.Y.)"
+                continue
+        if s.is_boundary(i - 1):
+            break
         i -= 1
     return i
 
@@ -106,10 +116,20 @@ def _clause_start(s: Sentence, j: int) -> int:
 def _name_like(s: Sentence, a: int, b: int, lex: Lexicon) -> bool:
     """Is ``[a, b)`` a short noun phrase with a capitalised word ("Mr. Burman", "the
     Syrian army command") and nothing that would make it a clause?"""
-    if not 0 < b - a <= 10:
+    if not 0 < b - a <= 14:
         return False
+    depth = 0
     for i in range(a, b):
-        if s.is_boundary(i) and s.toks[i].text != "-":
+        t = s.toks[i].text
+        if t == "(":
+            depth += 1  # "Rep. Gregory W. Meeks (D-N.Y.)"
+            continue
+        if t == ")":
+            depth -= 1
+            continue
+        if depth > 0:
+            continue
+        if s.is_boundary(i) and t != "-":
             return False
         w = s.low[i]
         if (w in lex.np_stops and not _name_link(s, i, lex)) or (w in lex.verbs and not s.capital(i)):
