@@ -1,11 +1,13 @@
 """Events: who did what to whom, where, when, how many were killed, per which claim.
 
-Sentence by sentence: triggers from the codebook are coded with a sub-event type, their
-arguments found around them (:mod:`tui.extract.arguments`) and linked to entity
-mentions. Reports of deaths and injuries ("killed", "wounded") give the figure and
-victims of an event in the same sentence; alone in a sentence they are an event of
-their own, coded like the event before them in the paragraph, by their context words,
-or as the codebook's casualty sub-event type.
+Sentence by sentence: triggers from the codebook are coded with a sub-event type
+(:mod:`tui.extract.triggers`), their arguments found around them among the sentence's
+noun phrases (:mod:`tui.extract.arguments`, :mod:`tui.extract.chunks`) and linked to
+entity mentions. Reports of deaths and injuries ("killed", "wounded") are event mentions
+of their own (as in KAIROS / WikiEvents): with an event word in the same sentence they
+are coded like it and share their figure and victims with it (one fatalities span, so an
+export counts it once); alone, they are coded like the event before them in the
+paragraph, by their context words, or as the codebook's casualty sub-event type.
 """
 
 from __future__ import annotations
@@ -14,15 +16,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tui.extract.arguments import (
-    NAME_TYPES,
-    TIME_TYPES,
-    Arguments,
-    Chunk,
-    SentenceParse,
-    find_arguments,
-    parse_sentence,
-)
+from tui.extract.arguments import Arguments, find_arguments
+from tui.extract.chunks import NAME_TYPES, TIME_TYPES, Chunk, SentenceParse, parse_sentence
 from tui.extract.codebook import Codebook, SubEventType, load_codebook
 from tui.extract.event_words import EventWords, TokenView, event_words
 from tui.extract.quantities import find_quantities

@@ -1,0 +1,302 @@
+"""Noun phrases of one sentence, found without a parser.
+
+A phrase is a run of head words (names, entity mentions, figures, nouns from the word
+lists such as "soldiers" or "village") with the modifiers, figures and possessives
+before it ("dozens of its soldiers", "Iran-backed Lebanese group Hezbollah") and a
+name after "of" ("the city of Aleppo"). Token indices are within one sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.extract.event_words import EventWords, TokenView
+
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PARTY_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+TIME_TYPES = frozenset({"DATE", "TIME"})
+_NAME_JOINERS = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "abu",
+        "de",
+        "da",
+        "del",
+        "der",
+        "van",
+        "von",
+        "ez",
+        "es",
+        "ad",
+        "-",
+        "&",
+    }
+)
+_INSIDE_NAME = frozenset({"of", "for", "the"})
+QUOTES = frozenset("\"'“”‘’«»()[]")
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    start: int  # token index
+    end: int
+    kind: str  # "place" | "party" | "name" | "other"
+
+
+@dataclass(slots=True)
+class SentenceParse:
+    """Chunks and their lookups for one sentence."""
+
+    view: TokenView
+    words: EventWords
+    chunks: list[Chunk]
+    starts: dict[int, Chunk]
+    ends: dict[int, Chunk]
+    mention_types: list[str | None]  # per token: the type of the mention covering it
+    quantity: list[bool]  # per token: inside a counted figure
+    trigger_tokens: frozenset[int]
+
+
+def parse_sentence(
+    view: TokenView,
+    words: EventWords,
+    mention_types: list[str | None],
+    quantity: list[bool],
+    trigger_tokens: frozenset[int],
+) -> SentenceParse:
+    chunks = _chunk(view, words, mention_types, quantity, trigger_tokens)
+    return SentenceParse(
+        view,
+        words,
+        chunks,
+        {c.start: c for c in chunks},
+        {c.end: c for c in chunks},
+        mention_types,
+        quantity,
+        trigger_tokens,
+    )
+
+
+def _is_head(view: TokenView, w: EventWords, i: int, mtypes: list[str | None]) -> bool:
+    if mtypes[i] in NAME_TYPES:
+        return True
+    tok = view.toks[i].text
+    low = view.low[i]
+    if not tok[:1].isalnum():
+        return False
+    if len(tok) > 1 and tok.isupper() and tok.isalpha():
+        return True  # an acronym, even one spelt like a word: "IS", "US", "IT"
+    if tok[:1].isupper() and low not in w.weekdays and low not in w.months:
+        if low in w.function_words or low in w.pronouns or low in w.determiners:
+            return False
+        return not (view.sentence_initial(i) and low in w.aux)
+    lem = _noun_forms(low, w)
+    return bool(lem & w.person_nouns or lem & w.place_nouns)
+
+
+def _noun_forms(low: str, w: EventWords) -> frozenset[str]:
+    """Singular forms only: "forcing" must not pass for "force" as a head noun."""
+    out = {low}
+    if low in w.irregular:
+        out.add(w.irregular[low])
+    if low.endswith("men"):
+        out.add(low[:-3] + "man")  # gunmen, policemen, tribesmen
+    if low.endswith("s") and len(low) > 3:
+        out.add(low[:-1])
+        if low.endswith("ies"):
+            out.add(low[:-3] + "y")
+        elif low.endswith("es"):
+            out.add(low[:-2])
+    return frozenset(out)
+
+
+def _chunk(
+    view: TokenView,
+    w: EventWords,
+    mtypes: list[str | None],
+    quantity: list[bool],
+    triggers: frozenset[int],
+) -> list[Chunk]:
+    n = len(view)
+    # a figure alone is a phrase too: "wounded 71", "the 130 injured"
+    head = [
+        i not in triggers
+        and ((quantity[i] and not _dated(view, w, i)) or _is_head(view, w, i, mtypes))
+        for i in range(n)
+    ]
+    chunks: list[Chunk] = []
+    i = 0
+    while i < n:
+        if not head[i]:
+            i += 1
+            continue
+        a = i
+        b = _join(view, head, i)
+        end = b + 1
+        # "the city of Aleppo", "a convoy of Russian soldiers"
+        if end + 1 < n and view.low[end] == "of" and not view.is_capitalised(b):
+            k = end + 1
+            while k < n and (view.low[k] in w.determiners or view.low[k] in w.possessives):
+                k += 1
+            if k < n and head[k]:
+                end = _join(view, head, k) + 1
+        start = _extend_left(view, w, a, quantity, head, triggers)
+        kind = _kind(view, w, start, end, mtypes)
+        chunks.append(Chunk(start, end, kind))
+        i = end
+    return chunks
+
+
+def _dated(view: TokenView, w: EventWords, i: int) -> bool:
+    """A number that is part of a date ("13 September", "April 19")."""
+    nxt = view.low[i + 1] if i + 1 < len(view) else ""
+    prev = view.low[i - 1] if i > 0 else ""
+    return nxt in w.months or prev in w.months
+
+
+def _join(view: TokenView, head: list[bool], b: int) -> int:
+    """The last head of the core starting at head ``b``: heads joined by name particles
+    ("Hayat Tahrir al-Sham", "Centre for the Reconciliation of the Enemy Parties") and
+    possessives ("Russia's Defence Ministry")."""
+    n = len(view)
+    while True:
+        j = b + 1
+        while j < n and (
+            view.low[j] in _NAME_JOINERS
+            or (view.low[j] in _INSIDE_NAME and view.is_capitalised(b))
+            or view.low[j] in ("’s", "'s")
+        ):
+            j += 1
+        joined = j > b + 1 and view.is_capitalised(j) and j - b <= 3
+        if j < n and head[j] and (j == b + 1 or joined):
+            b = j
+        else:
+            return b
+
+
+def _extend_left(
+    view: TokenView,
+    w: EventWords,
+    a: int,
+    quantity: list[bool],
+    head: list[bool],
+    triggers: frozenset[int],
+) -> int:
+    """Modifiers, figures and possessives before a phrase's first head."""
+    start = a
+    j = a - 1
+    unknown = 0
+    while j >= 0 and a - j <= 6 and j not in triggers:
+        low = view.low[j]
+        tok = view.toks[j].text
+        if quantity[j] or low in w.noun_modifiers or head[j]:
+            start = j
+        elif "-" in low and tok[:1].isalnum():
+            start = j  # "Iran-backed", "state-run", "pro-Assad"
+        elif low in ("’s", "'s") and j > 0 and (head[j - 1] or view.is_capitalised(j - 1)):
+            start = j - 1
+            j -= 1
+        elif low == "of" and j > 0 and quantity[j - 1]:
+            start = j  # "dozens of its soldiers"
+        elif low in w.possessives:
+            if j > 0 and view.low[j - 1] == "of" and j > 1 and quantity[j - 2]:
+                start = j
+            else:
+                return start
+        elif (
+            low.isalpha()
+            and tok.islower()
+            and low not in w.function_words
+            and low not in w.pronouns
+            and low not in w.aux
+            and low not in w.be
+            and unknown < 2
+            and _determiner_before(view, w, j)
+        ):
+            unknown += 1  # an adjective after a determiner: "a major general"
+            start = j
+        else:
+            return start
+        j -= 1
+    return start
+
+
+def _determiner_before(view: TokenView, w: EventWords, j: int) -> bool:
+    for k in range(j - 1, max(-1, j - 4), -1):
+        low = view.low[k]
+        if low in w.determiners or low in w.possessives:
+            return True
+        if low in w.function_words or not view.toks[k].text[:1].isalnum():
+            return False
+    return False
+
+
+def _kind(view: TokenView, w: EventWords, start: int, end: int, mtypes: list[str | None]) -> str:
+    types = {t for t in mtypes[start:end] if t}
+    last = view.lemmas[end - 1]
+    if types & PLACE_TYPES and not types & PARTY_TYPES:
+        return "place"
+    if types & PARTY_TYPES:
+        return "party"
+    if last & w.place_nouns and not last & w.person_nouns:
+        return "place"
+    if any(view.lemmas[k] & w.person_nouns for k in range(start, end)):
+        return "party"
+    if view.is_capitalised(end - 1):
+        return "name"
+    return "other"
+
+
+def skip_back(p: SentenceParse, j: int, allow: frozenset[str] | set[str]) -> int:
+    """Index just after the last token before ``j`` that is not in ``allow``."""
+    while j > 0 and (p.view.low[j - 1] in allow or p.view.toks[j - 1].text in QUOTES):
+        j -= 1
+    return j
+
+
+def chunk_ending_at(p: SentenceParse, j: int) -> Chunk | None:
+    return p.ends.get(j)
+
+
+def chunk_starting_at(p: SentenceParse, j: int) -> Chunk | None:
+    w = p.words
+    while j < len(p.view) and (
+        p.view.low[j] in w.determiners
+        or p.view.low[j] in w.possessives
+        or p.view.toks[j].text in QUOTES
+    ):
+        if j in p.starts:
+            break
+        j += 1
+    return p.starts.get(j)
+
+
+def with_coordinates(p: SentenceParse, c: Chunk, parties: bool = False) -> list[Chunk]:
+    """The chunk and those joined to it by "and" / "or" / commas ("Aleppo and Idlib").
+    With ``parties``, places may join groups ("Israel and Hezbollah" agreed)."""
+    out = [c]
+    j = c.end
+    while j < len(p.view) and p.view.low[j] in ("and", "or", ","):
+        nxt = chunk_starting_at(p, j + 1)
+        if nxt is None or not parties and {nxt.kind, c.kind} == {"place", "party"}:
+            break
+        out.append(nxt)
+        j = nxt.end
+    return out
+
+
+def with_left_coordinates(p: SentenceParse, c: Chunk) -> list[Chunk]:
+    """The chunk and those joined to it from the left ("gunmen and bombers")."""
+    out = [c]
+    j = c.start
+    while j > 1 and p.view.low[j - 1] in ("and", ","):
+        prev = p.ends.get(j - 1)
+        if prev is None or {prev.kind, c.kind} == {"place", "party"}:
+            break
+        out.insert(0, prev)
+        j = prev.start
+    return out
