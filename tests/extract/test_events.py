@@ -1,6 +1,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.extract.codebook import parse_codebook
 from tui.extract.events import find_events
@@ -164,3 +166,92 @@ entity_types: [{name: PERSON, key: p}]
 def test_empty_and_eventless_text() -> None:
     assert events_of("") == ()
     assert events_of("The weather was mild and the markets were calm.") == ()
+
+
+def test_lemma_candidates_cover_inflections() -> None:
+    from tui.extract.event_words import event_words
+    from tui.extract.phrases import lemma_candidates
+
+    irregular = event_words().irregular
+    assert "attack" in lemma_candidates("attacked", irregular)
+    assert "seize" in lemma_candidates("seized", irregular)
+    assert "shell" in lemma_candidates("shelling", irregular)
+    assert "stab" in lemma_candidates("stabbed", irregular)
+    assert "injury" in lemma_candidates("injuries", irregular)
+    assert "take" in lemma_candidates("took", irregular)
+    assert "die" in lemma_candidates("died", irregular)
+
+
+def test_phrase_index_gaps_and_compounds() -> None:
+    from tui.extract.phrases import PhraseIndex
+
+    index = PhraseIndex.of(["take * control", "air strike"])
+    words = [frozenset({w}) for w in ["they", "take", "full", "control"]]
+    m = index.match_at(words, 1)
+    assert (m.start, m.end, m.phrase) == (1, 4, "take * control")
+    assert index.match_at([frozenset({"air-strike"})], 0).phrase == "air strike"
+    assert index.match_at([frozenset({"airstrike"})], 0).phrase == "air strike"
+    assert index.match_at([frozenset({"take"}), frozenset({"a"})], 0) is None
+
+
+def test_modifier_triggers_and_restating_verbs_merge() -> None:
+    events = events_of("A car bomb attack near the port killed two people.")
+    assert [e.trigger.text for e in events] == ["attack", "killed"]
+    assert events[0].subtype == "Remote explosive/landmine/IED"
+    events = events_of("Artillery shells hit the village of Rusta on Monday.")
+    assert [e.trigger.text for e in events] == ["shells"]
+    assert events[0].subtype == "Shelling/artillery/missile attack"
+
+
+def test_rejected_mentions_are_not_linked() -> None:
+    text = "Rebels captured Mirabad."
+    rejected = Mention("m1", Span.of(text, 16, 23), "GPE", "e1", status="rejected")
+    (e,) = events_of(text, (rejected,))
+    assert texts(e.location) == [] or e.location[0].entity is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "rebels",
+                "army",
+                "attacked",
+                "killed",
+                "were",
+                "by",
+                "in",
+                "Aleppo",
+                "on",
+                "Monday",
+                "300",
+                "dozens",
+                "of",
+                "strikes",
+                "truce",
+                "and",
+                ",",
+                ".",
+                "“",
+                "”",
+                "’s",
+                "took",
+                "control",
+                "captured",
+                "village",
+                "civilians",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_spans_always_match_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    for e in events_of(text):
+        refs = (*e.actors, *e.targets, *e.location, *e.time)
+        for s in (e.trigger, *(r.span for r in refs)):
+            assert text[s.start : s.end] == s.text
+        if e.fatalities:
+            assert text[e.fatalities.span.start : e.fatalities.span.end] == e.fatalities.span.text

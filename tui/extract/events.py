@@ -93,7 +93,8 @@ def _heading(view: TokenView, triggers: list[Trigger]) -> bool:
     an event reported elsewhere, if at all, rather than reporting one."""
     inside = {i for t in triggers for i in range(t.start, t.end)}
     lower = sum(1 for i, tok in enumerate(view.toks) if i not in inside and tok.text[:1].islower())
-    return lower < 2
+    ended = view.toks[-1].text in (".", "!", "?", "…")
+    return lower < 2 and not ended
 
 
 def _mentions_in(live: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
