@@ -22,6 +22,10 @@ class EventWords:
     modifiers: PhraseIndex
     not_events: PhraseIndex
     background: frozenset[str]
+    figurative_triggers: frozenset[str]
+    figurative_cues: frozenset[str]
+    violent_cues: frozenset[str]
+    negations: frozenset[str]
     light_verbs: PhraseIndex
     be: frozenset[str]
     aux: frozenset[str]
@@ -59,6 +63,10 @@ def event_words() -> EventWords:
         k: frozenset(_words(raw, k))
         for k in (
             "background",
+            "figurative_triggers",
+            "figurative_cues",
+            "violent_cues",
+            "negations",
             "be",
             "aux",
             "determiners",

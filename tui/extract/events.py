@@ -27,6 +27,7 @@ from tui.text.document import Document
 from tui.text.segment import paragraphs, sentences
 
 BACKGROUND_WINDOW = 6  # tokens before a casualty word searched for "the war, which ..."
+NEGATION_WINDOW = 4  # tokens before a casualty word searched for "no one", "not"
 FIGURE_LEFT = 8
 FIGURE_RIGHT = 6
 CLAIM_LOOKBACK = 16  # content spans starting before a trigger that may still hold it
@@ -81,6 +82,7 @@ def find_events(
                 continue
             near = _mentions_in(live, starts, s, e)
             parse, figures = _parse(view, words, near, triggers, s, e)
+            triggers = [t for t in triggers if not _named(parse, t)]
             found = _sentence_events(finder, codebook, parse, triggers, figures, previous)
             drafts.extend(found)
             if found:
@@ -173,6 +175,8 @@ def _sentence_events(
     for t in casualties:
         args = find_arguments(parse, t)
         figure = _figure(parse, t, args, figures) if t.kind == "fatal" else None
+        if _negated(parse, t):
+            continue  # "no one was hurt"
         host = min(events, key=lambda d: _distance(d.trigger, t)) if events else None
         if host is None and _background(parse, t):
             continue
@@ -209,6 +213,27 @@ def _confidence(coding: Coding) -> float:
 
 def _distance(a: Trigger, b: Trigger) -> int:
     return b.start - a.end if b.start >= a.end else a.start - b.end
+
+
+def _named(parse: SentenceParse, t: Trigger) -> bool:
+    """A trigger word inside a name ("Lynch said", "Operation Rally"): not an event."""
+    return any(
+        parse.mention_types[i] in NAME_TYPES and parse.mention_types[i] != "EVENT"
+        for i in range(t.start, t.end)
+    )
+
+
+def _negated(parse: SentenceParse, t: Trigger) -> bool:
+    """ "No one was hurt", "nobody killed", "no casualties", "without injuries"."""
+    v, w = parse.view, parse.words
+    j = t.start - 1
+    while (
+        j >= 0
+        and t.start - j <= NEGATION_WINDOW
+        and (v.low[j] in w.be or v.low[j] in w.aux or v.low[j] == "one")
+    ):
+        j -= 1
+    return j >= 0 and v.low[j] in w.negations
 
 
 def _background(parse: SentenceParse, t: Trigger) -> bool:

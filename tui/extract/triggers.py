@@ -16,6 +16,7 @@ from tui.extract.event_words import EventWords, TokenView
 from tui.extract.phrases import PhraseIndex
 
 CUE_WINDOW = 8  # tokens either side of the trigger searched for cue words
+FIGURATIVE_WINDOW = 6  # tokens either side searched for words of politics or sport
 ECHO_WINDOW = 6  # tokens after a trigger where a secondary-only verb restates it
 
 
@@ -95,7 +96,22 @@ class TriggerFinder:
             kind = self.casualty.get(m.phrase, "event")
             found.append(Trigger(m.start, m.end, kind, m.phrase))
             i = m.end
-        return self._drop_echoes(self._drop_modifiers(view, found))
+        found = [t for t in found if not self._figurative(view, t)]
+        # echoes first: in "the explosion targeted", "explosion" is not a modifier
+        return self._drop_modifiers(view, self._drop_echoes(found))
+
+    def _figurative(self, view: TokenView, t: Trigger) -> bool:
+        """ "Attacked Machado in tweets", "a campaign rally": words of politics, sport or
+        markets near the trigger, and no word of violence."""
+        w = self.words
+        if t.kind != "event" or not view.lemmas[t.start] & w.figurative_triggers:
+            return False
+        lo = max(0, t.start - FIGURATIVE_WINDOW)
+        hi = min(len(view), t.end + FIGURATIVE_WINDOW)
+        near = [view.lemmas[i] for i in range(lo, hi) if not t.start <= i < t.end]
+        if any(lem & w.violent_cues for lem in near):
+            return False
+        return any(lem & w.figurative_cues for lem in near)
 
     def _drop_echoes(self, found: list[Trigger]) -> list[Trigger]:
         """Drop a secondary-only verb right after a trigger: in "strikes ... targeted",
