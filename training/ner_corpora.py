@@ -19,7 +19,7 @@ GUM = EVAL_DIR / "ner" / "gum_news_entities.jsonl"
 GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ")
 PARTICLES = frozenset(
-    "of for the and de del da di du la le van von al el bin ibn & on in at to".split()
+    "of for the and de del da di du la le van von al el bin ibn &".split()
 )
 
 
@@ -94,9 +94,45 @@ def read_conll(path: Path = CONLL) -> list[GoldDoc]:
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
-def _normalise(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A GUM mention as a name span: no determiner, no possessive, name-like words only."""
+def _titles() -> frozenset[str]:
+    import yaml
+
+    path = Path(__file__).resolve().parent.parent / "tui" / "data" / "names_titles.yaml"
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["titles"])
+
+
+_INNER_POSSESSIVE = re.compile(r".*['’]s ")
+
+
+def _normalise(text: str, start: int, end: int, person: bool = False) -> tuple[int, int] | None:
+    """A GUM mention as a name span: no determiner, no possessive, name-like words only.
+
+    GUM marks whole noun phrases; NER marks names. So: coordinations ("X and Y") are
+    left out (their conjuncts are mentions of their own), a possessor is cut off
+    ("DAB's Elizabeth Quat" -> "Elizabeth Quat"), and for people a trailing "of <group>"
+    and leading titles go ("U.S. President Donald Trump" -> "Donald Trump").
+    """
     span = text[start:end]
+    if " and " in span:
+        return None
+    m = _INNER_POSSESSIVE.match(span)
+    if m:
+        start += m.end()
+        span = span[m.end():]
+    if person:
+        cut = span.find(" of ")
+        if cut > 0:
+            end = start + cut
+            span = span[:cut]
+        words = span.split(" ")
+        titles = _titles()
+        last_title = max((k for k, w in enumerate(words[:-1]) if w in titles), default=-1)
+        if span in titles:
+            return None  # "The President": a title, not a name
+        if last_title >= 0:
+            drop = sum(len(w) + 1 for w in words[: last_title + 1])
+            start += drop
+            span = span[drop:]
     for det in DETERMINERS:
         if span.startswith(det):
             start += len(det)
@@ -149,7 +185,7 @@ def read_gum(path: Path = GUM, norp: frozenset[str] = frozenset()) -> list[GoldD
                 typ = GUM_TYPES.get(m["type"])
                 if typ is None and m["type"] != "event":
                     continue
-                span = _normalise(text, m["start"], m["end"])
+                span = _normalise(text, m["start"], m["end"], person=typ == "PER")
                 if span is None:
                     continue
                 if typ is not None:

@@ -32,8 +32,10 @@ class AveragedPerceptron:
         return acc
 
     def predict(self, feats: list[str], prev: str) -> int:
+        # Unconstrained while training: an inside tag where BIO forbids it must be
+        # corrected too, or its weights grow unchecked and swamp tagging.
         s = self.scores(feats)
-        return max(self._allowed[prev], key=lambda k: (s[k], -k))
+        return max(range(len(s)), key=lambda k: (s[k], -k))
 
     def _upd(self, f: str, k: int, v: float) -> None:
         key = (f, k)
@@ -101,7 +103,6 @@ def train(data, iterations: int = 8, seed: int = 7) -> AveragedPerceptron:
                 f = feats[i] + history_features(prev, prev2, word)
                 guess = model.predict(f, prev)
                 model.update(gold[i], guess, f)
-                # follow the gold path when the guess breaks BIO (keeps updates meaningful)
                 tag = TAGS[guess]
                 prev2, prev = prev, tag
     model.average()

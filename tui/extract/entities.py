@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import bisect
 
-from tui.extract.features import doc_casing, is_headline
+from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import gazetteer
-from tui.extract.linking import Found, link
+from tui.extract.linking import ACRONYM_TYPES, Found, _capitals, link
 from tui.extract.names import NameSpan, sentence_names
 from tui.extract.patterns import find_rule_spans, patterns
 from tui.extract.tagger import Tagger, default_tagger, sentence_tokens
@@ -23,12 +23,6 @@ from tui.text.document import Document
 from tui.text.segment import Token
 
 _NO_TAGGER = object()
-
-
-def _title_case_headline(words: list[str]) -> bool:
-    """"Rebels Seize Aleppo Airport In Major Assault": capitals say nothing here."""
-    alpha = [w for w in words if w[:1].isalpha() and len(w) > 3]
-    return len(alpha) >= 3 and all(w[:1].isupper() for w in alpha)
 
 
 def find_mentions(text: str, tagger: Tagger | None, title: tuple[int, int] | None = None) -> list[Found]:
@@ -56,22 +50,31 @@ def find_mentions(text: str, tagger: Tagger | None, title: tuple[int, int] | Non
                     blocked[j] = True
             k += 1
         in_title = title is not None and s_start < title[1] and s_end > title[0]
-        headline = is_headline(words) or (in_title and _title_case_headline(words)) or (
-            _title_case_headline(words) and not any(w[-1:] in ".?!" for w in words[-1:])
-        )
+        title_case = is_title_case(words) and (in_title or words[-1][-1:] not in ".?!\"”")
+        headline = is_headline(words) or title_case
         tags = tagger.tag(words, casing) if tagger is not None else [("O", 0.0)] * len(words)
         for s in sentence_names(words, tags, gaz, pat, blocked, headline, casing.lower):
+            if title_case and not _known_name(words[s.a : s.b], casing.title_mid, gaz):
+                continue  # In A Title-Case Headline every word looks like a name
             found.append(_to_found(toks, s))
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, found)
+    found = _acronyms_again(text, sents, found)
     return found
+
+
+def _known_name(words: list[str], title_mid: frozenset[str], gaz) -> bool:
+    """A name in a title-case headline we also know from the body or the gazetteer."""
+    if gaz.labels(tuple(words)):
+        return True
+    return all(w.lower() in title_mid for w in words if w[:1].isupper())
 
 
 def _to_found(toks: list[Token], s: NameSpan) -> Found:
     if s.chars is not None:
         base = toks[s.a].start
         return Found(base + s.chars[0], base + s.chars[1], s.type, s.confidence)
-    return Found(toks[s.a].start, toks[s.b - 1].end, s.type, s.confidence)
+    return Found(toks[s.a].start, toks[s.b - 1].end, s.type, s.confidence, rule=s.source != "tagger")
 
 
 def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> list[Found]:
@@ -81,11 +84,12 @@ def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> 
     for f in found:
         if f.type == "PERSON":
             words = text[f.start : f.end].split()
-            if len(words) >= 2:
+            if len(words) >= 2 and words[-1] not in pat.never_names:
                 last = words[-1]
                 head, sep, rest = last.partition("-")
-                surnames[last] = f.confidence
-                if sep and head in pat.name_particles:
+                if last[:1].isupper():
+                    surnames[last] = f.confidence
+                if sep and head in pat.hyphen_particles and rest[:1].isupper():
                     surnames[rest] = f.confidence
     if not surnames:
         return found
@@ -109,6 +113,55 @@ def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> 
     # a name covering the surname alone ("Assad" tagged MISC) is replaced above only when free
     merged = sorted(found + extra, key=lambda f: (f.start, -f.end))
     return merged
+
+
+def _acronyms_again(text: str, sents: list[list[Token]], found: list[Found]) -> list[Found]:
+    """"HTS", "NSC": capitals standing for a name in the document, wherever they occur.
+
+    An acronym counts when it spells the initials of a name (or of its last words:
+    "NSC" for "White House National Security Council") or directly follows one as its
+    definition ("Federal Office for Migration and Refugees, or BAMF").
+    """
+    pat = patterns()
+    names = [f for f in found if f.type in ACRONYM_TYPES]
+    initials: dict[str, Found] = {}
+    for f in names:
+        words = text[f.start : f.end].split()
+        if len(words) < 2:
+            continue
+        caps = _capitals(text[f.start : f.end])
+        for k in range(len(caps) - 1):
+            initials.setdefault(caps[k:], f)
+    starts = [f.start for f in found]
+    extra: list[Found] = []
+    for toks in sents:
+        words = [t.text for t in toks]
+        if is_headline(words):
+            continue
+        for k, t in enumerate(toks):
+            w = t.text
+            letters = w.replace(".", "")
+            if not (2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()):
+                continue
+            if w in pat.never_names:
+                continue
+            i = bisect.bisect_right(starts, t.start) - 1
+            if i >= 0 and found[i].end > t.start:
+                continue
+            if i + 1 < len(found) and found[i + 1].start < t.end:
+                continue
+            source = initials.get(letters)
+            if source is None and k >= 2 and words[k - 1] in ("or", "(") :
+                prev_end = toks[k - 2].end if words[k - 1] == "(" else toks[k - 2].start
+                source = next((f for f in names if f.end in (toks[k - 2].end, prev_end) and
+                               (f.end == toks[k - 2].end or words[k - 2] == ",")), None)
+                if source is None and words[k - 1] == "or" and words[k - 2] == "," and k >= 3:
+                    source = next((f for f in names if f.end == toks[k - 3].end), None)
+            if source is not None:
+                extra.append(Found(t.start, t.end, source.type, 0.8 * source.confidence, rule=True))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: (f.start, -f.end))
 
 
 def extract_entities(

@@ -131,11 +131,17 @@ def is_headline(words: list[str]) -> bool:
     return upper / len(alpha) > 0.6
 
 
+def is_title_case(words: list[str]) -> bool:
+    """"Rebels Seize Aleppo Airport In Major Assault": every longer word capitalised."""
+    alpha = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    return len(alpha) >= 3 and all(w[:1].isupper() for w in alpha)
+
+
 def doc_casing(sentences: list[list[str]]) -> DocCasing:
     title_mid: set[str] = set()
     lower: set[str] = set()
     for words in sentences:
-        if is_headline(words):
+        if is_headline(words) or is_title_case(words):
             continue
         for i, w in enumerate(words):
             c = w[:1]

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.extract.gazetteer import Gazetteer
+from tui.extract.gazetteer import CAPITAL, CITY_BIG, COUNTRY, REGION, Gazetteer
 from tui.extract.patterns import Patterns
 
+ACRONYM_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "LAW", "EVENT"})
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT"})
-# Types that may share an entity: a place can be mentioned as a city or as a region.
-_FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC"}
+PLACES = frozenset({COUNTRY, CAPITAL, CITY_BIG, REGION})
 _POSSESSIVE = re.compile(r"(?:['’][sS]?)$")
 
 
@@ -32,6 +32,7 @@ class Found:
     type: str
     confidence: float
     estimate: int | None = None
+    rule: bool = False  # typed by a rule (head word, context, definition), not the tagger alone
 
 
 class _Sets:
@@ -81,7 +82,7 @@ def _surname_forms(name: str, pat: Patterns) -> set[str]:
     last = _POSSESSIVE.sub("", words[-1])
     forms = {last}
     head, sep, rest = last.partition("-")
-    if sep and head.lower() in pat.name_particles and rest:
+    if sep and head.lower() in pat.hyphen_particles and rest:
         forms.add(rest)
     return forms
 
@@ -109,13 +110,14 @@ def link(
     n = len(found)
     sets = _Sets(n)
     texts = [text[f.start : f.end] for f in found]
-    fam = [_FAMILY.get(f.type, f.type) for f in found]
-    # 1. same written form, same family of types
+    # 1. same written form: one entity (the tagger may type "US" GPE here and ORG
+    # there; the vote below settles it). Nationalities only join nationalities.
     seen: dict[tuple[str, str], int] = {}
     for i, f in enumerate(found):
         if f.type not in NAME_TYPES and f.type not in ("DATE", "TIME"):
             continue
-        k = (fam[i], _key(texts[i], gaz))
+        group = "NAME" if f.type in NAME_TYPES and f.type != "NORP" else f.type
+        k = (group, _key(texts[i], gaz))
         if k in seen:
             sets.union(seen[k], i)
         else:
@@ -128,9 +130,7 @@ def link(
         cue = _alias_between(text[a.end : b.start], pat)
         if cue is None:
             continue
-        if cue in ("", "or") and not (_is_acronym(texts[i + 1]) and _subsequence(
-            texts[i + 1].replace(".", ""), _capitals(texts[i])
-        )):
+        if cue in ("", "or") and not _is_acronym(texts[i + 1]):
             continue
         sets.union(i, i + 1)
         # "X, or Y, once known as Z": Z is also X
@@ -180,7 +180,10 @@ def link(
         members = [i for i in range(n) if index[i] == e]
         votes: dict[str, float] = {}
         for i in members:
-            votes[found[i].type] = votes.get(found[i].type, 0.0) + found[i].confidence
+            weight = found[i].confidence + (0.5 if found[i].rule else 0.0)
+            votes[found[i].type] = votes.get(found[i].type, 0.0) + weight
+            if found[i].type == "GPE" and gaz.labels(tuple(texts[i].split())) & PLACES:
+                votes["GPE"] += 0.5  # a known place name leans to the place reading
         types.append(max(votes, key=lambda t: (votes[t], t)))
         full = [texts[i] for i in members if not _is_acronym(texts[i])] or [texts[i] for i in members]
         names.append(_POSSESSIVE.sub("", max(full, key=len)) or full[0])

@@ -42,7 +42,7 @@ def _cap(w: str) -> bool:
 def _particle_name(w: str, pat: Patterns) -> bool:
     """A lowercase particle joined to a capitalised name: "al-Sham", "al-Assad", "bin-Laden"."""
     head, sep, rest = w.partition("-")
-    return bool(sep) and head in pat.name_particles and _cap(rest)
+    return bool(sep) and head in pat.hyphen_particles and _cap(rest)
 
 
 def _nameword(w: str, pat: Patterns) -> bool:
@@ -107,6 +107,9 @@ def _extend(words: list[str], b: int, typ: str, pat: Patterns, gaz: Gazetteer) -
         if w in pat.name_particles and b + 1 < n and _nameword(words[b + 1], pat):
             b += 2
             continue
+        if w == "&" and b + 1 < n and _cap(words[b + 1]):
+            b += 2  # "Douglas & Lomason"
+            continue
         if org_like and w in ("of", "for") and b + 1 < n:
             k = b + 1
             if words[k] == "the" and k + 1 < n:
@@ -116,6 +119,15 @@ def _extend(words: list[str], b: int, typ: str, pat: Patterns, gaz: Gazetteer) -
                 has_of = True
                 while b < n and _nameword(words[b], pat):
                     b += 1
+                continue
+        if org_like and w == "and" and b + 1 < n and _cap(words[b + 1]):
+            # "Office for Migration and Refugees", "Freedom and Democracy Congress":
+            # only inside a descriptive name or one closed by an organisation word
+            k = b + 1
+            while k < n and _nameword(words[k], pat):
+                k += 1
+            if has_of or words[k - 1] in gaz.org_heads:
+                b = k
                 continue
         if org_like and has_of and w == "in" and b + 1 < n and _cap(words[b + 1]):
             # "Centre for the Reconciliation ... in Syria": a place closing a descriptive name
@@ -163,30 +175,52 @@ def _context_type(words: list[str], a: int, b: int, pat: Patterns, gaz: Gazettee
 
 
 def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
-    """Our type for a span: head words and context first, then the tagger's guess."""
+    """Our type for a tagger span: head words and context first, then the tagger's guess.
+
+    The gazetteer only refines the tagger (LOC -> GPE, MISC -> NORP): a city's name is
+    often a sports club's ("Surrey", "Los Angeles"), and the tagger sees the context.
+    """
     name = words[span.a : span.b]
-    by_words = _words_type(name, gaz, pat)
-    if by_words is not None:
-        return by_words
-    labels = gaz.labels(tuple(name))
-    if NORP in labels:
-        return "NORP"
-    ctx = _context_type(words, span.a, span.b, pat, gaz)
-    if ctx is not None and not (ctx == "ORG" and span.type in ("LOC", "MISC")):
-        return ctx
     t = span.type
+    if len(name) >= 2:
+        by_words = _words_type(name, gaz, pat)
+        if by_words is not None:
+            return by_words
+    labels = gaz.labels(tuple(name))
+    if t == "MISC":
+        if NORP in labels:
+            return "NORP"
+        if len(name) == 1 and NORP in gaz.labels((name[0].split("-")[0],)):
+            return "NORP"
+        if labels & PLACE_LABELS:
+            return "GPE"
+        if ORG in labels:
+            return "ORG"
+        return None
+    ctx = _context_type(words, span.a, span.b, pat, gaz)
+    if ctx == "GPE" or (ctx == "ORG" and t == "PER"):
+        span.source = "context"
+        return ctx
     if t == "PER":
         return "PERSON"
     if t == "ORG":
         return "ORG"
     if t == "LOC":
+        if (name[-1],) in gaz.loc_heads or (name[0],) in gaz.loc_heads:
+            return "LOC"
         return "GPE"
-    if t == "MISC":
-        first = gaz.labels((name[0].split("-")[0],))
-        if NORP in first and len(name) == 1:
-            return "NORP"
-        return None
-    return t
+    return None
+
+
+def _trim(words: list[str], a: int, b: int, pat: Patterns) -> tuple[int, int]:
+    """No lowercase words or possessives at either end of a name."""
+    while a < b and not _nameword(words[a], pat) and not words[a][:1].isdigit():
+        a += 1
+    while b > a and not _nameword(words[b - 1], pat) and not words[b - 1][:1].isdigit() and words[b - 1] not in ")":
+        b -= 1
+    if b - a == 1 and words[a] in pat.never_names:
+        return a, a
+    return a, b
 
 
 def _has_particle(words: list[str], pat: Patterns) -> bool:
@@ -203,8 +237,13 @@ def _chunks(words: list[str], blocked: list[bool], pat: Patterns) -> list[tuple[
             k += 1
             continue
         a, b = k, k + 1
-        while b < n and not blocked[b] and _nameword(words[b], pat):
-            b += 1
+        while b < n and not blocked[b]:
+            if _nameword(words[b], pat):
+                b += 1
+            elif words[b] in ("'", "’") and words[b - 1].endswith("s") and b + 1 < n and _cap(words[b + 1]):
+                b += 2  # "Kurdistan Workers' Party"
+            else:
+                break
         out.append((a, b))
         k = b
     return out
@@ -226,6 +265,7 @@ def sentence_names(
         if any(blocked[s.a : s.b]):
             continue
         s.a = _strip_front(words, s.a, s.b, gaz, pat)
+        s.a, s.b = _trim(words, s.a, s.b, pat)
         s.b = _extend(words, s.b, s.type, pat, gaz)
         while s.b > s.a and any(blocked[s.a : s.b]):
             s.b -= 1

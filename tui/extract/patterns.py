@@ -40,6 +40,8 @@ class Patterns:
     group_followers: frozenset[str]
     place_cues: frozenset[tuple[str, ...]]
     name_particles: frozenset[str]
+    hyphen_particles: frozenset[str]
+    never_names: frozenset[str]
     alias_cues: tuple[str, ...]
 
 
@@ -91,6 +93,8 @@ def patterns() -> Patterns:
         group_followers=frozenset(str(w) for w in raw["group_followers"]),
         place_cues=frozenset(tuple(str(c).split()) for c in raw["place_cues"]),
         name_particles=frozenset(str(w) for w in raw["name_particles"]),
+        hyphen_particles=frozenset(str(w) for w in raw["hyphen_particles"]),
+        never_names=frozenset(str(w) for w in raw["never_names"]),
         alias_cues=tuple(sorted((str(c) for c in raw["alias_cues"]), key=len, reverse=True)),
     )
 

@@ -47,6 +47,8 @@ class _Words:
     one_not_after: frozenset[str]
     currency: frozenset[str]
     starters: frozenset[str]
+    modifiers_by_first: dict[str, tuple[tuple[str, ...], ...]]
+    vague_by_first: dict[str, tuple[tuple[tuple[str, ...], float, bool], ...]]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,10 @@ def _words() -> _Words:
         one_not_after=frozenset(str(w) for w in raw["one_not_after"]),
         currency=frozenset(str(w) for w in raw["currency"]),
         starters=starters,
+        modifiers_by_first={
+            f: tuple(m for m in modifiers if m[0] == f) for f in {m[0] for m in modifiers}
+        },
+        vague_by_first={f: tuple(v for v in vague if v[0][0] == f) for f in {v[0][0] for v in vague}},
     )
 
 
@@ -169,7 +175,7 @@ def _core(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
         if needs_of and not has_of:
             return None
         return _plural_of(toks, j, 2.0 * unit, w)
-    for words, value, alone in w.vague:
+    for words, value, alone in w.vague_by_first.get(low, ()):
         if _match_words(toks, i, words):
             j = i + len(words)
             if j < len(toks) and toks[j].low in w.scales:
@@ -193,7 +199,7 @@ def _core(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
 
 def _parse(toks: list[_Tok], i: int, w: _Words) -> tuple[int, float, bool] | None:
     """(index after, value, hedged) of a quantity starting at toks[i]."""
-    for words in w.modifiers:
+    for words in w.modifiers_by_first.get(toks[i].low, ()):
         if _match_words(toks, i, words):
             core = _core(toks, i + len(words), w)
             if core is not None:

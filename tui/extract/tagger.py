@@ -34,7 +34,10 @@ START = "-START-"
 
 
 def history_features(prev: str, prev2: str, word: str) -> list[str]:
-    """Features of the tags already chosen (shared by training and tagging)."""
+    """Features of the tags already chosen (shared by training and tagging).
+
+    The tagger builds the third from a cached shape; keep the two in step.
+    """
     return ["t1=" + prev, f"t2={prev2}|{prev}", f"t1s={prev}|{short_shape(word)}"]
 
 
@@ -60,6 +63,8 @@ class Tagger:
             self._w[feat] = vec
         self._gaz = gaz
         self._own: dict[str, list[float]] = {}
+        self._combo: dict[tuple[str, ...], list[float]] = {}
+        self._ss: dict[str, str] = {}
         self._ctx: dict[int, dict[str, list[float]]] = {off: {} for off in NEIGHBOURS}
         self._allowed = {
             p: [i for i, t in enumerate(self.tags) if allowed(p, t)] for p in (START, *self.tags)
@@ -92,34 +97,55 @@ class Tagger:
                 cache[word] = vec
         return vec
 
+    def _vec(self, feats: tuple[str, ...]) -> list[float]:
+        vec = self._combo.get(feats)
+        if vec is None:
+            vec = self._sum(list(feats))
+            if len(self._combo) < 100_000:
+                self._combo[feats] = vec
+        return vec
+
+    def _shape(self, word: str) -> str:
+        ss = self._ss.get(word)
+        if ss is None:
+            ss = short_shape(word)
+            if len(self._ss) < 200_000:
+                self._ss[word] = ss
+        return ss
+
     def tag(self, words: list[str], casing: DocCasing) -> list[tuple[str, float]]:
         """(tag, confidence) for each word; confidence is a squashed score margin."""
         n = len(words)
         dyn = dynamic_features(words, casing, self._gaz)
         padded = [PAD_LEFT, PAD_LEFT, *words, PAD_RIGHT, PAD_RIGHT]
         own = [self._own_vec(w) for w in words]
-        ctx = {off: [self._ctx_vec(off, padded[i + 2 + off]) for i in range(n)] for off in NEIGHBOURS}
-        c_m2, c_m1, c_p1, c_p2 = ctx[-2], ctx[-1], ctx[1], ctx[2]
-        w = self._w
+        c_m2 = [self._ctx_vec(-2, padded[i]) for i in range(n)]
+        c_m1 = [self._ctx_vec(-1, padded[i + 1]) for i in range(n)]
+        c_p1 = [self._ctx_vec(1, padded[i + 3]) for i in range(n)]
+        c_p2 = [self._ctx_vec(2, padded[i + 4]) for i in range(n)]
+        vec = self._vec
+        tags = self.tags
+        exp = math.exp
         out: list[tuple[str, float]] = []
         prev, prev2 = START, START
         for i in range(n):
-            scores = [a + b + c + d + e for a, b, c, d, e in zip(own[i], c_m2[i], c_m1[i], c_p1[i], c_p2[i])]
-            for f in (*dyn[i], *history_features(prev, prev2, words[i])):
-                vec = w.get(f)
-                if vec is not None:
-                    scores = [s + v for s, v in zip(scores, vec)]
+            hist = vec(tuple(history_features(prev, prev2, "")[:2]) + (f"t1s={prev}|{self._shape(words[i])}",))
+            dv = vec(tuple(dyn[i]))
+            scores = [
+                a + b + c + d + e + f + g
+                for a, b, c, d, e, f, g in zip(own[i], c_m2[i], c_m1[i], c_p1[i], c_p2[i], hist, dv)
+            ]
             best = -1
             best_score = second = -math.inf
             for k in self._allowed[prev]:
-                s = scores[k]
-                if s > best_score:
-                    second, best_score, best = best_score, s, k
-                elif s > second:
-                    second = s
-            tag = self.tags[best]
+                sc = scores[k]
+                if sc > best_score:
+                    second, best_score, best = best_score, sc, k
+                elif sc > second:
+                    second = sc
+            tag = tags[best]
             margin = best_score - second if second > -math.inf else 10.0
-            out.append((tag, 1.0 / (1.0 + math.exp(-min(margin, 30.0)))))
+            out.append((tag, 1.0 / (1.0 + exp(-min(margin, 30.0)))))
             prev2, prev = prev, tag
         return out
 

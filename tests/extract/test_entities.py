@@ -1,0 +1,169 @@
+"""Entity extraction on the seed article and on text written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.extract.entities import find_entities
+from tui.model import Entity, Mention
+from tui.text.document import Document
+from tui.text.loader import load_document
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "aleppo.txt"
+
+
+def _extract(text: str) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+    return find_entities(Document(text=text))
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[Document, tuple[Entity, ...], tuple[Mention, ...]]:
+    doc = load_document(SEED)
+    entities, mentions = find_entities(doc)
+    return doc, entities, mentions
+
+
+def _typed(mentions: tuple[Mention, ...]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        out.setdefault(m.span.text, set()).add(m.type)
+    return out
+
+
+def _entity_of(entities, mentions, text: str) -> Entity:
+    ids = {m.entity for m in mentions if m.span.text == text}
+    assert len(ids) == 1, f"{text!r} -> {ids}"
+    (eid,) = ids
+    return next(e for e in entities if e.id == eid)
+
+
+def test_seed_types(seed) -> None:
+    _, _, mentions = seed
+    typed = _typed(mentions)
+    expected = {
+        "GPE": ["Aleppo", "Maraat al Numan", "Idlib", "Syria", "Russia", "Iran", "Turkey", "Israel",
+                "Lebanon", "Washington", "Moscow", "US", "Gaza"],
+        "FAC": ["Aleppo airport"],
+        "ORG": ["Hezbollah", "Syrian army", "Russian Centre for the Reconciliation of the Enemy Parties in Syria",
+                "Defence Ministry", "NSC", "Hayat Tahrir al-Sham", "HTS", "Nusra Front"],
+        "PERSON": ["Bashar al-Assad", "Assad", "Sean Savett", "Savett"],
+        "LAW": ["Resolution 2254"],
+        "DATE": ["Wednesday", "2011", "2020"],
+        "QUANTITY": ["dozens", "about 300", "hundreds of thousands"],
+    }
+    for typ, texts in expected.items():
+        for text in texts:
+            assert typed.get(text) == {typ}, (text, typed.get(text))
+
+
+def test_seed_links(seed) -> None:
+    _, entities, mentions = seed
+    hts = _entity_of(entities, mentions, "HTS")
+    assert hts is _entity_of(entities, mentions, "Hayat Tahrir al-Sham")
+    assert hts is _entity_of(entities, mentions, "Nusra Front")
+    assert hts.name == "Hayat Tahrir al-Sham" and hts.type == "ORG"
+    assad = _entity_of(entities, mentions, "Assad")
+    assert assad is _entity_of(entities, mentions, "Bashar al-Assad")
+    assert assad.name == "Bashar al-Assad"
+    savett = _entity_of(entities, mentions, "Savett")
+    assert savett is _entity_of(entities, mentions, "Sean Savett")
+    nsc = _entity_of(entities, mentions, "NSC")
+    assert "National Security Council" in nsc.name and nsc.type == "ORG"
+    assert _entity_of(entities, mentions, "Russia").type == "GPE"
+    assert "Syria" not in {e.name for e in entities if e.type != "GPE"}
+
+
+def test_seed_quantities_carry_estimates(seed) -> None:
+    _, _, mentions = seed
+    est = {m.span.text: m.estimate for m in mentions if m.type == "QUANTITY"}
+    assert est["dozens"] == 24
+    assert est["about 300"] == 300
+    assert est["hundreds of thousands"] == 200000
+
+
+def test_ids_offsets_and_fields(seed) -> None:
+    doc, entities, mentions = seed
+    assert [e.id for e in entities] == [f"e{k}" for k in range(1, len(entities) + 1)]
+    assert [m.id for m in mentions] == [f"m{k}" for k in range(1, len(mentions) + 1)]
+    starts = [m.span.start for m in mentions]
+    assert starts == sorted(starts)
+    first_mention = {}
+    for m in mentions:
+        first_mention.setdefault(m.entity, m.span.start)
+    assert list(first_mention) == [e.id for e in entities]  # entities in document order
+    for m in mentions:
+        assert doc.text[m.span.start : m.span.end] == m.span.text
+        assert m.origin == "auto" and m.status == "suggested"
+        assert 0.0 <= m.confidence <= 1.0
+        assert not m.span.text.startswith(("the ", "The "))
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.span.end <= b.span.start  # no overlaps
+
+
+def test_seed_is_fast_enough(seed) -> None:
+    import time
+
+    doc = seed[0]
+    t0 = time.perf_counter()
+    find_entities(doc)
+    assert time.perf_counter() - t0 < 1.0  # generous: the benchmark measures the real figure
+
+
+def test_own_text_people_orgs_places_and_links() -> None:
+    text = (
+        "Prime Minister Keir Starmer met German Chancellor Olaf Scholz in Berlin on Tuesday.\n"
+        "The Federal Office for Migration and Refugees, or BAMF, said it had processed about 2,500 "
+        "applications. Starmer later flew to Paris, where the French government hosted him.\n"
+        "The Kurdistan Workers' Party, formerly known as the Kurdistan Freedom and Democracy "
+        "Congress, was blamed by the Turkish army for the attack in Van province in 2016."
+    )
+    entities, mentions = _extract(text)
+    typed = _typed(mentions)
+    assert typed["Keir Starmer"] == {"PERSON"}
+    assert typed["Olaf Scholz"] == {"PERSON"}
+    assert typed["Berlin"] == {"GPE"}
+    assert typed["Paris"] == {"GPE"}
+    assert typed["Tuesday"] == {"DATE"}
+    assert typed["2016"] == {"DATE"}
+    assert typed["about 2,500"] == {"QUANTITY"}
+    assert typed["Turkish army"] == {"ORG"}
+    assert typed["German"] == {"NORP"}
+    starmer = _entity_of(entities, mentions, "Starmer")
+    assert starmer is _entity_of(entities, mentions, "Keir Starmer")
+    bamf = _entity_of(entities, mentions, "BAMF")
+    assert bamf.name == "Federal Office for Migration and Refugees"
+    assert bamf.type == "ORG"
+
+
+def test_headline_in_capitals_is_not_all_entities() -> None:
+    text = (
+        "REBELS SEIZE MAJOR CITY AFTER FIERCE FIGHTING OVERNIGHT\n"
+        "Rebels seized the city of Homs on Sunday, the army said."
+    )
+    _, mentions = _extract(text)
+    headline = [m for m in mentions if m.span.end <= text.index("\n")]
+    assert len(headline) <= 1
+    assert any(m.span.text == "Homs" and m.type == "GPE" for m in mentions)
+
+
+def test_title_case_headline_is_not_all_entities() -> None:
+    text = "Rebels Seize Airport In Major Offensive Against Government Forces\n\nRebels seized it."
+    doc = Document(text=text, title="x", title_span=(0, text.index("\n")))
+    _, mentions = find_entities(doc)
+    assert [m for m in mentions if m.span.end <= text.index("\n")] == []
+
+
+def test_possessive_splits_place_and_body() -> None:
+    text = "Ukraine’s Foreign Ministry said on Monday that Kyiv would respond."
+    _, mentions = _extract(text)
+    typed = _typed(mentions)
+    assert typed["Ukraine"] == {"GPE"}
+    assert typed["Foreign Ministry"] == {"ORG"}
+
+
+def test_empty_and_plain_text() -> None:
+    assert find_entities(Document(text="")) == ((), ())
+    entities, mentions = _extract("nothing to see here, just lower case words.")
+    assert entities == () and mentions == ()
