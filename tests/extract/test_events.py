@@ -255,3 +255,20 @@ def test_spans_always_match_the_text(words: list[str]) -> None:
             assert text[s.start : s.end] == s.text
         if e.fatalities:
             assert text[e.fatalities.span.start : e.fatalities.span.end] == e.fatalities.span.text
+
+
+def test_figurative_and_denied_reports_are_skipped() -> None:
+    assert events_of("Trump attacked his rival in a series of tweets on Sunday.") == ()
+    assert events_of("Thousands attended the campaign rally of the candidate.") == ()
+    (e,) = events_of("Shelling hit the village of Rusta. No one was injured.")
+    assert (e.trigger.text, e.subtype) == ("Shelling", "Shelling/artillery/missile attack")
+    assert texts(e.location) == ["village of Rusta"]
+    assert all(x.trigger.text != "hurt" for x in events_of("No one was injured in the blast."))
+    # violence near the word keeps it literal
+    assert events_of("Gunmen attacked the campaign office, killing two guards.")
+
+
+def test_trigger_inside_a_named_mention_is_not_an_event() -> None:
+    text = "Attack said the plan would work."
+    name = Mention("m1", Span.of(text, 0, 6), "PERSON", "e1")
+    assert events_of(text, (name,)) == ()

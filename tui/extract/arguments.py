@@ -67,7 +67,8 @@ def _is_verbal(p: SentenceParse, t: Trigger) -> bool:
     if low.endswith("ed") or last.endswith("ed") or low in w.irregular and low != w.irregular[low]:
         return True
     if low.endswith("ing"):
-        return True
+        # sentence-initial, "Shelling hit the village" is a noun; "Killing two..." is not
+        return not v.sentence_initial(t.start) or chunk_starting_at(p, t.end) is not None
     # "Roadside IED kills Russian general": a noun phrase either side
     return low.endswith("s") and t.start in p.ends and chunk_starting_at(p, t.end) is not None
 
@@ -134,6 +135,8 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
         right = chunk_starting_at(p, k)
         if right is not None:
             obj.extend(with_coordinates(p, right))
+    elif not verbal:
+        _echo_object(p, t, args)
     for j in range(t.end, min(n, t.end + RIGHT_WINDOW)):
         if j > t.end and v.toks[j].text in (".", ";", ":"):
             break
@@ -174,6 +177,22 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     args.time.extend(_time(p, t))
     args.targets = [c for c in args.targets if c not in args.actors]
     return args
+
+
+def _echo_object(p: SentenceParse, t: Trigger, args: Arguments) -> None:
+    """ "Shelling hit the village": the object of the verb after the event noun."""
+    v, w = p.view, p.words
+    keys = w.echo_verbs.by_first.keys()
+    j = t.end
+    while j < len(v) and j - t.end <= 3 and (v.low[j] in w.aux or v.low[j] in w.be):
+        j += 1
+    if j >= len(v) or not v.lemmas[j] & keys:
+        return
+    m = w.echo_verbs.match_at(v.lemmas, j)
+    c = chunk_starting_at(p, m.end) if m is not None else None
+    if c is not None:
+        chunks = with_coordinates(p, c)
+        (args.location if c.kind in ("place", "name") else args.targets).extend(chunks)
 
 
 def _light_verb_before(p: SentenceParse, t: Trigger) -> int | None:

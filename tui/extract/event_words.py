@@ -27,6 +27,7 @@ class EventWords:
     violent_cues: frozenset[str]
     negations: frozenset[str]
     light_verbs: PhraseIndex
+    echo_verbs: PhraseIndex
     be: frozenset[str]
     aux: frozenset[str]
     determiners: frozenset[str]
@@ -88,6 +89,7 @@ def event_words() -> EventWords:
             "modifiers",
             "not_events",
             "light_verbs",
+            "echo_verbs",
             "place_preps",
             "target_preps",
             "actor_preps",
