@@ -211,8 +211,11 @@ def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chu
     """The nearest "in/at/near X" (after the trigger first), with a wider place that
     follows it ("on a busy street in the city of Lyon")."""
     v = p.view
+    keys = p.words.place_preps.by_first.keys()
     found: list[tuple[int, int, list[Chunk]]] = []  # (distance, prep index, chunks)
-    for j in range(len(v)):
+    for j in range(max(0, t.start - PLACE_BEFORE), min(len(v), t.end + PLACE_AFTER + 1)):
+        if not v.lemmas[j] & keys:
+            continue
         if j >= t.end:
             dist = j - t.end
             if dist > PLACE_AFTER:
