@@ -414,6 +414,7 @@ def _finish(
 ) -> tuple[Claim, ...]:
     types = {e.id: e.type for e in entities}
     ordered = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+    starts = [m.span.start for m in ordered]
     hedge_re = _hedge_pattern()
     antecedents: list[Antecedent] = []
     claims: list[Claim] = []
@@ -426,11 +427,11 @@ def _finish(
             span = Span.of(text, *d.source)
             word = span.text.lower()
             if word in lex.pronouns:
-                found = resolve(word, span.start, antecedents, ordered, lex)
+                found = resolve(word, span.start, antecedents, ordered, lex, starts)
                 ref = Ref(span, found.entity if found else None)
                 confidence *= 0.9 if found else 0.7
             else:
-                entity = _link(span, ordered)
+                entity = _link(span, ordered, starts)
                 ref = Ref(span, entity)
                 kind = kind_of_source(span.text, types.get(entity) if entity else None, lex)
                 antecedents.append(Antecedent(span.start, kind, entity))
@@ -461,6 +462,11 @@ def _finish(
     return tuple(replace(c, id=f"c{n}") for n, c in enumerate(claims, 1))
 
 
-def _link(span: Span, mentions: list[Mention]) -> str | None:
-    near = [m for m in mentions if m.span.start < span.end and m.span.end > span.start]
+_LONGEST_MENTION = 300  # characters; mentions starting further left cannot reach a span
+
+
+def _link(span: Span, mentions: list[Mention], starts: list[int]) -> str | None:
+    lo = bisect_left(starts, span.start - _LONGEST_MENTION)
+    hi = bisect_left(starts, span.end)
+    near = [m for m in mentions[lo:hi] if m.span.end > span.start]
     return link_entity(span, near) if near else None

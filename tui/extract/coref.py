@@ -7,6 +7,7 @@ and only then through entity mentions (nearest first), matching person / group /
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from tui.extract.cues import Lexicon
@@ -74,6 +75,7 @@ def resolve(
     sources: list[Antecedent],
     mentions: list[Mention],
     lex: Lexicon,
+    starts: list[int] | None = None,
 ) -> Antecedent | None:
     """The antecedent of ``pronoun`` at ``offset``: nearest compatible earlier source,
     else nearest compatible earlier entity mention. ``sources`` and ``mentions`` are in
@@ -88,7 +90,10 @@ def resolve(
             break
         if _compatible(kind, a.kind):
             return a
-    for m in reversed(mentions):
+    # Only mentions before the pronoun (``starts``: their sorted start offsets).
+    stop = bisect_left(starts, offset) if starts is not None else len(mentions)
+    for n in range(stop - 1, -1, -1):
+        m = mentions[n]
         if m.span.start >= offset or m.status == "rejected":
             continue
         if offset - m.span.start > WINDOW:
