@@ -107,3 +107,12 @@ def test_broken_pipe_is_quiet(seed_path: Path) -> None:
         shell=True, capture_output=True, text=True, timeout=60, env=ENV,
     )
     assert "Traceback" not in proc.stderr
+
+
+def test_bad_codebook_is_one_line(tmp_path: Path, seed_path: Path) -> None:
+    bad = tmp_path / "codebook.yaml"
+    bad.write_text("foo: 1\n")
+    for args in (["extract", str(seed_path), "--codebook", str(bad)], [str(seed_path), "--codebook", str(bad)]):
+        result = run(*args)
+        assert result.returncode == 2
+        assert len(result.stderr.splitlines()) == 1 and str(bad) in result.stderr

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tui import __version__
+from tui.extract.codebook import Codebook, CodebookError, load_codebook
 from tui.model import Annotations, Ref, Span
 from tui.text import DEFAULT_MAX_BYTES, Document, LoadError, load_document
 
@@ -70,6 +71,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE", type=Path, help="config file (default: ~/.config/marginalia/config.yaml)")
     p.add_argument("--max-size", metavar="MB", type=_max_size, default=DEFAULT_MAX_BYTES, help="refuse larger articles (default 20)")
     p.add_argument("--auto-advance", action="store_true", help="after a verdict, go to the next unreviewed claim")
+    p.add_argument("--codebook", metavar="FILE", type=Path, help="event types, verdicts, entity types (YAML; default: the bundled ACLED one)")
     p.add_argument("--version", action="version", version=f"marginalia {__version__}")
     return p
 
@@ -84,6 +86,7 @@ def _extract_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="articles (.txt or .md)")
     p.add_argument("--format", choices=("json", "yaml"), default="json", help="output format (default json)")
+    p.add_argument("--codebook", metavar="FILE", type=Path, help="event types, verdicts, entity types (YAML; default: the bundled ACLED one)")
     p.add_argument("--max-size", metavar="MB", type=_max_size, default=DEFAULT_MAX_BYTES, help="refuse larger articles (default 20)")
     return p
 
@@ -166,10 +169,20 @@ def _error(message: str) -> None:
     print(f"marginalia: {message}", file=sys.stderr)
 
 
+def _codebook(path: Path | None) -> Codebook | None:
+    """The user's codebook, or None for the default; CodebookError if it is unusable."""
+    return load_codebook(path) if path is not None else None
+
+
 def run_extract(args: argparse.Namespace) -> int:
     from tui.extract import extract
     from tui.store import dumps
 
+    try:
+        codebook = _codebook(args.codebook)
+    except CodebookError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
     status = 0
     for i, path in enumerate(args.paths):
         try:
@@ -181,7 +194,7 @@ def run_extract(args: argparse.Namespace) -> int:
         for notice in doc.notices:
             _error(f"{path}: note: {notice}")
         try:
-            ann = extract(doc)
+            ann = extract(doc, codebook)
         except Exception as exc:  # a bug in the extractor must not cost the other files
             _error(f"{path}: internal error while extracting ({type(exc).__name__}: {exc}); please report it")
             status = status or EXIT_INTERNAL
@@ -219,6 +232,11 @@ def run_reader(args: argparse.Namespace) -> int:
     if args.config is not None and not args.config.is_file():
         _error(f"{args.config}: no such config file")
         return EXIT_USAGE
+    try:
+        codebook = _codebook(args.codebook)
+    except CodebookError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
     from tui.ui.app import run_reader as run_app
 
     return run_app(
@@ -227,6 +245,7 @@ def run_reader(args: argparse.Namespace) -> int:
         config_path=args.config,
         max_bytes=args.max_size,
         auto_advance=args.auto_advance,
+        codebook=codebook,
     )
 
 

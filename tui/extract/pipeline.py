@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from tui.extract.attribution import find_claims
+from tui.extract.codebook import Codebook
 from tui.extract.entities import find_entities
 from tui.extract.events import find_events
 from tui.model import Annotations
 from tui.text.document import Document
 
 
-def extract(doc: Document) -> Annotations:
+def extract(doc: Document, codebook: Codebook | None = None) -> Annotations:
     """Suggested entities, mentions, claims and events for ``doc``, in document order.
 
     Each stage assigns its own ids in document order: entities ``e1..``, mentions
     ``m1..``, claims ``c1..``, events ``v1..``. Every item has origin "auto" and
-    status "suggested".
+    status "suggested". ``codebook`` codes the events (default: the packaged one).
     """
     entities, mentions = find_entities(doc)
     claims = find_claims(doc, entities, mentions)
-    events = find_events(doc, entities, mentions, claims)
+    events = find_events(doc, entities, mentions, claims, codebook=codebook)
     return Annotations(entities, mentions, claims, events).sorted()
