@@ -253,6 +253,32 @@ def test_he_resolves_to_the_last_person_quoted() -> None:
     assert claims[1].source.entity == "e1"
 
 
+def test_transcript_labels() -> None:
+    text = "WALLACE: Will she be at the debate?\n\nPENCE: She will not be attending."
+    claims = claims_of(text)
+    assert [(c.source.span.text, c.cue.text, contents(c)) for c in claims] == [
+        ("WALLACE", ":", ["Will she be at the debate?"]),
+        ("PENCE", ":", ["She will not be attending."]),
+    ]
+    assert claims_of("UPDATE: The road has reopened.") == ()
+
+
+def test_quotation_signed_with_a_dash() -> None:
+    c = one("“He scares me. He does not know our lives.” ― Krystal Correa, 34, Florida")
+    assert c.source.span.text == "Krystal Correa"
+    assert c.cue.text == "―"
+    assert c.kind == "direct"
+
+
+def test_stance_verbs_and_plural_nouns() -> None:
+    c = one("The senator called for an inquiry into the contract.")
+    assert contents(c) == ["an inquiry into the contract"]
+    c = one("Trump calls the plan a disaster.")
+    assert c.source.span.text == "Trump"
+    assert claims_of("His disparaging remarks about the judge drew criticism.") == ()
+    assert claims_of("The police called off the search at dusk.") == ()
+
+
 def test_not_claims() -> None:
     assert claims_of("The United States sent aid to the region.") == ()
     assert claims_of("She declined to say where the money came from.") == ()

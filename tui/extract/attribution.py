@@ -185,6 +185,8 @@ def _verb(
     assert verb is not None
     cue = (s.toks[k].start, s.toks[k].end)
     src = left_source(s, k, lex)
+    if src is not None and s.low[k] in lex.noun_forms and not _speaker_before(s, src, k, lex):
+        return None
     start, had_that = content_start(s, k, verb, lex)
     inverted = start is not None and content_start(s, k, verb, lex, quotes)[0] is None
     after_comma = k > 0 and (
@@ -272,6 +274,16 @@ def _verb(
         if left and not _lead_in(text, left, quotes, lex):
             content = left + content
     return _Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
+
+
+def _speaker_before(s: Sentence, src: tuple[int, int], k: int, lex: Lexicon) -> bool:
+    """Is the word before an ambiguous cue ("remarks", "calls") a speaker, so that the
+    cue is a verb: a name, a pronoun or a role noun right before it?"""
+    last = src[1] - 1
+    if last != k - 1:
+        return True  # a verb group in between ("has also called") makes it a verb
+    w = s.low[last]
+    return s.capital(last) or w in lex.pronouns or w in lex.roles or w == ")"
 
 
 def _lead_in(text: str, content: list[tuple[int, int]], quotes: Quotes, lex: Lexicon) -> bool:

@@ -36,6 +36,7 @@ class Lexicon:
     verbs: dict[str, Verb]  # word form -> verb
     according: tuple[tuple[str, ...], ...]
     participles: frozenset[str]
+    noun_forms: frozenset[str]
     verb_group: frozenset[str]
     time_words: frozenset[str]
     prepositions: frozenset[str]
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         verbs=verbs,
         according=tuple(tuple(str(w).lower() for w in p) for p in cues.get("according") or []),
         participles=_words(cues, "participles", "claims_cues.yaml"),
+        noun_forms=_words(cues, "noun_forms", "claims_cues.yaml"),
         verb_group=_words(cues, "verb_group", "claims_cues.yaml"),
         time_words=_words(cues, "time_words", "claims_cues.yaml"),
         prepositions=_words(cues, "prepositions", "claims_cues.yaml"),

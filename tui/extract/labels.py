@@ -22,7 +22,8 @@ _NAME = re.compile(r"[A-Z][\w.’'-]*(?:\s(?:[A-Z][\w.’'-]*|de|van|von|al|bin)
 _NOT_SPEAKERS = frozenset(
     "update updated note editor photo photos video source sources related read watch "
     "correction clarification disclosure warning caption credit image images tags "
-    "posted published by see also q a".split()
+    "posted published by see also q a the an breaking exclusive analysis opinion editorial "
+    "live latest watch listen subscribe follow transcript".split()
 )
 
 
