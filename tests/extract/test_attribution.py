@@ -137,6 +137,13 @@ def test_x_said_that_y() -> None:
     assert c.kind == "indirect"
 
 
+def test_time_between_source_and_cue() -> None:
+    c = one("A Quinnipiac University poll in August found that most voters wanted change.")
+    assert c.source.span.text == "A Quinnipiac University poll"
+    c = one("The ministry on Tuesday said the border was closed.")
+    assert c.source.span.text == "The ministry"
+
+
 def test_told_skips_the_hearer() -> None:
     c = one("The mayor told reporters that the bridge would reopen next week.")
     assert c.cue.text == "told"

@@ -162,9 +162,24 @@ def _appositive(s: Sentence, comma: int, lex: Lexicon) -> tuple[int, int] | None
     return None
 
 
+def _skip_time(s: Sentence, j: int, lex: Lexicon) -> int:
+    """Step left over a time adverbial between subject and verb ("X in August said",
+    "X last month announced", "X on Tuesday said")."""
+    i = j
+    while i >= 0 and (s.low[i] in lex.time_words or (s.low[i].isdigit() and len(s.low[i]) == 4)):
+        i -= 1
+    if i == j:
+        return j
+    if i >= 0 and s.low[i] in ("in", "on", "at", "since", "during", "last", "this", "earlier"):
+        i -= 1
+    i = skip_verb_group(s, i, lex)
+    return i if i >= 0 and not s.is_boundary(i) else j
+
+
 def left_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
     """Token range ``[a, b)`` of the source before the cue at token ``k``, if any."""
     j = skip_verb_group(s, k - 1, lex)
+    j = _skip_time(s, j, lex)
     if j < 0:
         return None
     w = s.low[j]
