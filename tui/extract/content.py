@@ -10,17 +10,13 @@ over several sentences or paragraphs gives one span per paragraph.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.extract.cues import Lexicon, Verb
 from tui.extract.quotes import MARKS, Quotes
 from tui.extract.sources import Sentence
 
 _TRAILING = ".,;:!?—–-― \t\n"
-_OBJECT_PRONOUNS = frozenset("him her them us me you it reporters journalists".split())
-_SUBORDINATE = re.compile(
-    r",\s+(?:although|though|while|whereas|as|because|but|since|even though|despite|"
-    r"when|after|before|until|according to)\b"
-)
 _MAX_PP = 10  # tokens of "in an interview with Fox News's ..." after a cue
 
 
@@ -60,7 +56,7 @@ def content_start(
         t = _next_that(s, i, 7)
         if t is not None:
             return t + 1, True
-        if s.capital(i) or s.low[i] in _OBJECT_PRONOUNS or s.low[i] in lex.roles:
+        if s.capital(i) or s.low[i] in lex.object_pronouns or s.low[i] in lex.roles:
             i += 1
             while i < n and (s.capital(i) or s.low[i] in ("’s", "'s")) and s.toks[i].text not in MARKS:
                 i += 1
@@ -125,7 +121,7 @@ def left_content(
 
 
 def right_content(
-    text: str, s: Sentence, i: int, limit: int, quotes: Quotes
+    text: str, s: Sentence, i: int, limit: int, quotes: Quotes, lex: Lexicon
 ) -> list[tuple[int, int]]:
     """Content from token ``i`` to the end of the sentence (or ``limit``), quotations whole."""
     if i >= len(s.toks):
@@ -152,14 +148,21 @@ def right_content(
     ):
         end = q.end  # 'saying "X," when ...': the quotation is the content
     else:
-        end = _clause_end(text, start, end, quotes)
+        end = _clause_end(text, start, end, quotes, lex)
     start, end = trim(text, start, end)
     return [(start, end)] if start < end else []
 
 
-def _clause_end(text: str, start: int, end: int, quotes: Quotes) -> int:
+@lru_cache(maxsize=4)
+def _clause_break(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf",\s+(?:{alternation})\b")
+
+
+def _clause_end(text: str, start: int, end: int, quotes: Quotes, lex: Lexicon) -> int:
     """Cut reported speech at ', although ...' and similar clauses that are the writer's."""
-    m = _SUBORDINATE.search(text, start, end)
+    pattern = _clause_break(lex.clause_breaks)
+    m = pattern.search(text, start, end)
     while m is not None and quotes.containing(m.start()) is not None:
-        m = _SUBORDINATE.search(text, m.end(), end)
+        m = pattern.search(text, m.end(), end)
     return m.start() if m is not None else end

@@ -50,6 +50,14 @@ class Lexicon:
     hedge_words: frozenset[str]
     hedge_phrases: tuple[str, ...]
     cue_words: frozenset[str]  # every single word that can start or be a cue
+    noun_markers: frozenset[str]
+    object_pronouns: frozenset[str]
+    clause_breaks: tuple[str, ...]
+    subject_pronouns: frozenset[str]
+    finite_verbs: frozenset[str]
+    scene_verbs: frozenset[str]
+    coordinators: frozenset[str]
+    label_stops: frozenset[str]
 
 
 def _load(name: str) -> dict:
@@ -72,6 +80,8 @@ def lexicon() -> Lexicon:
     cues = _load("claims_cues.yaml")
     sources = _load("claims_sources.yaml")
     hedges = _load("claims_hedges.yaml")
+    grammar = _load("claims_grammar.yaml")
+    g = "claims_grammar.yaml"
     verbs: dict[str, Verb] = {}
     for lemma, opts in (cues.get("verbs") or {}).items():
         opts = opts or {}
@@ -106,6 +116,14 @@ def lexicon() -> Lexicon:
         hedge_phrases=tuple(str(p).lower() for p in hedges.get("phrases") or []),
         cue_words=frozenset(verbs)
         | {str(p[0]).lower() for p in cues.get("according") or [] if p},
+        noun_markers=_words(grammar, "noun_markers", g),
+        object_pronouns=_words(grammar, "object_pronouns", g),
+        clause_breaks=tuple(sorted(_words(grammar, "clause_breaks", g))),
+        subject_pronouns=_words(grammar, "subject_pronouns", g),
+        finite_verbs=_words(grammar, "finite_verbs", g),
+        scene_verbs=_words(grammar, "scene_verbs", g),
+        coordinators=_words(grammar, "coordinators", g),
+        label_stops=_words(grammar, "label_stops", g),
     )
 
 
@@ -117,14 +135,6 @@ class Cue:
     last: int
     according: bool = False
     verb: Verb | None = None
-
-
-# Determiners and possessives before a word make it a noun ("the claims", "his reports").
-# "to" before a base form is an infinitive ("declined to say"), not a statement.
-_NOUN_MARKERS = frozenset(
-    "the a an his her its their our my your these those such this that any no some "
-    "many new latest recent ’s 's of to".split()
-)
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -157,7 +167,7 @@ def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
             verb = None
         if verb is not None and i + 1 < n and lowered[i + 1] in verb.not_before:
             verb = None
-        if verb is not None and not (i > 0 and lowered[i - 1] in _NOUN_MARKERS):
+        if verb is not None and not (i > 0 and lowered[i - 1] in lex.noun_markers):
             out.append(Cue(i, i, verb=verb))
         i += 1
     return out

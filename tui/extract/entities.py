@@ -52,8 +52,9 @@ def find_mentions(text: str, tagger: Tagger | None, title: tuple[int, int] | Non
         in_title = title is not None and s_start < title[1] and s_end > title[0]
         title_case = is_title_case(words) and (in_title or words[-1][-1:] not in ".?!\"”")
         headline = is_headline(words) or title_case
-        tags = tagger.tag(words, casing) if tagger is not None else [("O", 0.0)] * len(words)
-        for s in sentence_names(words, tags, gaz, pat, blocked, headline, casing.lower):
+        matches = gaz.match(words)
+        tags = tagger.tag(words, casing, matches) if tagger is not None else [("O", 0.0)] * len(words)
+        for s in sentence_names(words, tags, gaz, pat, blocked, headline, casing.lower, matches):
             if title_case and not _known_name(words[s.a : s.b], casing.title_mid, gaz):
                 continue  # In A Title-Case Headline every word looks like a name
             found.append(_to_found(toks, s))
@@ -123,7 +124,7 @@ def _acronyms_again(text: str, sents: list[list[Token]], found: list[Found]) -> 
     definition ("Federal Office for Migration and Refugees, or BAMF").
     """
     pat = patterns()
-    names = [f for f in found if f.type in ACRONYM_TYPES]
+    names = [f for f in found if f.type in ACRONYM_TYPES and f.type != "GPE"]
     initials: dict[str, Found] = {}
     for f in names:
         words = text[f.start : f.end].split()

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tui.extract.gazetteer import TITLE, Gazetteer, _norm_caps
+from tui.extract.patterns import patterns
 
 _SHAPE_MAP = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
@@ -132,9 +133,13 @@ def is_headline(words: list[str]) -> bool:
 
 
 def is_title_case(words: list[str]) -> bool:
-    """"Rebels Seize Aleppo Airport In Major Assault": every longer word capitalised."""
+    """"Rebels Seize Aleppo Airport In Major Assault": every word capitalised, even
+    the little ones ("In", "Against") that running text writes in lower case."""
     alpha = [w for w in words if w[:1].isalpha() and len(w) > 3]
-    return len(alpha) >= 3 and all(w[:1].isupper() for w in alpha)
+    if len(alpha) < 3 or not all(w[:1].isupper() for w in alpha):
+        return False
+    small = patterns().headline_words
+    return any(w in small for w in words)
 
 
 def doc_casing(sentences: list[list[str]]) -> DocCasing:
@@ -154,12 +159,17 @@ def doc_casing(sentences: list[list[str]]) -> DocCasing:
     return DocCasing(frozenset(title_mid), frozenset(lower))
 
 
-def dynamic_features(words: list[str], casing: DocCasing, gaz: Gazetteer) -> list[list[str]]:
+def dynamic_features(
+    words: list[str],
+    casing: DocCasing,
+    gaz: Gazetteer,
+    matches: list[tuple[int, int, frozenset[str]]] | None = None,
+) -> list[list[str]]:
     """Sentence- and document-dependent features of every token of one sentence."""
     n = len(words)
     out: list[list[str]] = [[] for _ in range(n)]
     headline = is_headline(words)
-    for start, end, labels in gaz.match(words):
+    for start, end, labels in gaz.match(words) if matches is None else matches:
         multi = end - start > 1
         for k in range(start, end):
             pos = "B" if k == start else "I"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.extract.cues import Lexicon
 from tui.extract.quotes import Quotes
 
 # One to five capitalised words (initials, hyphens and apostrophes allowed) then a colon.
@@ -18,15 +19,6 @@ _LABEL = re.compile(
 )
 _DASH = re.compile(r"[ \t]*[―—–-][ \t]*(?=[A-Z])")
 _NAME = re.compile(r"[A-Z][\w.’'-]*(?:\s(?:[A-Z][\w.’'-]*|de|van|von|al|bin))*")
-# Labels that introduce something other than speech.
-_NOT_SPEAKERS = frozenset(
-    "update updated note editor photo photos video source sources related read watch "
-    "correction clarification disclosure warning caption credit image images tags "
-    "posted published by see also q a the an breaking exclusive analysis opinion editorial "
-    "live latest watch listen subscribe follow transcript".split()
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Label:
     cue: tuple[int, int]
@@ -34,7 +26,9 @@ class Label:
     content: tuple[tuple[int, int], ...]
 
 
-def find_labels(text: str, paragraphs: list[tuple[int, int]], quotes: Quotes) -> list[Label]:
+def find_labels(
+    text: str, paragraphs: list[tuple[int, int]], quotes: Quotes, lex: Lexicon
+) -> list[Label]:
     """Speaker labels in ``text``, one per labelled paragraph or signed quotation."""
     out: list[Label] = []
     for start, end in paragraphs:
@@ -42,7 +36,7 @@ def find_labels(text: str, paragraphs: list[tuple[int, int]], quotes: Quotes) ->
         if m is not None:
             name = m.group(1)
             words = name.lower().replace("’", "'").split()
-            if words and words[0].strip(".'") not in _NOT_SPEAKERS and not any(
+            if words and words[0].strip(".'") not in lex.label_stops and not any(
                 ch.isdigit() for ch in name
             ):
                 c_start, c_end = m.end(), end

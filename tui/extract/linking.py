@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.extract.gazetteer import CAPITAL, CITY_BIG, COUNTRY, REGION, Gazetteer
+from tui.extract.gazetteer import CAPITAL, CITY_BIG, COUNTRY, NORP, REGION, Gazetteer
 from tui.extract.patterns import Patterns
 
 ACRONYM_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "LAW", "EVENT"})
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT"})
 PLACES = frozenset({COUNTRY, CAPITAL, CITY_BIG, REGION})
+PLACES_AND_PEOPLES = PLACES | {NORP}
 _POSSESSIVE = re.compile(r"(?:['’][sS]?)$")
 
 
@@ -116,6 +117,8 @@ def link(
     for i, f in enumerate(found):
         if f.type not in NAME_TYPES and f.type not in ("DATE", "TIME"):
             continue
+        if f.type == "PERSON" and " " not in texts[i].strip():
+            continue  # a lone surname: step 4 decides whose it is
         group = "NAME" if f.type in NAME_TYPES and f.type != "NORP" else f.type
         k = (group, _key(texts[i], gaz))
         if k in seen:
@@ -130,8 +133,12 @@ def link(
         cue = _alias_between(text[a.end : b.start], pat)
         if cue is None:
             continue
-        if cue in ("", "or") and not _is_acronym(texts[i + 1]):
-            continue
+        if cue in ("", "or") and not (
+            _is_acronym(texts[i + 1])
+            and (a.type != "PERSON" or _subsequence(texts[i + 1].replace(".", ""), _capitals(texts[i])))
+            and not gaz.labels(tuple(texts[i + 1].split())) & PLACES_AND_PEOPLES
+        ):
+            continue  # "Mark Crear (U.S.)", "Russia, or Iran": not a definition
         sets.union(i, i + 1)
         # "X, or Y, once known as Z": Z is also X
         if i + 2 < n and found[i + 2].type in NAME_TYPES:
@@ -156,6 +163,7 @@ def link(
             sets.union(i, best)
     # 4. surnames after full names (the most recent full name wins)
     last_name: dict[str, int] = {}
+    alone: dict[str, int] = {}
     for i, f in enumerate(found):
         if f.type != "PERSON":
             continue
@@ -164,6 +172,10 @@ def link(
             w = _POSSESSIVE.sub("", words[0])
             if w in last_name:
                 sets.union(last_name[w], i)
+            elif w in alone:
+                sets.union(alone[w], i)
+            else:
+                alone[w] = i
         for form in _surname_forms(texts[i], pat):
             last_name[form] = i
     # entities in document order of their first mention

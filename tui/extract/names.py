@@ -45,7 +45,14 @@ def _particle_name(w: str, pat: Patterns) -> bool:
     return bool(sep) and head in pat.hyphen_particles and _cap(rest)
 
 
+def _modifier_suffix(part: str) -> bool:
+    """"-based", "-backed", "-led", "-run": not "-kin" in "Wong Kwok-kin"."""
+    return part.islower() and (part.endswith("ed") or part in ("led", "run", "born", "made", "style", "era"))
+
+
 def _nameword(w: str, pat: Patterns) -> bool:
+    if "-" in w and _modifier_suffix(w.rsplit("-", 1)[1]):
+        return False  # "Ontario-based", "Iran-backed": a modifier, not part of a name
     return (_cap(w) and any(ch.isalpha() for ch in w)) or _particle_name(w, pat)
 
 
@@ -60,14 +67,20 @@ def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
         return "GPE"
     if len(words) < 2:
         return None
+    for j, w in enumerate(words[1:], 1):
+        # "Centre for the Reconciliation of ...", "Ministry of Defence": the head comes
+        # before of/for; "Fernando Cheung of the Labour Party" is not an organisation
+        if w in ("of", "for"):
+            head = (words[j - 1],)
+            if head[0] in gaz.org_heads:
+                return "ORG"
+            if head in gaz.fac_heads:
+                return "FAC"
+            if head in gaz.loc_heads:
+                return "LOC"
+            return None
     if last in gaz.org_heads:
         return "ORG"
-    for j, w in enumerate(words[1:], 1):
-        # "Centre for the Reconciliation of ...", "Ministry of Defence": head before of/for
-        if w in ("of", "for"):
-            if words[j - 1] in gaz.org_heads:
-                return "ORG"
-            break
     if (last,) in gaz.fac_heads or tuple(words[-2:]) in gaz.fac_heads:
         return "FAC"
     if (last,) in gaz.loc_heads or (words[0],) in gaz.loc_heads:
@@ -120,7 +133,7 @@ def _extend(words: list[str], b: int, typ: str, pat: Patterns, gaz: Gazetteer) -
                 while b < n and _nameword(words[b], pat):
                     b += 1
                 continue
-        if org_like and w == "and" and b + 1 < n and _cap(words[b + 1]):
+        if org_like and w == "and" and b + 1 < n and _cap(words[b + 1]) and words[b - 1] not in gaz.org_heads:
             # "Office for Migration and Refugees", "Freedom and Democracy Congress":
             # only inside a descriptive name or one closed by an organisation word
             k = b + 1
@@ -187,6 +200,10 @@ def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns)
         if by_words is not None:
             return by_words
     labels = gaz.labels(tuple(name))
+    if NORP in labels:
+        return "NORP"
+    if "&" in name:
+        return "ORG"  # "Douglas & Lomason", "A.G. Edwards & Sons"
     if t == "MISC":
         if NORP in labels:
             return "NORP"
@@ -257,6 +274,7 @@ def sentence_names(
     blocked: list[bool],
     headline: bool,
     lower_elsewhere: frozenset[str],
+    matches: list[tuple[int, int, frozenset[str]]] | None = None,
 ) -> list[NameSpan]:
     """Typed, repaired name spans of one sentence; ``blocked`` tokens belong to rule spans."""
     n = len(words)
@@ -265,6 +283,8 @@ def sentence_names(
         if any(blocked[s.a : s.b]):
             continue
         s.a = _strip_front(words, s.a, s.b, gaz, pat)
+        if s.a == 0 and s.b > 1 and (words[0] in pat.headline_words or words[0].lower() in lower_elsewhere):
+            s.a = 1  # "During Rosati": a capitalised sentence opener
         s.a, s.b = _trim(words, s.a, s.b, pat)
         s.b = _extend(words, s.b, s.type, pat, gaz)
         while s.b > s.a and any(blocked[s.a : s.b]):
@@ -304,7 +324,7 @@ def sentence_names(
         for k in range(s.a, s.b):
             covered[k] = True
     # gazetteer names the tagger left out (countries, regions, big cities, groups, known bodies)
-    for a, b, labels in gaz.match(words):
+    for a, b, labels in gaz.match(words) if matches is None else matches:
         if any(covered[a:b]) or any(blocked[a:b]):
             continue
         if not (_cap(words[a]) or headline):
@@ -343,10 +363,12 @@ def sentence_names(
                 if len(tail) < m or blocked[s.b] :
                     continue
                 if s.type == "NORP" and tail in gaz.norp_org_nouns:
-                    s.b, s.type = s.b + m, "ORG"
+                    s.b, s.type, s.source = s.b + m, "ORG", "rule"
+                    s.confidence = max(s.confidence, 0.8)
                     break
                 if s.type == "GPE" and tail in gaz.fac_heads and tail[0].islower():
-                    s.b, s.type = s.b + m, "FAC"
+                    s.b, s.type, s.source = s.b + m, "FAC", "rule"
+                    s.confidence = max(s.confidence, 0.8)
                     break
         out.append(s)
     return out

@@ -43,6 +43,7 @@ class Patterns:
     hyphen_particles: frozenset[str]
     never_names: frozenset[str]
     alias_cues: tuple[str, ...]
+    headline_words: frozenset[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -95,6 +96,7 @@ def patterns() -> Patterns:
         name_particles=frozenset(str(w) for w in raw["name_particles"]),
         hyphen_particles=frozenset(str(w) for w in raw["hyphen_particles"]),
         never_names=frozenset(str(w) for w in raw["never_names"]),
+        headline_words=frozenset(str(w) for w in raw["headline_function_words"]),
         alias_cues=tuple(sorted((str(c) for c in raw["alias_cues"]), key=len, reverse=True)),
     )
 

@@ -30,6 +30,9 @@ from tui.extract.gazetteer import Gazetteer, gazetteer
 from tui.text.segment import Token, sentences, tokens
 
 WEIGHTS_FILE = "ner_weights.json.gz"
+# Score margins between the best and second tag run from about 1 (a coin toss) to 30+
+# (certain); dividing by this before the logistic maps them onto a usable 0.5-1 range.
+MARGIN_SCALE = 4.0
 START = "-START-"
 
 
@@ -65,6 +68,7 @@ class Tagger:
         self._own: dict[str, list[float]] = {}
         self._combo: dict[tuple[str, ...], list[float]] = {}
         self._ss: dict[str, str] = {}
+        self._hist: dict[tuple[str, str, str], list[float]] = {}
         self._ctx: dict[int, dict[str, list[float]]] = {off: {} for off in NEIGHBOURS}
         self._allowed = {
             p: [i for i, t in enumerate(self.tags) if allowed(p, t)] for p in (START, *self.tags)
@@ -113,10 +117,15 @@ class Tagger:
                 self._ss[word] = ss
         return ss
 
-    def tag(self, words: list[str], casing: DocCasing) -> list[tuple[str, float]]:
-        """(tag, confidence) for each word; confidence is a squashed score margin."""
+    def tag(
+        self, words: list[str], casing: DocCasing, matches: list[tuple[int, int, frozenset[str]]] | None = None
+    ) -> list[tuple[str, float]]:
+        """(tag, confidence) for each word; confidence is a squashed score margin.
+
+        ``matches`` are the sentence's gazetteer matches when the caller has them already.
+        """
         n = len(words)
-        dyn = dynamic_features(words, casing, self._gaz)
+        dyn = dynamic_features(words, casing, self._gaz, matches)
         padded = [PAD_LEFT, PAD_LEFT, *words, PAD_RIGHT, PAD_RIGHT]
         own = [self._own_vec(w) for w in words]
         c_m2 = [self._ctx_vec(-2, padded[i]) for i in range(n)]
@@ -128,8 +137,14 @@ class Tagger:
         exp = math.exp
         out: list[tuple[str, float]] = []
         prev, prev2 = START, START
+        hist_cache = self._hist
+        shapes = [self._shape(w) for w in words]
         for i in range(n):
-            hist = vec(tuple(history_features(prev, prev2, "")[:2]) + (f"t1s={prev}|{self._shape(words[i])}",))
+            key = (prev, prev2, shapes[i])
+            hist = hist_cache.get(key)
+            if hist is None:
+                hist = self._sum([f"t1={prev}", f"t2={prev2}|{prev}", f"t1s={prev}|{shapes[i]}"])
+                hist_cache[key] = hist
             dv = vec(tuple(dyn[i]))
             scores = [
                 a + b + c + d + e + f + g
@@ -145,7 +160,7 @@ class Tagger:
                     second = sc
             tag = tags[best]
             margin = best_score - second if second > -math.inf else 10.0
-            out.append((tag, 1.0 / (1.0 + exp(-min(margin, 30.0)))))
+            out.append((tag, 1.0 / (1.0 + exp(-min(margin / MARGIN_SCALE, 30.0)))))
             prev2, prev = prev, tag
         return out
 

@@ -1,0 +1,97 @@
+"""Linking mentions into entities: aliases, acronyms, surnames, type votes."""
+
+from __future__ import annotations
+
+from tui.extract.entities import find_entities
+from tui.extract.gazetteer import gazetteer
+from tui.extract.linking import Found, link
+from tui.extract.patterns import patterns
+from tui.text.document import Document
+
+
+def _link(text: str, spans: list[tuple[str, str]]) -> tuple[list[int], list[str], list[str]]:
+    """Link mentions given as (quoted text, type), found left to right in ``text``."""
+    found = []
+    pos = 0
+    for quote, typ in spans:
+        start = text.index(quote, pos)
+        found.append(Found(start, start + len(quote), typ, 0.9))
+        pos = start + len(quote)
+    return link(text, found, gazetteer(), patterns())
+
+
+def test_acronym_defined_after_or() -> None:
+    text = "The Democratic Forces Alliance, or DFA, denied it. DFA fighters left."
+    index, types, names = _link(
+        text, [("Democratic Forces Alliance", "ORG"), ("DFA", "ORG"), ("DFA", "ORG")]
+    )
+    assert index == [0, 0, 0]
+    assert names == ["Democratic Forces Alliance"]
+
+
+def test_former_name_joins_the_entity_and_the_fullest_name_wins() -> None:
+    text = "Jabhat Tahrir al-Janub, or JTJ, once known as the Southern Front, said so."
+    index, types, names = _link(
+        text, [("Jabhat Tahrir al-Janub", "PERSON"), ("JTJ", "ORG"), ("Southern Front", "ORG")]
+    )
+    assert index == [0, 0, 0]
+    assert types == ["ORG"]  # the vote outweighs the tagger's PERSON
+    assert names == ["Jabhat Tahrir al-Janub"]
+
+
+def test_acronym_of_the_last_words() -> None:
+    text = "The European Union Food Safety Authority said... FSA experts agreed."
+    index, _, names = _link(text, [("European Union Food Safety Authority", "ORG"), ("FSA", "ORG")])
+    assert index == [0, 0]
+    assert names == ["European Union Food Safety Authority"]
+
+
+def test_surname_after_full_name_with_particle() -> None:
+    text = "Ali al-Khatib spoke. Later Khatib and al-Khatib left; Mona Khatib stayed. Khatib wept."
+    index, _, names = _link(
+        text,
+        [("Ali al-Khatib", "PERSON"), ("Khatib", "PERSON"), ("al-Khatib", "PERSON"),
+         ("Mona Khatib", "PERSON"), ("Khatib", "PERSON")],
+    )
+    assert index[:3] == [0, 0, 0]
+    assert index[3] == 1 and index[4] == 1  # the most recent full name wins
+    assert names == ["Ali al-Khatib", "Mona Khatib"]
+
+
+def test_country_aliases_and_same_text_link() -> None:
+    text = "The US said... the United States and the U.S. agreed; US troops left."
+    index, types, names = _link(
+        text, [("US", "GPE"), ("United States", "GPE"), ("U.S.", "GPE"), ("US", "ORG")]
+    )
+    assert index == [0, 0, 0, 0]
+    assert types == ["GPE"]
+    assert names == ["United States"]
+
+
+def test_different_names_stay_apart() -> None:
+    text = "Paris and London disagreed with Berlin."
+    index, _, _ = _link(text, [("Paris", "GPE"), ("London", "GPE"), ("Berlin", "GPE")])
+    assert index == [0, 1, 2]
+
+
+def test_quantities_are_never_linked() -> None:
+    text = "dozens died here and dozens died there"
+    index, _, _ = _link(text, [("dozens", "QUANTITY"), ("dozens", "QUANTITY")])
+    assert index == [0, 1]
+
+
+def test_entities_and_mentions_agree_end_to_end() -> None:
+    text = (
+        "Hassan Nasrallah, the leader of Hezbollah, spoke in Beirut. "
+        "Nasrallah said the group would respond. Officials in Beirut said little."
+    )
+    entities, mentions = find_entities(Document(text=text))
+    by_id = {e.id: e for e in entities}
+    nasrallah = {by_id[m.entity].name for m in mentions if "Nasrallah" in m.span.text}
+    assert nasrallah == {"Hassan Nasrallah"}
+    beirut = {m.entity for m in mentions if m.span.text == "Beirut"}
+    assert len(beirut) == 1
+    for m in mentions:
+        assert by_id[m.entity].type == m.type
+    for e in entities:
+        assert e.name not in e.aliases
