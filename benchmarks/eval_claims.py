@@ -86,7 +86,7 @@ def score(text: str, preds: list[dict], golds: list[dict]) -> tuple[dict, list[t
                 pairs.append((dice, i, j))
     pairs.sort(reverse=True)
     used_p, used_g, matches = set(), set(), []
-    for dice, i, j in pairs:
+    for _dice, i, j in pairs:
         if i not in used_p and j not in used_g:
             used_p.add(i)
             used_g.add(j)
