@@ -53,11 +53,13 @@ def parse_ann(path: Path) -> list[dict]:
             events.append(roles)
     out = []
     for roles in events:
-        out.append({
-            "cue": [f for r in roles.get("Cue", []) for f in spans.get(r, [])],
-            "content": [f for r in roles.get("Content", []) for f in spans.get(r, [])],
-            "source": [f for r in roles.get("Source", []) for f in spans.get(r, [])],
-        })
+        out.append(
+            {
+                "cue": [f for r in roles.get("Cue", []) for f in spans.get(r, [])],
+                "content": [f for r in roles.get("Content", []) for f in spans.get(r, [])],
+                "source": [f for r in roles.get("Source", []) for f in spans.get(r, [])],
+            }
+        )
     return out
 
 
@@ -97,8 +99,10 @@ def score(text: str, preds: list[dict], golds: list[dict]) -> tuple[dict, list[t
         if (not ps and not gs) or (ps and gs and overlaps(ps, gs)):
             src_ok += 1
     counts = {
-        "tp": len(matches), "fp": len(preds) - len(matches),
-        "fn": len(golds) - len(matches), "src_ok": src_ok,
+        "tp": len(matches),
+        "fp": len(preds) - len(matches),
+        "fn": len(golds) - len(matches),
+        "src_ok": src_ok,
     }
     return counts, matches
 
@@ -109,8 +113,12 @@ def prf(c: dict) -> dict:
     f = 2 * p * r / (p + r) if p + r else 0.0
     s = c["src_ok"] / c["tp"] if c["tp"] else 0.0
     return {
-        "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-        "source_right": round(s, 4), "tp": round(c["tp"], 2), "fp": round(c["fp"], 2),
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "source_right": round(s, 4),
+        "tp": round(c["tp"], 2),
+        "fp": round(c["fp"], 2),
         "fn": round(c["fn"], 2),
     }
 
@@ -134,11 +142,14 @@ def main() -> None:
         claims = find_claims(doc, (), ())
         elapsed += time.perf_counter() - t0
         n_words += len(text.split())
-        preds = [{
-            "cue": [(c.cue.start, c.cue.end)],
-            "content": [(s.start, s.end) for s in c.content],
-            "source": [(c.source.span.start, c.source.span.end)] if c.source else [],
-        } for c in claims]
+        preds = [
+            {
+                "cue": [(c.cue.start, c.cue.end)],
+                "content": [(s.start, s.end) for s in c.content],
+                "source": [(c.source.span.start, c.source.span.end)] if c.source else [],
+            }
+            for c in claims
+        ]
         files = [a for a in anns if a.name.rsplit("_", 1)[0] == path.stem]
         if not files:
             continue
@@ -154,22 +165,28 @@ def main() -> None:
                 hit_g = {j for _, j in matches}
                 for i, p in enumerate(preds):
                     if i not in hit_p:
-                        errors.append(f"FP {path.stem[:30]} cue={text[p['cue'][0][0]:p['cue'][0][1]]!r} "
-                                      f"content={' | '.join(text[s:e] for s, e in p['content'])[:160]!r}")
+                        errors.append(
+                            f"FP {path.stem[:30]} cue={text[p['cue'][0][0] : p['cue'][0][1]]!r} "
+                            f"content={' | '.join(text[s:e] for s, e in p['content'])[:160]!r}"
+                        )
                 for j, g in enumerate(golds):
                     if j not in hit_g:
-                        cue = ' '.join(text[s:e] for s, e in g['cue'])
+                        cue = " ".join(text[s:e] for s, e in g["cue"])
                         near = [p for p in preds if g["cue"] and overlaps(p["cue"], g["cue"])]
                         if near:
-                            got = ' | '.join(text[s:e] for s, e in near[0]['content'])[:160]
+                            got = " | ".join(text[s:e] for s, e in near[0]["content"])[:160]
                             errors.append(f"CONTENT {path.stem[:30]} cue={cue!r} got={got!r}")
-                        errors.append(f"FN{'c' if near else ''} {path.stem[:30]} cue={cue!r} src={' '.join(text[s:e] for s, e in g['source'])!r} "
-                                      f"content={' | '.join(text[s:e] for s, e in g['content'])[:160]!r}")
+                        errors.append(
+                            f"FN{'c' if near else ''} {path.stem[:30]} cue={cue!r} src={' '.join(text[s:e] for s, e in g['source'])!r} "
+                            f"content={' | '.join(text[s:e] for s, e in g['content'])[:160]!r}"
+                        )
                 for i, j in matches:
                     ps, gs = preds[i]["source"], golds[j]["source"]
                     if not ((not ps and not gs) or (ps and gs and overlaps(ps, gs))):
-                        errors.append(f"SRC {path.stem[:30]} pred={' '.join(text[s:e] for s, e in ps)!r} "
-                                      f"gold={' '.join(text[s:e] for s, e in gs)!r}")
+                        errors.append(
+                            f"SRC {path.stem[:30]} pred={' '.join(text[s:e] for s, e in ps)!r} "
+                            f"gold={' '.join(text[s:e] for s, e in gs)!r}"
+                        )
         half = "half_a" if n % 2 == 0 else "half_b"
         for k, v in per.items():
             totals["all"][k] += v

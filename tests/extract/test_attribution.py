@@ -57,7 +57,9 @@ def seed_entities(text: str) -> tuple[list[Entity], list[Mention]]:
     ]
     mentions = [
         mention(text, "Syrian army", "ORG", "e1"),
-        mention(text, "Russian Centre for the Reconciliation of the Enemy Parties in Syria", "ORG", "e2"),
+        mention(
+            text, "Russian Centre for the Reconciliation of the Enemy Parties in Syria", "ORG", "e2"
+        ),
         mention(text, "Aleppo", "GPE", "e3", 3),
         mention(text, "Idlib", "GPE", "e4", 1),
         mention(text, "Sean Savett", "PERSON", "e5"),
@@ -297,8 +299,30 @@ def test_not_claims() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["said", "told", "according", "to", "“", "”", '"', ",", ".", "\n\n", "he", "It",
-             "The army", "that", "claimed", "Smith", ":", "(", ")", "reportedly", "''", " "]
+            [
+                "said",
+                "told",
+                "according",
+                "to",
+                "“",
+                "”",
+                '"',
+                ",",
+                ".",
+                "\n\n",
+                "he",
+                "It",
+                "The army",
+                "that",
+                "claimed",
+                "Smith",
+                ":",
+                "(",
+                ")",
+                "reportedly",
+                "''",
+                " ",
+            ]
         ),
         max_size=40,
     )

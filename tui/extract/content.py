@@ -58,7 +58,9 @@ def content_start(
             return t + 1, True
         if s.capital(i) or s.low[i] in lex.object_pronouns or s.low[i] in lex.roles:
             i += 1
-            while i < n and (s.capital(i) or s.low[i] in ("’s", "'s")) and s.toks[i].text not in MARKS:
+            while (
+                i < n and (s.capital(i) or s.low[i] in ("’s", "'s")) and s.toks[i].text not in MARKS
+            ):
                 i += 1
     while i < n and s.low[i] in lex.time_words:
         i += 1
@@ -74,8 +76,11 @@ def content_start(
     while i < n and s.low[i] in lex.time_words:
         i += 1
     if (
-        quotes is not None and i + 1 < n and s.toks[i].text == ","
-        and quotes.starting_at(s.toks[i + 1].start) is None and s.low[i + 1] != "that"
+        quotes is not None
+        and i + 1 < n
+        and s.toks[i].text == ","
+        and quotes.starting_at(s.toks[i + 1].start) is None
+        and s.low[i + 1] != "that"
     ):
         return None, False
     while i < n and s.toks[i].text in (",", ":"):
@@ -99,9 +104,7 @@ def quote_before(text: str, s: Sentence, first: int, quotes: Quotes):
     return quotes.ending_at(p)
 
 
-def left_content(
-    text: str, s: Sentence, first: int, quotes: Quotes
-) -> list[tuple[int, int]]:
+def left_content(text: str, s: Sentence, first: int, quotes: Quotes) -> list[tuple[int, int]]:
     """Content before the source or cue at token ``first``: '"Y," he said' / 'Y, he said'."""
     p = s.toks[first].start
     while p > s.start and text[p - 1].isspace():
@@ -143,8 +146,11 @@ def right_content(
         spans.extend((x.start, x.end) for x in chain[1:])
         return spans
     q = quotes.starting_at(start)
-    if q is not None and q.closed and q.end < end and (
-        text[q.end - 2 : q.end - 1] in (",", "’", "'") or text[q.end : q.end + 1] == ","
+    if (
+        q is not None
+        and q.closed
+        and q.end < end
+        and (text[q.end - 2 : q.end - 1] in (",", "’", "'") or text[q.end : q.end + 1] == ",")
     ):
         end = q.end  # 'saying "X," when ...': the quotation is the content
     else:

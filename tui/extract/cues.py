@@ -114,8 +114,7 @@ def lexicon() -> Lexicon:
         group_words=_words(sources, "group_words", "claims_sources.yaml"),
         hedge_words=_words(hedges, "words", "claims_hedges.yaml"),
         hedge_phrases=tuple(str(p).lower() for p in hedges.get("phrases") or []),
-        cue_words=frozenset(verbs)
-        | {str(p[0]).lower() for p in cues.get("according") or [] if p},
+        cue_words=frozenset(verbs) | {str(p[0]).lower() for p in cues.get("according") or [] if p},
         noun_markers=_words(grammar, "noun_markers", g),
         object_pronouns=_words(grammar, "object_pronouns", g),
         clause_breaks=tuple(sorted(_words(grammar, "clause_breaks", g))),

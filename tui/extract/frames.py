@@ -43,8 +43,10 @@ def _limits(s: Sentence, cues: list[Cue], lex: Lexicon) -> list[int]:
         limit = s.end
         for later in cues[n + 1 :]:
             f = later.first
-            if f > 0 and s.toks[f - 1].text == "," and (
-                later.according or s.low[f] in lex.participles
+            if (
+                f > 0
+                and s.toks[f - 1].text == ","
+                and (later.according or s.low[f] in lex.participles)
             ):
                 limit = s.toks[f - 1].start
                 break
@@ -90,8 +92,13 @@ _SHORT_SUBJECT = 8  # tokens: 'The museum, he said, would ...' has a short left 
 
 
 def _parenthetical(
-    text: str, s: Sentence, k: int, left: list[tuple[int, int]], limit: int,
-    quotes: Quotes, lex: Lexicon,
+    text: str,
+    s: Sentence,
+    k: int,
+    left: list[tuple[int, int]],
+    limit: int,
+    quotes: Quotes,
+    lex: Lexicon,
 ) -> list[tuple[int, int]]:
     """The rest of a sentence the source and cue interrupt: 'The museum, he said, would ...'."""
     if len(left) != 1 or quotes.inside(*left[0]):
@@ -110,8 +117,12 @@ def _according(text: str, s: Sentence, c: Cue, quotes: Quotes, lex: Lexicon) -> 
     n = len(s.toks)
     a = c.last + 1
     b = a
-    while b < n and s.toks[b].text not in (",", ";", "(", ")", ".", "!", "?", "—", "–") \
-            and s.toks[b].text not in MARKS and b - a < 20:
+    while (
+        b < n
+        and s.toks[b].text not in (",", ";", "(", ")", ".", "!", "?", "—", "–")
+        and s.toks[b].text not in MARKS
+        and b - a < 20
+    ):
         b += 1
     if b == a:
         return None
@@ -139,7 +150,12 @@ def _according(text: str, s: Sentence, c: Cue, quotes: Quotes, lex: Lexicon) -> 
 
 
 def _verb(
-    text: str, s: Sentence, c: Cue, limit: int, quotes: Quotes, lex: Lexicon,
+    text: str,
+    s: Sentence,
+    c: Cue,
+    limit: int,
+    quotes: Quotes,
+    lex: Lexicon,
     earlier: list[Draft],
 ) -> Draft | None:
     k = c.first
@@ -156,7 +172,9 @@ def _verb(
     )
     weight = verb.weight
     participle = (
-        src is None and k > 0 and s.toks[k - 1].text == ","
+        src is None
+        and k > 0
+        and s.toks[k - 1].text == ","
         and (s.low[k] in lex.participles or s.low[k].endswith("ing"))
     )
     if participle:
@@ -164,11 +182,17 @@ def _verb(
             return None
         source = earlier[-1].source if earlier else None
         content = right_content(text, s, start, limit, quotes, lex)
-        return Draft(cue, content, source, weight=weight * 0.9, hedge_cue=verb.hedge) if content else None
+        return (
+            Draft(cue, content, source, weight=weight * 0.9, hedge_cue=verb.hedge)
+            if content
+            else None
+        )
     first = src[0] if src else k
     qb = quote_before(text, s, first, quotes)
-    if qb is not None and (src is not None or after_comma) and (
-        qb.start <= s.start or start is None or inverted
+    if (
+        qb is not None
+        and (src is not None or after_comma)
+        and (qb.start <= s.start or start is None or inverted)
     ):
         # '"Y," X said' / '"Y," said X': the quotation is the content, whatever follows.
         source = (s.toks[src[0]].start, s.toks[src[1] - 1].end) if src else None
@@ -228,8 +252,10 @@ def _verb(
     content = right_content(text, s, start, limit, quotes, lex)
     if not content:
         return None
-    if src is not None and s.toks[start - 1].text in (",", ":") and quotes.starting_at(
-        s.toks[start].start
+    if (
+        src is not None
+        and s.toks[start - 1].text in (",", ":")
+        and quotes.starting_at(s.toks[start].start)
     ):
         # 'So when Patriot signaled ..., Mr. Barrett said, "we were floored."'
         left = left_content(text, s, src[0], quotes)
@@ -255,10 +281,6 @@ def _lead_in(text: str, content: list[tuple[int, int]], quotes: Quotes, lex: Lex
         return False
     first = text[content[0][0] : content[0][1]].split(maxsplit=1)[0].lower()
     return first in lex.prepositions or first in lex.scene_verbs
-
-
-
-
 
 
 def _clause_follows(s: Sentence, start: int, verb: Verb, quotes: Quotes, lex: Lexicon) -> bool:

@@ -14,11 +14,11 @@ from tui.extract.cues import Lexicon
 from tui.extract.quotes import Quotes
 
 # One to five capitalised words (initials, hyphens and apostrophes allowed) then a colon.
-_LABEL = re.compile(
-    r"((?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*):[ \t]+(?=\S)"
-)
+_LABEL = re.compile(r"((?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*):[ \t]+(?=\S)")
 _DASH = re.compile(r"[ \t]*[―—–-][ \t]*(?=[A-Z])")
 _NAME = re.compile(r"[A-Z][\w.’'-]*(?:\s(?:[A-Z][\w.’'-]*|de|van|von|al|bin))*")
+
+
 @dataclass(frozen=True, slots=True)
 class Label:
     cue: tuple[int, int]
@@ -36,8 +36,10 @@ def find_labels(
         if m is not None:
             name = m.group(1)
             words = name.lower().replace("’", "'").split()
-            if words and words[0].strip(".'") not in lex.label_stops and not any(
-                ch.isdigit() for ch in name
+            if (
+                words
+                and words[0].strip(".'") not in lex.label_stops
+                and not any(ch.isdigit() for ch in name)
             ):
                 c_start, c_end = m.end(), end
                 while c_end > c_start and text[c_end - 1].isspace():

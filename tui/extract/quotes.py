@@ -15,7 +15,7 @@ from dataclasses import dataclass
 OPEN = "“"
 CLOSE = "”"
 STRAIGHT = '"'
-MARKS = frozenset("“”\"«»„")
+MARKS = frozenset('“”"«»„')
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,7 +132,9 @@ def _name_like(s: Sentence, a: int, b: int, lex: Lexicon) -> bool:
         if s.is_boundary(i) and t != "-":
             return False
         w = s.low[i]
-        if (w in lex.np_stops and not _name_link(s, i, lex)) or (w in lex.verbs and not s.capital(i)):
+        if (w in lex.np_stops and not _name_link(s, i, lex)) or (
+            w in lex.verbs and not s.capital(i)
+        ):
             return False
     return any(s.capital(i) for i in range(a, b))
 
@@ -221,8 +223,10 @@ def right_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
     if b == a:
         return None
     # An appositive after the name: "said John Smith, a spokesman for the army."
-    if b < n - 1 and s.toks[b].text == "," and (
-        s.low[b + 1] in lex.appositive_openers or s.low[b + 1] in lex.roles
+    if (
+        b < n - 1
+        and s.toks[b].text == ","
+        and (s.low[b + 1] in lex.appositive_openers or s.low[b + 1] in lex.roles)
     ):
         e = b + 1
         while e < n and not s.is_boundary(e) and s.toks[e].text not in ".!?":
