@@ -173,6 +173,8 @@ async def test_sidebar_toggles_and_folds_on_narrow_terminals():
 async def test_theme_switch_restyles_the_article():
     app = make_app(theme="dark")
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the other themes are registered after the first frame
+        assert {"dark", "light", "high-contrast", "okabe-ito"} <= set(app.available_themes)
         article = app.screen.query_one(ArticleView)
         dark = article._style("article--entity-person").color
         app.theme = "light"
@@ -263,3 +265,11 @@ async def test_hostile_article_shows_markup_and_escapes_literally(tmp_path, extr
         await pilot.pause()
         assert app.is_running
         assert app.screen.matches
+
+
+async def test_unknown_theme_falls_back_with_a_notice():
+    app = make_app(theme="no-such-theme")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "dark"
+        assert any("no-such-theme" in n for n in app.theme_notices)

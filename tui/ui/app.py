@@ -16,7 +16,7 @@ from tui.ui.help_screen import HelpScreen, live_bindings
 from tui.ui.keymap import APP_BINDINGS, ARTICLE_BINDINGS, READER_BINDINGS
 from tui.ui.reader_screen import Extractor, ReaderScreen
 from tui.ui.resources import seed_article
-from tui.ui.themes import DEFAULT_THEME, load_themes, variable_defaults
+from tui.ui.themes import DEFAULT_THEME, load_theme_named, load_themes, variable_defaults
 
 
 def _default_extractor() -> Extractor:
@@ -51,20 +51,20 @@ class MarginaliaApp(App[int]):
         self.extractor = _default_extractor() if extractor == "default" else extractor
         self.max_bytes = max_bytes
         notices: list[str] = []
-        themes = load_themes(theme_folders)
-        for t in themes.themes:
-            self.register_theme(t)
-        if themes.notice:
-            notices.append(themes.notice)
+        wanted = theme or self.config.theme or DEFAULT_THEME
+        # Only the theme in use is read before the first frame; the others are
+        # registered (and bad files reported) once the text is on screen.
+        self._theme_folders = theme_folders
+        first = load_theme_named(wanted, theme_folders) or load_theme_named(DEFAULT_THEME, theme_folders)
+        if first is not None:
+            self.register_theme(first)
         if self.config.notice:
             notices.append(self.config.notice)
-        wanted = theme or self.config.theme or DEFAULT_THEME
         if wanted in self.available_themes:
             self.theme = wanted
-        else:
-            notices.append(f"no theme named {wanted!r}; using {DEFAULT_THEME}")
-            if DEFAULT_THEME in self.available_themes:
-                self.theme = DEFAULT_THEME
+        elif first is not None:
+            self.theme = first.name
+        self._wanted_theme = wanted
         self.startup_notices = tuple(notices)
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
@@ -86,7 +86,20 @@ class MarginaliaApp(App[int]):
         )
         for notice in self.startup_notices:
             self.notify(notice, severity="warning", timeout=10)
+        self.call_after_refresh(self._register_all_themes)
         self.log(f"marginalia: mounted {time.perf_counter() - self.started:.3f}s after start")
+
+    def _register_all_themes(self) -> None:
+        themes = load_themes(self._theme_folders)
+        for t in themes.themes:
+            if t.name not in self.available_themes:
+                self.register_theme(t)
+        problems = [themes.notice] if themes.notice else []
+        if self._wanted_theme not in self.available_themes:
+            problems.append(f"no theme named {self._wanted_theme!r}; using {self.theme}")
+        for notice in problems:
+            self.notify(notice, severity="warning", timeout=10)
+        self.theme_notices = tuple(problems)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

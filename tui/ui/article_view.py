@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -111,9 +111,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrap_width = 0
         self._mentions = _Spans.build(())
         self._marks: dict[str, _Spans] = {}
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        # Built rows, by row number, already at the widget's width; cleared whenever
+        # the rows, the width or the styles change.
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._cache_width = -1
         self._styles: dict[str, Style] = {}
-        self._last_top: int | None = None
+        # Told (top, bottom) offsets whenever the view moves; else a Scrolled message is posted.
+        self.follow: Callable[[int, int], None] | None = None
 
     # -- data -----------------------------------------------------------------
 
@@ -133,8 +137,32 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_marks(self, layer: str, spans: Iterable[tuple[int, int]]) -> None:
         """Replace one mark layer (see MARK_LAYERS) with ``spans``."""
-        self._marks[layer] = _Spans.build((s, e, layer) for s, e in spans)
-        self._invalidate()
+        new = _Spans.build((s, e, layer) for s, e in spans)
+        old = self._marks.get(layer)
+        self._marks[layer] = new
+        if old is not None and len(old.starts) + len(new.starts) <= 64:
+            # Few spans (a claim, a mention): rebuild only the rows they touch, as
+            # toolong refreshes only the old and new pointer lines.
+            changed = (
+                *zip(old.starts, old.ends),
+                *zip(new.starts, new.ends),
+            )
+            self._invalidate_spans(changed)
+        else:
+            self._invalidate()
+
+    def _invalidate_spans(self, spans: Iterable[tuple[int, int]]) -> None:
+        if not len(self.rows):
+            return
+        top = int(self.scroll_y)
+        height = self.size.height
+        for start, end in spans:
+            first = self.rows.row_of(start)
+            last = self.rows.row_of(max(start, end - 1))
+            for row in range(first, last + 1):
+                self._cache.discard(row)
+            if last >= top and first < top + height:
+                self.refresh_lines(max(first, top), min(last, top + height - 1) - max(first, top) + 1)
 
     def _invalidate(self) -> None:
         self._cache.clear()
@@ -148,7 +176,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- geometry ---------------------------------------------------------------
 
     def _target_width(self) -> int:
-        available = self.size.width - self.MARGIN - 2  # right: one blank column, the scrollbar
+        available = self.size.width - self.MARGIN - 1  # and one blank column on the right
         return max(10, min(self.measure, available)) if available > 0 else self.measure
 
     def _relayout(self, force: bool = False) -> None:
@@ -206,7 +234,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        self.post_message(self.Scrolled(self.top_offset(), self.bottom_offset()))
+        if self.follow is not None:
+            # Called in place rather than by message, so whatever the owner changes in
+            # response (sidebar, marks) is drawn in the same frame as the scroll.
+            with self.app.batch_update():
+                self.follow(self.top_offset(), self.bottom_offset())
+        else:
+            self.post_message(self.Scrolled(self.top_offset(), self.bottom_offset()))
 
     # -- rendering ----------------------------------------------------------------
 
@@ -217,19 +251,28 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._styles[name] = style
         return style
 
+    def _base(self) -> Style:
+        # Widget.rich_style walks the ancestors on every call; once per style change will do.
+        base = self._styles.get("")
+        if base is None:
+            base = self._styles[""] = self.rich_style
+        return base
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
-        base = self.rich_style
+        base = self._base()
         width = self.size.width
         if row >= len(self.rows):
             return Strip.blank(width, base)
-        key = (row, self._wrap_width)
-        strip = self._cache.get(key)
+        if width != self._cache_width:
+            self._cache.clear()
+            self._cache_width = width
+        strip = self._cache.get(row)
         if strip is None:
-            strip = self._build_row(row, base)
-            self._cache.set(key, strip)
-        return strip.crop_extend(scroll_x, scroll_x + width, base)
+            strip = self._build_row(row, base).adjust_cell_length(width, base)
+            self._cache.set(row, strip)
+        return strip
 
     def _build_row(self, row: int, base: Style) -> Strip:
         layout = self.rows

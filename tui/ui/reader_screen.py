@@ -7,8 +7,12 @@ thread workers that never touch widgets: they post messages, handled here.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left, bisect_right
+import time
 from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -16,18 +20,31 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.model import Annotations, Claim, Event, Mention
 from tui.review import ReviewSession
-from tui.text import Document, LoadError
+from tui.text import Document, LoadError, load_document
 from tui.ui.article_view import ArticleView
+from tui.ui.key_hints import KeyHints
 from tui.ui.keymap import READER_BINDINGS
 from tui.ui.navigation import find_all, first_visible, step, step_wrapping
-from tui.ui.rows import claim_card, claim_row, event_card, event_row, one_line
+from tui.ui.rows import Index, claim_card, claim_row, event_card, event_row, one_line
 from tui.ui.sidebar import Card, Legend, RowList, Sidebar
 
 Extractor = Callable[[Document], Annotations]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def batched(method: F) -> F:
+    """Run ``method`` inside one batch update: marks, scroll, sidebar and status land in one frame."""
+
+    @wraps(method)
+    def wrapper(self: Screen, *args: Any, **kwargs: Any) -> Any:
+        with self.app.batch_update():
+            return method(self, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 NARROW = 70  # below this many columns the sidebar folds away (\ brings it back)
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
@@ -46,6 +63,9 @@ class ReaderScreen(Screen):
         def __init__(self, reason: str) -> None:
             self.reason = reason
             super().__init__()
+
+    class TextShown(Message):
+        """The article's text has been drawn (before highlights, which come with extraction)."""
 
     class SaveStateChanged(Message):
         """The session's save state changed (possibly on its saver thread)."""
@@ -89,6 +109,11 @@ class ReaderScreen(Screen):
         self.card_mode = "claim"
         self.sidebar_wanted = True
         self.message = ""  # one transient line for the status (entity, search)
+        self._progress_for: Annotations | None = None
+        self._progress = None
+        self._status_line = ""
+        self._text_posted = False
+        self.index = Index(Annotations())
 
     # ------------------------------------------------------------------ layout
 
@@ -96,27 +121,54 @@ class ReaderScreen(Screen):
         with Horizontal(id="main"):
             yield ArticleView(measure=self.measure, id="article")
             yield Sidebar(id="sidebar")
-        yield Input(placeholder="search the article (enter: find, escape: close)", id="search")
         yield Static("", id="status")
-        yield Footer()
+        yield KeyHints(id="hints")
 
     @property
     def article(self) -> ArticleView:
         return self.query_one(ArticleView)
 
     def on_mount(self) -> None:
-        self.query_one("#search", Input).display = False
+        self.article.follow = self.article_moved
         self.article.focus()
         self.set_interval(0.1, self._tick)
         if self.session is not None:
             self._show_session(self.session)
+        elif self.path is not None and self._small(self.path):
+            # A small article's text goes on screen at once, read in place; the
+            # session (sidecar, codebook) follows from a worker after the first
+            # frame. Through a worker alone, the thread's round trip and its fight
+            # for the GIL with the first frame made the seed 3x slower to appear.
+            try:
+                document = load_document(self.path, **self._open_args(reviewer=False))
+            except LoadError as exc:
+                self.app.exit(return_code=2, message=str(exc))
+                return
+            self._show_text(document)
+            self.article.call_after_refresh(self._load, self.path)
         elif self.path is not None:
             self._load(self.path)
+
+    INLINE_BYTES = 256 * 1024
+
+    def _small(self, path: Path) -> bool:
+        try:
+            return path.stat().st_size <= self.INLINE_BYTES
+        except OSError:
+            return False  # let the worker report it, in one line
+
+    def _open_args(self, reviewer: bool = True) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"reviewer": self.reviewer} if reviewer else {}
+        if self.max_bytes is not None:
+            kwargs["max_bytes"] = self.max_bytes
+        return kwargs
 
     def on_resize(self) -> None:
         self._fit_sidebar()
 
     def _fit_sidebar(self) -> None:
+        # Short terminals get a shorter claim card, so the lists keep some rows.
+        self.set_class(self.size.height < 32, "-short")
         sidebar = self.query_one(Sidebar)
         show = self.sidebar_wanted and self.size.width >= NARROW
         if sidebar.display != show:
@@ -128,11 +180,8 @@ class ReaderScreen(Screen):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, path: Path) -> None:
-        kwargs = {"reviewer": self.reviewer}
-        if self.max_bytes is not None:
-            kwargs["max_bytes"] = self.max_bytes
         try:
-            session = ReviewSession.open(path, **kwargs)
+            session = ReviewSession.open(path, **self._open_args())
         except LoadError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
@@ -152,6 +201,11 @@ class ReaderScreen(Screen):
 
     def on_reader_screen_load_failed(self, message: LoadFailed) -> None:
         self.app.exit(return_code=2, message=message.reason)
+
+    def on_reader_screen_text_shown(self, message: TextShown) -> None:
+        started = getattr(self.app, "started", None)
+        if started is not None:
+            self.log(f"marginalia: text on screen {time.perf_counter() - started:.3f}s after start")
 
     def on_reader_screen_save_state_changed(self, message: SaveStateChanged) -> None:
         self._update_status()
@@ -177,15 +231,32 @@ class ReaderScreen(Screen):
         # Save-state callbacks may come from the session's saver thread; a message
         # is the thread-safe way back onto the app's loop.
         session.subscribe_save_state(lambda _state: self.post_message(self.SaveStateChanged()))
-        self.article.set_document(session.document)
+        shown = self.article.document
+        if shown is None or shown.sha256 != session.document.sha256:
+            self._show_text(session.document)
+        else:
+            self.article.document = session.document  # same text: keep the layout
         self._session_changed()
         if self.extractor is not None:
             self.extracting = True
-            self._extract(session.document, self.extractor)
-        else:
-            gc.freeze()
+        # Extraction starts once the text is on screen: its thread would otherwise
+        # compete with the first frame for the interpreter.
+        self.article.call_after_refresh(self._start_extraction)
         self._update_status()
 
+    def _show_text(self, document: Document) -> None:
+        self.article.set_document(document)
+        if not self._text_posted:
+            self._text_posted = True
+            self.article.call_after_refresh(self.post_message, self.TextShown())
+
+    def _start_extraction(self) -> None:
+        if self.extractor is not None and self.session is not None:
+            self._extract(self.session.document, self.extractor)
+        else:
+            gc.freeze()
+
+    @batched
     def _session_changed(self) -> None:
         """The annotations changed: rebuild lists and marks, keep the current items by id."""
         assert self.session is not None
@@ -199,14 +270,18 @@ class ReaderScreen(Screen):
         self._claim_ends = [c.end for c in self.claims]
         self._event_starts = [e.start for e in self.events]
         self._mention_starts = [m.span.start for m in self.mentions]
+        self._by_entity: dict[str, list[int]] = {}
+        for i, m in enumerate(self.mentions):
+            self._by_entity.setdefault(m.entity, []).append(i)
         self.claim_index = next((i for i, c in enumerate(self.claims) if c.id == old_claim), None)
         self.event_index = next((i for i, e in enumerate(self.events) if e.id == old_event), None)
         self.mention_index = None
         self.article.set_mentions(self.mentions)
         claims_list = self.query_one("#claims", RowList)
         events_list = self.query_one("#events", RowList)
-        claims_list.set_rows(len(self.claims), lambda i: claim_row(ann, self.claims[i]))
-        events_list.set_rows(len(self.events), lambda i: event_row(ann, self.events[i]))
+        self.index = ix = Index(ann)
+        claims_list.set_rows(len(self.claims), lambda i: claim_row(ix, self.claims[i]))
+        events_list.set_rows(len(self.events), lambda i: event_row(ix, self.events[i]))
         self.query_one("#claims-title", Static).update(Text(f"Claims ({len(self.claims)})"))
         self.query_one("#events-title", Static).update(Text(f"Events ({len(self.events)})"))
         self.query_one(Legend).show(ann)
@@ -226,6 +301,7 @@ class ReaderScreen(Screen):
     def current_event(self) -> Event | None:
         return self.events[self.event_index] if self.event_index is not None else None
 
+    @batched
     def select_claim(self, index: int | None, *, scroll: bool = True) -> None:
         self.claim_index = index
         self.card_mode = "claim"
@@ -237,6 +313,7 @@ class ReaderScreen(Screen):
         self._update_card()
         self._update_status()
 
+    @batched
     def select_event(self, index: int | None, *, scroll: bool = True) -> None:
         self.event_index = index
         self.card_mode = "event"
@@ -248,6 +325,7 @@ class ReaderScreen(Screen):
         self._update_card()
         self._update_status()
 
+    @batched
     def select_mention(self, index: int | None, *, scroll: bool = True) -> None:
         self.mention_index = index
         if index is None:
@@ -257,10 +335,9 @@ class ReaderScreen(Screen):
         self.article.set_marks("mention-current", [(mention.span.start, mention.span.end)])
         if scroll:
             self.article.show_span(mention.span.start, mention.span.end, center=False)
-        assert self.session is not None
-        entity = self.session.entity(mention.entity)
-        same = [m for m in self.mentions if m.entity == mention.entity]
-        position = next(i for i, m in enumerate(same) if m is mention) + 1
+        entity = self.index.entity(mention.entity)
+        same = self._by_entity.get(mention.entity, [index])
+        position = bisect_left(same, index) + 1
         name = one_line(entity.name) if entity else one_line(mention.span.text)
         self.message = f"{name} · {mention.type} · mention {position}/{len(same)} · {mention.status}"
         self._update_status()
@@ -293,13 +370,13 @@ class ReaderScreen(Screen):
     def _update_card(self) -> None:
         card = self.query_one(Card)
         title = self.query_one("#card-title", Static)
-        ann = self.session.annotations if self.session else Annotations()
+        ann = self.index
         if self.card_mode == "event":
-            title.update(Text("Event"))
+            title.update(Text("Event"), layout=False)
             event = self.current_event
             card.show(event_card(ann, event) if event else None, "no event selected: ] and [ step through events")
         else:
-            title.update(Text("Claim"))
+            title.update(Text("Claim"), layout=False)
             claim = self.current_claim
             card.show(claim_card(ann, claim) if claim else None, "no claim selected: J and K step through claims")
 
@@ -316,7 +393,11 @@ class ReaderScreen(Screen):
         if session is None:
             status.update(Text(f"{SPINNER[self._spin % len(SPINNER)]} loading…"))
             return
-        progress = session.progress
+        # Progress walks every item; cache it per annotations value (they are immutable).
+        ann = session.annotations
+        if self._progress_for is not ann:
+            self._progress_for, self._progress = ann, session.progress
+        progress = self._progress
         parts = []
         if self.claim_index is not None:
             parts.append(f"claim {self.claim_index + 1}/{len(self.claims)}")
@@ -337,14 +418,21 @@ class ReaderScreen(Screen):
         if session.read_only and not any(session.read_only in n for n in notices):
             notices.append(f"read-only: {session.read_only}")
         parts.extend(dict.fromkeys(notices))
-        status.update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
+        line = " · ".join(parts)
+        if line != self._status_line:
+            self._status_line = line
+            # One row, always: no layout pass, so the status never repaints the panes.
+            status.update(Text(line, no_wrap=True, overflow="ellipsis"), layout=False)
 
     # ------------------------------------------------------------------ following the article
 
     def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
-        # Moving through the article moves the sidebar: once the current claim (or
-        # event) has left the screen, the first one on screen becomes current.
-        top, bottom = message.top, message.bottom
+        self.article_moved(message.top, message.bottom)
+
+    @batched
+    def article_moved(self, top: int, bottom: int) -> None:
+        """Moving through the article moves the sidebar: once the current claim (or
+        event) has left the screen, the first one on screen becomes current."""
         claim = self.current_claim
         if claim is None or claim.end <= top or claim.start >= bottom:
             index = first_visible(self._claim_starts, top, bottom, self._claim_ends) if self.claims else None
@@ -433,13 +521,19 @@ class ReaderScreen(Screen):
             self._step_mention(1)
             return
         entity = self.mentions[self.mention_index].entity
-        indices = [i for i, m in enumerate(self.mentions) if m.entity == entity]
-        later = [i for i in indices if i > self.mention_index]
-        self.select_mention(later[0] if later else indices[0])
+        indices = self._by_entity.get(entity, [self.mention_index])
+        later = bisect_right(indices, self.mention_index)
+        self.select_mention(indices[later] if later < len(indices) else indices[0])
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.display = True
+        # The search box is mounted on first use: one widget less to build at start.
+        found = self.query("#search")
+        if found:
+            search = found.first(Input)
+            search.display = True
+        else:
+            search = Input(placeholder="search the article (enter: find, escape: close)", id="search")
+            self.mount(search, before=self.query_one("#status"))
         search.value = self.search_text
         search.focus()
 
@@ -449,6 +543,7 @@ class ReaderScreen(Screen):
         self.article.focus()
         self.run_search(event.value)
 
+    @batched
     def run_search(self, query: str) -> None:
         """Mark every match of ``query`` and go to the first one from the top of the screen."""
         self.search_text = query
@@ -463,6 +558,7 @@ class ReaderScreen(Screen):
                 self.app.bell()
             self._update_status()
 
+    @batched
     def _step_match(self, delta: int) -> None:
         if not self.matches:
             self.app.bell()
@@ -483,9 +579,9 @@ class ReaderScreen(Screen):
 
     def action_clear(self) -> None:
         """Escape backs out one level: close search, then drop marks."""
-        search = self.query_one("#search", Input)
-        if search.display:
-            search.display = False
+        found = self.query("#search")
+        if found and found.first().display:
+            found.first().display = False
             self.article.focus()
             return
         if self.search_text:

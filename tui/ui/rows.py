@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.model import Annotations, Claim, Event, Ref, Span
+from tui.model import Annotations, Claim, Entity, Event, Ref, Span
 from tui.ui.layout import visible
 
 Piece = tuple[str, str]  # (text, role); roles: "", "letter", "dim", "badge", "source", "cue"
@@ -25,11 +25,23 @@ def one_line(text: str) -> str:
     return " ".join(visible(text).split())
 
 
-def ref_name(ann: Annotations, ref: Ref | None) -> str:
+class Index:
+    """Id lookups for one Annotations value (``Annotations.entity`` is a linear scan)."""
+
+    def __init__(self, ann: Annotations) -> None:
+        self.ann = ann
+        self.entities = {e.id: e for e in ann.entities}
+        self.claims = {c.id: c for c in ann.claims}
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return self.entities.get(entity_id) if entity_id is not None else None
+
+
+def ref_name(ix: Index, ref: Ref | None) -> str:
     """An entity's canonical name when the ref is linked, else the quoted words."""
     if ref is None:
         return "(unnamed)"
-    entity = ann.entity(ref.entity)
+    entity = ix.entity(ref.entity)
     return one_line(entity.name if entity is not None else ref.span.text)
 
 
@@ -38,7 +50,7 @@ def verdict_badge(verdict: str | None) -> str:
     return verdict[:1].upper() if verdict else "·"
 
 
-def claim_row(ann: Annotations, claim: Claim) -> list[Piece]:
+def claim_row(ann: Index, claim: Claim) -> list[Piece]:
     content = " … ".join(one_line(span.text) for span in claim.content)
     return [
         (verdict_badge(claim.review.verdict), "badge"),
@@ -51,25 +63,21 @@ def claim_row(ann: Annotations, claim: Claim) -> list[Piece]:
     ]
 
 
-def _names(ann: Annotations, refs: Iterable[Ref]) -> str:
+def _names(ann: Index, refs: Iterable[Ref]) -> str:
     return ", ".join(dict.fromkeys(ref_name(ann, r) for r in refs))
 
 
-def event_source(ann: Annotations, event: Event) -> str | None:
+def event_source(ix: Index, event: Event) -> str | None:
     """Who reports the event: the source of the claim it is reported in."""
-    if event.claim is None:
-        return None
-    for claim in ann.claims:
-        if claim.id == event.claim:
-            return ref_name(ann, claim.source)
-    return None
+    claim = ix.claims.get(event.claim) if event.claim is not None else None
+    return ref_name(ix, claim.source) if claim is not None else None
 
 
 def type_letter(event_type: str) -> str:
     return event_type[:1].upper() if event_type else "?"
 
 
-def event_row(ann: Annotations, event: Event) -> list[Piece]:
+def event_row(ann: Index, event: Event) -> list[Piece]:
     pieces: list[Piece] = [
         (type_letter(event.type), "letter"),
         (" ", ""),
@@ -98,7 +106,7 @@ def _spans_text(spans: Iterable[Span]) -> str:
     return " … ".join(one_line(s.text) for s in spans)
 
 
-def claim_card(ann: Annotations, claim: Claim) -> list[Piece]:
+def claim_card(ann: Index, claim: Claim) -> list[Piece]:
     """The current claim in full, one labelled field per line."""
     source_type = ""
     if claim.source is not None and (entity := ann.entity(claim.source.entity)) is not None:
@@ -120,7 +128,7 @@ def claim_card(ann: Annotations, claim: Claim) -> list[Piece]:
     return pieces
 
 
-def event_card(ann: Annotations, event: Event) -> list[Piece]:
+def event_card(ann: Index, event: Event) -> list[Piece]:
     """The current event in full, one labelled field per line."""
     pieces: list[Piece] = [
         ("event   ", "dim"), (f"{type_letter(event.type)} {event.type}", "letter"), ("\n", ""),

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.cache import LRUCache
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -51,6 +51,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = -1
         self._format: Callable[[int], list[Piece]] = lambda i: []
         self._cache: LRUCache[tuple[int, bool], Strip] = LRUCache(256)
+        self._base_style: Style | None = None
 
     def set_rows(self, count: int, format_row: Callable[[int], list[Piece]]) -> None:
         self.count = count
@@ -79,11 +80,14 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._base_style = None
         self._cache.clear()
 
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_y) + y
-        base = self.rich_style
+        base = self._base_style
+        if base is None:
+            base = self._base_style = self.rich_style
         width = self.size.width
         if self.count == 0:
             if y == 0:
@@ -103,15 +107,16 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     def _build(self, index: int, selected: bool, base: Style, width: int) -> Strip:
         if selected:
             base = base + self.get_component_rich_style("rows--cursor", partial=True)
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        segments = []
         for piece, role in self._format(index):
             style = base
             if role:
                 style = base + self.get_component_rich_style(f"rows--{role}", partial=True)
-            text.append(piece, style)
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments = list(text.render(self.app.console))
-        return Strip(segments).crop_extend(0, width, base)
+            segments.append(Segment(piece, style))
+        strip = Strip(segments)
+        if strip.cell_length > width:
+            strip = strip.crop(0, max(width - 1, 0)) + Strip([Segment("…", base)])
+        return strip.crop_extend(0, width, base)
 
     def _move(self, index: int, focus_article: bool = False) -> None:
         if self.count == 0:
@@ -148,7 +153,7 @@ class Card(Static):
 
     def show(self, pieces: list[Piece] | None, empty: str) -> None:
         if not pieces:
-            self.update(Text(empty, style=self.get_component_rich_style("card--dim", partial=True)))
+            self.update(Text(empty, style=self.get_component_rich_style("card--dim", partial=True)), layout=False)
             return
         # Pieces come as lines ("\n" starts one), each led by its label: lay them out
         # as a two-column grid so long values wrap under themselves, not the label.
@@ -171,7 +176,8 @@ class Card(Static):
                 style = self.get_component_rich_style(f"card--{role}", partial=True) if role else ""
                 value.append(piece, style)
             grid.add_row(Text(label[0].strip(), style=self.get_component_rich_style("card--dim", partial=True)), value)
-        self.update(grid)
+        # The card's height is fixed: no layout pass, so showing a claim repaints only the card.
+        self.update(grid, layout=False)
 
 
 class Legend(Widget):
@@ -220,8 +226,7 @@ class Sidebar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Claim", id="card-title", classes="sidebar-heading")
-        with VerticalScroll(id="card-scroll"):
-            yield Card(id="card")
+        yield Card(id="card")
         yield Static("Claims", id="claims-title", classes="sidebar-heading")
         yield RowList("no claims found", id="claims")
         yield Static("Events", id="events-title", classes="sidebar-heading")

@@ -6,11 +6,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 from tui.ui.resources import themes_dir
 
 DEFAULT_THEME = "dark"
+COLOUR_FIELDS = (
+    "primary", "secondary", "warning", "error", "success", "accent", "foreground",
+    "background", "surface", "panel", "boost",
+)
 THEME_FIELDS = (
     "name", "primary", "secondary", "warning", "error", "success", "accent", "foreground",
     "background", "surface", "panel", "boost", "dark", "luminosity_spread", "text_alpha", "variables",
@@ -84,13 +89,38 @@ def load_theme(path: Path) -> Theme:
     if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
         raise ValueError("variables must map names to colours")
     data["variables"] = {str(k): v for k, v in variables.items()}
+    # Parse every colour now, so a typo is reported here and not at draw time.
+    for key in COLOUR_FIELDS:
+        if data.get(key) is not None:
+            _colour(key, data[key])
+    for key, value in data["variables"].items():
+        _colour(key, value)
     try:
-        theme = Theme(**data)
-        # Building the colour system parses every colour: a typo fails here, not at draw time.
-        theme.to_color_system().generate()
-    except Exception as exc:  # Textual raises several types for bad colours
+        return Theme(**data)
+    except TypeError as exc:
         raise ValueError(f"bad value ({exc})") from None
-    return theme
+
+
+def _colour(key: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be a colour")
+    try:
+        Color.parse(value)
+    except ColorParseError:
+        raise ValueError(f"{key}: {value!r} is not a colour") from None
+
+
+def load_theme_named(name: str, folders: tuple[Path, ...] | None = None) -> Theme | None:
+    """The theme ``name`` when a file of that name holds it (the fast path at start-up)."""
+    for folder in folders or (themes_dir(),):
+        path = folder / f"{name}.yaml"
+        if path.is_file():
+            try:
+                theme = load_theme(path)
+            except ValueError:
+                return None  # reported with the others by load_themes
+            return theme if theme.name == name else None
+    return None
 
 
 def load_themes(folders: tuple[Path, ...] | None = None) -> ThemeSet:
