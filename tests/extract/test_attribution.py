@@ -288,6 +288,16 @@ def test_stance_verbs_and_plural_nouns() -> None:
     assert claims_of("The police called off the search at dusk.") == ()
 
 
+def test_who_resolves_to_the_name_before_it() -> None:
+    text = "Colonel Ahmed Saleh said the road was cut. Mayor Rami Aziz, who said the town was safe, left."
+    ms = [mention(text, "Ahmed Saleh", "PERSON", "e1"), mention(text, "Rami Aziz", "PERSON", "e2")]
+    claims = claims_of(
+        text, [Entity("e1", "Ahmed Saleh", "PERSON"), Entity("e2", "Rami Aziz", "PERSON")], ms
+    )
+    who = [c for c in claims if c.source and c.source.span.text == "who"]
+    assert who and who[0].source.entity == "e2"
+
+
 def test_not_claims() -> None:
     assert claims_of("The United States sent aid to the region.") == ()
     assert claims_of("She declined to say where the money came from.") == ()

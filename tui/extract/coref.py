@@ -83,6 +83,13 @@ def resolve(
     kind = lex.pronouns.get(pronoun.lower())
     if kind is None or kind == "speaker":
         return None
+    stop = bisect_left(starts, offset) if starts is not None else len(mentions)
+    if kind == "any":
+        # A relative pronoun points at the name just before it: "Smith, who said ...".
+        for n in range(stop - 1, max(-1, stop - 4), -1):
+            m = mentions[n]
+            if 0 <= offset - m.span.end <= 3 and _mention_kind(m) is not None:
+                return Antecedent(m.span.start, _mention_kind(m) or "any", m.entity)
     for a in reversed(sources):
         if a.start >= offset:
             continue
@@ -91,7 +98,6 @@ def resolve(
         if _compatible(kind, a.kind):
             return a
     # Only mentions before the pronoun (``starts``: their sorted start offsets).
-    stop = bisect_left(starts, offset) if starts is not None else len(mentions)
     for n in range(stop - 1, -1, -1):
         m = mentions[n]
         if m.span.start >= offset or m.status == "rejected":
