@@ -39,6 +39,36 @@ def _next_that(s: Sentence, i: int, limit: int) -> int | None:
     return None
 
 
+_PP_LINKS = frozenset({"with", "on", "to", "at", "of", "from", "’s", "'s"})
+
+
+def _pp_end(s: Sentence, i: int, lex: Lexicon) -> int:
+    """End of the phrase saying when, where or how something was said, starting with the
+    preposition at ``i`` ("on Saturday", "in a statement", "in an interview with CNN");
+    ``i`` when there is none ("at least five people were killed")."""
+    n = len(s.toks)
+    e = i + 1
+    head = False
+    while e < n and e - i <= _MAX_PP:
+        w = s.low[e]
+        if s.is_boundary(e) or s.toks[e].text in ".!?":
+            break
+        if w in lex.time_words:
+            while e < n and s.low[e] in lex.time_words:
+                e += 1
+            return e
+        if w in lex.determiners:
+            e += 1
+        elif w in lex.manner_nouns or s.capital(e):
+            head = True
+            e += 1
+        elif head and w in _PP_LINKS:
+            e += 1
+        else:
+            break
+    return e if head else i
+
+
 def content_start(
     s: Sentence, k: int, verb: Verb | None, lex: Lexicon, quotes: Quotes | None = None
 ) -> tuple[int | None, bool]:
@@ -68,11 +98,7 @@ def content_start(
         t = _next_that(s, i, _MAX_PP + 2)
         if t is not None:
             return t + 1, True
-        e = i
-        while e < n and not s.is_boundary(e) and s.toks[e].text not in ".!?":
-            e += 1
-        if e - i <= _MAX_PP:
-            i = e
+        i = _pp_end(s, i, lex)
     while i < n and s.low[i] in lex.time_words:
         i += 1
     if (

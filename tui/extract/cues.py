@@ -58,6 +58,8 @@ class Lexicon:
     scene_verbs: frozenset[str]
     coordinators: frozenset[str]
     label_stops: frozenset[str]
+    determiners: frozenset[str]
+    manner_nouns: frozenset[str]
 
 
 def _load(name: str) -> dict:
@@ -92,10 +94,10 @@ def lexicon() -> Lexicon:
             bool(opts.get("hedge", False)),
             float(opts.get("weight", 0.9)),
             bool(opts.get("to", False)),
-            frozenset(str(w).lower() for w in opts.get("particles") or []),
-            frozenset(str(w).lower() for w in opts.get("not_before") or []),
+            _words(opts, "particles", f"claims_cues.yaml: {lemma}"),
+            _words(opts, "not_before", f"claims_cues.yaml: {lemma}"),
         )
-        for form in opts.get("forms") or []:
+        for form in _words(opts, "forms", f"claims_cues.yaml: {lemma}"):
             verbs[str(form).lower()] = verb
     return Lexicon(
         verbs=verbs,
@@ -123,6 +125,8 @@ def lexicon() -> Lexicon:
         scene_verbs=_words(grammar, "scene_verbs", g),
         coordinators=_words(grammar, "coordinators", g),
         label_stops=_words(grammar, "label_stops", g),
+        determiners=_words(grammar, "determiners", g),
+        manner_nouns=_words(grammar, "manner_nouns", g),
     )
 
 

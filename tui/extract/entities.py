@@ -31,11 +31,12 @@ def find_mentions(text: str, tagger: Tagger | None, title: tuple[int, int] | Non
     pat = patterns()
     sents = sentence_tokens(text)
     words_list = [[t.text for t in s] for s in sents]
-    casing = doc_casing(words_list)
+    capitals = [is_headline(w) for w in words_list]
+    casing = doc_casing(words_list, capitals)
     rules = find_rule_spans(text)
     found = [Found(r.start, r.end, r.type, r.confidence, r.estimate) for r in rules]
     ri = 0
-    for toks, words in zip(sents, words_list):
+    for toks, words, caps in zip(sents, words_list, capitals):
         if not toks:
             continue
         s_start, s_end = toks[0].start, toks[-1].end
@@ -51,16 +52,16 @@ def find_mentions(text: str, tagger: Tagger | None, title: tuple[int, int] | Non
             k += 1
         in_title = title is not None and s_start < title[1] and s_end > title[0]
         title_case = is_title_case(words) and (in_title or words[-1][-1:] not in ".?!\"”")
-        headline = is_headline(words) or title_case
+        headline = caps or title_case
         matches = gaz.match(words)
-        tags = tagger.tag(words, casing, matches) if tagger is not None else [("O", 0.0)] * len(words)
+        tags = tagger.tag(words, casing, matches, caps) if tagger is not None else [("O", 0.0)] * len(words)
         for s in sentence_names(words, tags, gaz, pat, blocked, headline, casing.lower, matches):
             if title_case and not _known_name(words[s.a : s.b], casing.title_mid, gaz):
                 continue  # In A Title-Case Headline every word looks like a name
             found.append(_to_found(toks, s))
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, found)
-    found = _acronyms_again(text, sents, found)
+    found = _acronyms_again(text, sents, found, capitals)
     return found
 
 
@@ -116,7 +117,9 @@ def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> 
     return merged
 
 
-def _acronyms_again(text: str, sents: list[list[Token]], found: list[Found]) -> list[Found]:
+def _acronyms_again(
+    text: str, sents: list[list[Token]], found: list[Found], capitals: list[bool]
+) -> list[Found]:
     """"HTS", "NSC": capitals standing for a name in the document, wherever they occur.
 
     An acronym counts when it spells the initials of a name (or of its last words:
@@ -135,10 +138,10 @@ def _acronyms_again(text: str, sents: list[list[Token]], found: list[Found]) -> 
             initials.setdefault(caps[k:], f)
     starts = [f.start for f in found]
     extra: list[Found] = []
-    for toks in sents:
-        words = [t.text for t in toks]
-        if is_headline(words):
+    for toks, caps in zip(sents, capitals):
+        if caps:
             continue
+        words = [t.text for t in toks]
         for k, t in enumerate(toks):
             w = t.text
             letters = w.replace(".", "")

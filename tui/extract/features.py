@@ -142,11 +142,13 @@ def is_title_case(words: list[str]) -> bool:
     return any(w in small for w in words)
 
 
-def doc_casing(sentences: list[list[str]]) -> DocCasing:
+def doc_casing(sentences: list[list[str]], headlines: list[bool] | None = None) -> DocCasing:
+    """``headlines``: is_headline of each sentence, when the caller has it already."""
     title_mid: set[str] = set()
     lower: set[str] = set()
-    for words in sentences:
-        if is_headline(words) or is_title_case(words):
+    for k, words in enumerate(sentences):
+        caps = is_headline(words) if headlines is None else headlines[k]
+        if caps or is_title_case(words):
             continue
         for i, w in enumerate(words):
             c = w[:1]
@@ -159,16 +161,12 @@ def doc_casing(sentences: list[list[str]]) -> DocCasing:
     return DocCasing(frozenset(title_mid), frozenset(lower))
 
 
-def dynamic_features(
-    words: list[str],
-    casing: DocCasing,
-    gaz: Gazetteer,
-    matches: list[tuple[int, int, frozenset[str]]] | None = None,
+def gazetteer_features(
+    words: list[str], gaz: Gazetteer, matches: list[tuple[int, int, frozenset[str]]] | None = None
 ) -> list[list[str]]:
-    """Sentence- and document-dependent features of every token of one sentence."""
+    """Gazetteer phrase features of each token (labels with B/I positions)."""
     n = len(words)
     out: list[list[str]] = [[] for _ in range(n)]
-    headline = is_headline(words)
     for start, end, labels in gaz.match(words) if matches is None else matches:
         multi = end - start > 1
         for k in range(start, end):
@@ -177,19 +175,37 @@ def dynamic_features(
                 out[k].append(f"gp={label}-{pos}" if multi else f"gp={label}")
         if TITLE in labels and end < n:
             out[end].append("after-title")
+    return out
+
+
+def token_dynamic(word: str, i: int, headline: bool, casing: DocCasing) -> list[str]:
+    """Position and document-casing features of one token."""
+    f = []
+    c = word[:1]
+    cap = "U" if len(word) > 1 and word.isupper() else "T" if c.isupper() else "x"
+    if i == 0:
+        f.append("first&" + cap)
+    if headline:
+        f.append("headline&" + cap)
+    if c.isalpha():
+        low = word.lower()
+        mid = low in casing.title_mid
+        lo = low in casing.lower
+        f.append(f"dc={int(mid)}{int(lo)}&{cap}")
+        if i == 0 or headline:
+            f.append(f"dcs={int(mid)}{int(lo)}")
+    return f
+
+
+def dynamic_features(
+    words: list[str],
+    casing: DocCasing,
+    gaz: Gazetteer,
+    matches: list[tuple[int, int, frozenset[str]]] | None = None,
+) -> list[list[str]]:
+    """Sentence- and document-dependent features of every token of one sentence."""
+    headline = is_headline(words)
+    out = gazetteer_features(words, gaz, matches)
     for i, w in enumerate(words):
-        f = out[i]
-        c = w[:1]
-        cap = "U" if len(w) > 1 and w.isupper() else "T" if c.isupper() else "x"
-        if i == 0:
-            f.append("first&" + cap)
-        if headline:
-            f.append("headline&" + cap)
-        if c.isalpha():
-            low = w.lower()
-            mid = low in casing.title_mid
-            lo = low in casing.lower
-            f.append(f"dc={int(mid)}{int(lo)}&{cap}")
-            if i == 0 or headline:
-                f.append(f"dcs={int(mid)}{int(lo)}")
+        out[i] += token_dynamic(w, i, headline, casing)
     return out

@@ -147,20 +147,20 @@ def link(
             if cue2 not in (None, "", "or"):
                 sets.union(i, i + 2)
     # 3. acronyms of a name's capitals, or of its last words ("NSC")
-    for i, t in enumerate(texts):
-        if not _is_acronym(t) or found[i].type not in ("ORG", "GPE", "LOC", "FAC", "NORP", "LAW"):
+    acronym = [_is_acronym(t) for t in texts]
+    spelled: dict[str, list[int]] = {}  # capitals (and their tails) -> multi-word names
+    for j, u in enumerate(texts):
+        if acronym[j] or found[j].type not in NAME_TYPES or found[j].type == "PERSON" or " " not in u:
             continue
-        letters = t.replace(".", "")
-        best = None
-        for j, u in enumerate(texts):
-            if j == i or _is_acronym(u) or found[j].type not in NAME_TYPES or found[j].type == "PERSON":
-                continue
-            caps = _capitals(u)
-            if len(u.split()) >= 2 and (caps == letters or (len(letters) >= 2 and caps.endswith(letters))):
-                if best is None or abs(j - i) < abs(best - i):
-                    best = j
-        if best is not None:
-            sets.union(i, best)
+        caps = _capitals(u)
+        for k in range(len(caps) - 1):
+            spelled.setdefault(caps[k:], []).append(j)
+    for i, t in enumerate(texts):
+        if not acronym[i] or found[i].type not in ("ORG", "GPE", "LOC", "FAC", "NORP", "LAW"):
+            continue
+        candidates = spelled.get(t.replace(".", ""))
+        if candidates:
+            sets.union(i, min(candidates, key=lambda j: abs(j - i)))
     # 4. surnames after full names (the most recent full name wins)
     last_name: dict[str, int] = {}
     alone: dict[str, int] = {}
@@ -188,8 +188,10 @@ def link(
         index.append(roots[r])
     types: list[str] = []
     names: list[str] = []
-    for e in range(len(roots)):
-        members = [i for i in range(n) if index[i] == e]
+    groups: list[list[int]] = [[] for _ in roots]
+    for i, e in enumerate(index):
+        groups[e].append(i)
+    for members in groups:
         votes: dict[str, float] = {}
         for i in members:
             weight = found[i].confidence + (0.5 if found[i].rule else 0.0)
@@ -197,7 +199,7 @@ def link(
             if found[i].type == "GPE" and gaz.labels(tuple(texts[i].split())) & PLACES:
                 votes["GPE"] += 0.5  # a known place name leans to the place reading
         types.append(max(votes, key=lambda t: (votes[t], t)))
-        full = [texts[i] for i in members if not _is_acronym(texts[i])] or [texts[i] for i in members]
+        full = [texts[i] for i in members if not acronym[i]] or [texts[i] for i in members]
         names.append(_POSSESSIVE.sub("", max(full, key=len)) or full[0])
     return index, types, names
 

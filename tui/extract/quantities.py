@@ -47,6 +47,7 @@ class _Words:
     one_not_after: frozenset[str]
     currency: frozenset[str]
     starters: frozenset[str]
+    trigger: re.Pattern[str]  # where a figure may be: a digit or a number word
     modifiers_by_first: dict[str, tuple[tuple[str, ...], ...]]
     vague_by_first: dict[str, tuple[tuple[tuple[str, ...], float, bool], ...]]
 
@@ -83,6 +84,13 @@ def _words() -> _Words:
         one_not_after=frozenset(str(w) for w in raw["one_not_after"]),
         currency=frozenset(str(w) for w in raw["currency"]),
         starters=starters,
+        trigger=re.compile(
+            r"\d|\b(?:"
+            + "|".join(re.escape(x) for x in sorted(
+                [*units, *scales, *plurals, *(next(x for x in v[0] if x not in articles) for v in vague)], key=len, reverse=True))
+            + r")\b",
+            re.I,
+        ),
         modifiers_by_first={
             f: tuple(m for m in modifiers if m[0] == f) for f in {m[0] for m in modifiers}
         },
@@ -275,11 +283,40 @@ def _is_count(toks: list[_Tok], i: int, j: int, hedged: bool, text: str, w: _Wor
     return True
 
 
+def _windows(text: str, start: int, end: int, w: _Words) -> list[tuple[int, int]]:
+    """Stretches around digits and number words: the only places a figure can be.
+
+    Tokenizing just these (with room for hedges before and scales after) instead of
+    the whole text keeps long articles fast.
+    """
+    out: list[tuple[int, int]] = []
+    for m in w.trigger.finditer(text, start, end):
+        a = max(start, m.start() - 40)
+        b = min(end, m.end() + 60)
+        while a > start and not text[a - 1].isspace():
+            a -= 1
+        while b < end and not text[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int | None]]:
     """Spans of counts and casualty figures in ``text[start:end]`` with their estimates."""
     end = len(text) if end is None else end
     w = _words()
-    toks = _tokens(text, start, end)
+    out: list[tuple[int, int, int | None]] = []
+    for a, b in _windows(text, start, end, w):
+        for found in _scan(text, _tokens(text, a, b), w):
+            if not out or found[0] >= out[-1][1]:
+                out.append(found)
+    return out
+
+
+def _scan(text: str, toks: list[_Tok], w: _Words) -> list[tuple[int, int, int | None]]:
     out: list[tuple[int, int, int | None]] = []
     i = 0
     n = len(toks)

@@ -146,6 +146,8 @@ def _appositive(s: Sentence, comma: int, lex: Lexicon) -> tuple[int, int] | None
     the nearest comma-separated segment that looks like a name, else the segment that
     opens the sentence ("Officials at Homeland Security Investigations, a division of ...,").
     """
+    if comma > 0 and s.low[comma - 1] in lex.verbs:
+        return None  # "The attack killed 12, the ministry said, adding ...": a clause
     end = comma
     for _ in range(5):
         a1 = _clause_start(s, end)
@@ -158,7 +160,13 @@ def _appositive(s: Sentence, comma: int, lex: Lexicon) -> tuple[int, int] | None
             return None
         if _name_like(s, a0, a1 - 1, lex):
             return a0, comma
-        if a0 == 0 and comma - a0 <= 40:
+        if (
+            a0 == 0
+            and comma - a0 <= 40
+            and not any(
+                s.low[i] in lex.verbs or s.low[i] in lex.finite_verbs for i in range(a0, a1 - 1)
+            )
+        ):
             return a0, comma
         end = a1 - 1
     return None
