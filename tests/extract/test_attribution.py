@@ -146,6 +146,27 @@ def test_time_between_source_and_cue() -> None:
     assert c.source.span.text == "The ministry"
 
 
+def test_when_and_how_after_the_cue_are_not_content() -> None:
+    c = one("Rebels said on Saturday they had seized the town.")
+    assert contents(c) == ["they had seized the town"]
+    c = one("Israel's military said in a statement it had struck targets overnight.")
+    assert contents(c) == ["it had struck targets overnight"]
+    c = one("Witnesses said at least five people were killed.")
+    assert contents(c) == ["at least five people were killed"]
+    c = one("“We are monitoring the situation,” an official told reporters in Geneva.")
+    assert contents(c) == ["“We are monitoring the situation,”"]
+
+
+def test_participle_after_an_inverted_claim() -> None:
+    claims = claims_of(
+        "The attack killed 12 people, the health ministry said, adding that the toll could rise."
+    )
+    assert [(c.source.span.text, c.cue.text, contents(c)) for c in claims] == [
+        ("the health ministry", "said", ["The attack killed 12 people"]),
+        ("the health ministry", "adding", ["the toll could rise"]),
+    ]
+
+
 def test_told_skips_the_hearer() -> None:
     c = one("The mayor told reporters that the bridge would reopen next week.")
     assert c.cue.text == "told"
