@@ -82,7 +82,7 @@ def _split_quote(
         p = q.start
         while p > 0 and text[p - 1].isspace():
             p -= 1
-        if text[p - 1 : p] in (",", ":"):
+        if text[p - 1 : p] in (",", ":", ".", "?", "!"):
             return [(x.start, x.end) for x in quotes.chain(q)]
         return []
     return []
