@@ -68,13 +68,12 @@ def _paragraph(
             d.sentence = n
             drafts.append(d)
     # Quoted sentences after a direct claim, with no cue of their own, continue it.
-    claimed = {d.sentence for d in drafts}
+    last_of = {d.sentence: d for d in drafts}  # the last claim of each sentence
     last: Draft | None = None
     reach = -1
     for n, (ss, se) in enumerate(sents):
-        if n in claimed:
-            mine = [d for d in drafts if d.sentence == n]
-            last = mine[-1]
+        if n in last_of:
+            last = last_of[n]
             reach = max(e for _, e in (last.content or [(0, se)]))
             continue
         if last is None or ss < reach:
