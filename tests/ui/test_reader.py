@@ -273,3 +273,14 @@ async def test_unknown_theme_falls_back_with_a_notice():
         await pilot.pause()
         assert app.theme == "dark"
         assert any("no-such-theme" in n for n in app.theme_notices)
+
+
+async def test_no_color_keeps_meaning_in_text_styles(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        assert article._style("article--entity-person").underline
+        assert article._style("article--claim-cue").reverse
+        assert article._style("article--claim-source").bold

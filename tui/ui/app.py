@@ -13,6 +13,7 @@ from textual.screen import Screen
 from tui.review import ReviewSession
 from tui.ui.config import Config, load_config
 from tui.ui.help_screen import HelpScreen, live_bindings
+from tui.ui.layout import visible
 from tui.ui.keymap import APP_BINDINGS, ARTICLE_BINDINGS, READER_BINDINGS
 from tui.ui.reader_screen import Extractor, ReaderScreen
 from tui.ui.resources import seed_article
@@ -85,7 +86,7 @@ class MarginaliaApp(App[int]):
             )
         )
         for notice in self.startup_notices:
-            self.notify(notice, severity="warning", timeout=10)
+            self.notify(visible(notice), severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self._register_all_themes)
         self.log(f"marginalia: mounted {time.perf_counter() - self.started:.3f}s after start")
 
@@ -98,7 +99,7 @@ class MarginaliaApp(App[int]):
         if self._wanted_theme not in self.available_themes:
             problems.append(f"no theme named {self._wanted_theme!r}; using {self.theme}")
         for notice in problems:
-            self.notify(notice, severity="warning", timeout=10)
+            self.notify(visible(notice), severity="warning", timeout=10, markup=False)
         self.theme_notices = tuple(problems)
 
     def action_help(self) -> None:

@@ -208,6 +208,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         row = min(int(self.scroll_y), len(self.rows) - 1)
         return self.rows.starts[row]
 
+    def position(self) -> str:
+        """Where the view is, as less shows it: Top, Bot, All or a percentage."""
+        if self.max_scroll_y <= 0:
+            return "All"
+        if self.scroll_y <= 0:
+            return "Top"
+        if self.scroll_y >= self.max_scroll_y:
+            return "Bot"
+        return f"{int(100 * self.scroll_y / self.max_scroll_y)}%"
+
     def bottom_offset(self) -> int:
         if not len(self.rows):
             return 0

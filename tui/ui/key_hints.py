@@ -33,7 +33,7 @@ class KeyHints(Widget):
                 continue
             display = binding.key_display or self.app.get_key_display(Binding(key, binding.action))
             seen[binding.id or binding.action] = (display, binding.description.lower())
-        self._hints = list(seen.values())
+        self._hints = _pair(list(seen.values()))
         self.refresh()
 
     def render(self) -> Text:
@@ -45,3 +45,20 @@ class KeyHints(Widget):
             text.append(f" {key} ", key_style)
             text.append(f" {description}")
         return text
+
+
+def _pair(hints: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Fold "J next claim", "K prev claim" into "J/K claim" to save the line's room."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(hints):
+        key, text = hints[i]
+        if i + 1 < len(hints) and text.startswith("next "):
+            key2, text2 = hints[i + 1]
+            if text2 == "prev " + text[5:]:
+                out.append((f"{key}/{key2}", text[5:] + "s"))
+                i += 2
+                continue
+        out.append((key, text))
+        i += 1
+    return out

@@ -28,6 +28,7 @@ from tui.text import Document, LoadError, load_document
 from tui.ui.article_view import ArticleView
 from tui.ui.key_hints import KeyHints
 from tui.ui.keymap import READER_BINDINGS
+from tui.ui.layout import visible
 from tui.ui.navigation import find_all, first_visible, step, step_wrapping
 from tui.ui.rows import Index, claim_card, claim_row, event_card, event_row, one_line
 from tui.ui.sidebar import Card, Legend, RowList, Sidebar
@@ -142,7 +143,7 @@ class ReaderScreen(Screen):
             try:
                 document = load_document(self.path, **self._open_args(reviewer=False))
             except LoadError as exc:
-                self.app.exit(return_code=2, message=str(exc))
+                self.app.exit(return_code=2, message=Text(visible(str(exc))))
                 return
             self._show_text(document)
             self.article.call_after_refresh(self._load, self.path)
@@ -200,7 +201,7 @@ class ReaderScreen(Screen):
         self._show_session(message.session)
 
     def on_reader_screen_load_failed(self, message: LoadFailed) -> None:
-        self.app.exit(return_code=2, message=message.reason)
+        self.app.exit(return_code=2, message=Text(visible(message.reason)))
 
     def on_reader_screen_text_shown(self, message: TextShown) -> None:
         started = getattr(self.app, "started", None)
@@ -217,7 +218,7 @@ class ReaderScreen(Screen):
     def on_reader_screen_extracted(self, message: Extracted) -> None:
         self.extracting = False
         if message.error:
-            self.notify(message.error, severity="error", timeout=10)
+            self.notify(visible(message.error), severity="error", timeout=10, markup=False)
         elif message.annotations is not None and self.session is not None:
             self.session.apply_extraction(message.annotations)  # subscribers refresh the views
         # Everything long-lived is built now; keep the collector from walking it again
@@ -398,7 +399,7 @@ class ReaderScreen(Screen):
         if self._progress_for is not ann:
             self._progress_for, self._progress = ann, session.progress
         progress = self._progress
-        parts = []
+        parts = [self.article.position()]
         if self.claim_index is not None:
             parts.append(f"claim {self.claim_index + 1}/{len(self.claims)}")
         else:
@@ -418,7 +419,7 @@ class ReaderScreen(Screen):
         if session.read_only and not any(session.read_only in n for n in notices):
             notices.append(f"read-only: {session.read_only}")
         parts.extend(dict.fromkeys(notices))
-        line = " · ".join(parts)
+        line = visible(" · ".join(parts))  # notices can quote file names: keep them inert
         if line != self._status_line:
             self._status_line = line
             # One row, always: no layout pass, so the status never repaints the panes.
@@ -446,6 +447,7 @@ class ReaderScreen(Screen):
                 self.select_event(index, scroll=False)
                 self.card_mode = mode
                 self._update_card()
+        self._update_status()  # the position (Top, 42%, Bot)
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         offset = message.offset

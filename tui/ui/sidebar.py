@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.cache import LRUCache
@@ -69,14 +68,17 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         old, self.cursor = self.cursor, index
         self._cache.discard((old, True))
         self._cache.discard((index, False))
-        self.refresh()
-        if index >= 0:
-            height = max(self.size.height, 1)
-            top = int(self.scroll_y)
-            if index < top:
-                self.scroll_to(y=index, animate=False)
-            elif index >= top + height:
-                self.scroll_to(y=index - height + 1, animate=False)
+        height = max(self.size.height, 1)
+        top = int(self.scroll_y)
+        if index >= 0 and index < top:
+            self.scroll_to(y=index, animate=False)  # scrolling repaints it all
+        elif index >= top + height:
+            self.scroll_to(y=index - height + 1, animate=False)
+        else:
+            # Only the two rows that changed: less for the compositor to redraw.
+            for row in (old, index):
+                if row >= 0:
+                    self.refresh_line(row)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -146,38 +148,49 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             self._move(index)
 
 
-class Card(Static):
-    """The current claim (or event) in full, wrapped."""
+class Card(Widget):
+    """The current claim (or event) in full: labelled lines, values wrapped under themselves."""
 
     COMPONENT_CLASSES = {f"card--{r}" for r in ROLE_CLASSES}
+    LABEL = 8
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lines: list[tuple[str, list[Piece]]] = []
+        self._empty = ""
 
     def show(self, pieces: list[Piece] | None, empty: str) -> None:
-        if not pieces:
-            self.update(Text(empty, style=self.get_component_rich_style("card--dim", partial=True)), layout=False)
-            return
-        # Pieces come as lines ("\n" starts one), each led by its label: lay them out
-        # as a two-column grid so long values wrap under themselves, not the label.
+        # Pieces come as lines ("\n" starts one), each led by its label.
         lines: list[list[Piece]] = [[]]
-        for piece, role in pieces:
+        for piece, role in pieces or ():
             if piece.startswith("\n"):
                 lines.append([])
                 piece = piece[1:]
             if piece:
                 lines[-1].append((piece, role))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        for line in lines:
-            if not line:
-                continue
-            label, *rest = line
+        self._lines = [(line[0][0].strip(), line[1:]) for line in lines if line]
+        self._empty = empty
+        # The card's height is fixed: a plain refresh, no layout pass, so showing a
+        # claim repaints only the card (a rich Table here cost ~3 ms a key).
+        self.refresh()
+
+    def render(self) -> Text:
+        dim = self.get_component_rich_style("card--dim", partial=True)
+        if not self._lines:
+            return Text(self._empty, style=dim)
+        width = max(self.content_size.width - self.LABEL, 8)
+        out = Text(no_wrap=True, overflow="crop")
+        console = self.app.console
+        for label, rest in self._lines:
             value = Text()
             for piece, role in rest:
-                style = self.get_component_rich_style(f"card--{role}", partial=True) if role else ""
-                value.append(piece, style)
-            grid.add_row(Text(label[0].strip(), style=self.get_component_rich_style("card--dim", partial=True)), value)
-        # The card's height is fixed: no layout pass, so showing a claim repaints only the card.
-        self.update(grid, layout=False)
+                value.append(piece, self.get_component_rich_style(f"card--{role}", partial=True) if role else "")
+            for i, line in enumerate(value.wrap(console, width) or [Text()]):
+                if out:
+                    out.append("\n")
+                out.append(label.ljust(self.LABEL) if i == 0 else " " * self.LABEL, dim)
+                out.append_text(line)
+        return out
 
 
 class Legend(Widget):
