@@ -253,6 +253,11 @@ def test_unnamed_and_appositive_sources() -> None:
     assert c.source.span.text == "Rep. Gwen Moore (D-Wis.)"
 
 
+def test_source_with_a_relative_clause() -> None:
+    c = one("Officials who spoke on condition of anonymity said the talks had stalled.")
+    assert c.source.span.text == "Officials who spoke on condition of anonymity"
+
+
 def test_source_interrupting_the_content() -> None:
     c = one("The museum, he said, would make visitors face hard truths.")
     assert contents(c) == ["The museum", "would make visitors face hard truths"]

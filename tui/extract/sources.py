@@ -207,7 +207,26 @@ def left_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
     if s.is_boundary(j) or w in lex.np_stops or w in lex.verbs:
         return None
     a = _np_left(s, j, lex)
-    return a, j + 1
+    rel = _relative_head(s, a, j, lex)
+    return (rel if rel is not None else a), j + 1
+
+
+_RELATIVES = frozenset({"who", "whose"})
+
+
+def _relative_head(s: Sentence, a: int, j: int, lex: Lexicon) -> int | None:
+    """Start of a subject with a relative clause: "Officials who spoke on condition of
+    anonymity said" (walking left stopped inside the clause, at ``a``)."""
+    start = _clause_start(s, a)
+    for r in range(a - 1, start - 1, -1):
+        if s.low[r] in _RELATIVES:
+            if r == start:
+                return None
+            head = _np_left(s, r - 1, lex)
+            if head <= r - 1 and j - head <= 2 * MAX_SOURCE_TOKENS and not s.is_boundary(r - 1):
+                return head
+            return None
+    return None
 
 
 def right_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
