@@ -324,6 +324,12 @@ def test_who_resolves_to_the_name_before_it() -> None:
     assert who and who[0].source.entity == "e2"
 
 
+def test_nested_claim_is_kept_with_less_confidence() -> None:
+    outer, inner = claims_of("The minister said the general told him the road was cut.")
+    assert inner.cue.text == "told" and inner.source.span.text == "the general"
+    assert inner.confidence < outer.confidence
+
+
 def test_not_claims() -> None:
     assert claims_of("The United States sent aid to the region.") == ()
     assert claims_of("She declined to say where the money came from.") == ()

@@ -49,6 +49,16 @@ def _hedge_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
 
 
+def _inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Is ``span`` strictly inside one of the sorted ``spans``?"""
+    k = bisect_left(spans, (span[0], span[0]))
+    for n in range(k - 1, max(-1, k - 50), -1):
+        s, e = spans[n]
+        if s < span[0] and span[1] < e:
+            return True
+    return False
+
+
 def _starts_quote(text: str, start: int, quotes: Quotes) -> Quote | None:
     while start < len(text) and text[start].isspace():
         start += 1
@@ -138,6 +148,12 @@ def _finish(
     antecedents: list[Antecedent] = []
     claims: list[Claim] = []
     drafts.sort(key=lambda d: d.cue[0])
+    # A claim reported inside another claim's content ("X said Y told him ...") is kept,
+    # with less confidence: the writer vouches for it only through X.
+    contents = sorted((s, e) for d in drafts for s, e in d.content)
+    for d in drafts:
+        if _inside_any(d.cue, contents):
+            d.weight *= 0.8
     for d in drafts:
         content = sorted(set(d.content + d.extra))
         ref = None
