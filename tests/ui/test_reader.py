@@ -284,3 +284,30 @@ async def test_no_color_keeps_meaning_in_text_styles(monkeypatch):
         assert article._style("article--entity-person").underline
         assert article._style("article--claim-cue").reverse
         assert article._style("article--claim-source").bold
+
+
+async def test_key_hints_follow_the_keymap():
+    app = make_app(config=Config(keymap={"search": "ctrl+f"}))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        hints = str(app.screen.query_one("#hints").render())
+        assert "J/K" in hints and "claims" in hints
+        assert "^f" in hints and "search" in hints
+
+
+async def test_a_long_list_is_virtual():
+    from tui.ui.sidebar import RowList
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = app.screen.query_one("#claims", RowList)
+        built: list[int] = []
+
+        def fmt(i: int):
+            built.append(i)
+            return [(f"row {i}", "")]
+
+        rows.set_rows(10_000, fmt)
+        await pilot.pause()
+        assert rows.virtual_size.height == 10_000
+        assert len(set(built)) <= rows.size.height + 1  # only the rows on screen were built

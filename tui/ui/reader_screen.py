@@ -481,9 +481,14 @@ class ReaderScreen(Screen):
         index = step(self._claim_starts, self.claim_index, delta, self._origin()) if self.claims else None
         if index is None:
             self.app.bell()
-            self.notify("no more claims" if self.claims else "no claims found", timeout=2)
+            self.notify(self._none_left("claims", bool(self.claims)), timeout=2)
             return
         self.select_claim(index)
+
+    def _none_left(self, what: str, any_found: bool) -> str:
+        if any_found:
+            return f"no more {what} this way"
+        return f"still looking for {what}…" if self.extracting else f"no {what} found"
 
     def action_next_claim(self) -> None:
         self._step_claim(1)
@@ -495,7 +500,7 @@ class ReaderScreen(Screen):
         index = step(self._event_starts, self.event_index, delta, self._origin()) if self.events else None
         if index is None:
             self.app.bell()
-            self.notify("no more events" if self.events else "no events found", timeout=2)
+            self.notify(self._none_left("events", bool(self.events)), timeout=2)
             return
         self.select_event(index)
 

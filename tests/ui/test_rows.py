@@ -1,0 +1,38 @@
+from tests.ui.fixtures import seed_annotations
+from tui.text import load_text
+from tui.ui.rows import Index, claim_card, claim_row, event_row, legend, one_line
+
+
+def _seed(seed_text):
+    doc = load_text(seed_text.encode("utf-8"))
+    return doc, seed_annotations(doc)
+
+
+def test_rows_name_linked_entities_and_mark_verdicts(seed_text):
+    _, ann = _seed(seed_text)
+    ix = Index(ann)
+    row = claim_row(ix, ann.claims[0])
+    assert row[0] == ("·", "badge")  # unreviewed
+    assert ("Syrian army", "source") in row  # canonical name, not "The Syrian army"
+    text = "".join(piece for piece, _ in event_row(ix, ann.events[0]))
+    assert text.startswith("B Non-state actor overtakes territory")
+    assert "Hayat Tahrir al-Sham → Syrian army" in text
+    assert "killed dozens (≥24)" in text and "per Syrian army" in text
+
+
+def test_card_lists_every_field(seed_text):
+    _, ann = _seed(seed_text)
+    claim = next(c for c in ann.claims if c.hedges)
+    text = "".join(piece for piece, _ in claim_card(Index(ann), claim))
+    for label in ("source", "cue", "content", "kind", "hedges", "verdict"):
+        assert label in text
+
+
+def test_one_line_makes_article_text_inert():
+    assert one_line("a\x1b[2J\n b\x07") == "a\u241b[2J b\u2407"
+
+
+def test_legend_counts_types_with_letters(seed_text):
+    _, ann = _seed(seed_text)
+    rows = {kind: (letter, count) for letter, kind, count in legend(ann)}
+    assert rows["PERSON"][0] == "P" and rows["GPE"][1] == seed_text.count("Aleppo") + seed_text.count("Russia")
