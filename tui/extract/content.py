@@ -94,10 +94,9 @@ def content_start(
                 i += 1
     while i < n and s.low[i] in lex.time_words:
         i += 1
+    if i < n and s.low[i] == "to" and verb is not None and verb.to:
+        return i, False  # "vowed to punish ...": the infinitive is the content
     if i < n and s.low[i] in lex.prepositions:
-        t = _next_that(s, i, _MAX_PP + 2)
-        if t is not None:
-            return t + 1, True
         i = _pp_end(s, i, lex)
     while i < n and s.low[i] in lex.time_words:
         i += 1

@@ -222,7 +222,8 @@ def _verb(
         content = right_content(text, s, start, limit, quotes, lex)
         source = earlier[-1].source
         return Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge) if content else None
-    if src is None and (k > 0 or s.low[k].endswith("ing")):
+    if src is None and (k > 0 or not s.low[k].endswith("s")):
+        # Only a headline's "Says ..." may leave its source unsaid.
         return None  # a cue with no subject we can see ("is said to", "Acknowledging ...")
     source = (s.toks[src[0]].start, s.toks[src[1] - 1].end) if src else None
     if start is None or inverted:
