@@ -74,7 +74,9 @@ async def first_frame_bare(text: str) -> float:
     return stamp[0]
 
 
-async def first_frame_ours(path: Path, extractor: object = "default") -> tuple[float, float | None, object]:
+async def first_frame_ours(
+    path: Path, extractor: object = "default"
+) -> tuple[float, float | None, object]:
     """Seconds to the text on screen and to the highlights (from App()), and the annotations."""
     text_done, ann_done = asyncio.Event(), asyncio.Event()
     t0 = time.perf_counter()
@@ -126,7 +128,9 @@ async def latencies(session: ReviewSession, n: int = 60) -> dict[str, object]:
             setattr(owner, action, wrapped)
             try:
                 t0, c0 = time.perf_counter(), time.thread_time()
-                app.post_message(events.Key(key, {"space": " "}.get(key, key if len(key) == 1 else None)))
+                app.post_message(
+                    events.Key(key, {"space": " "}.get(key, key if len(key) == 1 else None))
+                )
                 await asyncio.wait_for(done.wait(), 5)
             finally:
                 delattr(owner, action)
@@ -140,8 +144,12 @@ async def latencies(session: ReviewSession, n: int = 60) -> dict[str, object]:
             await measure("space", results["page_down"], article, "action_page_down")
         rows = len(article.rows)
     out: dict[str, object] = {"rows": rows}
-    names = {"claim_jump": "claim_jump", "page_down": "page_down",
-             "J_cpu": "claim_jump_cpu", "space_cpu": "page_down_cpu"}
+    names = {
+        "claim_jump": "claim_jump",
+        "page_down": "page_down",
+        "J_cpu": "claim_jump_cpu",
+        "space_cpu": "page_down_cpu",
+    }
     for name, times in results.items():
         out[f"{names[name]}_ms"] = summary(times)
     return out
@@ -208,7 +216,9 @@ async def main(skip_extract: bool) -> None:
         path.write_text(big_article(), encoding="utf-8")
         report["big_article_bytes"] = path.stat().st_size
         # Text first; extraction runs in a worker thread alongside (when not skipped).
-        text_s, extracted_s, annotations = await first_frame_ours(path, None if skip_extract else "default")
+        text_s, extracted_s, annotations = await first_frame_ours(
+            path, None if skip_extract else "default"
+        )
         report["big_text_on_screen_ms"] = round(text_s * 1000, 1)
         doc = load_document(path)
         if extracted_s is not None:
@@ -230,6 +240,9 @@ async def main(skip_extract: bool) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-extract", action="store_true",
-                        help="do not run the extractor in the background while timing the big article's first frame")
+    parser.add_argument(
+        "--skip-extract",
+        action="store_true",
+        help="do not run the extractor in the background while timing the big article's first frame",
+    )
     asyncio.run(main(parser.parse_args().skip_extract))

@@ -24,12 +24,14 @@ def test_rows_respect_width_and_map_back_to_text(seed_text):
     shown = visible(doc.text)
     rows = layout_document(doc, shown, 60)
     assert len(rows) > 30
-    for start, end, kind in zip(rows.starts, rows.ends, rows.kinds):
+    for start, end, kind in zip(rows.starts, rows.ends, rows.kinds, strict=True):
         if kind == BODY:
             assert cell_len(shown[start:end]) <= 60
             assert not shown[start:end].startswith(" ")
     # Every word of the article is on some row, in order.
-    words = [shown[s:e] for s, e, k in zip(rows.starts, rows.ends, rows.kinds) if k == BODY]
+    words = [
+        shown[s:e] for s, e, k in zip(rows.starts, rows.ends, rows.kinds, strict=True) if k == BODY
+    ]
     assert " ".join(words).split() == doc.text.split()
 
 
@@ -45,7 +47,7 @@ def test_wide_characters_are_measured_in_cells():
     doc = _doc("東京都の知事は会見で述べた。" * 8 + "\n\nSecond paragraph here.")
     shown = visible(doc.text)
     rows = layout_document(doc, shown, 20)
-    for start, end, kind in zip(rows.starts, rows.ends, rows.kinds):
+    for start, end, kind in zip(rows.starts, rows.ends, rows.kinds, strict=True):
         if kind == BODY:
             assert cell_len(shown[start:end]) <= 20
     assert columns("東a") == [0, 2, 3]
@@ -53,7 +55,9 @@ def test_wide_characters_are_measured_in_cells():
 
 
 def test_front_matter_title_and_source_become_header_rows():
-    doc = load_text(b"---\ntitle: A headline\nsource: Reuters\n---\nBody text here.\n", markdown=True)
+    doc = load_text(
+        b"---\ntitle: A headline\nsource: Reuters\n---\nBody text here.\n", markdown=True
+    )
     rows = layout_document(doc, visible(doc.text), 80)
     assert rows.kinds[0] == HEADER and rows.headers[0] == "A headline"
     assert rows.kinds[1] == HEADER and "Reuters" in rows.headers[1]
@@ -62,7 +66,9 @@ def test_front_matter_title_and_source_become_header_rows():
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.text(alphabet=st.sampled_from("ab c\n東é\x07\t"), min_size=1, max_size=300).filter(str.strip),
+    st.text(alphabet=st.sampled_from("ab c\n東é\x07\t"), min_size=1, max_size=300).filter(
+        str.strip
+    ),
     st.integers(min_value=3, max_value=40),
 )
 def test_wrapping_never_loses_or_reorders_text(text, width):
@@ -72,7 +78,9 @@ def test_wrapping_never_loses_or_reorders_text(text, width):
         return  # the loader refuses some inputs (mostly control characters); not ours
     shown = visible(doc.text)
     rows = layout_document(doc, shown, width)
-    body = [(s, e) for s, e, k in zip(rows.starts, rows.ends, rows.kinds) if k != BLANK]
+    body = [
+        (s, e) for s, e, k in zip(rows.starts, rows.ends, rows.kinds, strict=True) if k != BLANK
+    ]
     last = 0
     for s, e in body:
         assert last <= s <= e <= len(shown)

@@ -35,4 +35,6 @@ def test_one_line_makes_article_text_inert():
 def test_legend_counts_types_with_letters(seed_text):
     _, ann = _seed(seed_text)
     rows = {kind: (letter, count) for letter, kind, count in legend(ann)}
-    assert rows["PERSON"][0] == "P" and rows["GPE"][1] == seed_text.count("Aleppo") + seed_text.count("Russia")
+    assert rows["PERSON"][0] == "P" and rows["GPE"][1] == seed_text.count(
+        "Aleppo"
+    ) + seed_text.count("Russia")

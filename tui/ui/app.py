@@ -13,8 +13,8 @@ from textual.screen import Screen
 from tui.review import ReviewSession
 from tui.ui.config import Config, load_config
 from tui.ui.help_screen import HelpScreen, live_bindings
-from tui.ui.layout import visible
 from tui.ui.keymap import APP_BINDINGS, ARTICLE_BINDINGS, READER_BINDINGS
+from tui.ui.layout import visible
 from tui.ui.reader_screen import Extractor, ReaderScreen
 from tui.ui.resources import seed_article
 from tui.ui.themes import DEFAULT_THEME, load_theme_named, load_themes, variable_defaults
@@ -56,7 +56,9 @@ class MarginaliaApp(App[int]):
         # Only the theme in use is read before the first frame; the others are
         # registered (and bad files reported) once the text is on screen.
         self._theme_folders = theme_folders
-        first = load_theme_named(wanted, theme_folders) or load_theme_named(DEFAULT_THEME, theme_folders)
+        first = load_theme_named(wanted, theme_folders) or load_theme_named(
+            DEFAULT_THEME, theme_folders
+        )
         if first is not None:
             self.register_theme(first)
         if self.config.notice:
@@ -118,12 +120,14 @@ class MarginaliaApp(App[int]):
         # everything the keys do can also be found by name.
         for binding in READER_BINDINGS:
             yield SystemCommand(
-                binding.description, f"{binding.id} · {self.get_key_display(binding)}",
+                binding.description,
+                f"{binding.id} · {self.get_key_display(binding)}",
                 partial(self._run_on, screen, binding.action),
             )
         for binding in ARTICLE_BINDINGS:
             yield SystemCommand(
-                binding.description, f"{binding.id} · {self.get_key_display(binding)}",
+                binding.description,
+                f"{binding.id} · {self.get_key_display(binding)}",
                 partial(self._run_on, screen.query_one("#article"), binding.action),
             )
         yield SystemCommand("Help", "help · ? f1: the live keys", self.action_help)

@@ -10,7 +10,7 @@ wrap width change. Colours come from component classes, so themes drive them.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -42,7 +42,19 @@ MARK_LAYERS: tuple[str, ...] = (
 )
 ENTITY_CLASSES: dict[str, str] = {
     t: f"article--entity-{t.lower()}"
-    for t in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "QUANTITY", "LAW", "EVENT")
+    for t in (
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "NORP",
+        "DATE",
+        "TIME",
+        "QUANTITY",
+        "LAW",
+        "EVENT",
+    )
 }
 
 
@@ -144,8 +156,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             # Few spans (a claim, a mention): rebuild only the rows they touch, as
             # toolong refreshes only the old and new pointer lines.
             changed = (
-                *zip(old.starts, old.ends),
-                *zip(new.starts, new.ends),
+                *zip(old.starts, old.ends, strict=True),
+                *zip(new.starts, new.ends, strict=True),
             )
             self._invalidate_spans(changed)
         else:
@@ -162,7 +174,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             for row in range(first, last + 1):
                 self._cache.discard(row)
             if last >= top and first < top + height:
-                self.refresh_lines(max(first, top), min(last, top + height - 1) - max(first, top) + 1)
+                self.refresh_lines(
+                    max(first, top), min(last, top + height - 1) - max(first, top) + 1
+                )
 
     def _invalidate(self) -> None:
         self._cache.clear()
@@ -291,7 +305,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if kind == BLANK:
             return Strip([margin], self.MARGIN)
         if kind == HEADER:
-            return Strip([margin, Segment(layout.headers[row], base + self._style("article--header"))])
+            return Strip(
+                [margin, Segment(layout.headers[row], base + self._style("article--header"))]
+            )
         start, end = layout.starts[row], layout.ends[row]
         if kind == TITLE:
             base = base + self._style("article--title")
@@ -320,7 +336,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if start < e < end:
                 cuts.add(e)
         points = sorted(cuts)
-        for a, b in zip(points, points[1:]):
+        for a, b in zip(points, points[1:], strict=False):
             style = base
             for s, e, extra in layers:
                 if s <= a and e >= b:

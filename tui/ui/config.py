@@ -78,7 +78,11 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         problems.append("theme must be a name")
         theme = None
     measure = data.get("measure", 100)
-    if isinstance(measure, bool) or not isinstance(measure, int) or not MIN_MEASURE <= measure <= MAX_MEASURE:
+    if (
+        isinstance(measure, bool)
+        or not isinstance(measure, int)
+        or not MIN_MEASURE <= measure <= MAX_MEASURE
+    ):
         problems.append(f"measure must be a whole number of columns, {MIN_MEASURE}..{MAX_MEASURE}")
         measure = 100
     reviewer = data.get("reviewer", "")

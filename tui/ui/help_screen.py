@@ -23,9 +23,16 @@ def live_bindings(screen) -> list[tuple[str, str, str]]:
             continue
         entry = by_id.setdefault(binding.id, (binding, []))
         entry[1].append(app.get_key_display(Binding(key, binding.action)))
-    rows = [(" ".join(dict.fromkeys(keys)), b.description, b.id or "") for b, keys in by_id.values()]
-    rows.append((app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette")),
-                 "Command palette: every action by name", ""))
+    rows = [
+        (" ".join(dict.fromkeys(keys)), b.description, b.id or "") for b, keys in by_id.values()
+    ]
+    rows.append(
+        (
+            app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette")),
+            "Command palette: every action by name",
+            "",
+        )
+    )
     return rows
 
 
@@ -47,10 +54,14 @@ class HelpScreen(ModalScreen[None]):
         for keys, description, binding_id in self.rows:
             table.add_row(Text(keys), Text(description), Text(binding_id))
         with VerticalScroll(id="help-box"):
-            yield Static(Text(f"Keys (focused: {self.focused_name})", style="bold"), id="help-title")
+            yield Static(
+                Text(f"Keys (focused: {self.focused_name})", style="bold"), id="help-title"
+            )
             yield Static(table, id="help-table")
             yield Static(
-                Text("Remap keys in ~/.config/marginalia/config.yaml under keymap: {id: keys}. "
-                     "ctrl+p lists every command. escape closes."),
+                Text(
+                    "Remap keys in ~/.config/marginalia/config.yaml under keymap: {id: keys}. "
+                    "ctrl+p lists every command. escape closes."
+                ),
                 id="help-foot",
             )

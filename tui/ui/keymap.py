@@ -23,7 +23,9 @@ READER_BINDINGS: list[Binding] = [
     Binding("left_square_bracket", "prev_event", "Prev event", id="prev-event", key_display="["),
     Binding("e", "next_mention", "Next entity", id="next-mention"),
     Binding("E", "prev_mention", "Prev entity", id="prev-mention", show=False),
-    Binding("asterisk", "same_entity", "Same entity", id="same-entity", key_display="*", show=False),
+    Binding(
+        "asterisk", "same_entity", "Same entity", id="same-entity", key_display="*", show=False
+    ),
     Binding("slash", "search", "Search", id="search", key_display="/"),
     Binding("n", "search_next", "Next match", id="search-next", show=False),
     Binding("N", "search_prev", "Prev match", id="search-prev", show=False),
@@ -52,5 +54,10 @@ LIST_BINDINGS: list[Binding] = [
     Binding("enter", "choose", "Show in article", id="list-choose", show=False),
 ]
 
-ALL_BINDINGS: tuple[Binding, ...] = (*APP_BINDINGS, *READER_BINDINGS, *ARTICLE_BINDINGS, *LIST_BINDINGS)
+ALL_BINDINGS: tuple[Binding, ...] = (
+    *APP_BINDINGS,
+    *READER_BINDINGS,
+    *ARTICLE_BINDINGS,
+    *LIST_BINDINGS,
+)
 BINDING_IDS: frozenset[str] = frozenset(b.id for b in ALL_BINDINGS if b.id)

@@ -25,16 +25,28 @@ _VISIBLE: dict[int, str] = {c: chr(0x2400 + c) for c in range(32) if c != 10}
 _VISIBLE[9] = " "
 _VISIBLE[0x7F] = "\u2421"
 _VISIBLE.update({c: "\ufffd" for c in range(0x80, 0xA0)})
-_VISIBLE.update({c: "\ufffd" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_VISIBLE.update(
+    {c: "\ufffd" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
 _TABLE = str.maketrans(_VISIBLE)
 
 # Characters known to take exactly one cell: Latin, Greek, Cyrillic, general
 # punctuation (curly quotes, dashes, ellipsis), currency, control pictures. A row
 # made only of these is measured by len(), which keeps wrapping 1 MB fast.
 _NARROW_RANGES = (
-    (0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482), (0x48A, 0x52F),
-    (0x2010, 0x2027), (0x2030, 0x205E), (0x20A0, 0x20C0), (0x2116, 0x2122),
-    (0x2190, 0x21FF), (0x2400, 0x2426), (0x2500, 0x25FC), (0xFFFD, 0xFFFD),
+    (0x20, 0x7E),
+    (0xA0, 0xAC),
+    (0xAE, 0x2FF),
+    (0x370, 0x482),
+    (0x48A, 0x52F),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x20A0, 0x20C0),
+    (0x2116, 0x2122),
+    (0x2190, 0x21FF),
+    (0x2400, 0x2426),
+    (0x2500, 0x25FC),
+    (0xFFFD, 0xFFFD),
 )
 _NARROW = frozenset(chr(c) for a, b in _NARROW_RANGES for c in range(a, b + 1))
 _all_narrow = _NARROW.issuperset
@@ -91,7 +103,11 @@ class Layout:
         # Blank rows share their start with the next paragraph; prefer text rows.
         while row > 0 and self.kinds[row] in (BLANK, HEADER):
             row -= 1
-        while row + 1 < len(self.starts) and self.kinds[row] == BLANK and self.starts[row + 1] <= offset:
+        while (
+            row + 1 < len(self.starts)
+            and self.kinds[row] == BLANK
+            and self.starts[row + 1] <= offset
+        ):
             row += 1
         return row
 
@@ -153,7 +169,9 @@ def layout_document(doc: Document, shown: str, width: int) -> Layout:
             out.headers[len(out)] = part
             out.add(0, 0, HEADER)
     meta = " · ".join(
-        visible(doc.meta[k]) for k in ("source", "author", "published", "date", "url") if doc.meta.get(k)
+        visible(doc.meta[k])
+        for k in ("source", "author", "published", "date", "url")
+        if doc.meta.get(k)
     )
     if meta:
         for part in _wrap_plain(meta, width):
@@ -182,7 +200,7 @@ def layout_document(doc: Document, shown: str, width: int) -> Layout:
 def _wrap_plain(text: str, width: int) -> list[str]:
     tmp = Layout(width)
     wrap_line(text, 0, len(text), width, tmp, HEADER)
-    return [text[s:e] for s, e in zip(tmp.starts, tmp.ends)]
+    return [text[s:e] for s, e in zip(tmp.starts, tmp.ends, strict=True)]
 
 
 def columns(line: str) -> list[int] | None:

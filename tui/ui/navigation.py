@@ -23,7 +23,9 @@ def step(starts: Sequence[int], current: int | None, delta: int, origin: int) ->
     return index if 0 <= index < len(starts) else None
 
 
-def step_wrapping(starts: Sequence[int], current: int | None, delta: int, origin: int) -> int | None:
+def step_wrapping(
+    starts: Sequence[int], current: int | None, delta: int, origin: int
+) -> int | None:
     """Like :func:`step`, but wraps around at the ends (search matches, same-entity)."""
     if not starts:
         return None

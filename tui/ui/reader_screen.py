@@ -7,8 +7,8 @@ thread workers that never touch widgets: they post messages, handled here.
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left, bisect_right
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -46,6 +46,8 @@ def batched(method: F) -> F:
             return method(self, *args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
 NARROW = 70  # below this many columns the sidebar folds away (\ brings it back)
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
@@ -193,7 +195,9 @@ class ReaderScreen(Screen):
         try:
             annotations = extractor(document)
         except Exception as exc:  # an extractor bug must not take the reader down
-            self.post_message(self.Extracted(None, f"extraction failed: {exc.__class__.__name__}: {exc}"))
+            self.post_message(
+                self.Extracted(None, f"extraction failed: {exc.__class__.__name__}: {exc}")
+            )
             return
         self.post_message(self.Extracted(annotations))
 
@@ -340,7 +344,9 @@ class ReaderScreen(Screen):
         same = self._by_entity.get(mention.entity, [index])
         position = bisect_left(same, index) + 1
         name = one_line(entity.name) if entity else one_line(mention.span.text)
-        self.message = f"{name} · {mention.type} · mention {position}/{len(same)} · {mention.status}"
+        self.message = (
+            f"{name} · {mention.type} · mention {position}/{len(same)} · {mention.status}"
+        )
         self._update_status()
 
     def _mark_claim(self) -> None:
@@ -375,11 +381,17 @@ class ReaderScreen(Screen):
         if self.card_mode == "event":
             title.update(Text("Event"), layout=False)
             event = self.current_event
-            card.show(event_card(ann, event) if event else None, "no event selected: ] and [ step through events")
+            card.show(
+                event_card(ann, event) if event else None,
+                "no event selected: ] and [ step through events",
+            )
         else:
             title.update(Text("Claim"), layout=False)
             claim = self.current_claim
-            card.show(claim_card(ann, claim) if claim else None, "no claim selected: J and K step through claims")
+            card.show(
+                claim_card(ann, claim) if claim else None,
+                "no claim selected: J and K step through claims",
+            )
 
     # ------------------------------------------------------------------ status line
 
@@ -436,7 +448,11 @@ class ReaderScreen(Screen):
         event) has left the screen, the first one on screen becomes current."""
         claim = self.current_claim
         if claim is None or claim.end <= top or claim.start >= bottom:
-            index = first_visible(self._claim_starts, top, bottom, self._claim_ends) if self.claims else None
+            index = (
+                first_visible(self._claim_starts, top, bottom, self._claim_ends)
+                if self.claims
+                else None
+            )
             if index is not None and index != self.claim_index:
                 self.select_claim(index, scroll=False)
         event = self.current_event
@@ -478,7 +494,11 @@ class ReaderScreen(Screen):
         return self.article.top_offset()
 
     def _step_claim(self, delta: int) -> None:
-        index = step(self._claim_starts, self.claim_index, delta, self._origin()) if self.claims else None
+        index = (
+            step(self._claim_starts, self.claim_index, delta, self._origin())
+            if self.claims
+            else None
+        )
         if index is None:
             self.app.bell()
             self.notify(self._none_left("claims", bool(self.claims)), timeout=2)
@@ -497,7 +517,11 @@ class ReaderScreen(Screen):
         self._step_claim(-1)
 
     def _step_event(self, delta: int) -> None:
-        index = step(self._event_starts, self.event_index, delta, self._origin()) if self.events else None
+        index = (
+            step(self._event_starts, self.event_index, delta, self._origin())
+            if self.events
+            else None
+        )
         if index is None:
             self.app.bell()
             self.notify(self._none_left("events", bool(self.events)), timeout=2)
@@ -511,7 +535,11 @@ class ReaderScreen(Screen):
         self._step_event(-1)
 
     def _step_mention(self, delta: int) -> None:
-        index = step(self._mention_starts, self.mention_index, delta, self._origin()) if self.mentions else None
+        index = (
+            step(self._mention_starts, self.mention_index, delta, self._origin())
+            if self.mentions
+            else None
+        )
         if index is None:
             self.app.bell()
             return
@@ -539,7 +567,9 @@ class ReaderScreen(Screen):
             search = found.first(Input)
             search.display = True
         else:
-            search = Input(placeholder="search the article (enter: find, escape: close)", id="search")
+            search = Input(
+                placeholder="search the article (enter: find, escape: close)", id="search"
+            )
             self.mount(search, before=self.query_one("#status"))
         search.value = self.search_text
         search.focus()

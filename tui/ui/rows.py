@@ -15,8 +15,17 @@ from tui.ui.layout import visible
 Piece = tuple[str, str]  # (text, role); roles: "", "letter", "dim", "badge", "source", "cue"
 
 ENTITY_LETTERS: dict[str, str] = {
-    "PERSON": "P", "ORG": "O", "GPE": "G", "LOC": "L", "FAC": "F", "NORP": "N",
-    "DATE": "D", "TIME": "T", "QUANTITY": "Q", "LAW": "W", "EVENT": "V",
+    "PERSON": "P",
+    "ORG": "O",
+    "GPE": "G",
+    "LOC": "L",
+    "FAC": "F",
+    "NORP": "N",
+    "DATE": "D",
+    "TIME": "T",
+    "QUANTITY": "Q",
+    "LAW": "W",
+    "EVENT": "V",
 }
 
 
@@ -112,10 +121,18 @@ def claim_card(ann: Index, claim: Claim) -> list[Piece]:
     if claim.source is not None and (entity := ann.entity(claim.source.entity)) is not None:
         source_type = f" [{ENTITY_LETTERS.get(entity.type, '?')} {entity.type}]"
     pieces: list[Piece] = [
-        ("source  ", "dim"), (ref_name(ann, claim.source), "source"), (source_type, "dim"), ("\n", ""),
-        ("cue     ", "dim"), (one_line(claim.cue.text), "cue"), ("\n", ""),
-        ("content ", "dim"), (_spans_text(claim.content), "content"), ("\n", ""),
-        ("kind    ", "dim"), (claim.kind, ""),
+        ("source  ", "dim"),
+        (ref_name(ann, claim.source), "source"),
+        (source_type, "dim"),
+        ("\n", ""),
+        ("cue     ", "dim"),
+        (one_line(claim.cue.text), "cue"),
+        ("\n", ""),
+        ("content ", "dim"),
+        (_spans_text(claim.content), "content"),
+        ("\n", ""),
+        ("kind    ", "dim"),
+        (claim.kind, ""),
     ]
     if claim.hedges:
         pieces += [("\nhedges  ", "dim"), (_spans_text(claim.hedges), "")]
@@ -131,14 +148,26 @@ def claim_card(ann: Index, claim: Claim) -> list[Piece]:
 def event_card(ann: Index, event: Event) -> list[Piece]:
     """The current event in full, one labelled field per line."""
     pieces: list[Piece] = [
-        ("event   ", "dim"), (f"{type_letter(event.type)} {event.type}", "letter"), ("\n", ""),
-        ("subtype ", "dim"), (one_line(event.subtype), "cue"), ("\n", ""),
-        ("trigger ", "dim"), (one_line(event.trigger.text), ""),
+        ("event   ", "dim"),
+        (f"{type_letter(event.type)} {event.type}", "letter"),
+        ("\n", ""),
+        ("subtype ", "dim"),
+        (one_line(event.subtype), "cue"),
+        ("\n", ""),
+        ("trigger ", "dim"),
+        (one_line(event.trigger.text), ""),
     ]
-    for label, refs in (("actors  ", event.actors), ("targets ", event.targets),
-                        ("where   ", event.location), ("when    ", event.time)):
+    for label, refs in (
+        ("actors  ", event.actors),
+        ("targets ", event.targets),
+        ("where   ", event.location),
+        ("when    ", event.time),
+    ):
         if refs:
-            pieces += [("\n" + label, "dim"), (_names(ann, refs), "source" if label.startswith("act") else "")]
+            pieces += [
+                ("\n" + label, "dim"),
+                (_names(ann, refs), "source" if label.startswith("act") else ""),
+            ]
     if event.fatalities is not None:
         killed = one_line(event.fatalities.span.text)
         if event.fatalities.estimate is not None:

@@ -184,7 +184,10 @@ class Card(Widget):
         for label, rest in self._lines:
             value = Text()
             for piece, role in rest:
-                value.append(piece, self.get_component_rich_style(f"card--{role}", partial=True) if role else "")
+                value.append(
+                    piece,
+                    self.get_component_rich_style(f"card--{role}", partial=True) if role else "",
+                )
             for i, line in enumerate(value.wrap(console, width) or [Text()]):
                 if out:
                     out.append("\n")
@@ -196,9 +199,22 @@ class Card(Widget):
 class Legend(Widget):
     """Entity types with their letters and counts; the letters, not the colours, carry meaning."""
 
-    COMPONENT_CLASSES = {f"legend--{t.lower()}" for t in
-                         ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME",
-                          "QUANTITY", "LAW", "EVENT")}
+    COMPONENT_CLASSES = {
+        f"legend--{t.lower()}"
+        for t in (
+            "PERSON",
+            "ORG",
+            "GPE",
+            "LOC",
+            "FAC",
+            "NORP",
+            "DATE",
+            "TIME",
+            "QUANTITY",
+            "LAW",
+            "EVENT",
+        )
+    }
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -224,7 +240,9 @@ class Legend(Widget):
             elif used:
                 text.append("  ")
                 used += 2
-            style = self.get_component_rich_style(f"legend--{kind.lower()}", partial=True, default=Style())
+            style = self.get_component_rich_style(
+                f"legend--{kind.lower()}", partial=True, default=Style()
+            )
             text.append(f" {letter} ", style)
             text.append(label)
             used += size

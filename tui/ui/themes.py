@@ -13,12 +13,35 @@ from tui.ui.resources import themes_dir
 
 DEFAULT_THEME = "dark"
 COLOUR_FIELDS = (
-    "primary", "secondary", "warning", "error", "success", "accent", "foreground",
-    "background", "surface", "panel", "boost",
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
 )
 THEME_FIELDS = (
-    "name", "primary", "secondary", "warning", "error", "success", "accent", "foreground",
-    "background", "surface", "panel", "boost", "dark", "luminosity_spread", "text_alpha", "variables",
+    "name",
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+    "dark",
+    "luminosity_spread",
+    "text_alpha",
+    "variables",
 )
 # The app's own theme variables, with fallbacks for themes that leave some out
 # (Textual's built-in themes leave out all of them). Fallbacks name the theme's
