@@ -42,7 +42,7 @@ def _next_that(s: Sentence, i: int, limit: int) -> int | None:
 _PP_LINKS = frozenset({"with", "on", "to", "at", "of", "from", "’s", "'s"})
 
 
-def _pp_end(s: Sentence, i: int, lex: Lexicon) -> int:
+def pp_end(s: Sentence, i: int, lex: Lexicon) -> int:
     """End of the phrase saying when, where or how something was said, starting with the
     preposition at ``i`` ("on Saturday", "in a statement", "in an interview with CNN");
     ``i`` when there is none ("at least five people were killed")."""
@@ -97,7 +97,7 @@ def content_start(
     if i < n and s.low[i] == "to" and verb is not None and verb.to:
         return i, False  # "vowed to punish ...": the infinitive is the content
     if i < n and s.low[i] in lex.prepositions:
-        i = _pp_end(s, i, lex)
+        i = pp_end(s, i, lex)
     while i < n and s.low[i] in lex.time_words:
         i += 1
     if (

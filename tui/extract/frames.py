@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.extract.content import content_start, left_content, quote_before, right_content, trim
+from tui.extract.content import (
+    content_start,
+    left_content,
+    pp_end,
+    quote_before,
+    right_content,
+    trim,
+)
 from tui.extract.cues import Cue, Lexicon, Verb, find_cues
 from tui.extract.quotes import MARKS, Quotes
 from tui.extract.sources import Sentence, left_source, right_source
@@ -60,21 +67,22 @@ def _limits(s: Sentence, cues: list[Cue], lex: Lexicon) -> list[int]:
 def _after(s: Sentence, i: int, lex: Lexicon) -> int:
     """Skip the time and place words after a cue or a source ('said Thursday in Paris')."""
     n = len(s.toks)
-    while i < n and (s.low[i] in lex.time_words or s.low[i] in lex.prepositions):
-        j = i
-        while j < n and not s.is_boundary(j) and s.toks[j].text not in ".!?":
-            j += 1
-        if j - i > 10:
+    while i < n:
+        if s.low[i] in lex.time_words:
+            i += 1
+        elif s.low[i] in lex.prepositions and (e := pp_end(s, i, lex)) > i:
+            i = e
+        else:
             break
-        i = j
     return i
 
 
 def _split_quote(
     text: str, s: Sentence, i: int, quotes: Quotes, lex: Lexicon, limit: int | None = None
 ) -> list[tuple[int, int]]:
-    """The second half of a split quotation: the first quotation after token ``i`` that
-    follows a comma or colon ('"X," he said, referring to Y, "Z"'), before ``limit``."""
+    """The second half of a split quotation: the first quotation after token ``i``, when
+    it follows a comma, colon or full stop ('"X," he said, referring to Y, "Z"'), before
+    ``limit``."""
     if i >= len(s.toks):
         return []
     end = s.end if limit is None else limit
