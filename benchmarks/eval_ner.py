@@ -22,14 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from training.ner_corpora import GoldDoc, read_conll, read_gum  # noqa: E402
+from training.perceptron import export, prepare, train  # noqa: E402
+from training.train_ner import norp_words  # noqa: E402
 from tui.extract.entities import extract_entities, find_entities  # noqa: E402
 from tui.extract.gazetteer import gazetteer  # noqa: E402
 from tui.extract.tagger import Tagger, load_weights  # noqa: E402
 from tui.text.document import Document  # noqa: E402
 from tui.text.loader import load_document  # noqa: E402
-from training.ner_corpora import GoldDoc, read_conll, read_gum  # noqa: E402
-from training.perceptron import export, prepare, train  # noqa: E402
-from training.train_ner import norp_words  # noqa: E402
 
 SCORED = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
@@ -43,7 +43,14 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 class Tally:

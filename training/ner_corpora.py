@@ -19,7 +19,26 @@ GUM = EVAL_DIR / "ner" / "gum_news_entities.jsonl"
 GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ")
 PARTICLES = frozenset(
-    "of for the and de del da di du la le van von al el bin ibn &".split()
+    [
+        "of",
+        "for",
+        "the",
+        "and",
+        "de",
+        "del",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "&",
+    ]
 )
 
 
@@ -50,11 +69,13 @@ def read_conll(path: Path = CONLL) -> list[GoldDoc]:
         for sent in sents:
             parts: list[str] = []
             open_span: list | None = None
-            for k, (tok, tag) in enumerate(sent):
+            for tok, tag in sent:
                 start = pos + sum(len(p) + 1 for p in parts)
                 parts.append(tok)
                 end = start + len(tok)
-                if tag.startswith("B-") or (tag.startswith("I-") and (open_span is None or open_span[2] != tag[2:])):
+                if tag.startswith("B-") or (
+                    tag.startswith("I-") and (open_span is None or open_span[2] != tag[2:])
+                ):
                     if open_span:
                         spans.append(tuple(open_span))
                     open_span = [start, end, tag[2:]]
@@ -118,7 +139,7 @@ def _normalise(text: str, start: int, end: int, person: bool = False) -> tuple[i
     m = _INNER_POSSESSIVE.match(span)
     if m:
         start += m.end()
-        span = span[m.end():]
+        span = span[m.end() :]
     if person:
         cut = span.find(" of ")
         if cut > 0:
@@ -136,7 +157,7 @@ def _normalise(text: str, start: int, end: int, person: bool = False) -> tuple[i
     for det in DETERMINERS:
         if span.startswith(det):
             start += len(det)
-            span = span[len(det):]
+            span = span[len(det) :]
             break
     m = _POSSESSIVE.search(span)
     if m and len(span) > m.end() - m.start():
@@ -190,7 +211,7 @@ def read_gum(path: Path = GUM, norp: frozenset[str] = frozenset()) -> list[GoldD
                     continue
                 if typ is not None:
                     scored.append((*span, typ))
-                if typ is None or (typ == "PER" and text[span[0]:span[1]] in norp):
+                if typ is None or (typ == "PER" and text[span[0] : span[1]] in norp):
                     train.append((*span, "MISC"))
                 else:
                     train.append((*span, typ))

@@ -19,7 +19,9 @@ class AveragedPerceptron:
         self._totals: dict[tuple[str, int], float] = defaultdict(float)
         self._stamps: dict[tuple[str, int], int] = defaultdict(int)
         self.i = 0
-        self._allowed = {p: [k for k, t in enumerate(tags) if allowed(p, t)] for p in (START, *tags)}
+        self._allowed = {
+            p: [k for k, t in enumerate(tags) if allowed(p, t)] for p in (START, *tags)
+        }
 
     def scores(self, feats: list[str]) -> list[float]:
         acc = [0.0] * len(self.tags)
@@ -60,7 +62,9 @@ class AveragedPerceptron:
                 vec[k] = total / max(self.i, 1)
 
 
-def bio_sentences(text: str, spans: tuple[tuple[int, int, str], ...]) -> list[tuple[list[str], list[str]]]:
+def bio_sentences(
+    text: str, spans: tuple[tuple[int, int, str], ...]
+) -> list[tuple[list[str], list[str]]]:
     """The document's sentences as (words, BIO tags) with gold spans mapped onto tokens."""
     out = []
     for sent in sentence_tokens(text):

@@ -13,9 +13,9 @@ import json
 import time
 from pathlib import Path
 
-from tui.extract.gazetteer import NORP, gazetteer
 from training.ner_corpora import read_conll, read_gum
 from training.perceptron import export, prepare, train
+from tui.extract.gazetteer import NORP, gazetteer
 
 OUT = Path(__file__).resolve().parent.parent / "tui" / "data" / "ner_weights.json.gz"
 
@@ -37,13 +37,17 @@ def main() -> None:
     model = train(data, args.iterations)
     payload = json.dumps(export(model, args.threshold), separators=(",", ":"), sort_keys=True)
     args.out.write_bytes(gzip.compress(payload.encode("utf-8"), compresslevel=9, mtime=0))
-    print(json.dumps({
-        "documents": len(docs),
-        "sentences": len(data),
-        "features": payload.count('":{'),
-        "bytes": args.out.stat().st_size,
-        "seconds": round(time.perf_counter() - t0, 1),
-    }))
+    print(
+        json.dumps(
+            {
+                "documents": len(docs),
+                "sentences": len(data),
+                "features": payload.count('":{'),
+                "bytes": args.out.stat().st_size,
+                "seconds": round(time.perf_counter() - t0, 1),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.extract.entities import find_entities
 from tui.model import Entity, Mention
@@ -43,11 +45,32 @@ def test_seed_types(seed) -> None:
     _, _, mentions = seed
     typed = _typed(mentions)
     expected = {
-        "GPE": ["Aleppo", "Maraat al Numan", "Idlib", "Syria", "Russia", "Iran", "Turkey", "Israel",
-                "Lebanon", "Washington", "Moscow", "US", "Gaza"],
+        "GPE": [
+            "Aleppo",
+            "Maraat al Numan",
+            "Idlib",
+            "Syria",
+            "Russia",
+            "Iran",
+            "Turkey",
+            "Israel",
+            "Lebanon",
+            "Washington",
+            "Moscow",
+            "US",
+            "Gaza",
+        ],
         "FAC": ["Aleppo airport"],
-        "ORG": ["Hezbollah", "Syrian army", "Russian Centre for the Reconciliation of the Enemy Parties in Syria",
-                "Defence Ministry", "NSC", "Hayat Tahrir al-Sham", "HTS", "Nusra Front"],
+        "ORG": [
+            "Hezbollah",
+            "Syrian army",
+            "Russian Centre for the Reconciliation of the Enemy Parties in Syria",
+            "Defence Ministry",
+            "NSC",
+            "Hayat Tahrir al-Sham",
+            "HTS",
+            "Nusra Front",
+        ],
         "PERSON": ["Bashar al-Assad", "Assad", "Sean Savett", "Savett"],
         "LAW": ["Resolution 2254"],
         "DATE": ["Wednesday", "2011", "2020"],
@@ -98,7 +121,7 @@ def test_ids_offsets_and_fields(seed) -> None:
         assert m.origin == "auto" and m.status == "suggested"
         assert 0.0 <= m.confidence <= 1.0
         assert not m.span.text.startswith(("the ", "The "))
-    for a, b in zip(mentions, mentions[1:]):
+    for a, b in zip(mentions, mentions[1:], strict=False):
         assert a.span.end <= b.span.start  # no overlaps
 
 
@@ -167,3 +190,66 @@ def test_empty_and_plain_text() -> None:
     assert find_entities(Document(text="")) == ((), ())
     entities, mentions = _extract("nothing to see here, just lower case words.")
     assert entities == () and mentions == ()
+
+
+def test_names_do_not_run_across_lines() -> None:
+    text = "By Maria Lopez\nIn Madrid, the Spanish government met on Monday."
+    _, mentions = _extract(text)
+    for m in mentions:
+        assert "\n" not in m.span.text
+    assert any(m.span.text == "Madrid" and m.type == "GPE" for m in mentions)
+
+
+def test_person_of_party_keeps_both() -> None:
+    text = "Speakers included Alvin Yeung of the Civic Party and others from Hong Kong."
+    _, mentions = _extract(text)
+    typed = _typed(mentions)
+    assert typed.get("Civic Party") == {"ORG"}
+    assert typed.get("Alvin Yeung") == {"PERSON"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The",
+                "Syrian",
+                "army",
+                "said",
+                "Assad",
+                "of",
+                "the",
+                "Ministry",
+                "HTS",
+                ",",
+                "or",
+                "al-Sham",
+                "Aleppo",
+                "dozens",
+                "300",
+                "in",
+                "2011",
+                "\n",
+                "’s",
+                "US",
+                "NATO",
+                "Front",
+                ".",
+                "RUSSIA",
+                "and",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_any_word_soup_gives_valid_ordered_spans(words: list[str]) -> None:
+    text = " ".join(words)
+    entities, mentions = _extract(text)
+    ids = {e.id for e in entities}
+    last_end = 0
+    for m in mentions:
+        assert text[m.span.start : m.span.end] == m.span.text
+        assert m.span.start >= last_end and m.span.end > m.span.start
+        assert m.entity in ids
+        last_end = m.span.end

@@ -50,8 +50,13 @@ def test_surname_after_full_name_with_particle() -> None:
     text = "Ali al-Khatib spoke. Later Khatib and al-Khatib left; Mona Khatib stayed. Khatib wept."
     index, _, names = _link(
         text,
-        [("Ali al-Khatib", "PERSON"), ("Khatib", "PERSON"), ("al-Khatib", "PERSON"),
-         ("Mona Khatib", "PERSON"), ("Khatib", "PERSON")],
+        [
+            ("Ali al-Khatib", "PERSON"),
+            ("Khatib", "PERSON"),
+            ("al-Khatib", "PERSON"),
+            ("Mona Khatib", "PERSON"),
+            ("Khatib", "PERSON"),
+        ],
     )
     assert index[:3] == [0, 0, 0]
     assert index[3] == 1 and index[4] == 1  # the most recent full name wins

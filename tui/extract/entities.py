@@ -25,7 +25,9 @@ from tui.text.segment import Token
 _NO_TAGGER = object()
 
 
-def find_mentions(text: str, tagger: Tagger | None, title: tuple[int, int] | None = None) -> list[Found]:
+def find_mentions(
+    text: str, tagger: Tagger | None, title: tuple[int, int] | None = None
+) -> list[Found]:
     """All mentions in ``text`` (document order), before linking."""
     gaz = gazetteer()
     pat = patterns()
@@ -36,7 +38,7 @@ def find_mentions(text: str, tagger: Tagger | None, title: tuple[int, int] | Non
     rules = find_rule_spans(text)
     found = [Found(r.start, r.end, r.type, r.confidence, r.estimate) for r in rules]
     ri = 0
-    for toks, words, caps in zip(sents, words_list, capitals):
+    for toks, words, caps in zip(sents, words_list, capitals, strict=True):
         if not toks:
             continue
         s_start, s_end = toks[0].start, toks[-1].end
@@ -51,10 +53,14 @@ def find_mentions(text: str, tagger: Tagger | None, title: tuple[int, int] | Non
                     blocked[j] = True
             k += 1
         in_title = title is not None and s_start < title[1] and s_end > title[0]
-        title_case = is_title_case(words) and (in_title or words[-1][-1:] not in ".?!\"”")
+        title_case = is_title_case(words) and (in_title or words[-1][-1:] not in '.?!"”')
         headline = caps or title_case
         matches = gaz.match(words)
-        tags = tagger.tag(words, casing, matches, caps) if tagger is not None else [("O", 0.0)] * len(words)
+        tags = (
+            tagger.tag(words, casing, matches, caps)
+            if tagger is not None
+            else [("O", 0.0)] * len(words)
+        )
         for s in sentence_names(words, tags, gaz, pat, blocked, headline, casing.lower, matches):
             if title_case and not _known_name(words[s.a : s.b], casing.title_mid, gaz):
                 continue  # In A Title-Case Headline every word looks like a name
@@ -76,11 +82,13 @@ def _to_found(toks: list[Token], s: NameSpan) -> Found:
     if s.chars is not None:
         base = toks[s.a].start
         return Found(base + s.chars[0], base + s.chars[1], s.type, s.confidence)
-    return Found(toks[s.a].start, toks[s.b - 1].end, s.type, s.confidence, rule=s.source != "tagger")
+    return Found(
+        toks[s.a].start, toks[s.b - 1].end, s.type, s.confidence, rule=s.source != "tagger"
+    )
 
 
 def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> list[Found]:
-    """"Assad regime", "Savett said": surnames of people named in full, wherever they recur."""
+    """ "Assad regime", "Savett said": surnames of people named in full, wherever they recur."""
     pat = patterns()
     surnames: dict[str, float] = {}
     for f in found:
@@ -98,7 +106,6 @@ def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> 
     taken = sorted((f.start, f.end) for f in found)
     extra: list[Found] = []
     starts = [s for s, _ in taken]
-
 
     for toks in sents:
         for t in toks:
@@ -120,7 +127,7 @@ def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> 
 def _acronyms_again(
     text: str, sents: list[list[Token]], found: list[Found], capitals: list[bool]
 ) -> list[Found]:
-    """"HTS", "NSC": capitals standing for a name in the document, wherever they occur.
+    """ "HTS", "NSC": capitals standing for a name in the document, wherever they occur.
 
     An acronym counts when it spells the initials of a name (or of its last words:
     "NSC" for "White House National Security Council") or directly follows one as its
@@ -138,7 +145,7 @@ def _acronyms_again(
             initials.setdefault(caps[k:], f)
     starts = [f.start for f in found]
     extra: list[Found] = []
-    for toks, caps in zip(sents, capitals):
+    for toks, caps in zip(sents, capitals, strict=True):
         if caps:
             continue
         words = [t.text for t in toks]
@@ -155,10 +162,17 @@ def _acronyms_again(
             if i + 1 < len(found) and found[i + 1].start < t.end:
                 continue
             source = initials.get(letters)
-            if source is None and k >= 2 and words[k - 1] in ("or", "(") :
+            if source is None and k >= 2 and words[k - 1] in ("or", "("):
                 prev_end = toks[k - 2].end if words[k - 1] == "(" else toks[k - 2].start
-                source = next((f for f in names if f.end in (toks[k - 2].end, prev_end) and
-                               (f.end == toks[k - 2].end or words[k - 2] == ",")), None)
+                source = next(
+                    (
+                        f
+                        for f in names
+                        if f.end in (toks[k - 2].end, prev_end)
+                        and (f.end == toks[k - 2].end or words[k - 2] == ",")
+                    ),
+                    None,
+                )
                 if source is None and words[k - 1] == "or" and words[k - 2] == "," and k >= 3:
                     source = next((f for f in names if f.end == toks[k - 3].end), None)
             if source is not None:
@@ -179,7 +193,7 @@ def extract_entities(
         return (), ()
     index, types, names = link(text, found, gazetteer(), patterns())
     aliases: list[list[str]] = [[] for _ in names]
-    for f, e in zip(found, index):
+    for f, e in zip(found, index, strict=True):
         t = text[f.start : f.end]
         if t != names[e] and t not in aliases[e]:
             aliases[e].append(t)

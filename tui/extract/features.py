@@ -28,9 +28,11 @@ PAD_RIGHT = "</s>"
 
 
 def shape(word: str) -> str:
-    """"Assad" -> "Xxxxx" (runs capped at four), "al-Sham" -> "xx-Xxxx"."""
+    """ "Assad" -> "Xxxxx" (runs capped at four), "al-Sham" -> "xx-Xxxx"."""
     s = word.translate(_SHAPE_MAP)
-    s = "".join(ch if not ch.isalpha() or ch in "Xxd" else ("X" if ch.isupper() else "x") for ch in s)
+    s = "".join(
+        ch if not ch.isalpha() or ch in "Xxd" else ("X" if ch.isupper() else "x") for ch in s
+    )
     return re.sub(r"(.)\1{4,}", r"\1\1\1\1", s)
 
 
@@ -133,7 +135,7 @@ def is_headline(words: list[str]) -> bool:
 
 
 def is_title_case(words: list[str]) -> bool:
-    """"Rebels Seize Aleppo Airport In Major Assault": every word capitalised, even
+    """ "Rebels Seize Aleppo Airport In Major Assault": every word capitalised, even
     the little ones ("In", "Against") that running text writes in lower case."""
     alpha = [w for w in words if w[:1].isalpha() and len(w) > 3]
     if len(alpha) < 3 or not all(w[:1].isupper() for w in alpha):

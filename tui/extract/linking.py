@@ -135,7 +135,10 @@ def link(
             continue
         if cue in ("", "or") and not (
             _is_acronym(texts[i + 1])
-            and (a.type != "PERSON" or _subsequence(texts[i + 1].replace(".", ""), _capitals(texts[i])))
+            and (
+                a.type != "PERSON"
+                or _subsequence(texts[i + 1].replace(".", ""), _capitals(texts[i]))
+            )
             and not gaz.labels(tuple(texts[i + 1].split())) & PLACES_AND_PEOPLES
         ):
             continue  # "Mark Crear (U.S.)", "Russia, or Iran": not a definition
@@ -150,7 +153,12 @@ def link(
     acronym = [_is_acronym(t) for t in texts]
     spelled: dict[str, list[int]] = {}  # capitals (and their tails) -> multi-word names
     for j, u in enumerate(texts):
-        if acronym[j] or found[j].type not in NAME_TYPES or found[j].type == "PERSON" or " " not in u:
+        if (
+            acronym[j]
+            or found[j].type not in NAME_TYPES
+            or found[j].type == "PERSON"
+            or " " not in u
+        ):
             continue
         caps = _capitals(u)
         for k in range(len(caps) - 1):

@@ -46,8 +46,10 @@ def _particle_name(w: str, pat: Patterns) -> bool:
 
 
 def _modifier_suffix(part: str) -> bool:
-    """"-based", "-backed", "-led", "-run": not "-kin" in "Wong Kwok-kin"."""
-    return part.islower() and (part.endswith("ed") or part in ("led", "run", "born", "made", "style", "era"))
+    """ "-based", "-backed", "-led", "-run": not "-kin" in "Wong Kwok-kin"."""
+    return part.islower() and (
+        part.endswith("ed") or part in ("led", "run", "born", "made", "style", "era")
+    )
 
 
 def _nameword(w: str, pat: Patterns) -> bool:
@@ -133,7 +135,13 @@ def _extend(words: list[str], b: int, typ: str, pat: Patterns, gaz: Gazetteer) -
                 while b < n and _nameword(words[b], pat):
                     b += 1
                 continue
-        if org_like and w == "and" and b + 1 < n and _cap(words[b + 1]) and words[b - 1] not in gaz.org_heads:
+        if (
+            org_like
+            and w == "and"
+            and b + 1 < n
+            and _cap(words[b + 1])
+            and words[b - 1] not in gaz.org_heads
+        ):
             # "Office for Migration and Refugees", "Freedom and Democracy Congress":
             # only inside a descriptive name or one closed by an organisation word
             k = b + 1
@@ -233,7 +241,12 @@ def _trim(words: list[str], a: int, b: int, pat: Patterns) -> tuple[int, int]:
     """No lowercase words or possessives at either end of a name."""
     while a < b and not _nameword(words[a], pat) and not words[a][:1].isdigit():
         a += 1
-    while b > a and not _nameword(words[b - 1], pat) and not words[b - 1][:1].isdigit() and words[b - 1] not in ")":
+    while (
+        b > a
+        and not _nameword(words[b - 1], pat)
+        and not words[b - 1][:1].isdigit()
+        and words[b - 1] not in ")"
+    ):
         b -= 1
     if b - a == 1 and words[a] in pat.never_names:
         return a, a
@@ -257,7 +270,12 @@ def _chunks(words: list[str], blocked: list[bool], pat: Patterns) -> list[tuple[
         while b < n and not blocked[b]:
             if _nameword(words[b], pat):
                 b += 1
-            elif words[b] in ("'", "’") and words[b - 1].endswith("s") and b + 1 < n and _cap(words[b + 1]):
+            elif (
+                words[b] in ("'", "’")
+                and words[b - 1].endswith("s")
+                and b + 1 < n
+                and _cap(words[b + 1])
+            ):
                 b += 2  # "Kurdistan Workers' Party"
             else:
                 break
@@ -283,7 +301,11 @@ def sentence_names(
         if any(blocked[s.a : s.b]):
             continue
         s.a = _strip_front(words, s.a, s.b, gaz, pat)
-        if s.a == 0 and s.b > 1 and (words[0] in pat.headline_words or words[0].lower() in lower_elsewhere):
+        if (
+            s.a == 0
+            and s.b > 1
+            and (words[0] in pat.headline_words or words[0].lower() in lower_elsewhere)
+        ):
             s.a = 1  # "During Rosati": a capitalised sentence opener
         s.a, s.b = _trim(words, s.a, s.b, pat)
         s.b = _extend(words, s.b, s.type, pat, gaz)
@@ -301,7 +323,11 @@ def sentence_names(
             b = _extend(words, b, "ORG", pat, gaz)
             while b > a and any(blocked[a:b]):
                 b -= 1
-            while a < b and (a == 0 or words[a - 1] in "\"“‘'(") and words[a].lower() in lower_elsewhere:
+            while (
+                a < b
+                and (a == 0 or words[a - 1] in "\"“‘'(")
+                and words[a].lower() in lower_elsewhere
+            ):
                 a += 1  # a sentence-initial common word ("Acknowledging", "In")
             a = _strip_front(words, a, b, gaz, pat)
             if b - a < 2:
@@ -315,7 +341,15 @@ def sentence_names(
             if typ is None:
                 continue
             conf = max([s.confidence for s in inside] + [0.75])
-            spans = [s for s in spans if s.b <= a or s.a >= b]
+            kept = []
+            for s in spans:
+                if s.b <= a or s.a >= b:
+                    kept.append(s)
+                elif s.a < a:  # "Alvin Yeung of Civic Party": the person keeps his name
+                    s.a, s.b = _trim(words, s.a, a, pat)
+                    if s.b > s.a:
+                        kept.append(s)
+            spans = kept
             spans.append(NameSpan(a, b, typ, conf, "rule"))
             done = b
     spans.sort(key=lambda s: (s.a, -s.b))
@@ -360,7 +394,7 @@ def sentence_names(
         if s.chars is None and s.type in ("NORP", "GPE"):
             for m in (2, 1):
                 tail = tuple(words[s.b : s.b + m])
-                if len(tail) < m or blocked[s.b] :
+                if len(tail) < m or blocked[s.b]:
                     continue
                 if s.type == "NORP" and tail in gaz.norp_org_nouns:
                     s.b, s.type, s.source = s.b + m, "ORG", "rule"

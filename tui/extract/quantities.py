@@ -21,7 +21,9 @@ _TOKEN = re.compile(
     r"|(?P<punct>\S)"
 )
 # What after a number makes it a rate, a clock time or an ordinal, not a count.
-_NOT_COUNT_AFTER = re.compile(r"(?:[^\W\d_]|\s*%|\s*per\s?cent\b|\s*percent\b|\s*[ap]\.?m\b|:\d)", re.I)
+_NOT_COUNT_AFTER = re.compile(
+    r"(?:[^\W\d_]|\s*%|\s*per\s?cent\b|\s*percent\b|\s*[ap]\.?m\b|:\d)", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +59,33 @@ def _words() -> _Words:
     raw = yaml.safe_load(
         resources.files("tui.data").joinpath("quantities_words.yaml").read_text(encoding="utf-8")
     )
-    plurals = {str(k): (int(v["unit"]), bool(v.get("needs_of", False))) for k, v in raw["plurals"].items()}
+    plurals = {
+        str(k): (int(v["unit"]), bool(v.get("needs_of", False))) for k, v in raw["plurals"].items()
+    }
     vague = tuple(
         sorted(
-            ((tuple(str(k).split()), float(v["value"]), bool(v.get("alone", True))) for k, v in raw["vague"].items()),
+            (
+                (tuple(str(k).split()), float(v["value"]), bool(v.get("alone", True)))
+                for k, v in raw["vague"].items()
+            ),
             key=lambda t: -len(t[0]),
         )
     )
-    modifiers = tuple(sorted((tuple(str(m).split()) for m in raw["modifiers"]), key=lambda t: -len(t)))
+    modifiers = tuple(
+        sorted((tuple(str(m).split()) for m in raw["modifiers"]), key=lambda t: -len(t))
+    )
     units = {str(k): int(v) for k, v in raw["units"].items()}
     scales = {str(k): int(v) for k, v in raw["scales"].items()}
     articles = frozenset(str(a) for a in raw["articles"])
     starters = frozenset(
-        [*units, *scales, *articles, *plurals, *(w[0] for w, _, _ in vague), *(m[0] for m in modifiers)]
+        [
+            *units,
+            *scales,
+            *articles,
+            *plurals,
+            *(w[0] for w, _, _ in vague),
+            *(m[0] for m in modifiers),
+        ]
     )
     return _Words(
         units=units,
@@ -86,15 +102,28 @@ def _words() -> _Words:
         starters=starters,
         trigger=re.compile(
             r"\d|\b(?:"
-            + "|".join(re.escape(x) for x in sorted(
-                [*units, *scales, *plurals, *(next(x for x in v[0] if x not in articles) for v in vague)], key=len, reverse=True))
+            + "|".join(
+                re.escape(x)
+                for x in sorted(
+                    [
+                        *units,
+                        *scales,
+                        *plurals,
+                        *(next(x for x in v[0] if x not in articles) for v in vague),
+                    ],
+                    key=len,
+                    reverse=True,
+                )
+            )
             + r")\b",
             re.I,
         ),
         modifiers_by_first={
             f: tuple(m for m in modifiers if m[0] == f) for f in {m[0] for m in modifiers}
         },
-        vague_by_first={f: tuple(v for v in vague if v[0][0] == f) for f in {v[0][0] for v in vague}},
+        vague_by_first={
+            f: tuple(v for v in vague if v[0][0] == f) for f in {v[0][0] for v in vague}
+        },
     )
 
 
@@ -157,7 +186,7 @@ def _scale_after(toks: list[_Tok], j: int, value: float, w: _Words) -> tuple[flo
 
 
 def _plural_of(toks: list[_Tok], j: int, value: float, w: _Words) -> tuple[float, int]:
-    """"... of thousands" after a vague plural multiplies it ("tens of thousands")."""
+    """ "... of thousands" after a vague plural multiplies it ("tens of thousands")."""
     if (
         j + 1 < len(toks)
         and toks[j].low == "of"
@@ -243,7 +272,12 @@ def _is_count(toks: list[_Tok], i: int, j: int, hedged: bool, text: str, w: _Wor
     first = i
     core = toks[first]
     # the figure token (after any hedge)
-    while core.kind != "num" and core.low not in w.units and core.low not in w.plurals and first < j - 1:
+    while (
+        core.kind != "num"
+        and core.low not in w.units
+        and core.low not in w.plurals
+        and first < j - 1
+    ):
         first += 1
         core = toks[first]
     prev = toks[i - 1] if i > 0 else None
@@ -256,9 +290,14 @@ def _is_count(toks: list[_Tok], i: int, j: int, hedged: bool, text: str, w: _Wor
             return False
         if prev is not None and prev.text[:1] in w.currency:
             return False
-        if prev is not None and prev.kind == "punct" and prev.end == core.start and prev.text in ":/.-–":
+        if (
+            prev is not None
+            and prev.kind == "punct"
+            and prev.end == core.start
+            and prev.text in ":/.-–"
+        ):
             return False  # the tail of "10:30", "24/7", "3-2"
-        if nxt is not None and nxt.kind == "punct" and nxt.start == last.end and nxt.text in ":/" :
+        if nxt is not None and nxt.kind == "punct" and nxt.start == last.end and nxt.text in ":/":
             return False
         if prev is not None and prev.kind == "num" or nxt is not None and nxt.kind == "num":
             return False  # part of a longer numeric expression ("10 1/2", "3 - 2")
@@ -267,9 +306,20 @@ def _is_count(toks: list[_Tok], i: int, j: int, hedged: bool, text: str, w: _Wor
             # a year, unless it plainly counts something ("2000 people")
             if prev is not None and prev.low in w.year_preps:
                 return False
-            if nxt is None or nxt.kind != "word" or not nxt.text[0].islower() or nxt.low in w.year_before:
+            if (
+                nxt is None
+                or nxt.kind != "word"
+                or not nxt.text[0].islower()
+                or nxt.low in w.year_before
+            ):
                 return False
-        if not hedged and prev is not None and prev.kind == "word" and prev.text[0].isupper() and j == first + 1:
+        if (
+            not hedged
+            and prev is not None
+            and prev.kind == "word"
+            and prev.text[0].isupper()
+            and j == first + 1
+        ):
             return False  # an identifier: "Resolution 2254", "Flight 17"
         if prev is not None and prev.low in ("#", "no.", "number"):
             return False
@@ -304,7 +354,9 @@ def _windows(text: str, start: int, end: int, w: _Words) -> list[tuple[int, int]
     return out
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int | None]]:
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, int | None]]:
     """Spans of counts and casualty figures in ``text[start:end]`` with their estimates."""
     end = len(text) if end is None else end
     w = _words()

@@ -25,8 +25,8 @@ from tui.extract.features import (
     gazetteer_features,
     is_headline,
     own_features,
-    token_dynamic,
     short_shape,
+    token_dynamic,
 )
 from tui.extract.gazetteer import Gazetteer, gazetteer
 from tui.text.segment import Token, sentences, tokens
@@ -57,7 +57,9 @@ def allowed(prev: str, tag: str) -> bool:
 class Tagger:
     """Tags sentences of word strings; see :meth:`tag`."""
 
-    def __init__(self, tags: list[str], weights: dict[str, dict[int, float]], gaz: Gazetteer) -> None:
+    def __init__(
+        self, tags: list[str], weights: dict[str, dict[int, float]], gaz: Gazetteer
+    ) -> None:
         self.tags = tuple(tags)
         n = len(tags)
         self._zero = [0.0] * n
@@ -99,7 +101,9 @@ class Tagger:
         cache = self._ctx[off]
         vec = cache.get(word)
         if vec is None:
-            vec = self._sum([f"{off}:{x}" for x in context_features(word, self._gaz, abs(off) == 1)])
+            vec = self._sum(
+                [f"{off}:{x}" for x in context_features(word, self._gaz, abs(off) == 1)]
+            )
             if len(cache) < 200_000:
                 cache[word] = vec
         return vec
@@ -145,7 +149,12 @@ class Tagger:
         for i in range(n):
             word = words[i]
             c = word[:1]
-            if (prev == "O" or prev == START) and not c.isupper() and not c.isdigit() and "-" not in word:
+            if (
+                (prev == "O" or prev == START)
+                and not c.isupper()
+                and not c.isdigit()
+                and "-" not in word
+            ):
                 # A lower-case word or punctuation after no entity starts none: the
                 # tagger agrees on (nearly) all of them, and skipping them halves the work.
                 out.append(("O", SURE))
@@ -167,6 +176,7 @@ class Tagger:
                     ctx_vec(2, padded[i + 4]),
                     hist,
                     vec(tuple(gaz_feats[i] + token_dynamic(word, i, headline, casing))),
+                    strict=True,
                 )
             ]
             best = -1
@@ -186,7 +196,9 @@ class Tagger:
 
 def load_weights(data: dict[str, Any]) -> tuple[list[str], dict[str, dict[int, float]]]:
     tags = list(data["tags"])
-    weights = {f: {int(k): float(v) for k, v in sparse.items()} for f, sparse in data["weights"].items()}
+    weights = {
+        f: {int(k): float(v) for k, v in sparse.items()} for f, sparse in data["weights"].items()
+    }
     return tags, weights
 
 
@@ -203,5 +215,21 @@ def default_tagger() -> Tagger | None:
 
 
 def sentence_tokens(text: str) -> list[list[Token]]:
-    """The tagger's units: tokens of each sentence (one segmentation for training and use)."""
-    return [tokens(text, s, e) for s, e in sentences(text)]
+    """The tagger's units: tokens of each sentence, also cut at line breaks (a name never
+    runs from a heading or byline into the next line). One segmentation for training and use.
+    """
+    out: list[list[Token]] = []
+    for s, e in sentences(text):
+        toks = tokens(text, s, e)
+        if "\n" not in text[s:e]:
+            out.append(toks)
+            continue
+        cur: list[Token] = []
+        for t in toks:
+            if cur and "\n" in text[cur[-1].end : t.start]:
+                out.append(cur)
+                cur = []
+            cur.append(t)
+        if cur:
+            out.append(cur)
+    return out
