@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from tui.extract.content import trim
 from tui.extract.coref import Antecedent, kind_of_source, resolve
-from tui.extract.cues import Lexicon, lexicon
+from tui.extract.cues import Lexicon, lexicon, word_pattern
 from tui.extract.frames import Draft, sentence_drafts
 from tui.extract.labels import find_labels
 from tui.extract.quotes import Quote, Quotes
@@ -27,13 +27,15 @@ from tui.model import Claim, Entity, Mention, Ref, Span
 from tui.text.document import Document
 from tui.text.segment import paragraphs, sentences, tokens
 
-_WORD = re.compile(r"[A-Za-z]+")
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    return word_pattern(lexicon().cue_words)
 
 
-def _cue_words(text: str, lex: Lexicon) -> list[int]:
+def _cue_words(text: str) -> list[int]:
     """Offsets of every cue word in ``text``: sentences without one are never tokenised."""
-    words = lex.cue_words
-    return [m.start() for m in _WORD.finditer(text) if m.group().lower() in words]
+    return [m.start() for m in _cue_pattern().finditer(text)]
 
 
 def _any_between(offsets: list[int], start: int, end: int) -> bool:
@@ -44,9 +46,7 @@ def _any_between(offsets: list[int], start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _hedge_pattern() -> re.Pattern[str]:
     lex = lexicon()
-    items = sorted(set(lex.hedge_words) | set(lex.hedge_phrases), key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+    return word_pattern(set(lex.hedge_words) | set(lex.hedge_phrases))
 
 
 def _inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -116,7 +116,7 @@ def find_claims(
     lex = lexicon()
     paras = paragraphs(text)
     quotes = Quotes(text, paras)
-    cue_words = _cue_words(text, lex)
+    cue_words = _cue_words(text)
     drafts: list[Draft] = []
     for n, p in enumerate(paras):
         if not _any_between(cue_words, p[0], p[1]):

@@ -6,6 +6,7 @@ finds cue candidates among a sentence's tokens.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -140,16 +141,44 @@ class Cue:
     verb: Verb | None = None
 
 
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` shaped as a prefix tree: Python's engine tries
+    a flat alternation word by word at every position, a tree letter by letter."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(tree)
+
+
+def word_pattern(words: frozenset[str] | set[str]) -> re.Pattern[str]:
+    """Whole-word, case-insensitive matcher for ``words`` (spaces match any whitespace)."""
+    body = _trie(sorted(words)).replace(r"\ ", r"\s+")
+    return re.compile(rf"\b{body}\b", re.IGNORECASE)
+
+
 def _title_case(toks: list[Token]) -> bool:
     words = [t.text for t in toks if t.text[:1].isalpha() and len(t.text) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
-    """Cue candidates among one sentence's tokens, left to right."""
+def find_cues(toks: list[Token], lex: Lexicon, lowered: list[str] | None = None) -> list[Cue]:
+    """Cue candidates among one sentence's tokens (lower-cased: ``lowered``), left to right."""
     out: list[Cue] = []
     n = len(toks)
-    lowered = [t.text.lower() for t in toks]
+    if lowered is None:
+        lowered = [t.text.lower() for t in toks]
     i = 0
     while i < n:
         w = lowered[i]

@@ -312,7 +312,7 @@ def _clause_follows(s: Sentence, start: int, verb: Verb, quotes: Quotes, lex: Le
 
 
 def sentence_drafts(text: str, s: Sentence, quotes: Quotes, lex: Lexicon) -> list[Draft]:
-    cues = find_cues(s.toks, lex)
+    cues = find_cues(s.toks, lex, s.low)
     limits = _limits(s, cues, lex)
     out: list[Draft] = []
     for c, limit in zip(cues, limits, strict=True):
