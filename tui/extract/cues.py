@@ -179,18 +179,17 @@ def find_cues(toks: list[Token], lex: Lexicon, lowered: list[str] | None = None)
     n = len(toks)
     if lowered is None:
         lowered = [t.text.lower() for t in toks]
+    cue_words = lex.cue_words
     i = 0
     while i < n:
         w = lowered[i]
-        matched = False
-        for phrase in lex.according:
-            k = len(phrase)
-            if tuple(lowered[i : i + k]) == phrase:
-                out.append(Cue(i, i + k - 1, according=True))
-                i += k
-                matched = True
-                break
-        if matched:
+        if w not in cue_words:
+            i += 1
+            continue
+        phrase = next((p for p in lex.according if tuple(lowered[i : i + len(p)]) == p), None)
+        if phrase is not None:
+            out.append(Cue(i, i + len(phrase) - 1, according=True))
+            i += len(phrase)
             continue
         verb = lex.verbs.get(w)
         # A capitalised cue word inside a sentence is a name ("United States"), unless
