@@ -217,11 +217,21 @@ async def test_command_palette_offers_every_reader_action():
         assert app.screen.claim_index == 0
 
 
+async def settle(app: MarginaliaApp, pilot) -> None:
+    """Wait until the session is open and extraction (in its worker) has been merged."""
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        if getattr(screen, "session", None) is not None and not screen.extracting:
+            return
+    raise AssertionError("the reader did not settle")
+
+
 async def test_loads_in_a_worker_then_fills_in_extraction():
     app = MarginaliaApp(SEED, extractor=seed_annotations)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         screen = app.screen
         assert screen.session is not None and not screen.extracting
         assert len(screen.claims) == 4
@@ -249,8 +259,7 @@ async def test_hostile_article_shows_markup_and_escapes_literally(tmp_path, extr
     path.write_text(HOSTILE, encoding="utf-8")
     app = MarginaliaApp(path, extractor=extractor)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         article = app.screen.query_one(ArticleView)
         text = screen_text(article)
         assert "[bold]x[/]" in text
@@ -311,3 +320,16 @@ async def test_a_long_list_is_virtual():
         await pilot.pause()
         assert rows.virtual_size.height == 10_000
         assert len(set(built)) <= rows.size.height + 1  # only the rows on screen were built
+
+
+async def test_a_large_article_loads_in_a_worker(tmp_path):
+    path = tmp_path / "long.txt"
+    text = SEED.read_text(encoding="utf-8")
+    path.write_text((text + "\n\n") * 120, encoding="utf-8")  # ~340 KB: past the in-place limit
+    app = MarginaliaApp(path, extractor=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        article = app.screen.query_one(ArticleView)
+        assert article.document is not None and len(article.rows) > 1000
+        await pilot.press("G")
+        assert article.position() == "Bot"
