@@ -94,3 +94,7 @@ def test_spans_are_inside_the_text_and_ordered(text: str) -> None:
         assert last <= s < e <= len(text)
         assert v is None or v >= 0
         last = e
+
+
+def test_list_markers_are_not_counts() -> None:
+    assert _found("1. Mark Crear 13.26 seconds\n2) Ten men") == [("Ten", 10)]

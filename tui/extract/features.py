@@ -137,8 +137,13 @@ def is_headline(words: list[str]) -> bool:
 def is_title_case(words: list[str]) -> bool:
     """ "Rebels Seize Aleppo Airport In Major Assault": every word capitalised, even
     the little ones ("In", "Against") that running text writes in lower case."""
-    alpha = [w for w in words if w[:1].isalpha() and len(w) > 3]
-    if len(alpha) < 3 or not all(w[:1].isupper() for w in alpha):
+    long_words = 0
+    for w in words:
+        if len(w) > 3 and w[:1].isalpha():
+            if w[:1].islower():
+                return False  # the usual case, decided at the first lower-case word
+            long_words += 1
+    if long_words < 3:
         return False
     small = patterns().headline_words
     return any(w in small for w in words)

@@ -53,9 +53,12 @@ def _modifier_suffix(part: str) -> bool:
 
 
 def _nameword(w: str, pat: Patterns) -> bool:
-    if "-" in w and _modifier_suffix(w.rsplit("-", 1)[1]):
-        return False  # "Ontario-based", "Iran-backed": a modifier, not part of a name
-    return (_cap(w) and any(ch.isalpha() for ch in w)) or _particle_name(w, pat)
+    """A word that can be part of a name: capitalised, or a particle joined to one."""
+    c = w[:1]
+    if c.isupper():
+        # "Ontario-based", "Iran-backed": a modifier, not part of a name
+        return not ("-" in w and _modifier_suffix(w.rsplit("-", 1)[1]))
+    return "-" in w and _particle_name(w, pat)
 
 
 def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:

@@ -286,6 +286,13 @@ def _is_count(toks: list[_Tok], i: int, j: int, hedged: bool, text: str, w: _Wor
     if last.kind == "num" and _NOT_COUNT_AFTER.match(text, last.end):
         return False
     if core.kind == "num":
+        line_start = text.rfind("\n", 0, core.start) + 1
+        if (
+            not hedged
+            and not text[line_start : core.start].strip()
+            and text[core.end : core.end + 2] in (". ", ") ")
+        ):
+            return False  # a list marker: "1. Mark Crear", "2) ..."
         if prev is not None and prev.low in w.currency and prev.end == core.start:
             return False
         if prev is not None and prev.text[:1] in w.currency:
