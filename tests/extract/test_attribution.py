@@ -330,6 +330,15 @@ def test_nested_claim_is_kept_with_less_confidence() -> None:
     assert inner.confidence < outer.confidence
 
 
+def test_polls_show_and_coordinated_subjects() -> None:
+    c = one("Recent polls show the governor with a narrow lead.")
+    assert c.source.span.text == "Recent polls"
+    assert contents(c) == ["the governor with a narrow lead"]
+    assert claims_of("The band will show the film tonight.") == ()
+    assert [x.cue.text for x in claims_of("Cruz thanked them and said he was proud.")] == ["said"]
+    assert one("Cruz thanked them and said he was proud.").source.span.text == "Cruz"
+
+
 def test_not_claims() -> None:
     assert claims_of("The United States sent aid to the region.") == ()
     assert claims_of("She declined to say where the money came from.") == ()

@@ -28,6 +28,7 @@ class Verb:
     to: bool = False
     particles: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
+    evidence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Lexicon:
     label_stops: frozenset[str]
     determiners: frozenset[str]
     manner_nouns: frozenset[str]
+    evidence_nouns: frozenset[str]
 
 
 def _load(name: str) -> dict:
@@ -88,17 +90,19 @@ def lexicon() -> Lexicon:
     verbs: dict[str, Verb] = {}
     for lemma, opts in (cues.get("verbs") or {}).items():
         opts = opts or {}
+        where = f"claims_cues.yaml: {lemma}"
         verb = Verb(
-            str(lemma),
-            bool(opts.get("object", False)),
-            bool(opts.get("strict", False)),
-            bool(opts.get("hedge", False)),
-            float(opts.get("weight", 0.9)),
-            bool(opts.get("to", False)),
-            _words(opts, "particles", f"claims_cues.yaml: {lemma}"),
-            _words(opts, "not_before", f"claims_cues.yaml: {lemma}"),
+            lemma=str(lemma),
+            object=bool(opts.get("object", False)),
+            strict=bool(opts.get("strict", False)),
+            hedge=bool(opts.get("hedge", False)),
+            weight=float(opts.get("weight", 0.9)),
+            to=bool(opts.get("to", False)),
+            particles=_words(opts, "particles", where),
+            not_before=_words(opts, "not_before", where),
+            evidence=bool(opts.get("evidence", False)),
         )
-        for form in _words(opts, "forms", f"claims_cues.yaml: {lemma}"):
+        for form in _words(opts, "forms", where):
             verbs[str(form).lower()] = verb
     return Lexicon(
         verbs=verbs,
@@ -128,6 +132,7 @@ def lexicon() -> Lexicon:
         label_stops=_words(grammar, "label_stops", g),
         determiners=_words(grammar, "determiners", g),
         manner_nouns=_words(grammar, "manner_nouns", g),
+        evidence_nouns=_words(grammar, "evidence_nouns", g),
     )
 
 

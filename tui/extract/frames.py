@@ -24,7 +24,7 @@ from tui.extract.content import (
 )
 from tui.extract.cues import Cue, Lexicon, Verb, find_cues
 from tui.extract.quotes import MARKS, Quotes
-from tui.extract.sources import Sentence, left_source, right_source
+from tui.extract.sources import Sentence, left_source, right_source, subject_at_start
 
 
 @dataclass(slots=True)
@@ -188,7 +188,7 @@ def _verb(
     if participle:
         if start is None:
             return None
-        source = earlier[-1].source if earlier else None
+        source = earlier[-1].source if earlier else _span(s, subject_at_start(s, k, lex))
         content = right_content(text, s, start, limit, quotes, lex)
         return (
             Draft(cue, content, source, weight=weight * 0.9, hedge_cue=verb.hedge)
@@ -223,12 +223,12 @@ def _verb(
         after = rsrc[1] if rsrc else k + 1
         content += _split_quote(text, s, after, quotes, lex, limit)
         return Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
-    if src is None and k > 0 and s.low[k - 1] in lex.coordinators and earlier:
-        # "Merrill says X and said Y": the same speaker.
-        if start is None:
+    if src is None and k > 0 and s.low[k - 1] in lex.coordinators:
+        # "Merrill says X and said Y" / "Cruz exhorted ... and said Y": the same subject.
+        source = earlier[-1].source if earlier else _span(s, subject_at_start(s, k, lex))
+        if start is None or source is None:
             return None
         content = right_content(text, s, start, limit, quotes, lex)
-        source = earlier[-1].source
         return Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge) if content else None
     if src is None and (k > 0 or not s.low[k].endswith("s")):
         # Only a headline's "Says ..." may leave its source unsaid.
@@ -256,7 +256,11 @@ def _verb(
         if s.toks[-1].text == ":" or (len(s.toks) > k + 1 and s.toks[k + 1].text == ":"):
             return Draft(cue, [], source, weight=weight, hedge_cue=verb.hedge, colon=True)
         return None
-    if verb.strict and not (had_that or _clause_follows(s, start, verb, quotes, lex)):
+    if verb.strict and not (
+        had_that
+        or _clause_follows(s, start, verb, quotes, lex)
+        or (verb.evidence and src is not None and _evidence(s, src, lex))
+    ):
         return None
     content = right_content(text, s, start, limit, quotes, lex)
     if not content:
@@ -280,7 +284,23 @@ def _speaker_before(s: Sentence, src: tuple[int, int], k: int, lex: Lexicon) -> 
     if last != k - 1:
         return True  # a verb group in between ("has also called") makes it a verb
     w = s.low[last]
-    return s.capital(last) or w in lex.pronouns or w in lex.roles or w == ")"
+    return (
+        s.capital(last)
+        or w in lex.pronouns
+        or w in lex.roles
+        or w in lex.evidence_nouns
+        or w == ")"
+    )
+
+
+def _span(s: Sentence, toks: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Character offsets of a token range."""
+    return None if toks is None else (s.toks[toks[0]].start, s.toks[toks[1] - 1].end)
+
+
+def _evidence(s: Sentence, src: tuple[int, int], lex: Lexicon) -> bool:
+    """Is the source a poll, a study, a video ...: something that "shows" or "finds"?"""
+    return any(s.low[i] in lex.evidence_nouns for i in range(*src))
 
 
 def _lead_in(text: str, content: list[tuple[int, int]], quotes: Quotes, lex: Lexicon) -> bool:

@@ -229,6 +229,24 @@ def _relative_head(s: Sentence, a: int, j: int, lex: Lexicon) -> int | None:
     return None
 
 
+def subject_at_start(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The sentence's opening subject, when it is a pronoun or a name, before token ``k``
+    ("Cruz exhorted Republicans ... and said ...")."""
+    a = 0
+    while a < k and s.low[a] in lex.lead_words:
+        a += 1
+    if a >= k:
+        return None
+    if s.low[a] in lex.pronouns and s.low[a] not in ("who", "it"):
+        return a, a + 1
+    b = a
+    while b < k and b - a < 6 and (s.capital(b) or _name_link(s, b, lex) or s.toks[b].text == "."):
+        b += 1
+    if b == a or b >= k or s.is_boundary(b) or s.low[a] in lex.time_words:
+        return None
+    return a, b
+
+
 def right_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
     """Token range of the source after the cue ending at token ``k`` ('..., said Smith')."""
     n = len(s.toks)
