@@ -69,6 +69,17 @@ def pp_end(s: Sentence, i: int, lex: Lexicon) -> int:
     return e if head else i
 
 
+def _skip_time(s: Sentence, i: int, lex: Lexicon) -> int:
+    """Past the time words at ``i`` ("said Friday that"), but not into a possessive
+    ("condemned Friday's test": that is content)."""
+    j = i
+    while j < len(s.toks) and s.low[j] in lex.time_words:
+        j += 1
+    if j < len(s.toks) and s.low[j] in ("’s", "'s"):
+        return i
+    return j
+
+
 def content_start(
     s: Sentence, k: int, verb: Verb | None, lex: Lexicon, quotes: Quotes | None = None
 ) -> tuple[int | None, bool]:
@@ -92,14 +103,12 @@ def content_start(
                 i < n and (s.capital(i) or s.low[i] in ("’s", "'s")) and s.toks[i].text not in MARKS
             ):
                 i += 1
-    while i < n and s.low[i] in lex.time_words:
-        i += 1
+    i = _skip_time(s, i, lex)
     if i < n and s.low[i] == "to" and verb is not None and verb.to:
         return i, False  # "vowed to punish ...": the infinitive is the content
     if i < n and s.low[i] in lex.prepositions:
         i = pp_end(s, i, lex)
-    while i < n and s.low[i] in lex.time_words:
-        i += 1
+    i = _skip_time(s, i, lex)
     if (
         quotes is not None
         and i + 1 < n

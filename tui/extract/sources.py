@@ -206,6 +206,8 @@ def left_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
         return _np_left(s, o - 1, lex), j + 1
     if s.is_boundary(j) or w in lex.np_stops or w in lex.verbs:
         return None
+    if w in lex.determiners:
+        return None  # "Following a swiftly called meeting": no noun phrase ends in "a"
     a = _np_left(s, j, lex)
     rel = _relative_head(s, a, j, lex)
     return (rel if rel is not None else a), j + 1
@@ -240,8 +242,15 @@ def subject_at_start(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | Non
     if s.low[a] in lex.pronouns and s.low[a] not in ("who", "it"):
         return a, a + 1
     b = a
-    while b < k and b - a < 6 and (s.capital(b) or _name_link(s, b, lex) or s.toks[b].text == "."):
+    while (
+        b < k
+        and b - a < 8
+        and s.low[b] not in lex.time_words
+        and (s.capital(b) or _name_link(s, b, lex) or s.toks[b].text == ".")
+    ):
         b += 1
+    while b > a and s.low[b - 1] in lex.name_links:
+        b -= 1  # "The Security Council on Friday": "on" opens the date, not the name
     if b == a or b >= k or s.is_boundary(b) or s.low[a] in lex.time_words:
         return None
     return a, b
