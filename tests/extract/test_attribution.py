@@ -215,6 +215,14 @@ def test_quotation_continues_over_sentences_and_paragraphs() -> None:
     ]
 
 
+def test_quoted_paragraph_after_a_direct_claim_continues_it() -> None:
+    text = (
+        "“We held the bridge,” the commander said.\n\n“Nobody crossed it.”\n\nThe army denied it."
+    )
+    c = claims_of(text)[0]
+    assert contents(c) == ["“We held the bridge,”", "“Nobody crossed it.”"]
+
+
 def test_said_colon_takes_the_next_paragraph() -> None:
     text = "The commander said:\n\n“We will hold the line.”\n\nOther news followed."
     c = one(text)

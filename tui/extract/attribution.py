@@ -118,19 +118,43 @@ def find_claims(
     quotes = Quotes(text, paras)
     cue_words = _cue_words(text)
     drafts: list[Draft] = []
+    speaker: Draft | None = None  # the direct claim a quoted paragraph may continue
     for n, p in enumerate(paras):
-        if not _any_between(cue_words, p[0], p[1]):
+        found = (
+            _paragraph(text, p, quotes, lex, cue_words)[0]
+            if _any_between(cue_words, p[0], p[1])
+            else []
+        )
+        if not found:
+            speaker = _continue_speaker(text, p, speaker, quotes)
             continue
-        found, _ = _paragraph(text, p, quotes, lex, cue_words)
         for d in found:
             if d.colon and n + 1 < len(paras):
                 q = _starts_quote(text, paras[n + 1][0], quotes)
                 nxt = paras[n + 1]
                 d.content = [(x.start, x.end) for x in quotes.chain(q)] if q else [trim(text, *nxt)]
         drafts.extend(d for d in found if d.content)
+        last = found[-1]
+        speaker = last if last.content and quotes.inside(*last.content[-1]) else None
     for lab in find_labels(text, paras, quotes, lex):
         drafts.append(Draft(lab.cue, list(lab.content), lab.source, weight=0.8))
     return _finish(text, drafts, entities, mentions, quotes, lex)
+
+
+def _continue_speaker(
+    text: str, p: tuple[int, int], speaker: Draft | None, quotes: Quotes
+) -> Draft | None:
+    """A paragraph that is one quotation, with no cue, after a direct claim: the same
+    speaker goes on ('"...," he said.' / '"And more."'). The claim it joined, or None."""
+    if speaker is None:
+        return None
+    q = _starts_quote(text, p[0], quotes)
+    if q is None or q.end < p[1] - 1:
+        return None
+    if any(s <= q.start < e for s, e in speaker.content + speaker.extra):
+        return speaker  # already there, as part of a quotation running on
+    speaker.extra.append((q.start, q.end))
+    return speaker
 
 
 def _finish(
