@@ -129,7 +129,7 @@ async def test_scrolling_the_article_updates_the_sidebar_and_g_G_are_top_bottom(
         screen = app.screen
         article = screen.query_one(ArticleView)
         await pilot.press("G")
-        await pilot.pause()
+        await pilot.pause(0.2)  # the sidebar follows once scrolling pauses
         assert article.scroll_y == article.max_scroll_y > 0
         assert screen.current_claim is not None
         assert screen.current_claim.end > article.top_offset()  # on screen, maybe begun above

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.model import Annotations, Claim, Event, Mention
@@ -102,6 +103,7 @@ class ReaderScreen(ReaderActions, Screen):
         self._progress = None
         self._status_line = ""
         self._text_posted = False
+        self._follow_timer: Timer | None = None
         self.index = Index(Annotations())
 
     # ------------------------------------------------------------------ layout
@@ -428,10 +430,25 @@ class ReaderScreen(ReaderActions, Screen):
     def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
         self.article_moved(message.top, message.bottom)
 
-    @batched
+    FOLLOW_DELAY = 0.06  # seconds of stillness before the sidebar catches up
+
     def article_moved(self, top: int, bottom: int) -> None:
-        """Moving through the article moves the sidebar: once the current claim (or
-        event) has left the screen, the first one on screen becomes current."""
+        """The view moved: the position now, the sidebar once scrolling pauses.
+
+        Following at once would repaint the card and lists on every page of a fast
+        scroll, doubling the cost of each frame; a short pause is not noticed.
+        """
+        self._update_status()  # the position (Top, 42%, Bot)
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+        self._follow_timer = self.set_timer(self.FOLLOW_DELAY, self._follow)
+
+    @batched
+    def _follow(self) -> None:
+        """Once the current claim (or event) has left the screen, the first one on
+        screen becomes current."""
+        self._follow_timer = None
+        top, bottom = self.article.top_offset(), self.article.bottom_offset()
         claim = self.current_claim
         if claim is None or claim.end <= top or claim.start >= bottom:
             index = (
@@ -449,7 +466,6 @@ class ReaderScreen(ReaderActions, Screen):
                 self.select_event(index, scroll=False)
                 self.card_mode = mode
                 self._update_card()
-        self._update_status()  # the position (Top, 42%, Bot)
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         offset = message.offset
