@@ -157,6 +157,11 @@ def test_when_and_how_after_the_cue_are_not_content() -> None:
     assert contents(c) == ["“We are monitoring the situation,”"]
 
 
+def test_writer_appositive_is_not_content() -> None:
+    c = one("Rebels said they had seized the town, a claim the army denied.")
+    assert contents(c) == ["they had seized the town"]
+
+
 def test_participle_after_an_inverted_claim() -> None:
     claims = claims_of(
         "The attack killed 12 people, the health ministry said, adding that the toll could rise."
