@@ -17,6 +17,9 @@ CONLL = EVAL_DIR / "ner" / "conll2003_valid.iob2.txt"
 GUM = EVAL_DIR / "ner" / "gum_news_entities.jsonl"
 
 GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+LINKING_WORDS = frozenset(
+    ["to", "of", "in", "at", "from", "for", "with", "on", "by", "about", "and", "or", "as"]
+)
 DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ")
 PARTICLES = frozenset(
     [
@@ -166,13 +169,22 @@ def _normalise(text: str, start: int, end: int, person: bool = False) -> tuple[i
     span_stripped = span.strip()
     if not span_stripped or span_stripped != span:
         return None
-    words = span.split()
-    if not words[0][:1].isupper() and not words[0][:1].isdigit():
-        return None
-    for w in words:
-        if not (w[:1].isupper() or w[:1].isdigit() or w in PARTICLES or not w[:1].isalpha()):
-            return None
-    return start, end
+    words = span.split(" ")
+
+    def namelike(w: str) -> bool:
+        return w[:1].isupper() or w[:1].isdigit() or w in PARTICLES or not w[:1].isalpha()
+
+    # The name is the longest name-like tail of a proper-noun-headed phrase:
+    # "team member Rodaba Noori" -> "Rodaba Noori".
+    for k in range(len(words)):
+        if words[k][:1].isupper() and all(namelike(w) for w in words[k:]):
+            if any(w in LINKING_WORDS or w.endswith(("ing", "ed")) for w in words[:k]):
+                return None  # "Muslims traveling to the U.S.": the tail is another mention
+            if person and " ".join(words[k:]) in _titles():
+                return None  # "The President": a title, not a name
+            drop = sum(len(w) + 1 for w in words[:k])
+            return start + drop, end
+    return None
 
 
 def _flatten(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -190,8 +202,9 @@ def read_gum(path: Path = GUM, norp: frozenset[str] = frozenset()) -> list[GoldD
     """GUM news: named (propn_head) person/place/organization mentions, as name spans.
 
     Normalisation (GUM marks full noun phrases): leading determiners and trailing
-    possessives are dropped, and mentions with lowercase content words ("critics of
-    ...") are not names and are left out; nested names keep the outermost.
+    possessives are dropped, the name is the longest name-like tail ("team member
+    Rodaba Noori" -> "Rodaba Noori"), mentions with no such tail are left out; nested
+    names keep the outermost.
     """
     docs = []
     with open(path, encoding="utf-8") as fh:

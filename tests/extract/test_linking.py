@@ -100,3 +100,13 @@ def test_entities_and_mentions_agree_end_to_end() -> None:
         assert by_id[m.entity].type == m.type
     for e in entities:
         assert e.name not in e.aliases
+
+
+def test_surname_typed_as_a_place_joins_the_person() -> None:
+    text = "Omar Haddad spoke. Later Haddad’s office and Jordan replied."
+    index, types, names = _link(
+        text,
+        [("Omar Haddad", "PERSON"), ("Haddad", "GPE"), ("Jordan", "GPE")],
+    )
+    assert index == [0, 0, 1]
+    assert types == ["PERSON", "GPE"]

@@ -174,6 +174,16 @@ def link(
     alone: dict[str, int] = {}
     for i, f in enumerate(found):
         if f.type != "PERSON":
+            # "Assad’s government" tagged as a place: a person's surname is the person,
+            # unless it is a known place ("Jordan")
+            w = _POSSESSIVE.sub("", texts[i])
+            if (
+                f.type in ("GPE", "LOC", "ORG", "FAC")
+                and w in last_name
+                and " " not in w
+                and not gaz.labels((w,)) & PLACES_AND_PEOPLES
+            ):
+                sets.union(last_name[w], i)
             continue
         words = texts[i].split()
         if len(words) == 1:

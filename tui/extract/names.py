@@ -16,11 +16,13 @@ finds most names; rules then fix what it cannot know:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tui.extract.gazetteer import CAPITAL, CITY_BIG, CITY_MID, COUNTRY, NORP, ORG, REGION, Gazetteer
 from tui.extract.patterns import Patterns
 
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
 PLACE_LABELS = frozenset({COUNTRY, CAPITAL, CITY_BIG, CITY_MID, REGION})
 APOSTROPHES = ("'s", "’s", "'", "’", "'S", "’S")
 
@@ -393,6 +395,8 @@ def sentence_names(
     for s in spans:
         if out and s.a < out[-1].b:
             continue
+        if s.type == "GPE" and s.b < n and _DOTTED.fullmatch(words[s.b]) and not blocked[s.b]:
+            s.b += 1  # "Washington D.C."
         # "Syrian army" (ORG), "Aleppo airport" (FAC): a lowercase head after the name
         if s.chars is None and s.type in ("NORP", "GPE"):
             for m in (2, 1):
