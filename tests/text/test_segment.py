@@ -38,6 +38,8 @@ def split(text: str) -> list[str]:
         ("He urged calm … and a serious process.", ["He urged calm … and a serious process."]),
         # a new sentence opening with a quote
         ('It ended. "We are free," he said.', ["It ended.", '"We are free," he said.']),
+        # a one-letter name before a new quotation
+        ("He wrote on X. “Our patience is over.”", ["He wrote on X.", "“Our patience is over.”"]),
         # months and states are not sentence ends
         ("On Jan. 5 in Calif. police said so.", ["On Jan. 5 in Calif. police said so."]),
     ],

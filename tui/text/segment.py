@@ -130,7 +130,8 @@ def _is_boundary(text: str, mark_start: int, mark_end: int, end: int) -> bool:
     prev = before.group(1).lstrip("'’-")
     abbr = _abbreviations()
     if len(prev) == 1 and prev.isupper():
-        return False  # an initial: "John F. Kennedy"
+        # An initial ("John F. Kennedy") unless a quotation opens next ("on X. “Our ...").
+        return bool(opener)
     if prev in abbr.never_final:
         return False
     if prev in abbr.before_number and first.isdigit():
