@@ -151,7 +151,7 @@ class ReaderActions:
         assert self.match_index is not None
         start, end = self.matches[self.match_index]
         self.article.set_marks("match-current", [(start, end)])
-        self.article.show_span(start, end)
+        self.jump_to(start, end)
         self._update_status()
 
     def action_search_next(self) -> None:

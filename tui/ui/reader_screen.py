@@ -104,6 +104,7 @@ class ReaderScreen(ReaderActions, Screen):
         self._status_line = ""
         self._text_posted = False
         self._follow_timer: Timer | None = None
+        self._jumping = False
         self.index = Index(Annotations())
 
     # ------------------------------------------------------------------ layout
@@ -302,7 +303,7 @@ class ReaderScreen(ReaderActions, Screen):
         self.query_one("#claims", RowList).set_cursor(-1 if index is None else index)
         claim = self.current_claim
         if claim is not None and scroll:
-            self.article.show_span(claim.start, claim.end)
+            self.jump_to(claim.start, claim.end)
         self._update_card()
         self._update_status()
 
@@ -314,7 +315,7 @@ class ReaderScreen(ReaderActions, Screen):
         self.query_one("#events", RowList).set_cursor(-1 if index is None else index)
         event = self.current_event
         if event is not None and scroll:
-            self.article.show_span(event.start, event.trigger.end)
+            self.jump_to(event.start, event.trigger.end)
         self._update_card()
         self._update_status()
 
@@ -327,7 +328,7 @@ class ReaderScreen(ReaderActions, Screen):
         mention = self.mentions[index]
         self.article.set_marks("mention-current", [(mention.span.start, mention.span.end)])
         if scroll:
-            self.article.show_span(mention.span.start, mention.span.end, center=False)
+            self.jump_to(mention.span.start, mention.span.end, center=False)
         entity = self.index.entity(mention.entity)
         same = self._by_entity.get(mention.entity, [index])
         position = bisect_left(same, index) + 1
@@ -432,16 +433,29 @@ class ReaderScreen(ReaderActions, Screen):
 
     FOLLOW_DELAY = 0.06  # seconds of stillness before the sidebar catches up
 
-    def article_moved(self, top: int, bottom: int) -> None:
-        """The view moved: the position now, the sidebar once scrolling pauses.
+    def jump_to(self, start: int, end: int, *, center: bool = True) -> None:
+        """Scroll the article to a span we chose (a claim, an event, a match)."""
+        self._jumping = True
+        try:
+            self.article.show_span(start, end, center=center)
+        finally:
+            self._jumping = False
 
-        Following at once would repaint the card and lists on every page of a fast
-        scroll, doubling the cost of each frame; a short pause is not noticed.
+    def article_moved(self, top: int, bottom: int) -> None:
+        """The view moved: the position now; the sidebar at once after a jump, or
+        once scrolling pauses.
+
+        Following every page of a fast scroll would repaint the card and lists each
+        time, doubling the cost of each frame; a short pause is not noticed.
         """
         self._update_status()  # the position (Top, 42%, Bot)
         if self._follow_timer is not None:
             self._follow_timer.stop()
-        self._follow_timer = self.set_timer(self.FOLLOW_DELAY, self._follow)
+            self._follow_timer = None
+        if self._jumping:
+            self._follow()  # same frame as the jump: nothing left to draw later
+        else:
+            self._follow_timer = self.set_timer(self.FOLLOW_DELAY, self._follow)
 
     @batched
     def _follow(self) -> None:
