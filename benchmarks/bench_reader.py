@@ -242,6 +242,7 @@ async def main(skip_extract: bool) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--key-gap", type=float, default=KEY_GAP, help="seconds between measured keys")
     parser.add_argument(
         "--skip-extract",
         action="store_true",
