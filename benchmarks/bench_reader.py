@@ -87,7 +87,7 @@ async def first_frame_ours(
 
     def hook(message: object) -> None:
         if isinstance(message, ReaderScreen.TextShown) and "text" not in stamps:
-            stamps["text"] = time.perf_counter() - t0
+            stamps["text"] = message.at - t0
             text_done.set()
         elif isinstance(message, ReaderScreen.Extracted):
             stamps["extracted"] = time.perf_counter() - t0
@@ -242,7 +242,9 @@ async def main(skip_extract: bool) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--key-gap", type=float, default=KEY_GAP, help="seconds between measured keys")
+    parser.add_argument(
+        "--key-gap", type=float, default=KEY_GAP, help="seconds between measured keys"
+    )
     parser.add_argument(
         "--skip-extract",
         action="store_true",

@@ -176,7 +176,7 @@ class ReaderActions:
 
     def action_focus_pane(self, delta: int) -> None:
         panes = [self.article]
-        if self.query_one(Sidebar).display:
+        if self.query_one(Sidebar).display and self.sidebar_ready:
             panes += [self.query_one("#claims", RowList), self.query_one("#events", RowList)]
         current = self.focused
         index = panes.index(current) if current in panes else 0

@@ -253,9 +253,13 @@ class Legend(Widget):
 
 
 class Sidebar(Vertical):
-    """Current item, claims, events, legend."""
+    """Current item, claims, events, legend: mounted by :meth:`fill`, after the first frame."""
 
-    def compose(self) -> ComposeResult:
+    async def fill(self) -> None:
+        if not self.children:
+            await self.mount_all(self._parts())
+
+    def _parts(self) -> ComposeResult:
         yield Static("Claim", id="card-title", classes="sidebar-heading")
         yield Card(id="card")
         yield Static("Claims", id="claims-title", classes="sidebar-heading")
