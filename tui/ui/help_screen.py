@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, expand=False, show_header=True, header_style="bold", pad_edge=False)
         table.add_column("keys", no_wrap=True)
         table.add_column("does")
-        table.add_column("id (for the keymap in config.yaml)", style="dim")
+        table.add_column("id (keymap)", style="dim", no_wrap=True)
         for keys, description, binding_id in self.rows:
             table.add_row(Text(keys), Text(description), Text(binding_id))
         with VerticalScroll(id="help-box"):

@@ -179,8 +179,8 @@ class Card(Widget):
         if not self._lines:
             return Text(self._empty, style=dim)
         width = max(self.content_size.width - self.LABEL, 8)
-        out = Text(no_wrap=True, overflow="crop")
         console = self.app.console
+        rows: list[Text] = []
         for label, rest in self._lines:
             value = Text()
             for piece, role in rest:
@@ -189,11 +189,15 @@ class Card(Widget):
                     self.get_component_rich_style(f"card--{role}", partial=True) if role else "",
                 )
             for i, line in enumerate(value.wrap(console, width) or [Text()]):
-                if out:
-                    out.append("\n")
-                out.append(label.ljust(self.LABEL) if i == 0 else " " * self.LABEL, dim)
-                out.append_text(line)
-        return out
+                row = Text(label.ljust(self.LABEL) if i == 0 else " " * self.LABEL, dim)
+                row.append_text(line)
+                rows.append(row)
+        height = self.content_size.height
+        if 0 < height < len(rows):
+            # More than fits: say so, rather than cut a claim silently.
+            rows = rows[:height]
+            rows[-1] = Text(" " * self.LABEL + "…", dim)
+        return Text("\n", no_wrap=True, overflow="crop").join(rows)
 
 
 class Legend(Widget):
