@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.extract.gazetteer import TITLE, Gazetteer, _norm_caps
 from tui.extract.patterns import patterns
@@ -22,23 +23,29 @@ _SHAPE_MAP = str.maketrans(
     "X" * 26 + "x" * 26 + "d" * 10,
 )
 _RUNS = re.compile(r"(.)\1+")
+_LONG_RUNS = re.compile(r"(.)\1{4,}")
 NEIGHBOURS = (-2, -1, 1, 2)
 PAD_LEFT = "<s>"
 PAD_RIGHT = "</s>"
 
 
+@lru_cache(maxsize=65536)
 def shape(word: str) -> str:
     """ "Assad" -> "Xxxxx" (runs capped at four), "al-Sham" -> "xx-Xxxx"."""
     s = word.translate(_SHAPE_MAP)
-    s = "".join(
-        ch if not ch.isalpha() or ch in "Xxd" else ("X" if ch.isupper() else "x") for ch in s
-    )
-    return re.sub(r"(.)\1{4,}", r"\1\1\1\1", s)
+    if not s.isascii():
+        s = "".join(
+            ch if not ch.isalpha() or ch in "Xxd" else ("X" if ch.isupper() else "x") for ch in s
+        )
+    if len(s) > 4:
+        s = _LONG_RUNS.sub(lambda m: m.group(1) * 4, s)
+    return s
 
 
+@lru_cache(maxsize=65536)
 def short_shape(word: str) -> str:
     """Runs collapsed: "Assad" -> "Xx", "U.S." -> "X.X.", "2,500" -> "d,d"."""
-    return _RUNS.sub(r"\1", shape(word))
+    return _RUNS.sub(lambda m: m.group(1), shape(word))
 
 
 def _gaz_words(word: str, gaz: Gazetteer) -> frozenset[str]:

@@ -6,6 +6,7 @@ from word lists in ``tui/data/ner_patterns.yaml`` (and ``quantities.py``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,20 +102,27 @@ def patterns() -> Patterns:
     )
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e in taken)
+def _free(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """Does [start, end) overlap none of the sorted, disjoint spans taken so far?"""
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and ends[i] > start:
+        return False
+    return i + 1 >= len(starts) or starts[i + 1] >= end
 
 
 def find_rule_spans(text: str) -> list[RuleSpan]:
     """QUANTITY, TIME, DATE and LAW spans (non-overlapping, first rule wins)."""
     p = patterns()
     out: list[RuleSpan] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
 
     def add(start: int, end: int, typ: str, conf: float, est: int | None = None) -> None:
-        if _free(taken, start, end):
+        if _free(starts, ends, start, end):
             out.append(RuleSpan(start, end, typ, conf, est))
-            taken.append((start, end))
+            k = bisect.bisect_left(starts, start)
+            starts.insert(k, start)
+            ends.insert(k, end)
 
     for m in p.law.finditer(text):
         add(m.start(), m.end(), "LAW", 0.8)

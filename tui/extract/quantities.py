@@ -54,6 +54,13 @@ class _Words:
     vague_by_first: dict[str, tuple[tuple[tuple[str, ...], float, bool], ...]]
 
 
+def _trigger(words: list[str]) -> re.Pattern[str]:
+    """A number or a number word; case variants spelled out (faster than re.I here)."""
+    variants = {v for w in words for v in (w, w.capitalize(), w.upper())}
+    alternation = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    return re.compile(r"\d[\d.,:]*|\b(?:" + alternation + r")\b")
+
+
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     raw = yaml.safe_load(
@@ -100,23 +107,13 @@ def _words() -> _Words:
         one_not_after=frozenset(str(w) for w in raw["one_not_after"]),
         currency=frozenset(str(w) for w in raw["currency"]),
         starters=starters,
-        trigger=re.compile(
-            r"\d|\b(?:"
-            + "|".join(
-                re.escape(x)
-                for x in sorted(
-                    [
-                        *units,
-                        *scales,
-                        *plurals,
-                        *(next(x for x in v[0] if x not in articles) for v in vague),
-                    ],
-                    key=len,
-                    reverse=True,
-                )
-            )
-            + r")\b",
-            re.I,
+        trigger=_trigger(
+            [
+                *units,
+                *scales,
+                *plurals,
+                *(next(x for x in v[0] if x not in articles) for v in vague),
+            ]
         ),
         modifiers_by_first={
             f: tuple(m for m in modifiers if m[0] == f) for f in {m[0] for m in modifiers}

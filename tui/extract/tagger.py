@@ -80,14 +80,11 @@ class Tagger:
         }
 
     def _sum(self, feats: list[str]) -> list[float]:
-        acc = list(self._zero)
         w = self._w
-        for f in feats:
-            vec = w.get(f)
-            if vec is not None:
-                for k, v in enumerate(vec):
-                    acc[k] += v
-        return acc
+        vecs = [w[f] for f in feats if f in w]
+        if not vecs:
+            return list(self._zero)
+        return [sum(column) for column in zip(*vecs, strict=True)]
 
     def _own_vec(self, word: str) -> list[float]:
         vec = self._own.get(word)
@@ -149,13 +146,8 @@ class Tagger:
         for i in range(n):
             word = words[i]
             c = word[:1]
-            if (
-                (prev == "O" or prev == START)
-                and not c.isupper()
-                and not c.isdigit()
-                and "-" not in word
-            ):
-                # A lower-case word or punctuation after no entity starts none: the
+            if (prev == "O" or prev == START) and not c.isupper() and "-" not in word:
+                # A lower-case word, number or punctuation after no entity starts none: the
                 # tagger agrees on (nearly) all of them, and skipping them halves the work.
                 out.append(("O", SURE))
                 prev2, prev = prev, "O"
