@@ -39,6 +39,8 @@ def _load_yaml(name: str) -> dict[str, Any]:
 
 def phrase_key(text: str) -> tuple[str, ...]:
     """The token tuple a phrase is stored under (same tokenizer as the documents)."""
+    if text.isalpha():
+        return (text,)  # most names: one plain word, no need to tokenize
     return tuple(t.text for t in split_tokens(text))
 
 
