@@ -333,3 +333,15 @@ async def test_a_large_article_loads_in_a_worker(tmp_path):
         assert article.document is not None and len(article.rows) > 1000
         await pilot.press("G")
         assert article.position() == "Bot"
+
+
+async def test_typing_in_the_search_box_does_not_trigger_keys():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "q", "J", "n")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one("#search").value == "qJn"
+        assert app.screen.claim_index is None
+        await pilot.press("escape")
+        assert not app.screen.query_one("#search").display

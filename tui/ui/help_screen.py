@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.ui.keymap import HELP_BINDINGS
+
 
 def live_bindings(screen) -> list[tuple[str, str, str]]:
     """(keys, description, id) for each binding active on ``screen``, in binding order."""
@@ -39,7 +41,7 @@ def live_bindings(screen) -> list[tuple[str, str, str]]:
 class HelpScreen(ModalScreen[None]):
     """A table of the live keys; escape, q or ? closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help-close")]
+    BINDINGS = HELP_BINDINGS
 
     def __init__(self, rows: list[tuple[str, str, str]], focused: str) -> None:
         super().__init__()

@@ -54,7 +54,12 @@ LIST_BINDINGS: list[Binding] = [
     Binding("enter", "choose", "Show in article", id="list-choose", show=False),
 ]
 
+HELP_BINDINGS: list[Binding] = [
+    Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help-close"),
+]
+
 ALL_BINDINGS: tuple[Binding, ...] = (
+    *HELP_BINDINGS,
     *APP_BINDINGS,
     *READER_BINDINGS,
     *ARTICLE_BINDINGS,
