@@ -3,7 +3,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tui.text import load_text
-from tui.ui.layout import BLANK, BODY, HEADER, columns, layout_document, visible
+from tui.ui.layout import BLANK, BODY, HEADER, TITLE, columns, layout_document, visible
 
 
 def test_visible_replaces_controls_one_for_one():
@@ -88,3 +88,11 @@ def test_wrapping_never_loses_or_reorders_text(text, width):
         assert shown[last:s].strip() == ""  # only whitespace is skipped between rows
         last = e
     assert shown[last:].strip() == ""
+
+
+def test_headline_rows_are_titles():
+    doc = _doc("Rebels enter Aleppo in surprise offensive\nALEPPO, Syria (Reuters) - Rebels said.\n")
+    rows = layout_document(doc, visible(doc.text), 80)
+    assert doc.title_span is not None
+    assert rows.kinds[0] == TITLE
+    assert rows.kinds[1] == BLANK or rows.kinds[1] == BODY
