@@ -36,7 +36,7 @@ from pathlib import Path
 
 from tui import editing
 from tui.changes import Change, Command, History, Item, apply
-from tui.extract.codebook import Codebook, load_codebook
+from tui.extract.codebook import Codebook, default_codebook
 from tui.model import Annotations, Claim, Entity, Event, Mention, Review, ReviewChange
 from tui.store import anchoring, sidecar
 from tui.store.autosave import Autosaver
@@ -102,7 +102,7 @@ class ReviewSession:
         self._read_only = read_only
         self._notices = tuple(document.notices) + tuple(notices)
         self.anchor_report = anchor_report or anchoring.AnchorReport()
-        self.codebook = codebook or load_codebook()
+        self._codebook = codebook
         self._clock = clock
         self._history = History()
         self._lock = threading.RLock()
@@ -171,6 +171,13 @@ class ReviewSession:
         return ann, report, (notice,)
 
     # ------------------------------------------------------------ reading
+
+    @property
+    def codebook(self) -> Codebook:
+        """The verdict scale, entity types and event types (parsed on first use)."""
+        if self._codebook is None:
+            self._codebook = default_codebook()
+        return self._codebook
 
     @property
     def document(self) -> Document:

@@ -9,6 +9,7 @@ so the UI can show it and fall back instead of crashing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -288,3 +289,9 @@ def load_codebook(path: Path | None = None) -> Codebook:
     except OSError as exc:
         raise CodebookError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return parse_codebook(text, str(path))
+
+
+@lru_cache(maxsize=1)
+def default_codebook() -> Codebook:
+    """The packaged codebook, parsed once per process (parsing costs ~20 ms)."""
+    return load_codebook()

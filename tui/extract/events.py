@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from tui.extract.arguments import Arguments, find_arguments
 from tui.extract.chunks import NAME_TYPES, TIME_TYPES, Chunk, SentenceParse, parse_sentence
-from tui.extract.codebook import Codebook, SubEventType, load_codebook
+from tui.extract.codebook import Codebook, SubEventType, default_codebook
 from tui.extract.event_words import EventWords, TokenView, event_words
 from tui.extract.quantities import find_quantities
 from tui.extract.triggers import Coding, Trigger, TriggerFinder
@@ -31,11 +31,6 @@ NEGATION_WINDOW = 4  # tokens before a casualty word searched for "no one", "not
 FIGURE_LEFT = 8
 FIGURE_RIGHT = 6
 CLAIM_LOOKBACK = 16  # content spans starting before a trigger that may still hold it
-
-
-@lru_cache(maxsize=1)
-def _default_codebook() -> Codebook:
-    return load_codebook()
 
 
 @lru_cache(maxsize=4)
@@ -64,7 +59,7 @@ def find_events(
     codebook: Codebook | None = None,
 ) -> tuple[Event, ...]:
     """Events in ``doc`` coded with the codebook, linked to the claims that report them."""
-    codebook = codebook or _default_codebook()
+    codebook = codebook or default_codebook()
     finder = _finder(codebook)
     words = event_words()
     text = doc.text
