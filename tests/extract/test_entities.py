@@ -11,9 +11,14 @@ from hypothesis import strategies as st
 from tui.extract.entities import find_entities
 from tui.model import Entity, Mention
 from tui.text.document import Document
-from tui.text.loader import load_document
+from tui.text.loader import load_document, load_text
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "aleppo.txt"
+
+
+def load_document_text(text: str) -> Document:
+    """A document as the loader makes it (title and dateline found)."""
+    return load_text(text.encode("utf-8"))
 
 
 def _extract(text: str) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
@@ -253,3 +258,24 @@ def test_any_word_soup_gives_valid_ordered_spans(words: list[str]) -> None:
         assert m.span.start >= last_end and m.span.end > m.span.start
         assert m.entity in ids
         last_end = m.span.end
+
+
+def test_dateline_place_and_agency() -> None:
+    text = (
+        "Drone strike hits port\n\nKYIV, March 3 (Reuters) - A drone hit the port of Odesa, "
+        "officials in Kyiv said, and the Belgorod and Kursk regions reported attacks."
+    )
+    doc = load_document_text(text)
+    entities, mentions = find_entities(doc)
+    typed = _typed(mentions)
+    assert typed["KYIV"] == {"GPE"}
+    assert typed["Reuters"] == {"ORG"}
+    assert typed["Belgorod"] == {"GPE"} and typed["Kursk"] == {"GPE"}
+    assert _entity_of(entities, mentions, "KYIV") is _entity_of(entities, mentions, "Kyiv")
+
+
+def test_bracketed_acronym_after_a_place_is_not_the_place() -> None:
+    text = "The Monitoring Mission in Ukraine (HRMMU) said 30 civilians died in Ukraine."
+    entities, mentions = _extract(text)
+    ukraine = _entity_of(entities, mentions, "Ukraine")
+    assert "HRMMU" not in ukraine.aliases

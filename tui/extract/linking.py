@@ -136,12 +136,12 @@ def link(
         if cue in ("", "or") and not (
             _is_acronym(texts[i + 1])
             and (
-                a.type != "PERSON"
+                a.type not in ("PERSON", "GPE", "LOC")
                 or _subsequence(texts[i + 1].replace(".", ""), _capitals(texts[i]))
             )
             and not gaz.labels(tuple(texts[i + 1].split())) & PLACES_AND_PEOPLES
         ):
-            continue  # "Mark Crear (U.S.)", "Russia, or Iran": not a definition
+            continue  # "Mark Crear (U.S.)", "Mission in Ukraine (HRMMU)": not a definition
         sets.union(i, i + 1)
         # "X, or Y, once known as Z": Z is also X
         if i + 2 < n and found[i + 2].type in NAME_TYPES:

@@ -197,6 +197,13 @@ def _context_type(words: list[str], a: int, b: int, pat: Patterns, gaz: Gazettee
             return "GPE"
         if nxt in pat.group_followers:
             return "ORG"
+        if nxt == "and" and b + 2 < len(words) and _cap(words[b + 1]):
+            # "the Belgorod and Kursk regions": the head after the pair types both
+            k = b + 1
+            while k < len(words) and _cap(words[k]):
+                k += 1
+            if k < len(words) and words[k] in gaz.admin_heads and words[k].endswith("s"):
+                return "GPE"
     return None
 
 
@@ -238,6 +245,17 @@ def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns)
     if t == "LOC":
         if (name[-1],) in gaz.loc_heads or (name[0],) in gaz.loc_heads:
             return "LOC"
+        word = name[0]
+        if (
+            len(name) == 1
+            and 3 <= len(word) <= 6
+            and word.isalpha()
+            and word.isupper()
+            and not labels
+            and not gaz.labels((word.title(),))
+            and not any(ch in "AEIOU" for ch in word[1:-1])
+        ):
+            return "ORG"  # an unknown acronym ("HRMMU") names a body more often than a place
         return "GPE"
     return None
 

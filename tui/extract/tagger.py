@@ -29,7 +29,7 @@ from tui.extract.features import (
     token_dynamic,
 )
 from tui.extract.gazetteer import Gazetteer, gazetteer
-from tui.text.segment import Token, sentences, tokens
+from tui.text.segment import Token, dateline_end, paragraphs, sentences, tokens
 
 WEIGHTS_FILE = "ner_weights.json.gz"
 # Score margins between the best and second tag run from about 1 (a coin toss) to 30+
@@ -211,6 +211,11 @@ def sentence_tokens(text: str) -> list[list[Token]]:
     runs from a heading or byline into the next line). One segmentation for training and use.
     """
     out: list[list[Token]] = []
+    for p_start, p_end in paragraphs(text):
+        # the dateline ("KYIV, March 3 (Reuters) - ") is no sentence, but it names a place
+        d_end = dateline_end(text, p_start, p_end)
+        if d_end > p_start:
+            out.append(tokens(text, p_start, d_end))
     for s, e in sentences(text):
         toks = tokens(text, s, e)
         if "\n" not in text[s:e]:
