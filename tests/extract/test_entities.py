@@ -279,3 +279,24 @@ def test_bracketed_acronym_after_a_place_is_not_the_place() -> None:
     entities, mentions = _extract(text)
     ukraine = _entity_of(entities, mentions, "Ukraine")
     assert "HRMMU" not in ukraine.aliases
+
+
+def test_laws_events_times_and_defined_acronyms() -> None:
+    text = (
+        "The Paris Agreement and the Geneva Conventions were cited at the Munich Security "
+        "Conference on Feb. 17, 2024, at 10:30 a.m. Veterans of World War II spoke. "
+        "Article 5 was invoked. The Israel Defense Forces (IDF) said 12 fighters died; "
+        "IDF officers confirmed it."
+    )
+    entities, mentions = _extract(text)
+    typed = _typed(mentions)
+    assert typed["Paris Agreement"] == {"LAW"}
+    assert typed["Geneva Conventions"] == {"LAW"}
+    assert typed["Article 5"] == {"LAW"}
+    assert typed["World War II"] == {"EVENT"}
+    assert typed["Munich Security Conference"] == {"EVENT"}
+    assert typed["Feb. 17, 2024"] == {"DATE"}
+    assert typed["10:30 a.m."] == {"TIME"}
+    idf = _entity_of(entities, mentions, "IDF")
+    assert idf is _entity_of(entities, mentions, "Israel Defense Forces")
+    assert idf.type == "ORG"

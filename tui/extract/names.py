@@ -23,6 +23,7 @@ from tui.extract.gazetteer import CAPITAL, CITY_BIG, CITY_MID, COUNTRY, NORP, OR
 from tui.extract.patterns import Patterns
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
+_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
 PLACE_LABELS = frozenset({COUNTRY, CAPITAL, CITY_BIG, CITY_MID, REGION})
 APOSTROPHES = ("'s", "’s", "'", "’", "'S", "’S")
 
@@ -65,6 +66,8 @@ def _nameword(w: str, pat: Patterns) -> bool:
 
 def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
     """The type a capitalised name's own words give it (its last word, or the gazetteer)."""
+    while len(words) > 2 and (words[-1] in _ROMAN or words[-1].isdigit()):
+        words = words[:-1]  # "World War II", "Apollo 11": the head comes before the number
     last = words[-1]
     key = tuple(words)
     labels = gaz.labels(key)
