@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import time
 from collections.abc import Iterable
 from functools import partial
@@ -10,20 +12,21 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from tui.extract.codebook import Codebook
 from tui.review import ReviewSession
 from tui.ui.config import Config, load_config
 from tui.ui.help_screen import HelpScreen, live_bindings
-from tui.ui.keymap import APP_BINDINGS, ARTICLE_BINDINGS, READER_BINDINGS
+from tui.ui.keymap import APP_BINDINGS, ARTICLE_BINDINGS, READER_BINDINGS, REVIEW_BINDINGS
 from tui.ui.layout import visible
 from tui.ui.reader_screen import Extractor, ReaderScreen
 from tui.ui.resources import seed_article
 from tui.ui.themes import DEFAULT_THEME, load_theme_named, load_themes, variable_defaults
 
 
-def _default_extractor() -> Extractor:
+def _default_extractor(codebook: Codebook | None = None) -> Extractor:
     from tui.extract import extract
 
-    return extract
+    return extract if codebook is None else partial(extract, codebook=codebook)
 
 
 class MarginaliaApp(App[int]):
@@ -43,13 +46,17 @@ class MarginaliaApp(App[int]):
         extractor: Extractor | None | str = "default",
         max_bytes: int | None = None,
         theme_folders: tuple[Path, ...] | None = None,
+        auto_advance: bool = False,
+        codebook: Codebook | None = None,
     ) -> None:
         super().__init__()
+        self.auto_advance = auto_advance
+        self.codebook = codebook
         self.started = time.perf_counter()
         self.config = config if config is not None else Config()
         self.path = path
         self.session = session
-        self.extractor = _default_extractor() if extractor == "default" else extractor
+        self.extractor = _default_extractor(codebook) if extractor == "default" else extractor
         self.max_bytes = max_bytes
         notices: list[str] = []
         wanted = theme or self.config.theme or DEFAULT_THEME
@@ -85,12 +92,36 @@ class MarginaliaApp(App[int]):
                 reviewer=self.config.reviewer,
                 max_bytes=self.max_bytes,
                 notices=self.startup_notices,
+                auto_advance=self.auto_advance,
+                codebook=self.codebook,
             )
         )
+        self._install_signal_handlers()
         for notice in self.startup_notices:
             self.notify(visible(notice), severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self._register_all_themes)
         self.log(f"marginalia: mounted {time.perf_counter() - self.started:.3f}s after start")
+
+    def _install_signal_handlers(self) -> None:
+        """SIGTERM and SIGHUP (logout, closed terminal) save everything, then quit."""
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self.save_and_exit)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread (tests) or no signals here: quitting still saves
+
+    def reader_session(self) -> ReviewSession | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                return screen.session
+        return self.session
+
+    def save_and_exit(self) -> None:
+        session = self.reader_session()
+        if session is not None:
+            session.flush()
+        self.exit(return_code=0)
 
     def _register_all_themes(self) -> None:
         themes = load_themes(self._theme_folders)
@@ -118,7 +149,7 @@ class MarginaliaApp(App[int]):
             return
         # One palette entry per reader action, named like the help screen, so
         # everything the keys do can also be found by name.
-        for binding in READER_BINDINGS:
+        for binding in (*READER_BINDINGS, *REVIEW_BINDINGS):
             yield SystemCommand(
                 binding.description,
                 f"{binding.id} · {self.get_key_display(binding)}",
@@ -142,12 +173,24 @@ def run_reader(
     theme: str | None = None,
     config_path: Path | None = None,
     max_bytes: int | None = None,
+    auto_advance: bool = False,
+    codebook: Codebook | None = None,
     **_future: object,
 ) -> int:
     """Open the reader on ``path`` (the bundled seed when None); the exit code."""
     config = load_config(config_path)
-    app = MarginaliaApp(path or seed_article(), theme=theme, config=config, max_bytes=max_bytes)
+    app = MarginaliaApp(
+        path or seed_article(),
+        theme=theme,
+        config=config,
+        max_bytes=max_bytes,
+        auto_advance=auto_advance,
+        codebook=codebook,
+    )
     result = app.run()
+    session = app.reader_session()
+    if session is not None:
+        session.close()  # normally done on unmount; again here costs nothing
     if app.return_code not in (None, 0):
         return app.return_code
     return result or 0

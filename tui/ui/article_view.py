@@ -39,7 +39,9 @@ MARK_LAYERS: tuple[str, ...] = (
     "mention-current",
     "match",
     "match-current",
+    "selection",
 )
+REJECTED_CLASS = "article--rejected"
 ENTITY_CLASSES: dict[str, str] = {
     t: f"article--entity-{t.lower()}"
     for t in (
@@ -96,6 +98,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article--dateline",
         "article--header",
         *ENTITY_CLASSES.values(),
+        REJECTED_CLASS,
         *(f"article--{layer}" for layer in MARK_LAYERS),
     }
 
@@ -140,10 +143,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=0, animate=False)
 
     def set_mentions(self, mentions: Sequence[Mention]) -> None:
+        # Rejected mentions stay visible, struck through, so a rejection can be seen and undone.
         self._mentions = _Spans.build(
-            (m.span.start, m.span.end, ENTITY_CLASSES.get(m.type, "article--entity-event"))
+            (
+                m.span.start,
+                m.span.end,
+                REJECTED_CLASS
+                if m.status == "rejected"
+                else ENTITY_CLASSES.get(m.type, "article--entity-event"),
+            )
             for m in mentions
-            if m.status != "rejected"
+            if m.anchor != "orphaned"  # old offsets: they may not match the text any more
         )
         self._invalidate()
 

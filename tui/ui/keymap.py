@@ -3,8 +3,9 @@
 Each Binding has an ``id``: the config file's ``keymap`` section maps ids to keys
 and the app applies it with ``App.set_keymap``. The help screen and the command
 palette are generated from these same bindings, so they cannot drift apart.
-Review commands (verdicts 1..5/0, a/x/A, c, t, v, C/V, m, u/ctrl+r) join the
-reader's bindings in the next issue, with ids of the same form.
+Review commands (verdicts 1..5/0, a/x/A, c, t, v, C/V, m, u/ctrl+r) live in
+REVIEW_BINDINGS on the same screen; selection mode's keys (w b h l t enter C V
+escape) belong to the selection bar, which has the focus while a selection is open.
 """
 
 from __future__ import annotations
@@ -35,6 +36,46 @@ READER_BINDINGS: list[Binding] = [
     Binding("escape", "clear", "Clear marks", id="clear", show=False),
 ]
 
+REVIEW_BINDINGS: list[Binding] = [
+    # Verdicts by position on the codebook's scale, so a replaced scale keeps its keys.
+    *(
+        Binding(str(n), f"verdict({n})", f"Verdict {n} on the scale", id=f"verdict-{n}",
+                show=n == 1, key_display="1-5" if n == 1 else None)
+        for n in range(1, 6)
+    ),
+    Binding("0", "verdict(0)", "Clear verdict", id="verdict-clear", show=False),
+    Binding("a", "accept", "Accept", id="accept"),
+    Binding("x", "reject", "Reject", id="reject"),
+    Binding("A", "accept_all", "Accept all in view", id="accept-all", show=False),
+    Binding("c", "note", "Note", id="note"),
+    Binding("t", "retype", "Entity type", id="retype", show=False),
+    Binding("v", "select", "Select", id="select"),
+    Binding("m", "merge", "Merge/split entity", id="merge", show=False),
+    Binding("C", "new_claim", "New claim", id="new-claim", show=False),
+    Binding("V", "new_event", "New event", id="new-event", show=False),
+    Binding("u", "undo", "Undo", id="undo"),
+    Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
+    Binding("U", "filter_unreviewed", "Only unreviewed claims", id="filter-unreviewed", show=False),
+    Binding(
+        "exclamation_mark", "needs_attention", "Needs attention", id="needs-attention",
+        key_display="!", show=False,
+    ),
+]
+
+SELECTION_BINDINGS: list[Binding] = [
+    Binding("w", "extend_word(1)", "Extend by a word", id="selection-word-more"),
+    Binding("b", "extend_word(-1)", "Shrink by a word", id="selection-word-less"),
+    Binding("l", "extend_char(1)", "Extend by a character", id="selection-char-more"),
+    Binding("h", "extend_char(-1)", "Shrink by a character", id="selection-char-less"),
+    Binding("W", "shift_word(1)", "Move to the next word", id="selection-next-word", show=False),
+    Binding("B", "shift_word(-1)", "Move to the previous word", id="selection-prev-word", show=False),
+    Binding("t", "make_mention", "New entity mention", id="selection-mention"),
+    Binding("enter", "adjust_mention", "Set mention span", id="selection-adjust"),
+    Binding("C", "make_claim", "New claim", id="selection-claim"),
+    Binding("V", "make_event", "New event", id="selection-event"),
+    Binding("escape", "leave", "Leave selection", id="selection-leave"),
+]
+
 ARTICLE_BINDINGS: list[Binding] = [
     Binding("j,down", "line_down", "Line down", id="line-down", show=False),
     Binding("k,up", "line_up", "Line up", id="line-up", show=False),
@@ -62,6 +103,8 @@ ALL_BINDINGS: tuple[Binding, ...] = (
     *HELP_BINDINGS,
     *APP_BINDINGS,
     *READER_BINDINGS,
+    *REVIEW_BINDINGS,
+    *SELECTION_BINDINGS,
     *ARTICLE_BINDINGS,
     *LIST_BINDINGS,
 )

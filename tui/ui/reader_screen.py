@@ -22,16 +22,27 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from tui.extract.codebook import Codebook
 from tui.model import Annotations, Claim, Event, Mention
 from tui.review import ReviewSession
 from tui.text import Document, LoadError, load_document
 from tui.ui.article_view import ArticleView
 from tui.ui.key_hints import KeyHints
-from tui.ui.keymap import READER_BINDINGS
+from tui.ui.keymap import READER_BINDINGS, REVIEW_BINDINGS
 from tui.ui.layout import visible
 from tui.ui.navigation import first_visible
 from tui.ui.reader_actions import ReaderActions, batched
-from tui.ui.rows import Index, claim_card, claim_row, event_card, event_row, one_line
+from tui.ui.review_actions import ReviewActions
+from tui.ui.rows import (
+    Index,
+    claim_card,
+    claim_row,
+    entity_card,
+    event_card,
+    event_row,
+    one_line,
+)
+from tui.ui.selection_bar import SelectionBar
 from tui.ui.sidebar import Card, Legend, RowList, Sidebar
 
 Extractor = Callable[[Document], Annotations]
@@ -39,10 +50,11 @@ NARROW = 70  # below this many columns the sidebar folds away (\ brings it back)
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
-class ReaderScreen(ReaderActions, Screen):
-    """Read one article and step through its claims, events and entities."""
+class ReaderScreen(ReviewActions, ReaderActions, Screen):
+    """Read one article, step through its claims, events and entities, and review them."""
 
-    BINDINGS = READER_BINDINGS
+    BINDINGS = [*READER_BINDINGS, *REVIEW_BINDINGS]
+    DISK_POLL = 2.0  # seconds between checks for another program changing the sidecar
 
     class Loaded(Message):
         def __init__(self, session: ReviewSession) -> None:
@@ -80,8 +92,14 @@ class ReaderScreen(ReaderActions, Screen):
         reviewer: str = "",
         max_bytes: int | None = None,
         notices: tuple[str, ...] = (),
+        auto_advance: bool = False,
+        codebook: Codebook | None = None,
     ) -> None:
         super().__init__()
+        self.auto_advance = auto_advance
+        self.codebook = codebook
+        self.only_unreviewed = False
+        self.conflict_open = False
         self.path = path
         self.session = session
         self.extractor = extractor
@@ -115,9 +133,11 @@ class ReaderScreen(ReaderActions, Screen):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="banner")
         with Horizontal(id="main"):
             yield ArticleView(measure=self.measure, id="article")
             yield Sidebar(id="sidebar")
+        yield SelectionBar(id="selection")
         yield Static("", id="status")
         yield KeyHints(id="hints")
 
@@ -129,6 +149,9 @@ class ReaderScreen(ReaderActions, Screen):
         self.article.follow = self.article_moved
         self.article.focus()
         self.set_interval(0.1, self._tick)
+        self.set_interval(self.DISK_POLL, self.check_disk)
+        self.query_one("#banner").display = False
+        self.query_one(SelectionBar).display = False
         if self.session is not None:
             self._show_session(self.session)
         elif self.path is not None and self._small(self.path):
@@ -155,7 +178,9 @@ class ReaderScreen(ReaderActions, Screen):
             return False  # let the worker report it, in one line
 
     def _open_args(self, reviewer: bool = True) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {"reviewer": self.reviewer} if reviewer else {}
+        kwargs: dict[str, Any] = (
+            {"reviewer": self.reviewer, "codebook": self.codebook} if reviewer else {}
+        )
         if self.max_bytes is not None:
             kwargs["max_bytes"] = self.max_bytes
         return kwargs
@@ -208,6 +233,8 @@ class ReaderScreen(ReaderActions, Screen):
 
     def on_reader_screen_save_state_changed(self, message: SaveStateChanged) -> None:
         self._update_status()
+        if self.session is not None and self.session.save_state == "conflict":
+            self.check_disk()
 
     def on_unmount(self) -> None:
         if self.session is not None:
@@ -230,6 +257,15 @@ class ReaderScreen(ReaderActions, Screen):
         # Save-state callbacks may come from the session's saver thread; a message
         # is the thread-safe way back onto the app's loop.
         session.subscribe_save_state(lambda _state: self.post_message(self.SaveStateChanged()))
+        session.start_autosave()
+        self._show_banner(session)
+        attention = session.needs_attention()
+        if attention:
+            self.notify(
+                f"{len(attention)} items need attention after the article changed: press !",
+                severity="warning",
+                timeout=10,
+            )
         shown = self.article.document
         if shown is None or shown.sha256 != session.document.sha256:
             self._show_text(session.document)
@@ -242,6 +278,22 @@ class ReaderScreen(ReaderActions, Screen):
         # compete with the first frame for the interpreter.
         self.article.call_after_refresh(self._start_extraction)
         self._update_status()
+
+    def _show_banner(self, session: ReviewSession) -> None:
+        banner = self.query_one("#banner", Static)
+        if not session.read_only:
+            banner.display = False
+            return
+        where = session.sidecar_path or "the sidecar"
+        banner.update(
+            Text(
+                visible(
+                    f"READ-ONLY: {session.read_only} · nothing will be written to {where};"
+                    " fix or move that file and reopen the article to review"
+                )
+            )
+        )
+        banner.display = True
 
     def _show_text(self, document: Document) -> None:
         self.article.set_document(document)
@@ -265,9 +317,21 @@ class ReaderScreen(ReaderActions, Screen):
         ann = self.session.annotations
         old_claim = self.current_claim.id if self.current_claim else None
         old_event = self.current_event.id if self.current_event else None
-        self.claims = [c for c in ann.claims if c.status != "rejected"]
-        self.events = [e for e in ann.events if e.status != "rejected"]
-        self.mentions = [m for m in ann.mentions if m.status != "rejected"]
+        old_mention = self.mentions[self.mention_index].id if self.mention_index is not None else None
+        old_claim_index = self.claim_index
+        # Rejected items stay listed, greyed and marked, so a rejection can be seen and undone.
+        # Orphaned items keep old offsets that may not match the text: they are only
+        # listed in the "needs attention" view (!), never drawn.
+        if self.only_unreviewed:
+            self.claims = [
+                c
+                for c in ann.claims
+                if c.review.verdict is None and c.status != "rejected" and c.anchor != "orphaned"
+            ]
+        else:
+            self.claims = [c for c in ann.claims if c.anchor != "orphaned"]
+        self.events = [e for e in ann.events if e.anchor != "orphaned"]
+        self.mentions = [m for m in ann.mentions if m.anchor != "orphaned"]
         self._claim_starts = [c.start for c in self.claims]
         self._claim_ends = [c.end for c in self.claims]
         self._event_starts = [e.start for e in self.events]
@@ -276,13 +340,23 @@ class ReaderScreen(ReaderActions, Screen):
         for i, m in enumerate(self.mentions):
             self._by_entity.setdefault(m.entity, []).append(i)
         self.claim_index = next((i for i, c in enumerate(self.claims) if c.id == old_claim), None)
+        if self.claim_index is None and old_claim is not None and self.only_unreviewed and self.claims:
+            # The claim just judged left the filtered list: the next one takes its place.
+            self.claim_index = min(old_claim_index or 0, len(self.claims) - 1)
         self.event_index = next((i for i, e in enumerate(self.events) if e.id == old_event), None)
-        self.mention_index = None
+        self.mention_index = next(
+            (i for i, m in enumerate(self.mentions) if m.id == old_mention), None
+        )
         self.article.set_mentions(self.mentions)
         self.index = Index(ann)
         self._mark_claim()
         self._mark_event()
-        self.article.set_marks("mention-current", [])
+        mention = self.mentions[self.mention_index] if self.mention_index is not None else None
+        self.article.set_marks(
+            "mention-current", [(mention.span.start, mention.span.end)] if mention else []
+        )
+        if mention is None and self.card_mode == "entity":
+            self.card_mode = "claim"
         self._refresh_sidebar()
         self._update_status()
 
@@ -311,7 +385,12 @@ class ReaderScreen(ReaderActions, Screen):
         self.query_one("#events", RowList).set_cursor(
             -1 if self.event_index is None else self.event_index
         )
-        self.query_one("#claims-title", Static).update(Text(f"Claims ({len(self.claims)})"))
+        shown = " unreviewed" if self.only_unreviewed else ""
+        title = f"Claims ({len(self.claims)}{shown})"
+        if self.session is not None:
+            progress = self._current_progress()
+            title += f" · {progress.claims_reviewed}/{progress.claims_total} reviewed"
+        self.query_one("#claims-title", Static).update(Text(title))
         self.query_one("#events-title", Static).update(Text(f"Events ({len(self.events)})"))
         self.query_one(Legend).show(ix.ann)
         self._update_card()
@@ -357,7 +436,11 @@ class ReaderScreen(ReaderActions, Screen):
         self.mention_index = index
         if index is None:
             self.article.set_marks("mention-current", [])
+            if self.card_mode == "entity":
+                self.card_mode = "claim"
+                self._update_card()
             return
+        self.card_mode = "entity"
         mention = self.mentions[index]
         self.article.set_marks("mention-current", [(mention.span.start, mention.span.end)])
         if scroll:
@@ -369,6 +452,7 @@ class ReaderScreen(ReaderActions, Screen):
         self.message = (
             f"{name} · {mention.type} · mention {position}/{len(same)} · {mention.status}"
         )
+        self._update_card()
         self._update_status()
 
     def _mark_claim(self) -> None:
@@ -402,7 +486,14 @@ class ReaderScreen(ReaderActions, Screen):
         card = self.query_one(Card)
         title = self.query_one("#card-title", Static)
         ann = self.index
-        if self.card_mode == "event":
+        if self.card_mode == "entity" and self.mention_index is not None:
+            title.update(Text("Entity"), layout=False)
+            mention = self.mentions[self.mention_index]
+            card.show(
+                entity_card(ann, mention, len(self._by_entity.get(mention.entity, ()))),
+                "no entity selected",
+            )
+        elif self.card_mode == "event":
             title.update(Text("Event"), layout=False)
             event = self.current_event
             card.show(
@@ -430,11 +521,7 @@ class ReaderScreen(ReaderActions, Screen):
         if session is None:
             status.update(Text(f"{SPINNER[self._spin % len(SPINNER)]} loading…"))
             return
-        # Progress walks every item; cache it per annotations value (they are immutable).
-        ann = session.annotations
-        if self._progress_for is not ann:
-            self._progress_for, self._progress = ann, session.progress
-        progress = self._progress
+        progress = self._current_progress()
         parts = [self.article.position()]
         if self.claim_index is not None:
             parts.append(f"claim {self.claim_index + 1}/{len(self.claims)}")
@@ -443,6 +530,9 @@ class ReaderScreen(ReaderActions, Screen):
         if self.card_mode == "event" and self.event_index is not None:
             parts.append(f"event {self.event_index + 1}/{len(self.events)}")
         parts.append(f"{progress.claims_reviewed} reviewed")
+        parts.append(f"{progress.suggestions_left} suggestions")
+        if self.only_unreviewed:
+            parts.append("only unreviewed")
         parts.append(session.save_state)
         if self.extracting:
             parts.append(f"{SPINNER[self._spin % len(SPINNER)]} finding entities, claims, events…")
@@ -460,6 +550,14 @@ class ReaderScreen(ReaderActions, Screen):
             self._status_line = line
             # One row, always: no layout pass, so the status never repaints the panes.
             status.update(Text(line, no_wrap=True, overflow="ellipsis"), layout=False)
+
+    def _current_progress(self):
+        # Progress walks every item; cache it per annotations value (they are immutable).
+        assert self.session is not None
+        ann = self.session.annotations
+        if self._progress_for is not ann:
+            self._progress_for, self._progress = ann, self.session.progress
+        return self._progress
 
     # ------------------------------------------------------------------ following the article
 
@@ -497,6 +595,8 @@ class ReaderScreen(ReaderActions, Screen):
         """Once the current claim (or event) has left the screen, the first one on
         screen becomes current."""
         self._follow_timer = None
+        if self.card_mode == "entity":
+            return  # the reviewer is on an entity: the card stays with it
         top, bottom = self.article.top_offset(), self.article.bottom_offset()
         claim = self.current_claim
         if claim is None or claim.end <= top or claim.start >= bottom:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.model import Annotations, Claim, Entity, Event, Ref, Span
+from tui.model import Annotations, Claim, Entity, Event, Mention, Ref, Span
 from tui.ui.layout import visible
 
 Piece = tuple[str, str]  # (text, role); roles: "", "letter", "dim", "badge", "source", "cue"
@@ -59,8 +59,17 @@ def verdict_badge(verdict: str | None) -> str:
     return verdict[:1].upper() if verdict else "·"
 
 
+REJECTED_MARK = "✗"  # rejected rows keep their place, greyed and marked (not colour alone)
+
+
+def _rejected(pieces: list[Piece]) -> list[Piece]:
+    return [(REJECTED_MARK, "dim"), (" ", ""), *((text, "dim") for text, _ in pieces)]
+
+
 def claim_row(ann: Index, claim: Claim) -> list[Piece]:
     content = " … ".join(one_line(span.text) for span in claim.content)
+    if claim.status == "rejected":
+        return _rejected([(ref_name(ann, claim.source), ""), (" ", ""), (content, "")])
     return [
         (verdict_badge(claim.review.verdict), "badge"),
         (" ", ""),
@@ -87,6 +96,8 @@ def type_letter(event_type: str) -> str:
 
 
 def event_row(ann: Index, event: Event) -> list[Piece]:
+    if event.status == "rejected":
+        return _rejected([(one_line(event.subtype or event.type or event.trigger.text), "")])
     pieces: list[Piece] = [
         (type_letter(event.type), "letter"),
         (" ", ""),
@@ -141,7 +152,7 @@ def claim_card(ann: Index, claim: Claim) -> list[Piece]:
     if claim.review.note:
         pieces += [("\nnote    ", "dim"), (one_line(claim.review.note), "")]
     if claim.status != "accepted":
-        pieces += [("\nstatus  ", "dim"), (claim.status, "dim")]
+        pieces += [("\nstatus  ", "dim"), (_status(claim.status), "dim")]
     return pieces
 
 
@@ -176,6 +187,37 @@ def event_card(ann: Index, event: Event) -> list[Piece]:
     source = event_source(ann, event)
     if source:
         pieces += [("\nper     ", "dim"), (source, "source")]
+    if event.review.note:
+        pieces += [("\nnote    ", "dim"), (one_line(event.review.note), "")]
+    if event.status != "accepted":
+        pieces += [("\nstatus  ", "dim"), (_status(event.status), "dim")]
+    return pieces
+
+
+def _status(status: str) -> str:
+    return f"{REJECTED_MARK} rejected" if status == "rejected" else status
+
+
+def entity_card(ann: Index, mention: Mention, mentions: int) -> list[Piece]:
+    """The current mention's entity: name, type, how often it is mentioned, its note."""
+    entity = ann.entity(mention.entity)
+    name = one_line(entity.name) if entity else one_line(mention.span.text)
+    pieces: list[Piece] = [
+        ("entity  ", "dim"),
+        (name, "source"),
+        ("\n", ""),
+        ("type    ", "dim"),
+        (f"{ENTITY_LETTERS.get(mention.type, '?')} {mention.type}", "letter"),
+        ("\n", ""),
+        ("here    ", "dim"),
+        (one_line(mention.span.text), "cue"),
+        (f"  ({mentions} mention{'s' if mentions != 1 else ''})", "dim"),
+    ]
+    if entity is not None and entity.aliases:
+        pieces += [("\naliases ", "dim"), (", ".join(one_line(a) for a in entity.aliases), "")]
+    pieces += [("\nstatus  ", "dim"), (_status(mention.status), "dim" if mention.status != "accepted" else "")]
+    if entity is not None and entity.review.note:
+        pieces += [("\nnote    ", "dim"), (one_line(entity.review.note), "")]
     return pieces
 
 
