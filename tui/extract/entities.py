@@ -82,9 +82,15 @@ def _to_found(toks: list[Token], s: NameSpan) -> Found:
     if s.chars is not None:
         base = toks[s.a].start
         return Found(base + s.chars[0], base + s.chars[1], s.type, s.confidence)
-    return Found(
-        toks[s.a].start, toks[s.b - 1].end, s.type, s.confidence, rule=s.source != "tagger"
-    )
+    end = toks[s.b - 1].end
+    if (
+        s.b < len(toks)
+        and toks[s.b].text == "."
+        and toks[s.b].start == end
+        and toks[s.b - 1].text in patterns().name_abbreviations
+    ):
+        end += 1  # "NationsBank Corp.": the full stop belongs to the abbreviation
+    return Found(toks[s.a].start, end, s.type, s.confidence, rule=s.source != "tagger")
 
 
 def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> list[Found]:

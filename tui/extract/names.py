@@ -359,6 +359,11 @@ def sentence_names(
             if b - a < 2:
                 continue
             inside = [s for s in spans if s.a < b and s.b > a]
+            if (
+                NORP in gaz.labels((words[a],))
+                and gaz.labels(tuple(words[a + 1 : b])) & PLACE_LABELS
+            ):
+                continue  # "Jewish West Bank": a nationality before a known place
             typ = _words_type(words[a:b], gaz, pat)
             if typ is None and _has_particle(words[a:b], pat) and len(inside) <= 1:
                 typ = _context_type(words, a, b, pat, gaz)

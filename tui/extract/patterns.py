@@ -45,6 +45,7 @@ class Patterns:
     never_names: frozenset[str]
     alias_cues: tuple[str, ...]
     headline_words: frozenset[str]
+    name_abbreviations: frozenset[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -97,6 +98,7 @@ def patterns() -> Patterns:
         name_particles=frozenset(str(w) for w in raw["name_particles"]),
         hyphen_particles=frozenset(str(w) for w in raw["hyphen_particles"]),
         never_names=frozenset(str(w) for w in raw["never_names"]),
+        name_abbreviations=frozenset(str(w) for w in raw["name_abbreviations"]),
         headline_words=frozenset(str(w) for w in raw["headline_function_words"]),
         alias_cues=tuple(sorted((str(c) for c in raw["alias_cues"]), key=len, reverse=True)),
     )
