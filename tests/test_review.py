@@ -220,3 +220,33 @@ def test_edited_article_reanchors_and_lists_what_needs_attention(session: Review
     assert again.claim("c2").anchor == "orphaned"
     assert {it.id for it in again.needs_attention()} >= {"c1", "c2"}
     assert any("article changed" in n for n in again.notices)
+
+
+def test_our_own_save_in_progress_is_not_a_change_on_disk(session: ReviewSession, article: Path) -> None:
+    # A UI polls disk_changed() from its own thread while the saver thread writes:
+    # the half-recorded write must not look like another program's edit.
+    import threading
+
+    from tui.store import sidecar
+
+    writing, release = threading.Event(), threading.Event()
+    real_save = sidecar.save
+
+    def slow_save(*args, **kwargs):
+        real_save(*args, **kwargs)
+        writing.set()
+        release.wait(2)
+
+    session.set_verdict("c1", "verified")
+    sidecar.save = slow_save
+    try:
+        saver = threading.Thread(target=session.save)
+        saver.start()
+        assert writing.wait(2)
+        assert not session.disk_changed()  # the file is new, but it is ours
+        release.set()
+        saver.join(2)
+    finally:
+        sidecar.save = real_save
+    assert not session.disk_changed()
+    assert session.save_state == "saved"

@@ -494,8 +494,16 @@ class ReviewSession:
         return ok
 
     def disk_changed(self) -> bool:
-        """Has someone else (an editor, git pull) changed the sidecar since we read or wrote it?"""
-        return self._sidecar_path is not None and _stamp(self._sidecar_path) != self._disk_stamp
+        """Has someone else (an editor, git pull) changed the sidecar since we read or wrote it?
+
+        False while our own save is writing the file: its stamp is recorded only once
+        the write is done, and a UI polling from another thread must not mistake our
+        own write for someone else's.
+        """
+        with self._lock:
+            if self._saving:
+                return False
+            return self._sidecar_path is not None and _stamp(self._sidecar_path) != self._disk_stamp
 
     def save(self, *, force: bool = False) -> bool:
         """Write the sidecar if anything is unsaved; False if it could not be.

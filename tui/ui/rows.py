@@ -139,7 +139,16 @@ def claim_card(ann: Index, claim: Claim) -> list[Piece]:
         ("cue     ", "dim"),
         (one_line(claim.cue.text), "cue"),
         ("\n", ""),
-        ("content ", "dim"),
+    ]
+    # Review state before the content: a fixed-height card cuts long content, not the verdict.
+    verdict = claim.review.verdict
+    pieces += [("verdict ", "dim"), (verdict or "not reviewed", "badge" if verdict else "dim")]
+    if claim.review.note:
+        pieces += [("\nnote    ", "dim"), (one_line(claim.review.note), "")]
+    if claim.status != "accepted":
+        pieces += [("\nstatus  ", "dim"), (_status(claim.status), "dim")]
+    pieces += [
+        ("\ncontent ", "dim"),
         (_spans_text(claim.content), "content"),
         ("\n", ""),
         ("kind    ", "dim"),
@@ -147,12 +156,6 @@ def claim_card(ann: Index, claim: Claim) -> list[Piece]:
     ]
     if claim.hedges:
         pieces += [("\nhedges  ", "dim"), (_spans_text(claim.hedges), "")]
-    verdict = claim.review.verdict
-    pieces += [("\nverdict ", "dim"), (verdict or "not reviewed", "badge" if verdict else "dim")]
-    if claim.review.note:
-        pieces += [("\nnote    ", "dim"), (one_line(claim.review.note), "")]
-    if claim.status != "accepted":
-        pieces += [("\nstatus  ", "dim"), (_status(claim.status), "dim")]
     return pieces
 
 
@@ -168,6 +171,11 @@ def event_card(ann: Index, event: Event) -> list[Piece]:
         ("trigger ", "dim"),
         (one_line(event.trigger.text), ""),
     ]
+    # Review state before the arguments: a fixed-height card cuts from the bottom.
+    if event.review.note:
+        pieces += [("\nnote    ", "dim"), (one_line(event.review.note), "")]
+    if event.status != "accepted":
+        pieces += [("\nstatus  ", "dim"), (_status(event.status), "dim")]
     for label, refs in (
         ("actors  ", event.actors),
         ("targets ", event.targets),
@@ -187,10 +195,6 @@ def event_card(ann: Index, event: Event) -> list[Piece]:
     source = event_source(ann, event)
     if source:
         pieces += [("\nper     ", "dim"), (source, "source")]
-    if event.review.note:
-        pieces += [("\nnote    ", "dim"), (one_line(event.review.note), "")]
-    if event.status != "accepted":
-        pieces += [("\nstatus  ", "dim"), (_status(event.status), "dim")]
     return pieces
 
 

@@ -1,0 +1,104 @@
+"""Selection mode: moving by words and characters, new mentions, spans, claims and events."""
+
+from __future__ import annotations
+
+from tests.ui.review_helpers import review_app, seed_copy
+from tui.ui.pickers import ChoicePicker, fuzzy_filter, fuzzy_score, with_keys
+from tui.ui.selection import Selection, extend_char, extend_word, shift_word, trimmed, word_at
+
+TEXT = "The U.S. envoy said, on Friday, that 17 people died.\nNext line."
+
+
+def words(sel: Selection) -> str:
+    return sel.text(TEXT)
+
+
+def test_word_moves():
+    sel = word_at(TEXT, 0)
+    assert words(sel) == "The"
+    sel = extend_word(TEXT, sel, 1)
+    assert words(sel) == "The U.S."
+    sel = extend_word(TEXT, extend_word(TEXT, sel, 1), 1)
+    assert words(sel) == "The U.S. envoy said"
+    assert words(extend_word(TEXT, sel, -1)) == "The U.S. envoy"
+    assert extend_word(TEXT, word_at(TEXT, 0), -1) == word_at(TEXT, 0)  # never empty
+    one = shift_word(TEXT, word_at(TEXT, 0), 1)
+    assert words(one) == "U.S."
+    assert words(shift_word(TEXT, one, -1)) == "The"
+    assert words(word_at(TEXT, TEXT.index(", on"))) == "on"
+
+
+def test_char_moves_stop_at_the_line_end():
+    sel = word_at(TEXT, TEXT.index("died"))
+    assert words(extend_char(TEXT, sel, 1)) == "died."
+    end = extend_char(TEXT, extend_char(TEXT, sel, 1), 1)
+    assert words(end) == "died."  # a mention never crosses a paragraph
+    assert words(extend_char(TEXT, sel, -1)) == "die"
+    tiny = Selection(0, 1)
+    assert extend_char(TEXT, tiny, -1) == tiny
+    assert words(trimmed(TEXT, Selection(3, 9))) == "U.S."
+
+
+def test_fuzzy_picker_ranking():
+    choices = with_keys([("Hayat Tahrir al-Sham", "e2"), ("Russia", "e6"), ("Syrian army", "e1")])
+    assert [c.value for c in fuzzy_filter("syr", choices)] == ["e1"]
+    assert fuzzy_filter("hts", choices)[0].value == "e2"  # initials
+    assert fuzzy_score("xyz", "Russia") is None
+    assert [c.key for c in choices] == ["1", "2", "3"]
+
+
+async def test_adjust_a_mention_span_from_the_selection(tmp_path):
+    app = review_app(seed_copy(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        text = screen.session.document.text
+        index = next(i for i, m in enumerate(screen.mentions) if m.span.text == "Syrian army")
+        screen.select_mention(index)
+        mention_id = screen.mentions[index].id
+        await pilot.press("v", "b", "enter")  # shrink to "Syrian", then set the span
+        await pilot.pause()
+        adjusted = screen.session.item(mention_id)
+        assert text[adjusted.span.start : adjusted.span.end] == "Syrian"
+        assert not screen.query_one("#selection").display  # selection mode left
+        assert screen.focused is screen.article
+
+
+async def test_new_claim_and_new_event_from_a_selection(tmp_path):
+    app = review_app(seed_copy(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        session = screen.session
+        text = session.document.text
+        # Content: "Two rebel sources also said the insurgents had captured the city…"
+        start = text.index("the insurgents had captured")
+        bar = screen.query_one("#selection")
+        await pilot.press("v")
+        bar.selection = Selection(start, start + len("the insurgents had captured"))
+        await pilot.press("w", "w")  # "... the city"
+        assert bar.selection.text(text).endswith("the city")
+        await pilot.press("C")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ChoicePicker) and picker.choices[0].label == "said"
+        await pilot.press("1")  # the nearest word, "said", is the cue
+        await pilot.pause()
+        assert isinstance(app.screen, ChoicePicker)
+        await pilot.press("1")  # no source named
+        await pilot.pause()
+        made = [c for c in session.annotations.claims if c.origin == "user"]
+        assert len(made) == 1 and made[0].cue.text == "said"
+        assert made[0].content[0].text == "the insurgents had captured the city"
+        assert screen.current_claim.id == made[0].id
+        # An event: trigger "captured", type from the codebook's keys, then its arguments.
+        trigger = text.index("captured")
+        await pilot.press("v")
+        bar.selection = Selection(trigger, trigger + len("captured"))
+        await pilot.press("V", "n")  # Non-state actor overtakes territory
+        await pilot.pause()
+        await pilot.press("1", "1", "1")  # no actor, no target, no place
+        await pilot.pause()
+        events = [e for e in session.annotations.events if e.origin == "user"]
+        assert len(events) == 1
+        assert events[0].subtype == "Non-state actor overtakes territory"
+        assert events[0].trigger.text == "captured"
+        assert screen.current_event.id == events[0].id
