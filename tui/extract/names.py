@@ -20,12 +20,12 @@ import re
 from dataclasses import dataclass
 
 from tui.extract.gazetteer import CAPITAL, CITY_BIG, CITY_MID, COUNTRY, NORP, ORG, REGION, Gazetteer
+from tui.extract.name_bounds import cap, chunks, extend, has_particle, strip_front, trim
 from tui.extract.patterns import Patterns
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
 PLACE_LABELS = frozenset({COUNTRY, CAPITAL, CITY_BIG, CITY_MID, REGION})
-APOSTROPHES = ("'s", "’s", "'", "’", "'S", "’S")
 
 
 @dataclass(slots=True)
@@ -36,32 +36,6 @@ class NameSpan:
     confidence: float
     source: str  # "tagger" | "rule" | "gazetteer"
     chars: tuple[int, int] | None = None  # part of one token: offsets within it
-
-
-def _cap(w: str) -> bool:
-    return w[:1].isupper()
-
-
-def _particle_name(w: str, pat: Patterns) -> bool:
-    """A lowercase particle joined to a capitalised name: "al-Sham", "al-Assad", "bin-Laden"."""
-    head, sep, rest = w.partition("-")
-    return bool(sep) and head in pat.hyphen_particles and _cap(rest)
-
-
-def _modifier_suffix(part: str) -> bool:
-    """ "-based", "-backed", "-led", "-run": not "-kin" in "Wong Kwok-kin"."""
-    return part.islower() and (
-        part.endswith("ed") or part in ("led", "run", "born", "made", "style", "era")
-    )
-
-
-def _nameword(w: str, pat: Patterns) -> bool:
-    """A word that can be part of a name: capitalised, or a particle joined to one."""
-    c = w[:1]
-    if c.isupper():
-        # "Ontario-based", "Iran-backed": a modifier, not part of a name
-        return not ("-" in w and _modifier_suffix(w.rsplit("-", 1)[1]))
-    return "-" in w and _particle_name(w, pat)
 
 
 def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
@@ -102,70 +76,6 @@ def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
     return None
 
 
-def _strip_front(words: list[str], a: int, b: int, gaz: Gazetteer, pat: Patterns) -> int:
-    """Drop determiners and titles at the front of a span."""
-    while a < b - 1:
-        if words[a] in pat.determiners:
-            a += 1
-            continue
-        for n in (3, 2, 1):
-            if a + n < b and tuple(words[a : a + n]) in gaz.titles:
-                a += n
-                break
-        else:
-            break
-    return a
-
-
-def _extend(words: list[str], b: int, typ: str, pat: Patterns, gaz: Gazetteer) -> int:
-    """Run a name on over particles: "Bashar" + "al-Assad", "Maraat" + "al Numan"."""
-    n = len(words)
-    org_like = typ in ("ORG", "MISC")
-    has_of = False
-    while b < n:
-        w = words[b]
-        if _particle_name(w, pat):
-            b += 1
-            continue
-        if w in pat.name_particles and b + 1 < n and _nameword(words[b + 1], pat):
-            b += 2
-            continue
-        if w == "&" and b + 1 < n and _cap(words[b + 1]):
-            b += 2  # "Douglas & Lomason"
-            continue
-        if org_like and w in ("of", "for") and b + 1 < n:
-            k = b + 1
-            if words[k] == "the" and k + 1 < n:
-                k += 1
-            if _cap(words[k]):
-                b = k + 1
-                has_of = True
-                while b < n and _nameword(words[b], pat):
-                    b += 1
-                continue
-        if (
-            org_like
-            and w == "and"
-            and b + 1 < n
-            and _cap(words[b + 1])
-            and words[b - 1] not in gaz.org_heads
-        ):
-            # "Office for Migration and Refugees", "Freedom and Democracy Congress":
-            # only inside a descriptive name or one closed by an organisation word
-            k = b + 1
-            while k < n and _nameword(words[k], pat):
-                k += 1
-            if has_of or words[k - 1] in gaz.org_heads:
-                b = k
-                continue
-        if org_like and has_of and w == "in" and b + 1 < n and _cap(words[b + 1]):
-            # "Centre for the Reconciliation ... in Syria": a place closing a descriptive name
-            b += 2
-            continue
-        break
-    return b
-
-
 def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
     """BIO tags to spans (tagger types PER/ORG/LOC/MISC kept for now)."""
     spans: list[NameSpan] = []
@@ -200,10 +110,10 @@ def _context_type(words: list[str], a: int, b: int, pat: Patterns, gaz: Gazettee
             return "GPE"
         if nxt in pat.group_followers:
             return "ORG"
-        if nxt == "and" and b + 2 < len(words) and _cap(words[b + 1]):
+        if nxt == "and" and b + 2 < len(words) and cap(words[b + 1]):
             # "the Belgorod and Kursk regions": the head after the pair types both
             k = b + 1
-            while k < len(words) and _cap(words[k]):
+            while k < len(words) and cap(words[k]):
                 k += 1
             if k < len(words) and words[k] in gaz.admin_heads and words[k].endswith("s"):
                 return "GPE"
@@ -263,53 +173,6 @@ def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns)
     return None
 
 
-def _trim(words: list[str], a: int, b: int, pat: Patterns) -> tuple[int, int]:
-    """No lowercase words or possessives at either end of a name."""
-    while a < b and not _nameword(words[a], pat) and not words[a][:1].isdigit():
-        a += 1
-    while (
-        b > a
-        and not _nameword(words[b - 1], pat)
-        and not words[b - 1][:1].isdigit()
-        and words[b - 1] not in ")"
-    ):
-        b -= 1
-    if b - a == 1 and words[a] in pat.never_names:
-        return a, a
-    return a, b
-
-
-def _has_particle(words: list[str], pat: Patterns) -> bool:
-    return any(w in pat.name_particles or _particle_name(w, pat) for w in words)
-
-
-def _chunks(words: list[str], blocked: list[bool], pat: Patterns) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words, joined by particles, outside rule spans."""
-    out = []
-    n = len(words)
-    k = 0
-    while k < n:
-        if blocked[k] or not _nameword(words[k], pat):
-            k += 1
-            continue
-        a, b = k, k + 1
-        while b < n and not blocked[b]:
-            if _nameword(words[b], pat):
-                b += 1
-            elif (
-                words[b] in ("'", "’")
-                and words[b - 1].endswith("s")
-                and b + 1 < n
-                and _cap(words[b + 1])
-            ):
-                b += 2  # "Kurdistan Workers' Party"
-            else:
-                break
-        out.append((a, b))
-        k = b
-    return out
-
-
 def sentence_names(
     words: list[str],
     tags: list[tuple[str, float]],
@@ -326,15 +189,15 @@ def sentence_names(
     for s in tagger_spans(tags):
         if any(blocked[s.a : s.b]):
             continue
-        s.a = _strip_front(words, s.a, s.b, gaz, pat)
+        s.a = strip_front(words, s.a, s.b, gaz, pat)
         if (
             s.a == 0
             and s.b > 1
             and (words[0] in pat.headline_words or words[0].lower() in lower_elsewhere)
         ):
             s.a = 1  # "During Rosati": a capitalised sentence opener
-        s.a, s.b = _trim(words, s.a, s.b, pat)
-        s.b = _extend(words, s.b, s.type, pat, gaz)
+        s.a, s.b = trim(words, s.a, s.b, pat)
+        s.b = extend(words, s.b, s.type, pat, gaz)
         while s.b > s.a and any(blocked[s.a : s.b]):
             s.b -= 1
         typ = _final_type(s, words, gaz, pat) if s.b > s.a else None
@@ -343,10 +206,10 @@ def sentence_names(
             spans.append(s)
     if not headline:
         done = 0
-        for a, b in _chunks(words, blocked, pat):
+        for a, b in chunks(words, blocked, pat):
             if a < done:
                 continue  # inside a name an earlier chunk ran on over
-            b = _extend(words, b, "ORG", pat, gaz)
+            b = extend(words, b, "ORG", pat, gaz)
             while b > a and any(blocked[a:b]):
                 b -= 1
             while (
@@ -355,7 +218,7 @@ def sentence_names(
                 and words[a].lower() in lower_elsewhere
             ):
                 a += 1  # a sentence-initial common word ("Acknowledging", "In")
-            a = _strip_front(words, a, b, gaz, pat)
+            a = strip_front(words, a, b, gaz, pat)
             if b - a < 2:
                 continue
             inside = [s for s in spans if s.a < b and s.b > a]
@@ -365,7 +228,7 @@ def sentence_names(
             ):
                 continue  # "Jewish West Bank": a nationality before a known place
             typ = _words_type(words[a:b], gaz, pat)
-            if typ is None and _has_particle(words[a:b], pat) and len(inside) <= 1:
+            if typ is None and has_particle(words[a:b], pat) and len(inside) <= 1:
                 typ = _context_type(words, a, b, pat, gaz)
                 if typ is None and inside:
                     typ = inside[0].type
@@ -377,7 +240,7 @@ def sentence_names(
                 if s.b <= a or s.a >= b:
                     kept.append(s)
                 elif s.a < a:  # "Alvin Yeung of Civic Party": the person keeps his name
-                    s.a, s.b = _trim(words, s.a, a, pat)
+                    s.a, s.b = trim(words, s.a, a, pat)
                     if s.b > s.a:
                         kept.append(s)
             spans = kept
@@ -392,7 +255,7 @@ def sentence_names(
     for a, b, labels in gaz.match(words) if matches is None else matches:
         if any(covered[a:b]) or any(blocked[a:b]):
             continue
-        if not (_cap(words[a]) or headline):
+        if not (cap(words[a]) or headline):
             continue
         if labels & PLACE_LABELS:
             typ = "GPE"
@@ -409,7 +272,7 @@ def sentence_names(
             covered[k] = True
     # "Iran-backed", "US-led": the place or nationality before the hyphen
     for k, w in enumerate(words):
-        if covered[k] or blocked[k] or "-" not in w or not _cap(w):
+        if covered[k] or blocked[k] or "-" not in w or not cap(w):
             continue
         head = w.split("-")[0]
         labels = gaz.labels((head,))

@@ -1,0 +1,149 @@
+"""Where a name starts and ends, word by word, in one sentence's tokens.
+
+Names are runs of capitalised words that may hold lowercase particles ("Hayat Tahrir
+al-Sham", "Maraat al Numan", "Centre for the Reconciliation of the Enemy Parties in
+Syria"); they never start with a determiner or a title, nor end in a possessive.
+"""
+
+from __future__ import annotations
+
+from tui.extract.gazetteer import Gazetteer
+from tui.extract.patterns import Patterns
+
+
+def cap(w: str) -> bool:
+    """Starts with a capital letter."""
+    return w[:1].isupper()
+
+
+def particle_name(w: str, pat: Patterns) -> bool:
+    """A lowercase particle joined to a capitalised name: "al-Sham", "al-Assad", "bin-Laden"."""
+    head, sep, rest = w.partition("-")
+    return bool(sep) and head in pat.hyphen_particles and cap(rest)
+
+
+def modifier_suffix(part: str) -> bool:
+    """ "-based", "-backed", "-led", "-run": not "-kin" in "Wong Kwok-kin"."""
+    return part.islower() and (
+        part.endswith("ed") or part in ("led", "run", "born", "made", "style", "era")
+    )
+
+
+def nameword(w: str, pat: Patterns) -> bool:
+    """A word that can be part of a name: capitalised, or a particle joined to one."""
+    c = w[:1]
+    if c.isupper():
+        # "Ontario-based", "Iran-backed": a modifier, not part of a name
+        return not ("-" in w and modifier_suffix(w.rsplit("-", 1)[1]))
+    return "-" in w and particle_name(w, pat)
+
+
+def strip_front(words: list[str], a: int, b: int, gaz: Gazetteer, pat: Patterns) -> int:
+    """Drop determiners and titles at the front of a span."""
+    while a < b - 1:
+        if words[a] in pat.determiners:
+            a += 1
+            continue
+        for n in (3, 2, 1):
+            if a + n < b and tuple(words[a : a + n]) in gaz.titles:
+                a += n
+                break
+        else:
+            break
+    return a
+
+
+def extend(words: list[str], b: int, typ: str, pat: Patterns, gaz: Gazetteer) -> int:
+    """Run a name on over particles: "Bashar" + "al-Assad", "Maraat" + "al Numan"."""
+    n = len(words)
+    org_like = typ in ("ORG", "MISC")
+    has_of = False
+    while b < n:
+        w = words[b]
+        if particle_name(w, pat):
+            b += 1
+            continue
+        if w in pat.name_particles and b + 1 < n and nameword(words[b + 1], pat):
+            b += 2
+            continue
+        if w == "&" and b + 1 < n and cap(words[b + 1]):
+            b += 2  # "Douglas & Lomason"
+            continue
+        if org_like and w in ("of", "for") and b + 1 < n:
+            k = b + 1
+            if words[k] == "the" and k + 1 < n:
+                k += 1
+            if cap(words[k]):
+                b = k + 1
+                has_of = True
+                while b < n and nameword(words[b], pat):
+                    b += 1
+                continue
+        if (
+            org_like
+            and w == "and"
+            and b + 1 < n
+            and cap(words[b + 1])
+            and words[b - 1] not in gaz.org_heads
+        ):
+            # "Office for Migration and Refugees", "Freedom and Democracy Congress":
+            # only inside a descriptive name or one closed by an organisation word
+            k = b + 1
+            while k < n and nameword(words[k], pat):
+                k += 1
+            if has_of or words[k - 1] in gaz.org_heads:
+                b = k
+                continue
+        if org_like and has_of and w == "in" and b + 1 < n and cap(words[b + 1]):
+            # "Centre for the Reconciliation ... in Syria": a place closing a descriptive name
+            b += 2
+            continue
+        break
+    return b
+
+
+def trim(words: list[str], a: int, b: int, pat: Patterns) -> tuple[int, int]:
+    """No lowercase words or possessives at either end of a name."""
+    while a < b and not nameword(words[a], pat) and not words[a][:1].isdigit():
+        a += 1
+    while (
+        b > a
+        and not nameword(words[b - 1], pat)
+        and not words[b - 1][:1].isdigit()
+        and words[b - 1] not in ")"
+    ):
+        b -= 1
+    if b - a == 1 and words[a] in pat.never_names:
+        return a, a
+    return a, b
+
+
+def has_particle(words: list[str], pat: Patterns) -> bool:
+    return any(w in pat.name_particles or particle_name(w, pat) for w in words)
+
+
+def chunks(words: list[str], blocked: list[bool], pat: Patterns) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words, joined by particles, outside rule spans."""
+    out = []
+    n = len(words)
+    k = 0
+    while k < n:
+        if blocked[k] or not nameword(words[k], pat):
+            k += 1
+            continue
+        a, b = k, k + 1
+        while b < n and not blocked[b]:
+            if nameword(words[b], pat):
+                b += 1
+            elif (
+                words[b] in ("'", "’")
+                and words[b - 1].endswith("s")
+                and b + 1 < n
+                and cap(words[b + 1])
+            ):
+                b += 2  # "Kurdistan Workers' Party"
+            else:
+                break
+        out.append((a, b))
+        k = b
+    return out
