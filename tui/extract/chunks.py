@@ -171,8 +171,10 @@ def _join(view: TokenView, head: list[bool], b: int) -> int:
             or view.low[j] in ("’s", "'s")
         ):
             j += 1
+        if j >= n:  # ran off the sentence ("the captured rebels ’s")
+            return b
         joined = j > b + 1 and view.is_capitalised(j) and j - b <= 3
-        if j < n and head[j] and (j == b + 1 or joined):
+        if head[j] and (j == b + 1 or joined):
             b = j
         else:
             return b
