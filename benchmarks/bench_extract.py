@@ -42,21 +42,33 @@ def main() -> None:
     c0, w0 = time.process_time(), time.perf_counter()
     big_ann = extract(big)
     cpu, wall = time.process_time() - c0, time.perf_counter() - w0
-    print(json.dumps({
-        "startup_ms": round(startup_ms, 1),
-        "seed": {
-            "cpu_ms_median": round(statistics.median(seed_ms), 2),
-            "mentions": len(ann.mentions), "claims": len(ann.claims), "events": len(ann.events),
-        },
-        "big": {
-            "chars": len(big.text), "words": n_words,
-            "cpu_s": round(cpu, 2), "wall_s": round(wall, 2),
-            "words_per_cpu_s": round(n_words / cpu), "words_per_wall_s": round(n_words / wall),
-            "mentions": len(big_ann.mentions), "claims": len(big_ann.claims), "events": len(big_ann.events),
-        },
-        "peak_rss_mb_before_big": rss_before,
-        "peak_rss_mb": peak_rss_mb(),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "startup_ms": round(startup_ms, 1),
+                "seed": {
+                    "cpu_ms_median": round(statistics.median(seed_ms), 2),
+                    "mentions": len(ann.mentions),
+                    "claims": len(ann.claims),
+                    "events": len(ann.events),
+                },
+                "big": {
+                    "chars": len(big.text),
+                    "words": n_words,
+                    "cpu_s": round(cpu, 2),
+                    "wall_s": round(wall, 2),
+                    "words_per_cpu_s": round(n_words / cpu),
+                    "words_per_wall_s": round(n_words / wall),
+                    "mentions": len(big_ann.mentions),
+                    "claims": len(big_ann.claims),
+                    "events": len(big_ann.events),
+                },
+                "peak_rss_mb_before_big": rss_before,
+                "peak_rss_mb": peak_rss_mb(),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

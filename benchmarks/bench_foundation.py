@@ -26,8 +26,15 @@ def items(text: str, n: int) -> Annotations:
         s = i * step
         span = Span.of(text, s, s + 12)
         if i % 5 == 4:
-            claims.append(Claim(f"c{i}", span, (Span.of(text, s + 13, s + 40),), Ref(span, None),
-                                review=Review("verified", "checked", "bench", "2026-11-25T00:00:00Z")))
+            claims.append(
+                Claim(
+                    f"c{i}",
+                    span,
+                    (Span.of(text, s + 13, s + 40),),
+                    Ref(span, None),
+                    review=Review("verified", "checked", "bench", "2026-11-25T00:00:00Z"),
+                )
+            )
         else:
             entities.append(Entity(f"e{i}", span.text, "ORG"))
             mentions.append(Mention(f"m{i}", span, "ORG", f"e{i}", confidence=0.8))
@@ -54,18 +61,23 @@ def main() -> None:
         side = Path(tmp) / "big.txt.marginalia.yaml"
         write = timed(lambda: save(side, ann, sha256=doc.sha256, length=len(doc.text)))
         read_t = timed(lambda: read(side))
-        print(json.dumps({
-            "article_bytes": size,
-            "sentences": n_sent,
-            "tokens": n_tok,
-            "load_ms": timed(lambda: load_document(article)),
-            "load_and_segment_ms": timed(load_and_segment),
-            "sidecar_items": 5000,
-            "sidecar_bytes": side.stat().st_size,
-            "sidecar_write_ms": write,
-            "sidecar_read_ms": read_t,
-            "peak_rss_mb": peak_rss_mb(),
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "article_bytes": size,
+                    "sentences": n_sent,
+                    "tokens": n_tok,
+                    "load_ms": timed(lambda: load_document(article)),
+                    "load_and_segment_ms": timed(load_and_segment),
+                    "sidecar_items": 5000,
+                    "sidecar_bytes": side.stat().st_size,
+                    "sidecar_write_ms": write,
+                    "sidecar_read_ms": read_t,
+                    "peak_rss_mb": peak_rss_mb(),
+                },
+                indent=2,
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -14,24 +14,37 @@ SEED = ROOT / "seeds" / "aleppo.txt"
 
 # Generated filler so the big article is not only the seed repeated (which would
 # flatter caches): varied sentences with names, quotes, numbers and abbreviations.
-_SUBJECTS = ["The U.S. envoy", "Mr. Haddad", "Gen. Omar Khalil", "Officials in Damascus",
-             "A spokesperson for the United Nations", "Two rebel sources", "The Turkish army",
-             "Residents of Idlib", "Dr. Leila Nasser", "The ministry"]
+_SUBJECTS = [
+    "The U.S. envoy",
+    "Mr. Haddad",
+    "Gen. Omar Khalil",
+    "Officials in Damascus",
+    "A spokesperson for the United Nations",
+    "Two rebel sources",
+    "The Turkish army",
+    "Residents of Idlib",
+    "Dr. Leila Nasser",
+    "The ministry",
+]
 _VERBS = ["said", "told reporters", "claimed", "warned", "denied", "added"]
-_CONTENT = ["at least 17 people had been killed in shelling near Homs",
-            "the convoy reached the border at 9 a.m. on Tuesday",
-            "about 2,500 families had fled since Nov. 27",
-            "“we will not accept any ceasefire that ignores civilians”",
-            "air strikes had hit a market in Saraqeb, wounding dozens",
-            "talks in Geneva would resume after 3.5 weeks",
-            "the No. 2 commander was captured along with hundreds of fighters"]
+_CONTENT = [
+    "at least 17 people had been killed in shelling near Homs",
+    "the convoy reached the border at 9 a.m. on Tuesday",
+    "about 2,500 families had fled since Nov. 27",
+    "“we will not accept any ceasefire that ignores civilians”",
+    "air strikes had hit a market in Saraqeb, wounding dozens",
+    "talks in Geneva would resume after 3.5 weeks",
+    "the No. 2 commander was captured along with hundreds of fighters",
+]
 
 
 def generated_paragraph(rng: random.Random) -> str:
     sentences = []
     for _ in range(rng.randint(2, 5)):
         s, v, c = rng.choice(_SUBJECTS), rng.choice(_VERBS), rng.choice(_CONTENT)
-        sentences.append(f"{s} {v} {c}." if rng.random() < 0.7 else f"According to {s.lower()}, {c}.")
+        sentences.append(
+            f"{s} {v} {c}." if rng.random() < 0.7 else f"According to {s.lower()}, {c}."
+        )
     return " ".join(sentences)
 
 
@@ -42,7 +55,9 @@ def big_article(size: int = 1_000_000, seed: int = 7) -> str:
     parts: list[str] = []
     total = 0
     while total < size:
-        chunk = base if rng.random() < 0.5 else "\n".join(generated_paragraph(rng) for _ in range(8))
+        chunk = (
+            base if rng.random() < 0.5 else "\n".join(generated_paragraph(rng) for _ in range(8))
+        )
         parts.append(chunk)
         total += len(chunk) + 1
     return "\n".join(parts)[:size].rsplit("\n", 1)[0] + "\n"

@@ -11,7 +11,6 @@ import pytest
 from tui.cli import main
 from tui.store import loads
 
-
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # the checkout, installed or not
 
@@ -19,11 +18,17 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # the checkout, installed or not
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
-        capture_output=True, text=True, cwd=cwd, timeout=60, env=ENV,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        env=ENV,
     )
 
 
-def test_extract_json_seed(seed_path: Path, seed_text: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_json_seed(
+    seed_path: Path, seed_text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["extract", str(seed_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1
@@ -39,7 +44,9 @@ def test_extract_json_seed(seed_path: Path, seed_text: str, capsys: pytest.Captu
         assert seed_text[c["cue"]["start"] : c["cue"]["end"]] == c["cue"]["text"]
 
 
-def test_extract_many_files_one_line_each(seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_many_files_one_line_each(
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     other = tmp_path / "other.txt"
     other.write_text("Officials said the talks failed.\n", encoding="utf-8")
     assert main(["extract", str(seed_path), str(other)]) == 0
@@ -47,7 +54,9 @@ def test_extract_many_files_one_line_each(seed_path: Path, tmp_path: Path, capsy
     assert [json.loads(x)["path"] for x in lines] == [str(seed_path), str(other)]
 
 
-def test_extract_yaml_reads_back(seed_path: Path, seed_text: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_yaml_reads_back(
+    seed_path: Path, seed_text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["extract", str(seed_path), "--format", "yaml"]) == 0
     side = loads(capsys.readouterr().out)
     assert side.length == len(seed_text)
@@ -104,7 +113,11 @@ def test_version_and_help() -> None:
 def test_broken_pipe_is_quiet(seed_path: Path) -> None:
     proc = subprocess.run(
         f"{sys.executable} -m tui extract {seed_path} {seed_path} {seed_path} | head -c 10",
-        shell=True, capture_output=True, text=True, timeout=60, env=ENV,
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=ENV,
     )
     assert "Traceback" not in proc.stderr
 
@@ -112,7 +125,10 @@ def test_broken_pipe_is_quiet(seed_path: Path) -> None:
 def test_bad_codebook_is_one_line(tmp_path: Path, seed_path: Path) -> None:
     bad = tmp_path / "codebook.yaml"
     bad.write_text("foo: 1\n")
-    for args in (["extract", str(seed_path), "--codebook", str(bad)], [str(seed_path), "--codebook", str(bad)]):
+    for args in (
+        ["extract", str(seed_path), "--codebook", str(bad)],
+        [str(seed_path), "--codebook", str(bad)],
+    ):
         result = run(*args)
         assert result.returncode == 2
         assert len(result.stderr.splitlines()) == 1 and str(bad) in result.stderr

@@ -23,14 +23,23 @@ def at(needle: str, nth: int = 0) -> Span:
 
 
 def annotations() -> Annotations:
-    entities = (Entity("e1", "Syrian army", "ORG"), Entity("e2", "Aleppo", "GPE"), Entity("e3", "US", "ORG"))
+    entities = (
+        Entity("e1", "Syrian army", "ORG"),
+        Entity("e2", "Aleppo", "GPE"),
+        Entity("e3", "US", "ORG"),
+    )
     mentions = (
         Mention("m1", at("Syrian army"), "ORG", "e1"),
         Mention("m2", at("Aleppo"), "GPE", "e2"),
         Mention("m3", at("US"), "ORG", "e3"),
     )
     claims = (
-        Claim("c1", at("said"), (at("dozens of its soldiers had been killed in Aleppo"),), Ref(at("Syrian army"), "e1")),
+        Claim(
+            "c1",
+            at("said"),
+            (at("dozens of its soldiers had been killed in Aleppo"),),
+            Ref(at("Syrian army"), "e1"),
+        ),
         Claim("c2", at("said", 1), (at("they took the airport"),), Ref(at("Rebels"), None)),
         Claim("c3", at("said", 2), (at("the US was not involved"),), Ref(at("Savett"), None)),
     )
@@ -89,12 +98,19 @@ def test_every_command_undoes_and_redoes(session: ReviewSession) -> None:
         lambda: session.retype("m3", "GPE"),
         lambda: session.add_mention(TEXT.index("Savett"), TEXT.index("Savett") + 6, "PERSON"),
         lambda: session.add_mention(TEXT.index("Rebels"), TEXT.index("Rebels") + 6, "ORG"),
-        lambda: session.adjust_mention("m1", TEXT.index("Syrian army"), TEXT.index("Syrian army") + 6),
+        lambda: session.adjust_mention(
+            "m1", TEXT.index("Syrian army"), TEXT.index("Syrian army") + 6
+        ),
         lambda: session.merge_mention("m2", "e1"),
         lambda: session.split_mention("m2"),
-        lambda: session.add_claim((TEXT.index("took"), TEXT.index("took") + 4), [(0, 10)], None, "indirect"),
-        lambda: session.add_event("Armed clash", (TEXT.index("took"), TEXT.index("took") + 4),
-                                  actors=[(TEXT.index("Rebels"), TEXT.index("Rebels") + 6)]),
+        lambda: session.add_claim(
+            (TEXT.index("took"), TEXT.index("took") + 4), [(0, 10)], None, "indirect"
+        ),
+        lambda: session.add_event(
+            "Armed clash",
+            (TEXT.index("took"), TEXT.index("took") + 4),
+            actors=[(TEXT.index("Rebels"), TEXT.index("Rebels") + 6)],
+        ),
         lambda: session.edit("c3", kind="direct"),
     ]
     states = [session.annotations]
@@ -165,7 +181,9 @@ def test_autosave_within_a_second(session: ReviewSession, article: Path) -> None
     session.close()
 
 
-def test_external_change_is_a_conflict_not_an_overwrite(session: ReviewSession, article: Path) -> None:
+def test_external_change_is_a_conflict_not_an_overwrite(
+    session: ReviewSession, article: Path
+) -> None:
     session.set_verdict("c1", "verified")
     session.flush()
     side = sidecar_path(article)
@@ -210,10 +228,14 @@ def test_corrupt_sidecar_opens_read_only_and_is_never_overwritten(article: Path)
     assert side.read_text() == "marginalia: 1\nentities: [oops\n"
 
 
-def test_edited_article_reanchors_and_lists_what_needs_attention(session: ReviewSession, article: Path) -> None:
+def test_edited_article_reanchors_and_lists_what_needs_attention(
+    session: ReviewSession, article: Path
+) -> None:
     session.set_verdict("c1", "verified")
     session.flush()
-    article.write_text("UPDATED. " + TEXT.replace("took the airport", "seized the base"), encoding="utf-8")
+    article.write_text(
+        "UPDATED. " + TEXT.replace("took the airport", "seized the base"), encoding="utf-8"
+    )
     again = ReviewSession.open(article)
     assert again.claim("c1").review.verdict == "verified"
     assert again.claim("c1").anchor == "moved"
@@ -222,7 +244,9 @@ def test_edited_article_reanchors_and_lists_what_needs_attention(session: Review
     assert any("article changed" in n for n in again.notices)
 
 
-def test_our_own_save_in_progress_is_not_a_change_on_disk(session: ReviewSession, article: Path) -> None:
+def test_our_own_save_in_progress_is_not_a_change_on_disk(
+    session: ReviewSession, article: Path
+) -> None:
     # A UI polls disk_changed() from its own thread while the saver thread writes:
     # the half-recorded write must not look like another program's edit.
     import threading

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from typing import Any, Union
+from typing import Any
 
 from tui.model import Annotations, Claim, Entity, Event, Mention
 
-Item = Union[Entity, Mention, Claim, Event]
+Item = Entity | Mention | Claim | Event
 
 
 def kind_of(item: Item) -> str:
@@ -82,7 +82,11 @@ def _apply_one(items: list[Item], ch: Change) -> None:
         idx = next((i for i, it in enumerate(items) if it.id == ch.before.id), None)
         if idx is None:
             raise KeyError(f"no item {ch.before.id!r} to change")
-        if ch.after is not None and ch.after.id == ch.before.id and _order(ch.after) == _order(ch.before):
+        if (
+            ch.after is not None
+            and ch.after.id == ch.before.id
+            and _order(ch.after) == _order(ch.before)
+        ):
             items[idx] = ch.after  # same place: the common case (verdict, status, note)
             return
         del items[idx]

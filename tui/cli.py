@@ -66,12 +66,36 @@ def _reader_parser() -> argparse.ArgumentParser:
         epilog=READER_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("path", nargs="?", type=Path, help="article (.txt or .md); default: the bundled seed")
-    p.add_argument("--theme", metavar="NAME", help="colour theme (dark, light, high-contrast, okabe-ito, ...)")
-    p.add_argument("--config", metavar="FILE", type=Path, help="config file (default: ~/.config/marginalia/config.yaml)")
-    p.add_argument("--max-size", metavar="MB", type=_max_size, default=DEFAULT_MAX_BYTES, help="refuse larger articles (default 20)")
-    p.add_argument("--auto-advance", action="store_true", help="after a verdict, go to the next unreviewed claim")
-    p.add_argument("--codebook", metavar="FILE", type=Path, help="event types, verdicts, entity types (YAML; default: the bundled ACLED one)")
+    p.add_argument(
+        "path", nargs="?", type=Path, help="article (.txt or .md); default: the bundled seed"
+    )
+    p.add_argument(
+        "--theme", metavar="NAME", help="colour theme (dark, light, high-contrast, okabe-ito, ...)"
+    )
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        help="config file (default: ~/.config/marginalia/config.yaml)",
+    )
+    p.add_argument(
+        "--max-size",
+        metavar="MB",
+        type=_max_size,
+        default=DEFAULT_MAX_BYTES,
+        help="refuse larger articles (default 20)",
+    )
+    p.add_argument(
+        "--auto-advance",
+        action="store_true",
+        help="after a verdict, go to the next unreviewed claim",
+    )
+    p.add_argument(
+        "--codebook",
+        metavar="FILE",
+        type=Path,
+        help="event types, verdicts, entity types (YAML; default: the bundled ACLED one)",
+    )
     p.add_argument("--version", action="version", version=f"marginalia {__version__}")
     return p
 
@@ -85,9 +109,22 @@ def _extract_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="articles (.txt or .md)")
-    p.add_argument("--format", choices=("json", "yaml"), default="json", help="output format (default json)")
-    p.add_argument("--codebook", metavar="FILE", type=Path, help="event types, verdicts, entity types (YAML; default: the bundled ACLED one)")
-    p.add_argument("--max-size", metavar="MB", type=_max_size, default=DEFAULT_MAX_BYTES, help="refuse larger articles (default 20)")
+    p.add_argument(
+        "--format", choices=("json", "yaml"), default="json", help="output format (default json)"
+    )
+    p.add_argument(
+        "--codebook",
+        metavar="FILE",
+        type=Path,
+        help="event types, verdicts, entity types (YAML; default: the bundled ACLED one)",
+    )
+    p.add_argument(
+        "--max-size",
+        metavar="MB",
+        type=_max_size,
+        default=DEFAULT_MAX_BYTES,
+        help="refuse larger articles (default 20)",
+    )
     return p
 
 
@@ -112,7 +149,13 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
     entities = []
     for m in ann.mentions:
         e = names.get(m.entity)
-        d = {"id": m.id, "type": m.type, **_span_json(m.span), "entity": m.entity, "name": e.name if e else None}
+        d = {
+            "id": m.id,
+            "type": m.type,
+            **_span_json(m.span),
+            "entity": m.entity,
+            "name": e.name if e else None,
+        }
         d["status"] = m.status
         d["confidence"] = round(m.confidence, 3)
         if m.estimate is not None:
@@ -196,7 +239,9 @@ def run_extract(args: argparse.Namespace) -> int:
         try:
             ann = extract(doc, codebook)
         except Exception as exc:  # a bug in the extractor must not cost the other files
-            _error(f"{path}: internal error while extracting ({type(exc).__name__}: {exc}); please report it")
+            _error(
+                f"{path}: internal error while extracting ({type(exc).__name__}: {exc}); please report it"
+            )
             status = status or EXIT_INTERNAL
             continue
         if args.format == "json":

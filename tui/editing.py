@@ -49,7 +49,11 @@ def add_mention(
         if m.span.start == start and m.span.end == end and m.status != "rejected":
             raise ValueError(f"{span.text!r} is already marked")
     same = next(
-        (e for e in ann.entities if e.name.casefold() == span.text.casefold() and e.type == entity_type),
+        (
+            e
+            for e in ann.entities
+            if e.name.casefold() == span.text.casefold() and e.type == entity_type
+        ),
         None,
     )
     changes: list[Change] = []
@@ -61,7 +65,9 @@ def add_mention(
     return changes, mention
 
 
-def adjust_mention(ann: Annotations, text: str, mention: Mention, start: int, end: int) -> list[Change]:
+def adjust_mention(
+    ann: Annotations, text: str, mention: Mention, start: int, end: int
+) -> list[Change]:
     new = replace(mention, span=_span(text, start, end), status="accepted", anchor="ok")
     return [Change(mention, new)]
 
@@ -75,7 +81,9 @@ def _drop_if_empty(ann: Annotations, entity_id: str, leaving: Mention) -> list[C
 def merge_mention(ann: Annotations, mention: Mention, target: Entity) -> list[Change]:
     if mention.entity == target.id:
         return []
-    changes = [Change(mention, replace(mention, entity=target.id, type=target.type, status="accepted"))]
+    changes = [
+        Change(mention, replace(mention, entity=target.id, type=target.type, status="accepted"))
+    ]
     aliases = target.aliases
     if mention.span.text != target.name and mention.span.text not in aliases:
         changes.append(Change(target, replace(target, aliases=(*aliases, mention.span.text))))
@@ -86,7 +94,10 @@ def split_mention(ann: Annotations, mention: Mention) -> list[Change]:
     if len(_mentions_of(ann, mention.entity)) <= 1:
         return []  # already on its own
     entity = Entity(ann.new_id("e"), mention.span.text, mention.type)
-    return [Change(None, entity), Change(mention, replace(mention, entity=entity.id, status="accepted"))]
+    return [
+        Change(None, entity),
+        Change(mention, replace(mention, entity=entity.id, status="accepted")),
+    ]
 
 
 def _ref(ann: Annotations, text: str, start: int, end: int) -> Ref:
@@ -127,7 +138,12 @@ def new_event(
 ) -> Event:
     trig = _span(text, *trigger)
     claim = next(
-        (c.id for c in ann.claims if c.status != "rejected" and any(s.start <= trig.start and trig.end <= s.end for s in c.content)),
+        (
+            c.id
+            for c in ann.claims
+            if c.status != "rejected"
+            and any(s.start <= trig.start and trig.end <= s.end for s in c.content)
+        ),
         None,
     )
     return Event(

@@ -14,8 +14,17 @@ from typing import Literal
 CONTEXT = 32  # characters of prefix/suffix kept with every span, for re-anchoring
 
 ENTITY_TYPES: tuple[str, ...] = (
-    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP",
-    "DATE", "TIME", "QUANTITY", "LAW", "EVENT",
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "NORP",
+    "DATE",
+    "TIME",
+    "QUANTITY",
+    "LAW",
+    "EVENT",
 )
 CLAIM_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed", "according-to")
 
@@ -208,8 +217,8 @@ class Annotations:
         n = 0
         for items in (self.entities, self.mentions, self.claims, self.events):
             for item in items:
-                if item.id.startswith(prefix) and item.id[len(prefix):].isdigit():
-                    n = max(n, int(item.id[len(prefix):]))
+                if item.id.startswith(prefix) and item.id[len(prefix) :].isdigit():
+                    n = max(n, int(item.id[len(prefix) :]))
         return f"{prefix}{n + 1}"
 
     def sorted(self) -> Annotations:
@@ -218,9 +227,7 @@ class Annotations:
         first: dict[str, int] = {}
         for m in mentions:
             first.setdefault(m.entity, m.span.start)
-        entities = tuple(
-            sorted(self.entities, key=lambda e: (first.get(e.id, 1 << 62), e.id))
-        )
+        entities = tuple(sorted(self.entities, key=lambda e: (first.get(e.id, 1 << 62), e.id)))
         claims = tuple(sorted(self.claims, key=lambda c: (c.start, c.id)))
         events = tuple(sorted(self.events, key=lambda e: (e.start, e.id)))
         return replace(self, entities=entities, mentions=mentions, claims=claims, events=events)

@@ -321,7 +321,9 @@ class ReviewSession:
         assert isinstance(claim, Claim)
         if claim.review.verdict == verdict:
             return None
-        new = replace(claim, review=self._reviewed(claim.review, verdict=verdict, note=claim.review.note))
+        new = replace(
+            claim, review=self._reviewed(claim.review, verdict=verdict, note=claim.review.note)
+        )
         if verdict is not None and new.status == "suggested":
             new = replace(new, status="accepted")  # judging a claim accepts it as a claim
         label = f"verdict {verdict} on {claim_id}" if verdict else f"clear verdict on {claim_id}"
@@ -336,7 +338,9 @@ class ReviewSession:
         assert isinstance(item, (Claim, Event, Entity))
         if item.review.note == note:
             return None
-        new = replace(item, review=self._reviewed(item.review, verdict=item.review.verdict, note=note))
+        new = replace(
+            item, review=self._reviewed(item.review, verdict=item.review.verdict, note=note)
+        )
         return self._run(f"note on {item.id}", [Change(item, new)])
 
     def _set_status(self, item_ids: Iterable[str], status: str, label: str) -> Command | None:
@@ -373,7 +377,9 @@ class ReviewSession:
     def add_mention(self, start: int, end: int, entity_type: str) -> Mention:
         """A new mention the reviewer marked, linked to a same-named entity or a new one."""
         self._check_writable()
-        changes, mention = editing.add_mention(self._annotations, self._document.text, start, end, entity_type)
+        changes, mention = editing.add_mention(
+            self._annotations, self._document.text, start, end, entity_type
+        )
         self._run(f"new {entity_type} {mention.span.text!r}", changes)
         return mention
 
@@ -381,7 +387,9 @@ class ReviewSession:
         self._check_writable()
         mention = self._get(mention_id, Mention)
         assert isinstance(mention, Mention)
-        changes = editing.adjust_mention(self._annotations, self._document.text, mention, start, end)
+        changes = editing.adjust_mention(
+            self._annotations, self._document.text, mention, start, end
+        )
         return self._run(f"adjust {mention_id}", changes)
 
     def merge_mention(self, mention_id: str, entity_id: str) -> Command | None:
@@ -398,7 +406,9 @@ class ReviewSession:
         self._check_writable()
         mention = self._get(mention_id, Mention)
         assert isinstance(mention, Mention)
-        return self._run(f"split {mention.span.text!r}", editing.split_mention(self._annotations, mention))
+        return self._run(
+            f"split {mention.span.text!r}", editing.split_mention(self._annotations, mention)
+        )
 
     def add_claim(
         self,
@@ -408,7 +418,9 @@ class ReviewSession:
         kind: str = "indirect",
     ) -> Claim:
         self._check_writable()
-        claim = editing.new_claim(self._annotations, self._document.text, cue, content, source, kind)
+        claim = editing.new_claim(
+            self._annotations, self._document.text, cue, content, source, kind
+        )
         self._run(f"new claim {claim.cue.text!r}", [Change(None, claim)])
         return claim
 
@@ -427,8 +439,15 @@ class ReviewSession:
         if sub is None:
             raise ValueError(f"unknown event subtype {subtype!r}")
         event = editing.new_event(
-            self._annotations, self._document.text, sub.event_type, sub.name, trigger,
-            actors, targets, location, time,
+            self._annotations,
+            self._document.text,
+            sub.event_type,
+            sub.name,
+            trigger,
+            actors,
+            targets,
+            location,
+            time,
         )
         self._run(f"new event {event.trigger.text!r}", [Change(None, event)])
         return event

@@ -51,8 +51,18 @@ def test_deleted_quote_is_orphaned_and_kept() -> None:
 def test_edit_inside_span_orphans_it_but_not_its_neighbours() -> None:
     ann = Annotations(
         (Entity("e1", "Syrian army", "ORG"), Entity("e2", "Aleppo airport", "FAC")),
-        (Mention("m1", at("Syrian army"), "ORG", "e1"), Mention("m2", at("Aleppo airport"), "FAC", "e2")),
-        (Claim("c1", at("said"), (at("dozens of its soldiers had been killed"),), Ref(at("Syrian army"), "e1")),),
+        (
+            Mention("m1", at("Syrian army"), "ORG", "e1"),
+            Mention("m2", at("Aleppo airport"), "FAC", "e2"),
+        ),
+        (
+            Claim(
+                "c1",
+                at("said"),
+                (at("dozens of its soldiers had been killed"),),
+                Ref(at("Syrian army"), "e1"),
+            ),
+        ),
     )
     new = TEXT.replace("Aleppo airport", "Aleppo's airport").replace("soldiers", "troops")
     got, report = reanchor(ann, new)
@@ -79,7 +89,7 @@ def test_edits_before_after_inside(needle: str, insert: str, where: str, delete:
     else:
         pos = span.start + len(span.text) // 2
     if delete:
-        new = TEXT[:pos] + TEXT[pos + min(3, len(TEXT) - pos):]
+        new = TEXT[:pos] + TEXT[pos + min(3, len(TEXT) - pos) :]
     else:
         new = TEXT[:pos] + insert + TEXT[pos:]
     got, state = reanchor_span(span, new)

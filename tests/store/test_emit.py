@@ -30,7 +30,28 @@ def test_any_structure_round_trips(data: dict) -> None:
 
 
 def test_tricky_strings_stay_strings() -> None:
-    for s in ["yes", "no", "On", "null", "~", "123", "1.5", "2026-11-25", "1:20", "0x1F", ".inf",
-              "a: b", "a #b", "#x", "- x", " lead", "trail ", "ends:", "\x85", "\u2028", "\ufeff"]:
+    for s in [
+        "yes",
+        "no",
+        "On",
+        "null",
+        "~",
+        "123",
+        "1.5",
+        "2026-11-25",
+        "1:20",
+        "0x1F",
+        ".inf",
+        "a: b",
+        "a #b",
+        "#x",
+        "- x",
+        " lead",
+        "trail ",
+        "ends:",
+        "\x85",
+        "\u2028",
+        "\ufeff",
+    ]:
         assert yaml.safe_load(f"k: {scalar(s)}\n")["k"] == s, s
     assert scalar("Syrian army") == "Syrian army"  # readable where it can be

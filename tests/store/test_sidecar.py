@@ -1,6 +1,5 @@
 """The YAML sidecar: round trips, refusals, atomic writes with a backup."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.model import (
-    Annotations, Claim, Entity, Event, Fatalities, Mention, Ref, Review, ReviewChange, Span,
+    Annotations,
+    Claim,
+    Entity,
+    Event,
+    Fatalities,
+    Mention,
+    Ref,
+    Review,
+    ReviewChange,
+    Span,
 )
 from tui.store import SidecarError, dumps, loads, read, save, sidecar_path, write_atomic
 from tui.store import sidecar as sidecar_module
@@ -32,17 +40,34 @@ def sample() -> Annotations:
         Mention("m2", span("dozens"), "QUANTITY", "e2", estimate=24, status="rejected"),
     )
     claims = (
-        Claim("c1", span("said"), (span("dozens of its soldiers had been killed"),),
-              Ref(span("Syrian army"), "e1"), kind="indirect",
-              review=Review("verified", "Checked with AP.\nTwo lines.", "ana", "2026-11-25T10:00:00Z",
-                            (ReviewChange("disputed", "", "ana", "2026-11-25T09:00:00Z"),))),
+        Claim(
+            "c1",
+            span("said"),
+            (span("dozens of its soldiers had been killed"),),
+            Ref(span("Syrian army"), "e1"),
+            kind="indirect",
+            review=Review(
+                "verified",
+                "Checked with AP.\nTwo lines.",
+                "ana",
+                "2026-11-25T10:00:00Z",
+                (ReviewChange("disputed", "", "ana", "2026-11-25T09:00:00Z"),),
+            ),
+        ),
         Claim("c2", span("said on"), (span("We will return"),), None, kind="direct", origin="user"),
     )
     events = (
-        Event("v1", "Violence against civilians", "Attack", span("killed"),
-              actors=(), targets=(Ref(span("soldiers"), None),),
-              time=(Ref(span("Wednesday"), None),),
-              fatalities=Fatalities(span("dozens"), 24), claim="c1"),
+        Event(
+            "v1",
+            "Violence against civilians",
+            "Attack",
+            span("killed"),
+            actors=(),
+            targets=(Ref(span("soldiers"), None),),
+            time=(Ref(span("Wednesday"), None),),
+            fatalities=Fatalities(span("dozens"), 24),
+            claim="c1",
+        ),
     )
     entities = (army, Entity("e2", "dozens", "QUANTITY"))
     return Annotations(entities, mentions, claims, events)
@@ -72,18 +97,33 @@ def test_plain_yaml_without_python_tags() -> None:
         ("just: a mapping\n", "not a Marginalia sidecar", 1),
         ("- a\n- list\n", "not a Marginalia sidecar", 1),
         ("marginalia: 99\ndocument: {sha256: x, length: 1}\n", "newer Marginalia", 1),
-        ("marginalia: 1\ndocument: {sha256: x, length: 1}\nclaims:\n- id: c1\n  cue: {start: 0, end: 1}\n  content: []\n",
-         "claims[0].cue.text: missing", 5),
-        ("marginalia: 1\ndocument: {sha256: x, length: 1}\nentities:\n- id: e1\n  name: A\n  type: ORG\n  mentions:\n"
-         "  - {id: m1, start: yes, end: 1, text: A}\n", "entities[0].mentions[0].start", 8),
-        ("marginalia: 1\ndocument: {sha256: x, length: 1}\nentities:\n- {id: e1, name: A, type: ORG}\n- {id: e1, name: B, type: ORG}\n",
-         "duplicate id", 5),
-        ("marginalia: 1\ndocument: {sha256: x, length: 1}\nevents:\n- {id: v1, type: T, trigger: {start: 0, end: 1, text: a}, status: maybe}\n",
-         "not one of", 4),
+        (
+            "marginalia: 1\ndocument: {sha256: x, length: 1}\nclaims:\n- id: c1\n  cue: {start: 0, end: 1}\n  content: []\n",
+            "claims[0].cue.text: missing",
+            5,
+        ),
+        (
+            "marginalia: 1\ndocument: {sha256: x, length: 1}\nentities:\n- id: e1\n  name: A\n  type: ORG\n  mentions:\n"
+            "  - {id: m1, start: yes, end: 1, text: A}\n",
+            "entities[0].mentions[0].start",
+            8,
+        ),
+        (
+            "marginalia: 1\ndocument: {sha256: x, length: 1}\nentities:\n- {id: e1, name: A, type: ORG}\n- {id: e1, name: B, type: ORG}\n",
+            "duplicate id",
+            5,
+        ),
+        (
+            "marginalia: 1\ndocument: {sha256: x, length: 1}\nevents:\n- {id: v1, type: T, trigger: {start: 0, end: 1, text: a}, status: maybe}\n",
+            "not one of",
+            4,
+        ),
         ("marginalia: 1\n", "document", None),
     ],
 )
-def test_refusals_name_file_and_line(text: str, message: str, line: int | None, tmp_path: Path) -> None:
+def test_refusals_name_file_and_line(
+    text: str, message: str, line: int | None, tmp_path: Path
+) -> None:
     path = tmp_path / "a.txt.marginalia.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SidecarError) as info:
@@ -114,7 +154,9 @@ def test_save_keeps_previous_version_as_backup(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_interrupted_write_leaves_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_write_leaves_old_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "a.txt.marginalia.yaml"
     save(path, sample(), sha256="0" * 64, length=1)
     before = path.read_bytes()
@@ -139,13 +181,13 @@ def test_killed_writer_leaves_parsable_file(tmp_path: Path) -> None:
 
     path = tmp_path / "a.txt.marginalia.yaml"
     script = (
-        "import sys; sys.path.insert(0, %r)\n"
+        f"import sys; sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})\n"
         "from pathlib import Path\n"
         "from tests.store.test_sidecar import sample\n"
         "from tui.store import save\n"
-        "p = Path(%r)\n"
+        f"p = Path({str(path)!r})\n"
         "while True: save(p, sample(), sha256='0'*64, length=1)\n"
-    ) % (str(Path(__file__).resolve().parents[2]), str(path))
+    )
     proc = subprocess.Popen([sys.executable, "-c", script])
     deadline = time.time() + 20
     while not path.exists() and time.time() < deadline:
@@ -163,19 +205,38 @@ span_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_si
 def annotations(draw: st.DrawFn) -> Annotations:
     def any_span() -> Span:
         start = draw(st.integers(0, 10_000))
-        return Span(start, start + draw(st.integers(0, 50)), draw(span_text), draw(span_text), draw(span_text))
+        return Span(
+            start,
+            start + draw(st.integers(0, 50)),
+            draw(span_text),
+            draw(span_text),
+            draw(span_text),
+        )
 
     n = draw(st.integers(0, 4))
-    entities = tuple(Entity(f"e{i}", draw(span_text), "ORG", tuple(draw(st.lists(span_text, max_size=2)))) for i in range(n))
+    entities = tuple(
+        Entity(f"e{i}", draw(span_text), "ORG", tuple(draw(st.lists(span_text, max_size=2))))
+        for i in range(n)
+    )
     mentions = tuple(
-        Mention(f"m{i}", any_span(), "ORG", f"e{draw(st.integers(0, n - 1))}", confidence=draw(st.sampled_from([0.5, 1.0])),
-                status=draw(st.sampled_from(["suggested", "accepted", "rejected"])))
+        Mention(
+            f"m{i}",
+            any_span(),
+            "ORG",
+            f"e{draw(st.integers(0, n - 1))}",
+            confidence=draw(st.sampled_from([0.5, 1.0])),
+            status=draw(st.sampled_from(["suggested", "accepted", "rejected"])),
+        )
         for i in range(draw(st.integers(0, 5) if n else st.just(0)))
     )
     claims = tuple(
-        Claim(f"c{i}", any_span(), tuple(any_span() for _ in range(draw(st.integers(1, 3)))),
-              draw(st.one_of(st.none(), st.builds(lambda: Ref(any_span(), None)))),
-              review=Review(draw(st.one_of(st.none(), span_text)), draw(span_text), "by", "at"))
+        Claim(
+            f"c{i}",
+            any_span(),
+            tuple(any_span() for _ in range(draw(st.integers(1, 3)))),
+            draw(st.one_of(st.none(), st.builds(lambda: Ref(any_span(), None)))),
+            review=Review(draw(st.one_of(st.none(), span_text)), draw(span_text), "by", "at"),
+        )
         for i in range(draw(st.integers(0, 3)))
     )
     return Annotations(entities, mentions, claims, ())

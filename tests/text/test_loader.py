@@ -76,8 +76,8 @@ def test_file_errors(tmp_path: Path) -> None:
 
 def test_headline_and_dateline() -> None:
     doc = load_text(
-        "Rebels seize Aleppo in surprise offensive\n\n"
-        "ALEPPO, Syria (Reuters) - The Syrian army said on Saturday dozens died.\n".encode()
+        b"Rebels seize Aleppo in surprise offensive\n\n"
+        b"ALEPPO, Syria (Reuters) - The Syrian army said on Saturday dozens died.\n"
     )
     assert doc.title == "Rebels seize Aleppo in surprise offensive"
     assert doc.title_span == (0, len(doc.title))

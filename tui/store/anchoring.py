@@ -32,7 +32,7 @@ class AnchorReport:
 
 def _common_suffix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(reversed(a), reversed(b)):
+    for x, y in zip(reversed(a), reversed(b), strict=False):
         if x != y:
             break
         n += 1
@@ -41,7 +41,7 @@ def _common_suffix(a: str, b: str) -> int:
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -51,9 +51,10 @@ def _common_prefix(a: str, b: str) -> int:
 def reanchor_span(span: Span, text: str) -> tuple[Span, Anchor]:
     """Where ``span`` belongs in ``text`` now, and whether it stayed, moved or is lost."""
     if span.end <= len(text) and text[span.start : span.end] == span.text:
-        if text[max(0, span.start - len(span.prefix)) : span.start] == span.prefix and text[
-            span.end : span.end + len(span.suffix)
-        ] == span.suffix:
+        if (
+            text[max(0, span.start - len(span.prefix)) : span.start] == span.prefix
+            and text[span.end : span.end + len(span.suffix)] == span.suffix
+        ):
             return span, "ok"
         return Span.of(text, span.start, span.end), "ok"  # same place; refresh the context
     if not span.text:

@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 
 class Autosaver:
-    def __init__(self, save: Callable[[], object], *, quiet: float = 0.25, max_wait: float = 0.8) -> None:
+    def __init__(
+        self, save: Callable[[], object], *, quiet: float = 0.25, max_wait: float = 0.8
+    ) -> None:
         self._save = save
         self._quiet = quiet
         self._max_wait = max_wait

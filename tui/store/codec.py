@@ -161,7 +161,9 @@ class _Reader:
     def at(self, key: str) -> list[str | int]:
         return [*self.path, key]
 
-    def get(self, key: str, kind: type | tuple[type, ...], default: Any = ..., *, nullable: bool = False) -> Any:
+    def get(
+        self, key: str, kind: type | tuple[type, ...], default: Any = ..., *, nullable: bool = False
+    ) -> Any:
         if key not in self.data:
             if default is ...:
                 raise CodecError(self.at(key), "missing")
@@ -170,10 +172,16 @@ class _Reader:
         if value is None and nullable:
             return None
         # bool is an int in Python; a YAML `yes` must not pass as an offset.
-        if isinstance(value, bool) and kind is not bool and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+        if (
+            isinstance(value, bool)
+            and kind is not bool
+            and bool not in (kind if isinstance(kind, tuple) else (kind,))
+        ):
             raise CodecError(self.at(key), f"expected {_kind_name(kind)}, got {value!r}")
         if not isinstance(value, kind):
-            raise CodecError(self.at(key), f"expected {_kind_name(kind)}, got {type(value).__name__}")
+            raise CodecError(
+                self.at(key), f"expected {_kind_name(kind)}, got {type(value).__name__}"
+            )
         return value
 
     def str(self, key: str, default: Any = ..., *, nullable: bool = False) -> Any:
@@ -195,7 +203,14 @@ class _Reader:
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {str: "text", int: "an integer", float: "a number", list: "a list", dict: "a mapping", bool: "true/false"}
+    names = {
+        str: "text",
+        int: "an integer",
+        float: "a number",
+        list: "a list",
+        dict: "a mapping",
+        bool: "true/false",
+    }
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
@@ -217,10 +232,19 @@ def decode_review(data: Any, path: list[str | int]) -> Review:
     for i, h in enumerate(r.list("history", [])):
         hr = _Reader(h, [*path, "history", i])
         history.append(
-            ReviewChange(hr.str("verdict", None, nullable=True), hr.str("note", ""), hr.str("by", ""), hr.str("at", ""))
+            ReviewChange(
+                hr.str("verdict", None, nullable=True),
+                hr.str("note", ""),
+                hr.str("by", ""),
+                hr.str("at", ""),
+            )
         )
     return Review(
-        r.str("verdict", None, nullable=True), r.str("note", ""), r.str("by", ""), r.str("at", ""), tuple(history)
+        r.str("verdict", None, nullable=True),
+        r.str("note", ""),
+        r.str("by", ""),
+        r.str("at", ""),
+        tuple(history),
     )
 
 
@@ -282,7 +306,9 @@ def decode(data: Any, path: list[str | int] | None = None) -> Annotations:
         cid = r.str("id")
         check_id(cid, [*p, "id"])
         content = tuple(decode_span(s, [*p, "content", k]) for k, s in enumerate(r.list("content")))
-        hedges = tuple(decode_span(s, [*p, "hedges", k]) for k, s in enumerate(r.list("hedges", [])))
+        hedges = tuple(
+            decode_span(s, [*p, "hedges", k]) for k, s in enumerate(r.list("hedges", []))
+        )
         source = raw.get("source")
         claims.append(
             Claim(
@@ -292,7 +318,9 @@ def decode(data: Any, path: list[str | int] | None = None) -> Annotations:
                 source=decode_ref(source, [*p, "source"]) if source is not None else None,
                 kind=r.str("kind", "indirect"),
                 hedges=hedges,
-                review=decode_review(raw["review"], [*p, "review"]) if raw.get("review") else Review(),
+                review=decode_review(raw["review"], [*p, "review"])
+                if raw.get("review")
+                else Review(),
                 **_decode_common(r),
             )
         )
@@ -326,7 +354,9 @@ def decode(data: Any, path: list[str | int] | None = None) -> Annotations:
                 time=refs("time"),
                 fatalities=fat,
                 claim=r.str("claim", None, nullable=True),
-                review=decode_review(raw["review"], [*p, "review"]) if raw.get("review") else Review(),
+                review=decode_review(raw["review"], [*p, "review"])
+                if raw.get("review")
+                else Review(),
                 **_decode_common(r),
             )
         )

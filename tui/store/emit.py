@@ -66,7 +66,9 @@ def _is_block(value: Any) -> bool:
     return isinstance(value, (dict, list)) and bool(value)
 
 
-def _mapping(d: dict[str, Any], indent: str, out: list[str], first_prefix: str | None = None) -> None:
+def _mapping(
+    d: dict[str, Any], indent: str, out: list[str], first_prefix: str | None = None
+) -> None:
     prefix = first_prefix if first_prefix is not None else indent
     for raw_key, value in d.items():
         key = scalar(raw_key)  # a key like "no" must not come back as False

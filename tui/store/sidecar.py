@@ -99,7 +99,9 @@ def loads(text: str, *, path: Path | None = None) -> Sidecar:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise SidecarError(path, f"not valid YAML ({problem})", mark.line + 1 if mark else None) from None
+        raise SidecarError(
+            path, f"not valid YAML ({problem})", mark.line + 1 if mark else None
+        ) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict) or "marginalia" not in data:
@@ -204,9 +206,7 @@ def check_overwritable(path: Path) -> None:
         raise SidecarError(path, "exists and is not a Marginalia sidecar; not overwriting it")
 
 
-def save(
-    path: Path, annotations: Annotations, *, sha256: str, length: int, name: str = ""
-) -> None:
+def save(path: Path, annotations: Annotations, *, sha256: str, length: int, name: str = "") -> None:
     """Write the sidecar atomically, keeping the previous version as ``.bak``."""
     check_overwritable(path)
     text = dumps(annotations, sha256=sha256, length=length, name=name)

@@ -32,7 +32,9 @@ def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         try:
             return data.decode(encoding), encoding.removesuffix("-sig"), ()
         except UnicodeDecodeError as exc:
-            raise LoadError(f"not valid {encoding} despite its byte-order mark (byte {exc.start})") from None
+            raise LoadError(
+                f"not valid {encoding} despite its byte-order mark (byte {exc.start})"
+            ) from None
     if b"\x00" in data:
         raise LoadError("binary file (contains NUL bytes), not an article")
     try:
@@ -73,7 +75,9 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         raise LoadError(f"front matter is not valid YAML{where}") from None
     if not isinstance(data, dict):
         raise LoadError("front matter is not a mapping of keys to values")
-    meta = {str(k): str(v) for k, v in data.items() if v is not None and not isinstance(v, (dict, list))}
+    meta = {
+        str(k): str(v) for k, v in data.items() if v is not None and not isinstance(v, (dict, list))
+    }
     return meta, text[m.end() :]
 
 
@@ -101,9 +105,7 @@ def find_dateline(text: str, start: int = 0) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def load_text(
-    data: bytes, *, markdown: bool = False, path: Path | None = None
-) -> Document:
+def load_text(data: bytes, *, markdown: bool = False, path: Path | None = None) -> Document:
     """A document from raw bytes (the file's contents)."""
     if not data.strip():
         raise LoadError("empty file: nothing to read")
