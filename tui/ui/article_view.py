@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.model import Mention
+from tui.model import ENTITY_TYPES, Mention
 from tui.text import Document
 from tui.ui.keymap import ARTICLE_BINDINGS
 from tui.ui.layout import BLANK, HEADER, TITLE, Layout, columns, layout_document, visible
@@ -42,22 +42,7 @@ MARK_LAYERS: tuple[str, ...] = (
     "selection",
 )
 REJECTED_CLASS = "article--rejected"
-ENTITY_CLASSES: dict[str, str] = {
-    t: f"article--entity-{t.lower()}"
-    for t in (
-        "PERSON",
-        "ORG",
-        "GPE",
-        "LOC",
-        "FAC",
-        "NORP",
-        "DATE",
-        "TIME",
-        "QUANTITY",
-        "LAW",
-        "EVENT",
-    )
-}
+ENTITY_CLASSES: dict[str, str] = {t: f"article--entity-{t.lower()}" for t in ENTITY_TYPES}
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.model import Annotations
+from tui.model import ENTITY_TYPES, Annotations
 from tui.ui.keymap import LIST_BINDINGS
 from tui.ui.rows import Piece, legend
 
@@ -203,22 +203,7 @@ class Card(Widget):
 class Legend(Widget):
     """Entity types with their letters and counts; the letters, not the colours, carry meaning."""
 
-    COMPONENT_CLASSES = {
-        f"legend--{t.lower()}"
-        for t in (
-            "PERSON",
-            "ORG",
-            "GPE",
-            "LOC",
-            "FAC",
-            "NORP",
-            "DATE",
-            "TIME",
-            "QUANTITY",
-            "LAW",
-            "EVENT",
-        )
-    }
+    COMPONENT_CLASSES = {f"legend--{t.lower()}" for t in ENTITY_TYPES}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
