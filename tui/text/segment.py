@@ -73,6 +73,30 @@ _TOKEN = re.compile(
 )
 
 
+# Every extraction stage splits and tokenizes the same sentences (the tagger, claims,
+# events): remembering the last few thousand results, keyed on (text, start, end), does
+# that work once per document. The text's hash is cached by str, and a lookup with the
+# same text object compares by identity, so a hit costs about as little as a tuple hash.
+# Results are kept as tuples of frozen tokens and copied out, so no caller sees another's
+# changes.
+_CACHE_SIZE = 20_000
+_SENTENCES: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = {}
+_TOKENS: dict[tuple[str, int, int], tuple[Token, ...]] = {}
+
+
+def _remember(cache: dict, key: tuple[str, int, int], value: tuple) -> tuple:
+    if len(cache) >= _CACHE_SIZE:
+        del cache[next(iter(cache))]  # the oldest entry first
+    cache[key] = value
+    return value
+
+
+def clear_cache() -> None:
+    """Forget remembered segmentations (benchmarks time a cold document with this)."""
+    _SENTENCES.clear()
+    _TOKENS.clear()
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans, stripped of surrounding whitespace.
 
@@ -145,6 +169,14 @@ def _is_boundary(text: str, mark_start: int, mark_end: int, end: int) -> bool:
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]``; they never cross a paragraph break."""
     end = len(text) if end is None else end
+    key = (text, start, end)
+    hit = _SENTENCES.get(key)
+    if hit is None:
+        hit = _remember(_SENTENCES, key, tuple(_split_sentences(text, start, end)))
+    return list(hit)  # a fresh list: callers may change theirs
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs(text[start:end]):
         p_start += start
@@ -169,4 +201,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with document offsets."""
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    key = (text, start, end)
+    hit = _TOKENS.get(key)
+    if hit is None:
+        hit = _remember(
+            _TOKENS,
+            key,
+            tuple([Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]),
+        )
+    return list(hit)  # a fresh list: callers may change theirs
