@@ -75,6 +75,10 @@ async def test_accept_reject_and_accept_all_with_confirmation(tmp_path):
         await pilot.press("e", "x")  # the first mention, rejected but still listed (struck)
         current = screen.mentions[screen.mention_index]
         assert session.item(current.id).status == "rejected"
+        spans = screen.article._mentions
+        keys = [k for s, e, k in spans.overlapping(current.span.start, current.span.end)
+                if (s, e) == (current.span.start, current.span.end)]
+        assert keys == ["article--rejected"]  # struck through in the text, not only recoloured
         before = session.progress.suggestions_left
         await pilot.press("A")
         assert isinstance(app.screen, Confirm)

@@ -130,17 +130,28 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_mentions(self, mentions: Sequence[Mention]) -> None:
         # Rejected mentions stay visible, struck through, so a rejection can be seen and undone.
         self._mentions = _Spans.build(
-            (
-                m.span.start,
-                m.span.end,
-                REJECTED_CLASS
-                if m.status == "rejected"
-                else ENTITY_CLASSES.get(m.type, "article--entity-event"),
-            )
+            (m.span.start, m.span.end, self._mention_class(m))
             for m in mentions
             if m.anchor != "orphaned"  # old offsets: they may not match the text any more
         )
         self._invalidate()
+
+    def restyle_mentions(self, mentions: Sequence[Mention]) -> None:
+        """New status or type for mentions whose spans did not move: repaint only their rows."""
+        spans = self._mentions
+        for m in mentions:
+            i = bisect_left(spans.starts, m.span.start)
+            while i < len(spans.starts) and spans.starts[i] == m.span.start:
+                if spans.ends[i] == m.span.end:
+                    spans.keys[i] = self._mention_class(m)
+                i += 1
+        self._invalidate_spans((m.span.start, m.span.end) for m in mentions)
+
+    @staticmethod
+    def _mention_class(m: Mention) -> str:
+        if m.status == "rejected":
+            return REJECTED_CLASS
+        return ENTITY_CLASSES.get(m.type, "article--entity-event")
 
     def set_marks(self, layer: str, spans: Iterable[tuple[int, int]]) -> None:
         """Replace one mark layer (see MARK_LAYERS) with ``spans``."""

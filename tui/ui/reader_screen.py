@@ -24,7 +24,7 @@ from textual.widgets import Static
 
 from tui.extract.codebook import Codebook
 from tui.model import Annotations, Claim, Event, Mention
-from tui.review import ReviewSession
+from tui.review import Progress, ReviewSession
 from tui.text import Document, LoadError, load_document
 from tui.ui.article_view import ArticleView
 from tui.ui.key_hints import KeyHints
@@ -48,6 +48,23 @@ from tui.ui.sidebar import Card, Legend, RowList, Sidebar
 Extractor = Callable[[Document], Annotations]
 NARROW = 70  # below this many columns the sidebar folds away (\ brings it back)
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+
+
+def _bounds(
+    items: list[Claim], old: list[Claim], starts: list[int], ends: list[int]
+) -> tuple[list[int], list[int]]:
+    """Start and end offsets of ``items``, reusing those of unchanged ones.
+
+    ``Claim.start`` walks all its spans; on 7,000 claims that was a third of the
+    cost of a verdict, though a verdict changes one claim in place.
+    """
+    if len(items) != len(old) or len(starts) != len(old):
+        return [c.start for c in items], [c.end for c in items]
+    starts, ends = list(starts), list(ends)
+    for i, (new, was) in enumerate(zip(items, old, strict=True)):
+        if new is not was:
+            starts[i], ends[i] = new.start, new.end
+    return starts, ends
 
 
 class ReaderScreen(ReviewActions, ReaderActions, Screen):
@@ -122,13 +139,18 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
         self.sidebar_wanted = True
         self.message = ""  # one transient line for the status (entity, search)
         self._progress_for: Annotations | None = None
-        self._progress = None
+        self._progress: Progress | None = None
+        self._progress_counts: dict[str, tuple[object, int, int, int]] = {}
         self._status_line = ""
         self._text_posted = False
         self._follow_timer: Timer | None = None
         self._jumping = False
         self.sidebar_ready = False
         self.index = Index(Annotations())
+        self._claim_starts: list[int] = []
+        self._claim_ends: list[int] = []
+        self._seen: Annotations | None = None  # the annotations the views were built from
+        self._seen_mentions: tuple[Mention, ...] | None = None
 
     # ------------------------------------------------------------------ layout
 
@@ -237,6 +259,7 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
             self.check_disk()
 
     def on_unmount(self) -> None:
+        self._gone = True  # the session may outlive us (a script, a test): stop listening
         if self.session is not None:
             self.session.close()
 
@@ -305,60 +328,145 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
             )
 
     def _start_extraction(self) -> None:
+        if self.session is not None and self.session._codebook is None:
+            # Parse the codebook now, after the first frame, not on the first verdict key.
+            self.session.codebook  # noqa: B018
         if self.extractor is not None and self.session is not None:
             self._extract(self.session.document, self.extractor)
         else:
             gc.freeze()
 
     @batched
-    def _session_changed(self) -> None:
-        """The annotations changed: rebuild lists and marks, keep the current items by id."""
+    def _session_changed(self, *, force: bool = False) -> None:
+        """The annotations changed: rebuild what changed, keep the current items by id.
+
+        Annotations are immutable and a command replaces only the collections it
+        touches, so identity says what to rebuild: a verdict on a 1 MB article
+        rebuilds the claim list, not 17,000 mention highlights.
+        """
         assert self.session is not None
+        if getattr(self, "_gone", False):
+            return
         ann = self.session.annotations
+        seen: Annotations | None = None if force else self._seen
+        self._seen = ann
+        claims_changed = seen is None or seen.claims is not ann.claims
+        events_changed = seen is None or seen.events is not ann.events
+        mentions_changed = seen is None or seen.mentions is not ann.mentions
+        entities_changed = seen is None or seen.entities is not ann.entities
         old_claim = self.current_claim.id if self.current_claim else None
         old_event = self.current_event.id if self.current_event else None
         old_mention = self.mentions[self.mention_index].id if self.mention_index is not None else None
         old_claim_index = self.claim_index
+        old_claims = self.claims
         # Rejected items stay listed, greyed and marked, so a rejection can be seen and undone.
         # Orphaned items keep old offsets that may not match the text: they are only
         # listed in the "needs attention" view (!), never drawn.
-        if self.only_unreviewed:
-            self.claims = [
-                c
-                for c in ann.claims
-                if c.review.verdict is None and c.status != "rejected" and c.anchor != "orphaned"
-            ]
+        if claims_changed:
+            if self.only_unreviewed:
+                self.claims = [
+                    c
+                    for c in ann.claims
+                    if c.review.verdict is None and c.status != "rejected" and c.anchor != "orphaned"
+                ]
+            else:
+                self.claims = [c for c in ann.claims if c.anchor != "orphaned"]
+            self._claim_starts, self._claim_ends = _bounds(
+                self.claims, old_claims, self._claim_starts, self._claim_ends
+            )
+            self.claim_index = next(
+                (i for i, c in enumerate(self.claims) if c.id == old_claim), None
+            )
+            if self.claim_index is None and old_claim is not None and self.only_unreviewed and self.claims:
+                # The claim just judged left the filtered list: the next one takes its place.
+                self.claim_index = min(old_claim_index or 0, len(self.claims) - 1)
+        if events_changed:
+            self.events = [e for e in ann.events if e.anchor != "orphaned"]
+            self._event_starts = [e.start for e in self.events]
+            self.event_index = next(
+                (i for i, e in enumerate(self.events) if e.id == old_event), None
+            )
+        if mentions_changed and self._restyle_mentions(ann.mentions):
+            mentions_changed = False  # same spans, same entities: only their styles changed
+            legend_changed = False  # adjusted in place
         else:
-            self.claims = [c for c in ann.claims if c.anchor != "orphaned"]
-        self.events = [e for e in ann.events if e.anchor != "orphaned"]
-        self.mentions = [m for m in ann.mentions if m.anchor != "orphaned"]
-        self._claim_starts = [c.start for c in self.claims]
-        self._claim_ends = [c.end for c in self.claims]
-        self._event_starts = [e.start for e in self.events]
-        self._mention_starts = [m.span.start for m in self.mentions]
-        self._by_entity: dict[str, list[int]] = {}
-        for i, m in enumerate(self.mentions):
-            self._by_entity.setdefault(m.entity, []).append(i)
-        self.claim_index = next((i for i, c in enumerate(self.claims) if c.id == old_claim), None)
-        if self.claim_index is None and old_claim is not None and self.only_unreviewed and self.claims:
-            # The claim just judged left the filtered list: the next one takes its place.
-            self.claim_index = min(old_claim_index or 0, len(self.claims) - 1)
-        self.event_index = next((i for i, e in enumerate(self.events) if e.id == old_event), None)
-        self.mention_index = next(
-            (i for i, m in enumerate(self.mentions) if m.id == old_mention), None
+            legend_changed = mentions_changed
+        if mentions_changed:
+            self.mentions = [m for m in ann.mentions if m.anchor != "orphaned"]
+            self._mention_starts = [m.span.start for m in self.mentions]
+            self._by_entity: dict[str, list[int]] = {}
+            for i, m in enumerate(self.mentions):
+                self._by_entity.setdefault(m.entity, []).append(i)
+            self.mention_index = next(
+                (i for i, m in enumerate(self.mentions) if m.id == old_mention), None
+            )
+            self.article.set_mentions(self.mentions)
+        self._seen_mentions = ann.mentions
+        self.index = Index(ann, None if seen is None else self.index)
+        if claims_changed:
+            self._mark_claim()
+        if events_changed:
+            self._mark_event()
+        if mentions_changed:
+            mention = self.mentions[self.mention_index] if self.mention_index is not None else None
+            self.article.set_marks(
+                "mention-current", [(mention.span.start, mention.span.end)] if mention else []
+            )
+            if mention is None and self.card_mode == "entity":
+                self.card_mode = "claim"
+        self._refresh_sidebar(
+            claims=claims_changed or entities_changed,
+            events=events_changed or entities_changed or claims_changed,
+            legend=legend_changed,
         )
-        self.article.set_mentions(self.mentions)
-        self.index = Index(ann)
-        self._mark_claim()
-        self._mark_event()
-        mention = self.mentions[self.mention_index] if self.mention_index is not None else None
-        self.article.set_marks(
-            "mention-current", [(mention.span.start, mention.span.end)] if mention else []
-        )
-        if mention is None and self.card_mode == "entity":
-            self.card_mode = "claim"
-        self._refresh_sidebar()
         self._update_status()
+
+    def _restyle_mentions(self, mentions: tuple[Mention, ...]) -> bool:
+        """Take status or type changes of mentions in place; False if more changed.
+
+        Accepting, rejecting or retyping keeps every mention where it was: rebuilding
+        the lists and highlights of 25,000 mentions for that cost 70 ms a key.
+        """
+        if self._seen_mentions is None or len(mentions) != len(self._seen_mentions):
+            return False
+        changed: list[tuple[int, Mention, Mention]] = []
+        for i, (new, old) in enumerate(zip(mentions, self._seen_mentions, strict=True)):
+            if new is not old:
+                if (
+                    new.id != old.id
+                    or new.span.start != old.span.start
+                    or new.span.end != old.span.end
+                    or new.entity != old.entity
+                    or new.anchor != old.anchor
+                ):
+                    return False
+                changed.append((i, old, new))
+        if len(self.mentions) == len(mentions):
+            self.mentions = list(mentions)  # no orphans: the same list, in the same order
+        else:
+            by_id = {old.id: new for _, old, new in changed}
+            self.mentions = [by_id.get(m.id, m) for m in self.mentions]
+        self.article.restyle_mentions([new for _, _, new in changed])
+        self._seen_mentions = mentions
+        self._legend_delta(changed)
+        return True
+
+    def _legend_delta(self, changed: list[tuple[int, Mention, Mention]]) -> None:
+        """Adjust the legend's counts by the changed mentions (counting 25,000 cost 7 ms)."""
+        if not self.sidebar_ready:
+            return
+        legend = self.query_one(Legend)
+        counts = {kind: count for _, kind, count in legend.entries}
+        for _, old, new in changed:
+            if old.status != "rejected":
+                counts[old.type] = counts.get(old.type, 0) - 1
+            if new.status != "rejected":
+                counts[new.type] = counts.get(new.type, 0) + 1
+        if any(c <= 0 for c in counts.values()) or len(counts) != len(legend.entries):
+            legend.show(self.index.ann)  # a type appeared or went: recount
+            return
+        legend.entries = [(letter, kind, counts[kind]) for letter, kind, _ in legend.entries]
+        legend.refresh()
 
     async def _fill_sidebar(self) -> None:
         # The sidebar's widgets are mounted after the text's first frame: they have
@@ -369,16 +477,20 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
         with self.app.batch_update():
             self._refresh_sidebar()
 
-    def _refresh_sidebar(self) -> None:
+    def _refresh_sidebar(
+        self, *, claims: bool = True, events: bool = True, legend: bool = True
+    ) -> None:
         if not self.sidebar_ready:
             return
         ix = self.index
-        self.query_one("#claims", RowList).set_rows(
-            len(self.claims), lambda i: claim_row(ix, self.claims[i])
-        )
-        self.query_one("#events", RowList).set_rows(
-            len(self.events), lambda i: event_row(ix, self.events[i])
-        )
+        if claims:
+            self.query_one("#claims", RowList).set_rows(
+                len(self.claims), lambda i: claim_row(ix, self.claims[i])
+            )
+        if events:
+            self.query_one("#events", RowList).set_rows(
+                len(self.events), lambda i: event_row(ix, self.events[i])
+            )
         self.query_one("#claims", RowList).set_cursor(
             -1 if self.claim_index is None else self.claim_index
         )
@@ -392,7 +504,8 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
             title += f" · {progress.claims_reviewed}/{progress.claims_total} reviewed"
         self.query_one("#claims-title", Static).update(Text(title))
         self.query_one("#events-title", Static).update(Text(f"Events ({len(self.events)})"))
-        self.query_one(Legend).show(ix.ann)
+        if legend:
+            self.query_one(Legend).show(ix.ann)
         self._update_card()
 
     # ------------------------------------------------------------------ current items
@@ -551,12 +664,31 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
             # One row, always: no layout pass, so the status never repaints the panes.
             status.update(Text(line, no_wrap=True, overflow="ellipsis"), layout=False)
 
-    def _current_progress(self):
-        # Progress walks every item; cache it per annotations value (they are immutable).
+    def _current_progress(self) -> Progress:
+        """The session's progress, counted per collection and cached by identity.
+
+        ``session.progress`` walks all 40,000 items of a big article (9 ms); a
+        verdict changes only the claims, so only they are counted again.
+        """
         assert self.session is not None
         ann = self.session.annotations
-        if self._progress_for is not ann:
-            self._progress_for, self._progress = ann, self.session.progress
+        if self._progress_for is ann and self._progress is not None:
+            return self._progress
+        counts = self._progress_counts
+        for kind in ("mentions", "claims", "events"):
+            items = getattr(ann, kind)
+            cached = counts.get(kind)
+            if cached is None or cached[0] is not items:
+                suggested = sum(1 for it in items if it.status == "suggested")
+                live = reviewed = 0
+                if kind == "claims":
+                    live_claims = [c for c in items if c.status != "rejected"]
+                    live = len(live_claims)
+                    reviewed = sum(1 for c in live_claims if c.review.verdict is not None)
+                counts[kind] = (items, suggested, live, reviewed)
+        _, claims_suggested, live, reviewed = counts["claims"]
+        suggestions = claims_suggested + counts["mentions"][1] + counts["events"][1]
+        self._progress_for, self._progress = ann, Progress(live, reviewed, suggestions)
         return self._progress
 
     # ------------------------------------------------------------------ following the article

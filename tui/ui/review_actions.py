@@ -475,7 +475,7 @@ class ReviewActions:
     def action_filter_unreviewed(self) -> None:
         self.only_unreviewed = not self.only_unreviewed
         if self.session is not None:
-            self._session_changed()
+            self._session_changed(force=True)
         self.message = "only unreviewed claims" if self.only_unreviewed else "all claims"
         self._update_status()
 

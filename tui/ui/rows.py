@@ -37,10 +37,18 @@ def one_line(text: str) -> str:
 class Index:
     """Id lookups for one Annotations value (``Annotations.entity`` is a linear scan)."""
 
-    def __init__(self, ann: Annotations) -> None:
+    def __init__(self, ann: Annotations, previous: Index | None = None) -> None:
         self.ann = ann
-        self.entities = {e.id: e for e in ann.entities}
-        self.claims = {c.id: c for c in ann.claims}
+        # Reuse the lookups of collections that did not change (a verdict changes claims only).
+        same = previous is not None
+        if same and previous.ann.entities is ann.entities:
+            self.entities = previous.entities
+        else:
+            self.entities = {e.id: e for e in ann.entities}
+        if same and previous.ann.claims is ann.claims:
+            self.claims = previous.claims
+        else:
+            self.claims = {c.id: c for c in ann.claims}
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.entities.get(entity_id) if entity_id is not None else None

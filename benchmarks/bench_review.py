@@ -1,0 +1,215 @@
+"""Review figures: every review key from keypress to the next frame, and saving off the UI thread.
+
+Run: python benchmarks/bench_review.py [--rounds N] [--key-gap S]   (prints one JSON object)
+
+Each review key (J to reach a claim, then 1 verdict, 0 clear, x reject, a accept,
+u undo, ctrl+r redo, e next entity, t+p retype through the picker) is timed like
+bench_reader times J: the key event is posted and the clock stops in a
+``call_after_refresh`` queued by the action, i.e. when the change is applied and
+the next frame is drawn. Sessions are opened from files in a temp folder with
+autosave on, so the background saver writes the sidecar during the run, as it
+would for a user. ``*_cpu`` is the UI thread's CPU time over the same interval.
+Saving is timed on its own (``session.save()`` of the whole set, and of a set cut
+to 5,000 items) and as the key latency while a save is running in its thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from textual import events  # noqa: E402
+
+from benchmarks.common import SEED, big_article, peak_rss_mb  # noqa: E402
+from tui.extract import extract  # noqa: E402
+from tui.model import Annotations  # noqa: E402
+from tui.review import ReviewSession  # noqa: E402
+from tui.store import sidecar  # noqa: E402
+from tui.ui.app import MarginaliaApp  # noqa: E402
+from tui.ui.reader_screen import ReaderScreen  # noqa: E402
+
+SIZE = (160, 48)
+KEY_GAP = 0.1
+# (label, key, character, action on the screen that the key runs); x/a act on the
+# current item: a claim after J, an entity mention after e.
+KEYS: list[tuple[str, str, str | None, str]] = [
+    ("J", "J", "J", "action_next_claim"),
+    ("1 verdict", "1", "1", "action_verdict"),
+    ("0 clear", "0", "0", "action_verdict"),
+    ("x claim", "x", "x", "action_reject"),
+    ("a claim", "a", "a", "action_accept"),
+    ("u", "u", "u", "action_undo"),
+    ("ctrl+r", "ctrl+r", None, "action_redo"),
+    ("e", "e", "e", "action_next_mention"),
+    ("x mention", "x", "x", "action_reject"),
+    ("a mention", "a", "a", "action_accept"),
+]
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    times = sorted(times)
+    return {
+        "n": len(times),
+        "median": round(statistics.median(times), 2),
+        "p90": round(times[int(len(times) * 0.9)], 2),
+        "max": round(times[-1], 2),
+    }
+
+
+def items(ann: Annotations) -> int:
+    return len(ann.entities) + len(ann.mentions) + len(ann.claims) + len(ann.events)
+
+
+async def key_latencies(session: ReviewSession, rounds: int, save_during: bool = False) -> dict[str, object]:
+    app = MarginaliaApp(session=session, extractor=None)
+    times: dict[str, list[float]] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+
+        async def measure(label: str, key: str, char: str | None, action: str) -> None:
+            original = getattr(screen, action)
+            done = asyncio.Event()
+            t0 = c0 = 0.0
+
+            def finished() -> None:
+                times.setdefault(label, []).append((time.perf_counter() - t0) * 1000)
+                times.setdefault(f"{label} cpu", []).append((time.thread_time() - c0) * 1000)
+                done.set()
+
+            def wrapped(*args: object) -> None:
+                original(*args)
+                app.call_after_refresh(finished)
+
+            setattr(screen, action, wrapped)
+            try:
+                t0, c0 = time.perf_counter(), time.thread_time()
+                app.post_message(events.Key(key, char))
+                await asyncio.wait_for(done.wait(), 10)
+            finally:
+                delattr(screen, action)
+            await asyncio.sleep(KEY_GAP)
+
+        async def retype() -> None:
+            """t opens the picker; p picks PERSON: timed to the frame after the change."""
+            done = asyncio.Event()
+            t0 = 0.0
+            session.subscribe(lambda: app.call_after_refresh(done.set))
+            await pilot.press("t")
+            await pilot.pause()
+            t0 = time.perf_counter()
+            app.post_message(events.Key("p", "p"))
+            await asyncio.wait_for(done.wait(), 10)
+            times.setdefault("t+p", []).append((time.perf_counter() - t0) * 1000)
+            session._listeners.pop()  # noqa: SLF001 - the bench's own listener
+            await asyncio.sleep(KEY_GAP)
+
+        saver: threading.Thread | None = None
+        for i in range(rounds):
+            if save_during and (saver is None or not saver.is_alive()):
+                # A full save in its thread, as the autosaver runs it, overlapping the keys.
+                saver = threading.Thread(target=session.save, kwargs={"force": True})
+                saver.start()
+            for label, key, char, action in KEYS:
+                await measure(label, key, char, action)
+            if i % 3 == 0 and not save_during:
+                await retype()
+                await pilot.press("u")
+                await pilot.pause()
+        if saver is not None:
+            saver.join()
+    return {name: summary(values) for name, values in times.items()}
+
+
+def time_save(session: ReviewSession, ann: Annotations, path: Path, repeat: int = 5) -> dict[str, float]:
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        sidecar.save(path, ann, sha256=session.document.sha256, length=len(session.document.text))
+        out.append((time.perf_counter() - t0) * 1000)
+    return {"median_ms": round(statistics.median(out), 1), "best_ms": round(min(out), 1)}
+
+
+def cut(ann: Annotations, n: int) -> Annotations:
+    """About ``n`` items from the start of the article, with the entities they name."""
+    lo, hi = 0, max((m.span.end for m in ann.mentions), default=0)
+    best = ann
+    while lo < hi:  # the text offset where the items before it number about n
+        mid = (lo + hi) // 2
+        part = _before(ann, mid)
+        if items(part) < n:
+            lo = mid + 1
+        else:
+            best, hi = part, mid
+    return best
+
+
+def _before(ann: Annotations, offset: int) -> Annotations:
+    mentions = tuple(m for m in ann.mentions if m.span.end <= offset)
+    claims = tuple(c for c in ann.claims if c.end <= offset)
+    events = tuple(e for e in ann.events if e.trigger.end <= offset)
+    named = {m.entity for m in mentions}
+    for c in claims:
+        if c.source is not None and c.source.entity:
+            named.add(c.source.entity)
+    for e in events:
+        for r in (*e.actors, *e.targets, *e.location, *e.time):
+            if r.entity:
+                named.add(r.entity)
+    return Annotations(tuple(e for e in ann.entities if e.id in named), mentions, claims, events)
+
+
+async def main(rounds: int) -> None:
+    report: dict[str, object] = {"terminal": f"{SIZE[0]}x{SIZE[1]}", "key_gap_ms": KEY_GAP * 1000}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        seed = folder / "aleppo.txt"
+        seed.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+        session = ReviewSession.open(seed, reviewer="bench")
+        session.apply_extraction(extract(session.document))
+        report["seed_items"] = items(session.annotations)
+        report["seed_keys_ms"] = await key_latencies(session, rounds)
+        session.close()
+
+        big = folder / "big.txt"
+        big.write_text(big_article(), encoding="utf-8")
+        session = ReviewSession.open(big, reviewer="bench")
+        t0 = time.perf_counter()
+        session.apply_extraction(extract(session.document))
+        report["big_extract_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        ann = session.annotations
+        report["big_bytes"] = big.stat().st_size
+        report["big_items"] = {
+            "total": items(ann),
+            "entities": len(ann.entities),
+            "mentions": len(ann.mentions),
+            "claims": len(ann.claims),
+            "events": len(ann.events),
+        }
+        report["big_keys_ms"] = await key_latencies(session, rounds)
+        report["big_keys_while_saving_ms"] = await key_latencies(session, max(3, rounds // 3), save_during=True)
+        report["save_all_ms"] = {"items": items(ann), **time_save(session, ann, folder / "all.yaml")}
+        five = cut(ann, 5000)
+        report["save_5000_ms"] = {"items": items(five), **time_save(session, five, folder / "five.yaml")}
+        session.close()
+    report["peak_rss_mb"] = peak_rss_mb()
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15, help="rounds of the review keys")
+    parser.add_argument("--key-gap", type=float, default=KEY_GAP, help="seconds between keys")
+    args = parser.parse_args()
+    KEY_GAP = args.key_gap
+    asyncio.run(main(args.rounds))
