@@ -26,7 +26,7 @@ _NOT_COUNT_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built by the ten thousand, and frozen init is 3x slower
 class _Tok:
     start: int
     end: int
@@ -58,7 +58,12 @@ def _trigger(words: list[str]) -> re.Pattern[str]:
     """A number or a number word; case variants spelled out (faster than re.I here)."""
     variants = {v for w in words for v in (w, w.capitalize(), w.upper())}
     alternation = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-    return re.compile(r"\d[\d.,:]*|\b(?:" + alternation + r")\b")
+    # The lookahead on first letters lets the scan skip most positions without trying
+    # every alternative (same matches, half the time).
+    firsts = "".join(sorted({v[0] for v in variants}))
+    return re.compile(
+        r"\d[\d.,:]*|\b(?=[" + re.escape(firsts) + r"])(?:" + alternation + r")\b"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -126,9 +131,10 @@ def _words() -> _Words:
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     out = []
+    append = out.append
     for m in _TOKEN.finditer(text, start, end):
-        kind = m.lastgroup or "punct"
-        out.append(_Tok(m.start(), m.end(), m.group().lower(), kind, m.group()))
+        word = m.group()
+        append(_Tok(m.start(), m.end(), word.lower(), m.lastgroup or "punct", word))
     return out
 
 
