@@ -102,3 +102,17 @@ async def test_new_claim_and_new_event_from_a_selection(tmp_path):
         assert events[0].subtype == "Non-state actor overtakes territory"
         assert events[0].trigger.text == "captured"
         assert screen.current_event.id == events[0].id
+
+
+async def test_v_after_a_search_selects_the_match(tmp_path):
+    app = review_app(seed_copy(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("slash", *"Nusra Front", "enter", "v")
+        bar = screen.query_one("#selection")
+        assert bar.selection.text(screen.session.document.text) == "Nusra Front"
+        await pilot.press("t", "o")
+        await pilot.pause()
+        made = [m for m in screen.session.annotations.mentions if m.span.text == "Nusra Front"]
+        assert [m.type for m in made] == ["ORG"]
+        assert screen.mentions[screen.mention_index].id == made[0].id  # the new one is current

@@ -39,7 +39,7 @@ READER_BINDINGS: list[Binding] = [
 REVIEW_BINDINGS: list[Binding] = [
     # Verdicts by position on the codebook's scale, so a replaced scale keeps its keys.
     *(
-        Binding(str(n), f"verdict({n})", f"Verdict {n} on the scale", id=f"verdict-{n}",
+        Binding(str(n), f"verdict({n})", "Verdict" if n == 1 else f"Verdict {n}", id=f"verdict-{n}",
                 show=n == 1, key_display="1-5" if n == 1 else None)
         for n in range(1, 6)
     ),

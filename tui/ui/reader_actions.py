@@ -150,6 +150,7 @@ class ReaderActions:
         self.match_index = step_wrapping(starts, self.match_index, delta, self._origin())
         assert self.match_index is not None
         start, end = self.matches[self.match_index]
+        self.pointer = "match"  # v starts a selection here
         self.article.set_marks("match-current", [(start, end)])
         self.jump_to(start, end)
         self._update_status()

@@ -116,6 +116,7 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
         self.auto_advance = auto_advance
         self.codebook = codebook
         self.only_unreviewed = False
+        self.pointer = ""  # what v selects: the current "mention" or search "match"
         self.conflict_open = False
         self.path = path
         self.session = session
@@ -554,6 +555,7 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
                 self._update_card()
             return
         self.card_mode = "entity"
+        self.pointer = "mention"
         mention = self.mentions[index]
         self.article.set_marks("mention-current", [(mention.span.start, mention.span.end)])
         if scroll:

@@ -268,9 +268,12 @@ class ReviewActions:
             self.app.bell()
             return
         text = self.session.document.text
-        if self.card_mode == "entity" and self.mention_index is not None:
+        if self.pointer == "match" and self.match_index is not None and self.matches:
+            # After a search, the match is the reader's cursor: /Nusra, then v.
+            sel: Selection | None = Selection(*self.matches[self.match_index])
+        elif self.card_mode == "entity" and self.mention_index is not None:
             m = self.mentions[self.mention_index]
-            sel: Selection | None = Selection(m.span.start, m.span.end)
+            sel = Selection(m.span.start, m.span.end)
         else:
             sel = word_at(text, self.article.top_offset())
         if sel is None:
