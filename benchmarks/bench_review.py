@@ -69,7 +69,9 @@ def items(ann: Annotations) -> int:
     return len(ann.entities) + len(ann.mentions) + len(ann.claims) + len(ann.events)
 
 
-async def key_latencies(session: ReviewSession, rounds: int, save_during: bool = False) -> dict[str, object]:
+async def key_latencies(
+    session: ReviewSession, rounds: int, save_during: bool = False
+) -> dict[str, object]:
     app = MarginaliaApp(session=session, extractor=None)
     times: dict[str, list[float]] = {}
     async with app.run_test(size=SIZE) as pilot:
@@ -131,7 +133,9 @@ async def key_latencies(session: ReviewSession, rounds: int, save_during: bool =
     return {name: summary(values) for name, values in times.items()}
 
 
-def time_save(session: ReviewSession, ann: Annotations, path: Path, repeat: int = 5) -> dict[str, float]:
+def time_save(
+    session: ReviewSession, ann: Annotations, path: Path, repeat: int = 5
+) -> dict[str, float]:
     out = []
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -197,10 +201,18 @@ async def main(rounds: int) -> None:
             "events": len(ann.events),
         }
         report["big_keys_ms"] = await key_latencies(session, rounds)
-        report["big_keys_while_saving_ms"] = await key_latencies(session, max(3, rounds // 3), save_during=True)
-        report["save_all_ms"] = {"items": items(ann), **time_save(session, ann, folder / "all.yaml")}
+        report["big_keys_while_saving_ms"] = await key_latencies(
+            session, max(3, rounds // 3), save_during=True
+        )
+        report["save_all_ms"] = {
+            "items": items(ann),
+            **time_save(session, ann, folder / "all.yaml"),
+        }
         five = cut(ann, 5000)
-        report["save_5000_ms"] = {"items": items(five), **time_save(session, five, folder / "five.yaml")}
+        report["save_5000_ms"] = {
+            "items": items(five),
+            **time_save(session, five, folder / "five.yaml"),
+        }
         session.close()
     report["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(report, indent=1))

@@ -31,8 +31,9 @@ async def test_edited_article_lists_the_orphan_and_never_draws_it(tmp_path):
     text = path.read_text(encoding="utf-8")
     gone = "about 300 rebel fighters had been killed"
     assert gone in text
-    path.write_text("Editor's note: updated.\n\n" + text.replace(gone, "many were hurt"),
-                    encoding="utf-8")
+    path.write_text(
+        "Editor's note: updated.\n\n" + text.replace(gone, "many were hurt"), encoding="utf-8"
+    )
 
     app = MarginaliaApp(path, extractor=None)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -46,8 +47,10 @@ async def test_edited_article_lists_the_orphan_and_never_draws_it(tmp_path):
         await pilot.pause()
         view = app.screen
         assert isinstance(view, NeedsAttention)
-        rows = [str(view.query_one("#attention").get_option_at_index(i).prompt)
-                for i in range(len(attention))]
+        rows = [
+            str(view.query_one("#attention").get_option_at_index(i).prompt)
+            for i in range(len(attention))
+        ]
         assert any("orphaned" in r and "c4" in r for r in rows)
         await pilot.press("escape")
         await pilot.pause()

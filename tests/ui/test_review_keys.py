@@ -76,8 +76,11 @@ async def test_accept_reject_and_accept_all_with_confirmation(tmp_path):
         current = screen.mentions[screen.mention_index]
         assert session.item(current.id).status == "rejected"
         spans = screen.article._mentions
-        keys = [k for s, e, k in spans.overlapping(current.span.start, current.span.end)
-                if (s, e) == (current.span.start, current.span.end)]
+        keys = [
+            k
+            for s, e, k in spans.overlapping(current.span.start, current.span.end)
+            if (s, e) == (current.span.start, current.span.end)
+        ]
         assert keys == ["article--rejected"]  # struck through in the text, not only recoloured
         before = session.progress.suggestions_left
         await pilot.press("A")
@@ -149,7 +152,9 @@ async def test_conflict_prompt_when_the_sidecar_changes_on_disk(tmp_path):
         await pilot.press("J", "1")
         screen.session.flush()
         side = sidecar_path(path)
-        side.write_text(side.read_text(encoding="utf-8").replace("verified", "disputed"), encoding="utf-8")
+        side.write_text(
+            side.read_text(encoding="utf-8").replace("verified", "disputed"), encoding="utf-8"
+        )
         screen.check_disk()
         await pilot.pause()
         assert type(app.screen).__name__ == "ConflictPrompt"

@@ -55,9 +55,13 @@ class NeedsAttention(ModalScreen[str | None]):
         with Vertical(classes="modal-box", id="attention-box"):
             yield Static(Text(f"Needs attention ({len(self.items)})", style="bold"))
             if self.items:
-                yield OptionList(*(Option(Text(r)) for r in attention_rows(self.items)), id="attention")
+                yield OptionList(
+                    *(Option(Text(r)) for r in attention_rows(self.items)), id="attention"
+                )
             else:
-                yield Static(Text("nothing: every item is where it was annotated"), id="attention-empty")
+                yield Static(
+                    Text("nothing: every item is where it was annotated"), id="attention-empty"
+                )
             yield Static(
                 Text(
                     "~ moved: placed again by its words, check it · ? orphaned: its words are gone,"

@@ -39,8 +39,14 @@ READER_BINDINGS: list[Binding] = [
 REVIEW_BINDINGS: list[Binding] = [
     # Verdicts by position on the codebook's scale, so a replaced scale keeps its keys.
     *(
-        Binding(str(n), f"verdict({n})", "Verdict" if n == 1 else f"Verdict {n}", id=f"verdict-{n}",
-                show=n == 1, key_display="1-5" if n == 1 else None)
+        Binding(
+            str(n),
+            f"verdict({n})",
+            "Verdict" if n == 1 else f"Verdict {n}",
+            id=f"verdict-{n}",
+            show=n == 1,
+            key_display="1-5" if n == 1 else None,
+        )
         for n in range(1, 6)
     ),
     Binding("0", "verdict(0)", "Clear verdict", id="verdict-clear", show=False),
@@ -57,8 +63,12 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
     Binding("U", "filter_unreviewed", "Only unreviewed claims", id="filter-unreviewed", show=False),
     Binding(
-        "exclamation_mark", "needs_attention", "Needs attention", id="needs-attention",
-        key_display="!", show=False,
+        "exclamation_mark",
+        "needs_attention",
+        "Needs attention",
+        id="needs-attention",
+        key_display="!",
+        show=False,
     ),
 ]
 
@@ -68,7 +78,9 @@ SELECTION_BINDINGS: list[Binding] = [
     Binding("l", "extend_char(1)", "Extend by a character", id="selection-char-more"),
     Binding("h", "extend_char(-1)", "Shrink by a character", id="selection-char-less"),
     Binding("W", "shift_word(1)", "Move to the next word", id="selection-next-word", show=False),
-    Binding("B", "shift_word(-1)", "Move to the previous word", id="selection-prev-word", show=False),
+    Binding(
+        "B", "shift_word(-1)", "Move to the previous word", id="selection-prev-word", show=False
+    ),
     Binding("t", "make_mention", "New entity mention", id="selection-mention"),
     Binding("enter", "adjust_mention", "Set mention span", id="selection-adjust"),
     Binding("C", "make_claim", "New claim", id="selection-claim"),

@@ -55,8 +55,10 @@ class ChoicePicker(ModalScreen[object | None]):
                 for c in self.choices
             ]
             yield OptionList(*options, id="choices")
-            yield Static(Text("a key picks · enter the highlighted one · escape cancels"),
-                         classes="modal-foot")
+            yield Static(
+                Text("a key picks · enter the highlighted one · escape cancels"),
+                classes="modal-foot",
+            )
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -98,7 +100,9 @@ def fuzzy_score(query: str, name: str) -> int | None:
 
 
 def fuzzy_filter(query: str, choices: Sequence[Choice], limit: int = 50) -> list[Choice]:
-    scored = [(s, i, c) for i, c in enumerate(choices) if (s := fuzzy_score(query, c.label)) is not None]
+    scored = [
+        (s, i, c) for i, c in enumerate(choices) if (s := fuzzy_score(query, c.label)) is not None
+    ]
     scored.sort(key=lambda t: (-t[0], t[1]))
     return [c for _, _, c in scored[:limit]]
 
@@ -136,7 +140,9 @@ class FuzzyPicker(ModalScreen[object | None]):
         options.clear_options()
         options.add_options([Option(Text(visible(c.label))) for c in self.shown])
         if self.shown:
-            options.highlighted = len(self.fixed) if query and len(self.shown) > len(self.fixed) else 0
+            options.highlighted = (
+                len(self.fixed) if query and len(self.shown) > len(self.fixed) else 0
+            )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)

@@ -357,7 +357,9 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
         entities_changed = seen is None or seen.entities is not ann.entities
         old_claim = self.current_claim.id if self.current_claim else None
         old_event = self.current_event.id if self.current_event else None
-        old_mention = self.mentions[self.mention_index].id if self.mention_index is not None else None
+        old_mention = (
+            self.mentions[self.mention_index].id if self.mention_index is not None else None
+        )
         old_claim_index = self.claim_index
         old_claims = self.claims
         # Rejected items stay listed, greyed and marked, so a rejection can be seen and undone.
@@ -368,7 +370,9 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
                 self.claims = [
                     c
                     for c in ann.claims
-                    if c.review.verdict is None and c.status != "rejected" and c.anchor != "orphaned"
+                    if c.review.verdict is None
+                    and c.status != "rejected"
+                    and c.anchor != "orphaned"
                 ]
             else:
                 self.claims = [c for c in ann.claims if c.anchor != "orphaned"]
@@ -378,7 +382,12 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
             self.claim_index = next(
                 (i for i, c in enumerate(self.claims) if c.id == old_claim), None
             )
-            if self.claim_index is None and old_claim is not None and self.only_unreviewed and self.claims:
+            if (
+                self.claim_index is None
+                and old_claim is not None
+                and self.only_unreviewed
+                and self.claims
+            ):
                 # The claim just judged left the filtered list: the next one takes its place.
                 self.claim_index = min(old_claim_index or 0, len(self.claims) - 1)
         if events_changed:

@@ -49,8 +49,12 @@ class ReviewActions:
         except (ValueError, KeyError) as exc:
             self.app.bell()
             message = exc.args[0] if exc.args else str(exc)
-            self.notify(f"{what or 'cannot do that'}: {message}", severity="warning",
-                        timeout=5, markup=False)
+            self.notify(
+                f"{what or 'cannot do that'}: {message}",
+                severity="warning",
+                timeout=5,
+                markup=False,
+            )
         return None
 
     def _writable(self) -> bool:
@@ -59,8 +63,9 @@ class ReviewActions:
             return False
         if self.session.read_only:
             self.app.bell()
-            self.notify(f"read-only: {self.session.read_only}", severity="warning", timeout=5,
-                        markup=False)
+            self.notify(
+                f"read-only: {self.session.read_only}", severity="warning", timeout=5, markup=False
+            )
             return False
         return True
 
@@ -144,11 +149,13 @@ class ReviewActions:
             items = self.events
         else:
             items = self.claims
+
         def bounds(it: Item) -> tuple[int, int]:
             return (it.span.start, it.span.end) if isinstance(it, Mention) else (it.start, it.end)  # type: ignore[union-attr]
 
         return [
-            it for it in items
+            it
+            for it in items
             if it.status == "suggested" and bounds(it)[0] < bottom and bounds(it)[1] > top  # type: ignore[union-attr]
         ]
 
@@ -230,8 +237,9 @@ class ReviewActions:
                 self._update_status()
 
         self.app.push_screen(
-            ChoicePicker(f"Type of “{_short(mention.span.text)}” (now {mention.type})",
-                         self._type_choices()),
+            ChoicePicker(
+                f"Type of “{_short(mention.span.text)}” (now {mention.type})", self._type_choices()
+            ),
             chosen,
         )
 
@@ -249,8 +257,9 @@ class ReviewActions:
             if value == "__split__":
                 done = self._command(lambda: self.session.split_mention(mention.id), what="split")
             elif isinstance(value, str):
-                done = self._command(lambda: self.session.merge_mention(mention.id, value),
-                                     what="merge")
+                done = self._command(
+                    lambda: self.session.merge_mention(mention.id, value), what="merge"
+                )
             else:
                 return
             if done:
@@ -334,8 +343,9 @@ class ReviewActions:
                 self.message = f"new {kind} “{words}”"
                 self._update_status()
 
-        self.app.push_screen(ChoicePicker(f"New entity “{words}”: its type", self._type_choices()),
-                             chosen)
+        self.app.push_screen(
+            ChoicePicker(f"New entity “{words}”: its type", self._type_choices()), chosen
+        )
 
     def _select_mention_id(self, mention_id: str) -> None:
         index = next((i for i, m in enumerate(self.mentions) if m.id == mention_id), None)
@@ -344,11 +354,13 @@ class ReviewActions:
 
     def _nearby_mentions(self, sel: Selection, types: tuple[str, ...] = ()) -> list[Mention]:
         """Mentions near the selection (closest first, one per entity), outside it."""
+
         def distance(m: Mention) -> int:
             return max(sel.start - m.span.end, m.span.start - sel.end, 0)
 
         near = [
-            m for m in self.mentions
+            m
+            for m in self.mentions
             if m.status != "rejected"
             and abs(m.span.start - sel.start) < NEARBY
             and not (sel.start <= m.span.start and m.span.end <= sel.end)
@@ -380,7 +392,8 @@ class ReviewActions:
         from tui.text import tokens
 
         words = [
-            t for t in tokens(text, line_start, line_end)
+            t
+            for t in tokens(text, line_start, line_end)
             if any(ch.isalpha() for ch in t.text) and not (sel.start <= t.start < sel.end)
         ]
         words.sort(key=lambda t: max(sel.start - t.end, t.start - sel.end, 0))
@@ -394,12 +407,16 @@ class ReviewActions:
         if cue is None:
             return
         sources = self._nearby_mentions(sel, ("PERSON", "ORG", "GPE", "NORP"))
-        source = await self._pick("Source: who says it", self._mention_choices(sources, "no source named"))
+        source = await self._pick(
+            "Source: who says it", self._mention_choices(sources, "no source named")
+        )
         if source is None:
             return
         kind = "direct" if text[sel.start] in QUOTES else "indirect"
         claim = self._command(
-            lambda: self.session.add_claim(cue, [(sel.start, sel.end)], source[0] if source else None, kind),
+            lambda: self.session.add_claim(
+                cue, [(sel.start, sel.end)], source[0] if source else None, kind
+            ),
             what="new claim",
         )
         if claim is not None:
@@ -420,10 +437,14 @@ class ReviewActions:
         if subtype is None:
             return
         actors_near = self._nearby_mentions(sel, ("PERSON", "ORG", "GPE", "NORP"))
-        actors = await self._pick("Actor: who did it", self._mention_choices(actors_near, "no actor named"))
+        actors = await self._pick(
+            "Actor: who did it", self._mention_choices(actors_near, "no actor named")
+        )
         if actors is None:
             return
-        targets = await self._pick("Target: to whom", self._mention_choices(actors_near, "no target named"))
+        targets = await self._pick(
+            "Target: to whom", self._mention_choices(actors_near, "no target named")
+        )
         if targets is None:
             return
         places = self._nearby_mentions(sel, ("GPE", "LOC", "FAC"))
@@ -432,7 +453,10 @@ class ReviewActions:
             return
         event = self._command(
             lambda: self.session.add_event(
-                subtype, (sel.start, sel.end), actors=list(actors), targets=list(targets),
+                subtype,
+                (sel.start, sel.end),
+                actors=list(actors),
+                targets=list(targets),
                 location=list(location),
             ),
             what="new event",
@@ -524,13 +548,19 @@ class ReviewActions:
         if choice == "reload":
             error = session.reload_from_disk()
             if error:
-                self.notify(f"could not reload: {error}", severity="error", timeout=10, markup=False)
+                self.notify(
+                    f"could not reload: {error}", severity="error", timeout=10, markup=False
+                )
             else:
                 self.notify("reloaded the annotations from disk (u undoes it)", timeout=5)
         elif choice == "keep":
             if session.keep_mine():
                 self.notify("kept mine: written over the file; theirs is the .bak", timeout=5)
             else:
-                self.notify(f"could not write: {session.save_state}", severity="error", timeout=10,
-                            markup=False)
+                self.notify(
+                    f"could not write: {session.save_state}",
+                    severity="error",
+                    timeout=10,
+                    markup=False,
+                )
         self._update_status()

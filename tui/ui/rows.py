@@ -227,7 +227,10 @@ def entity_card(ann: Index, mention: Mention, mentions: int) -> list[Piece]:
     ]
     if entity is not None and entity.aliases:
         pieces += [("\naliases ", "dim"), (", ".join(one_line(a) for a in entity.aliases), "")]
-    pieces += [("\nstatus  ", "dim"), (_status(mention.status), "dim" if mention.status != "accepted" else "")]
+    pieces += [
+        ("\nstatus  ", "dim"),
+        (_status(mention.status), "dim" if mention.status != "accepted" else ""),
+    ]
     if entity is not None and entity.review.note:
         pieces += [("\nnote    ", "dim"), (one_line(entity.review.note), "")]
     return pieces

@@ -38,8 +38,13 @@ class SelectionBar(Widget, can_focus=True, inherit_bindings=False):
             words = words[: MAX_SHOWN - 1] + "…"
         return Text.assemble(
             ("SELECT ", "bold reverse"),
-            " “", (words, "bold"), "” ",
-            ("· w/b word · l/h char · W/B move · t entity · enter set span · C claim · V event · esc", "dim"),
+            " “",
+            (words, "bold"),
+            "” ",
+            (
+                "· w/b word · l/h char · W/B move · t entity · enter set span · C claim · V event · esc",
+                "dim",
+            ),
             no_wrap=True,
             overflow="ellipsis",
         )
