@@ -67,16 +67,20 @@ class Gazetteer:
         i = 0
         n = len(words)
         norm = [_norm_caps(w) for w in words]
+        # Most sentences have no all-caps word: then the title-cased lookups would only
+        # repeat the plain ones.
+        caps = norm != words
+        first_words, phrases = self.first_words, self.phrases
         while i < n:
-            if words[i] not in self.first_words and norm[i] not in self.first_words:
+            if words[i] not in first_words and (not caps or norm[i] not in first_words):
                 i += 1
                 continue
             best = None
             for length in range(min(self.max_len, n - i), 0, -1):
                 key = tuple(words[i : i + length])
-                labels = self.phrases.get(key)
-                if labels is None:
-                    labels = self.phrases.get(tuple(norm[i : i + length]))
+                labels = phrases.get(key)
+                if labels is None and caps:
+                    labels = phrases.get(tuple(norm[i : i + length]))
                 if labels is not None:
                     best = (i, i + length, labels)
                     break
