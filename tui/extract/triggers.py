@@ -76,11 +76,12 @@ class TriggerFinder:
         """Triggers in one sentence, left to right, not overlapping."""
         lemmas = view.lemmas
         blocked = self._blocked(view)
+        firsts = self.index.by_first.keys()  # isdisjoint: no intersection set is built
         found: list[Trigger] = []
         i = 0
         n = len(view)
         while i < n:
-            if i in blocked or not lemmas[i] & self.index.by_first.keys():
+            if i in blocked or firsts.isdisjoint(lemmas[i]):
                 i += 1
                 continue
             tok = view.toks[i].text
@@ -135,8 +136,9 @@ class TriggerFinder:
         out: set[int] = set()
         lemmas = view.lemmas
         index = self.words.not_events
+        firsts = index.by_first.keys()
         for i in range(len(view)):
-            if lemmas[i] & index.by_first.keys():
+            if not firsts.isdisjoint(lemmas[i]):
                 m = index.match_at(lemmas, i)
                 if m is not None:
                     out.update(range(m.start, m.end))
