@@ -94,8 +94,27 @@ def _is_head(view: TokenView, w: EventWords, i: int, mtypes: list[str | None]) -
         if low in w.function_words or low in w.pronouns or low in w.determiners:
             return False
         return not (view.sentence_initial(i) and low in w.aux)
-    lem = _noun_forms(low, w)
-    return bool(lem & w.person_nouns or lem & w.place_nouns)
+    return _is_head_noun(low, w)
+
+
+# low -> is a person or place noun, for the EventWords it was computed with: news
+# vocabulary repeats, and the suffix rules cost more than a lookup.
+_HEAD_NOUNS: tuple[EventWords | None, dict[str, bool]] = (None, {})
+
+
+def _is_head_noun(low: str, w: EventWords) -> bool:
+    global _HEAD_NOUNS
+    owner, cache = _HEAD_NOUNS
+    if owner is not w:
+        cache = {}
+        _HEAD_NOUNS = (w, cache)
+    found = cache.get(low)
+    if found is None:
+        lem = _noun_forms(low, w)
+        found = bool(lem & w.person_nouns or lem & w.place_nouns)
+        if len(cache) < 100_000:
+            cache[low] = found
+    return found
 
 
 def _noun_forms(low: str, w: EventWords) -> frozenset[str]:
