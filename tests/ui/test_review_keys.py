@@ -163,3 +163,15 @@ async def test_conflict_prompt_when_the_sidecar_changes_on_disk(tmp_path):
         assert screen.session.claim("c1").review.verdict == "disputed"
         await pilot.press("u")  # the reload is undoable
         assert screen.session.claim("c1").review.verdict == "verified"
+
+
+async def test_review_keys_are_remappable_by_binding_id(tmp_path):
+    from tui.ui.config import Config
+
+    app = review_app(seed_copy(tmp_path), config=Config(keymap={"accept": "y", "undo": "z"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        session = app.screen.session
+        await pilot.press("J", "y")
+        assert session.claim("c1").status == "accepted"
+        await pilot.press("z")
+        assert session.claim("c1").status == "suggested"
