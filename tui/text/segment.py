@@ -82,6 +82,7 @@ _TOKEN = re.compile(
 _CACHE_SIZE = 20_000
 _SENTENCES: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = {}
 _TOKENS: dict[tuple[str, int, int], tuple[Token, ...]] = {}
+_PARAGRAPHS: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = {}
 
 
 def _remember(cache: dict, key: tuple[str, int, int], value: tuple) -> tuple:
@@ -95,6 +96,7 @@ def clear_cache() -> None:
     """Forget remembered segmentations (benchmarks time a cold document with this)."""
     _SENTENCES.clear()
     _TOKENS.clear()
+    _PARAGRAPHS.clear()
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -179,23 +181,33 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs(text[start:end]):
-        p_start += start
-        p_end += start
-        s = dateline_end(text, p_start, p_end)
-        for m in _CANDIDATE.finditer(text, s, p_end):
-            if m.end() <= s or not _is_boundary(text, m.start(), m.end(), p_end):
-                continue
-            out.append((s, m.end()))
-            s = m.end()
-            while s < p_end and text[s].isspace():
-                s += 1
-        if s < p_end:
-            e = p_end
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if s < e:
-                out.append((s, e))
+        out.extend(_paragraph_sentences(text, p_start + start, p_end + start))
     return out
+
+
+def _paragraph_sentences(text: str, p_start: int, p_end: int) -> tuple[tuple[int, int], ...]:
+    # Remembered too: the tagger splits the whole text, claims and events one paragraph
+    # at a time, and both come down to the same paragraphs here.
+    key = (text, p_start, p_end)
+    hit = _PARAGRAPHS.get(key)
+    if hit is not None:
+        return hit
+    out: list[tuple[int, int]] = []
+    s = dateline_end(text, p_start, p_end)
+    for m in _CANDIDATE.finditer(text, s, p_end):
+        if m.end() <= s or not _is_boundary(text, m.start(), m.end(), p_end):
+            continue
+        out.append((s, m.end()))
+        s = m.end()
+        while s < p_end and text[s].isspace():
+            s += 1
+    if s < p_end:
+        e = p_end
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return _remember(_PARAGRAPHS, key, tuple(out))
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -207,6 +219,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         hit = _remember(
             _TOKENS,
             key,
-            tuple([Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]),
+            tuple(
+                [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+            ),
         )
     return list(hit)  # a fresh list: callers may change theirs
