@@ -64,8 +64,13 @@ def patterns() -> Patterns:
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     weekday = _alt([str(d) for d in raw["weekdays"]])
     relative = _alt([str(r) for r in raw["relative_dates"]])
+    # Every date starts with a digit or the first letter of a month, weekday or relative
+    # date: the lookahead skips all other positions without trying each alternative.
+    starts = [*months, *map(str, raw["weekdays"]), *map(str, raw["relative_dates"])]
+    firsts = "".join(sorted({w[0] for w in starts}))
     date = re.compile(
-        rf"\b(?:(?:{weekday}),?\s+)?"
+        rf"(?=[\d{re.escape(firsts)}])"
+        rf"(?:\b(?:(?:{weekday}),?\s+)?"
         rf"(?:(?:{month})\.?\s+{day}(?:,?\s+\d{{4}})?"
         rf"|{day}\s+(?:{month})\.?(?:,?\s+\d{{4}})?"
         rf"|(?:{month})\.?,?\s+\d{{4}}"
@@ -73,15 +78,18 @@ def patterns() -> Patterns:
         rf"|\b(?:{weekday})\b"
         rf"|\b(?:{relative})\b"
         r"|\b\d{4}-\d{2}-\d{2}\b"
-        r"|\b(?:1[89]|20)\d0s\b"
+        r"|\b(?:1[89]|20)\d0s\b)"
     )
-    year = re.compile(r"(?<![\d$£€.,:/-])\b(?:1[6-9]\d\d|20\d\d)\b(?![\d.,:/-]\d)")
+    # (The leading lookaheads here only skip positions where no match can start.)
+    year = re.compile(r"(?=[12])(?<![\d$£€.,:/-])\b(?:1[6-9]\d\d|20\d\d)\b(?![\d.,:/-]\d)")
     time = re.compile(
-        r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s?(?:GMT|UTC|EST|ET|CET))?"
-        r"|\b\d{1,2}:\d{2}(?:\s?(?:GMT|UTC|EST|ET|CET)\b)?"
+        r"(?=\d)"
+        r"(?:\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s?(?:GMT|UTC|EST|ET|CET))?"
+        r"|\b\d{1,2}:\d{2}(?:\s?(?:GMT|UTC|EST|ET|CET)\b)?)"
     )
     law_heads = [str(w) for w in raw["law_heads"]]
-    law = re.compile(rf"\b(?:{_alt(law_heads)})\s+(?:No\.\s*)?\d+(?:/\d+)?\b")
+    law_firsts = re.escape("".join(sorted({w[0] for w in law_heads})))
+    law = re.compile(rf"(?=[{law_firsts}])\b(?:{_alt(law_heads)})\s+(?:No\.\s*)?\d+(?:/\d+)?\b")
     return Patterns(
         date=date,
         year=year,
