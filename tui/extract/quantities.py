@@ -61,9 +61,7 @@ def _trigger(words: list[str]) -> re.Pattern[str]:
     # The lookahead on first letters lets the scan skip most positions without trying
     # every alternative (same matches, half the time).
     firsts = "".join(sorted({v[0] for v in variants}))
-    return re.compile(
-        r"\d[\d.,:]*|\b(?=[" + re.escape(firsts) + r"])(?:" + alternation + r")\b"
-    )
+    return re.compile(r"\d[\d.,:]*|\b(?=[" + re.escape(firsts) + r"])(?:" + alternation + r")\b")
 
 
 @lru_cache(maxsize=1)
