@@ -200,15 +200,21 @@ async def main(rounds: int) -> None:
             "claims": len(ann.claims),
             "events": len(ann.events),
         }
-        report["big_keys_ms"] = await key_latencies(session, rounds)
-        report["big_keys_while_saving_ms"] = await key_latencies(
+        # The case: the 1 MB article with 5,000 annotated items.
+        five = cut(ann, 5000)
+        small = ReviewSession.open(big, reviewer="bench")
+        small.apply_extraction(five)
+        report["big_5000_items_keys_ms"] = await key_latencies(small, rounds)
+        small.close()
+        # A harder one: every item the extractor finds in it.
+        report["big_all_items_keys_ms"] = await key_latencies(session, rounds)
+        report["big_all_items_keys_while_saving_ms"] = await key_latencies(
             session, max(3, rounds // 3), save_during=True
         )
         report["save_all_ms"] = {
             "items": items(ann),
             **time_save(session, ann, folder / "all.yaml"),
         }
-        five = cut(ann, 5000)
         report["save_5000_ms"] = {
             "items": items(five),
             **time_save(session, five, folder / "five.yaml"),

@@ -14,8 +14,13 @@ async def test_review_the_seed_end_to_end_and_find_it_in_the_sidecar(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
-        await pilot.press("J", "1")  # c1 verified
+        claims = screen.query_one("#claims")
+        await pilot.press("J")
+        assert claims.render_line(0).text.startswith("·")  # unreviewed badge
+        await pilot.press("1")  # c1 verified
         assert screen.session.claim("c1").review.verdict == "verified"
+        await pilot.pause()
+        assert claims.render_line(0).text.startswith("V")  # the row repainted in place
         await pilot.press("J", "2", "J", "5", "J", "3")  # in text order: c2, c4, c3
         assert "4 reviewed" in status_line(app)
         await pilot.press("K", "0")  # clear c4's verdict

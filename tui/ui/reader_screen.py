@@ -52,19 +52,24 @@ SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 def _bounds(
     items: list[Claim], old: list[Claim], starts: list[int], ends: list[int]
-) -> tuple[list[int], list[int]]:
-    """Start and end offsets of ``items``, reusing those of unchanged ones.
+) -> tuple[list[int], list[int], list[int] | None]:
+    """Start and end offsets of ``items``, reusing those of unchanged ones, and the
+    rows that changed in place (None when the list changed otherwise).
 
     ``Claim.start`` walks all its spans; on 7,000 claims that was a third of the
     cost of a verdict, though a verdict changes one claim in place.
     """
     if len(items) != len(old) or len(starts) != len(old):
-        return [c.start for c in items], [c.end for c in items]
+        return [c.start for c in items], [c.end for c in items], None
     starts, ends = list(starts), list(ends)
+    changed = []
     for i, (new, was) in enumerate(zip(items, old, strict=True)):
         if new is not was:
+            if new.id != was.id:
+                return [c.start for c in items], [c.end for c in items], None
             starts[i], ends[i] = new.start, new.end
-    return starts, ends
+            changed.append(i)
+    return starts, ends, changed
 
 
 class ReaderScreen(ReviewActions, ReaderActions, Screen):
@@ -362,6 +367,8 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
         )
         old_claim_index = self.claim_index
         old_claims = self.claims
+        claim_rows: list[int] | None = None  # claim rows changed in place, if only those
+        sources_same = False
         # Rejected items stay listed, greyed and marked, so a rejection can be seen and undone.
         # Orphaned items keep old offsets that may not match the text: they are only
         # listed in the "needs attention" view (!), never drawn.
@@ -376,9 +383,13 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
                 ]
             else:
                 self.claims = [c for c in ann.claims if c.anchor != "orphaned"]
-            self._claim_starts, self._claim_ends = _bounds(
+            self._claim_starts, self._claim_ends, claim_rows = _bounds(
                 self.claims, old_claims, self._claim_starts, self._claim_ends
             )
+            if claim_rows is not None and all(
+                self.claims[i].source == old_claims[i].source for i in claim_rows
+            ):
+                sources_same = True  # event rows name their claim's source
             self.claim_index = next(
                 (i for i, c in enumerate(self.claims) if c.id == old_claim), None
             )
@@ -426,8 +437,9 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
                 self.card_mode = "claim"
         self._refresh_sidebar(
             claims=claims_changed or entities_changed,
-            events=events_changed or entities_changed or claims_changed,
+            events=events_changed or entities_changed or (claims_changed and not sources_same),
             legend=legend_changed,
+            claim_rows=None if entities_changed else claim_rows,
         )
         self._update_status()
 
@@ -488,12 +500,22 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
             self._refresh_sidebar()
 
     def _refresh_sidebar(
-        self, *, claims: bool = True, events: bool = True, legend: bool = True
+        self,
+        *,
+        claims: bool = True,
+        events: bool = True,
+        legend: bool = True,
+        claim_rows: list[int] | None = None,
     ) -> None:
         if not self.sidebar_ready:
             return
         ix = self.index
-        if claims:
+        if claims and claim_rows is not None:
+            # A verdict, a note, accept/reject: repaint the changed rows, not the list.
+            self.query_one("#claims", RowList).update_rows(
+                claim_rows, lambda i: claim_row(ix, self.claims[i])
+            )
+        elif claims:
             self.query_one("#claims", RowList).set_rows(
                 len(self.claims), lambda i: claim_row(ix, self.claims[i])
             )
@@ -512,8 +534,11 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
         if self.session is not None:
             progress = self._current_progress()
             title += f" · {progress.claims_reviewed}/{progress.claims_total} reviewed"
-        self.query_one("#claims-title", Static).update(Text(title))
-        self.query_one("#events-title", Static).update(Text(f"Events ({len(self.events)})"))
+        # One-row headings: no layout pass, so a new count repaints only the heading.
+        self.query_one("#claims-title", Static).update(Text(title), layout=False)
+        self.query_one("#events-title", Static).update(
+            Text(f"Events ({len(self.events)})"), layout=False
+        )
         if legend:
             self.query_one(Legend).show(ix.ann)
         self._update_card()

@@ -60,6 +60,17 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(0, max(count, 1))
         self.refresh()
 
+    def update_rows(self, rows: list[int], format_row: Callable[[int], list[Piece]]) -> None:
+        """Rows ``rows`` changed in place (same count): rebuild and repaint only those."""
+        self._format = format_row
+        top = int(self.scroll_y)
+        height = max(self.size.height, 1)
+        for row in rows:
+            self._cache.discard((row, True))
+            self._cache.discard((row, False))
+            if top <= row < top + height:
+                self.refresh_line(row)
+
     def set_cursor(self, index: int) -> None:
         """Move the highlight to ``index`` (-1 for none) and keep it in view, silently."""
         index = max(-1, min(index, self.count - 1))
