@@ -1,5 +1,6 @@
 """The YAML sidecar: round trips, refusals, atomic writes with a backup."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,16 @@ def test_round_trip_property(ann: Annotations) -> None:
     assert dumps(back.annotations, sha256="f" * 64, length=5) == text
     assert back.annotations.claims == ann.sorted().claims
     assert set(back.annotations.mentions) == set(ann.mentions)
+
+
+def test_new_sidecar_has_ordinary_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt.marginalia.yaml"
+    old = os.umask(0o022)
+    try:
+        save(path, sample(), sha256="0" * 64, length=1)
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o640)
+    save(path, Annotations(), sha256="0" * 64, length=1)
+    assert path.stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode
