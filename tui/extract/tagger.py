@@ -137,6 +137,9 @@ class Tagger:
         headline = is_headline(words) if headline is None else headline
         padded = [PAD_LEFT, PAD_LEFT, *words, PAD_RIGHT, PAD_RIGHT]
         own_vec, ctx_vec, vec = self._own_vec, self._ctx_vec, self._vec
+        # the caches' dicts, read directly (a miss falls back to the method that fills them)
+        own_cache, combo_cache = self._own, self._combo
+        m2_cache, m1_cache, p1_cache, p2_cache = (self._ctx[off] for off in (-2, -1, 1, 2))
         tags = self.tags
         exp = math.exp
         hist_cache = self._hist
@@ -158,16 +161,18 @@ class Tagger:
             if hist is None:
                 hist = self._sum([f"t1={prev}", f"t2={prev2}|{prev}", f"t1s={prev}|{shape}"])
                 hist_cache[key] = hist
+            w_m2, w_m1, w_p1, w_p2 = padded[i], padded[i + 1], padded[i + 3], padded[i + 4]
+            feats = tuple(gaz_feats[i] + token_dynamic(word, i, headline, casing))
             scores = [
                 a + b + c + d + e + f + g
                 for a, b, c, d, e, f, g in zip(
-                    own_vec(word),
-                    ctx_vec(-2, padded[i]),
-                    ctx_vec(-1, padded[i + 1]),
-                    ctx_vec(1, padded[i + 3]),
-                    ctx_vec(2, padded[i + 4]),
+                    own_cache.get(word) or own_vec(word),
+                    m2_cache.get(w_m2) or ctx_vec(-2, w_m2),
+                    m1_cache.get(w_m1) or ctx_vec(-1, w_m1),
+                    p1_cache.get(w_p1) or ctx_vec(1, w_p1),
+                    p2_cache.get(w_p2) or ctx_vec(2, w_p2),
                     hist,
-                    vec(tuple(gaz_feats[i] + token_dynamic(word, i, headline, casing))),
+                    combo_cache.get(feats) or vec(feats),
                     strict=True,
                 )
             ]
