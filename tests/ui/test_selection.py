@@ -116,3 +116,34 @@ async def test_v_after_a_search_selects_the_match(tmp_path):
         made = [m for m in screen.session.annotations.mentions if m.span.text == "Nusra Front"]
         assert [m.type for m in made] == ["ORG"]
         assert screen.mentions[screen.mention_index].id == made[0].id  # the new one is current
+
+
+async def test_f_sets_a_field_of_the_current_claim_or_event(tmp_path):
+    app = review_app(seed_copy(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        session = screen.session
+        text = session.document.text
+        bar = screen.query_one("#selection")
+        await pilot.press("J", "v")  # c1: "dozens of its soldiers had been killed"
+        start = text.index("dozens of its soldiers")
+        bar.selection = Selection(start, start + len("dozens of its soldiers"))
+        await pilot.press("f")
+        assert isinstance(app.screen, ChoicePicker)
+        await pilot.press("2")  # content: the selection
+        await pilot.pause()
+        assert [s.text for s in session.claim("c1").content] == ["dozens of its soldiers"]
+        await pilot.press("v", "f", "5")  # source: none
+        await pilot.pause()
+        assert session.claim("c1").source is None
+        await pilot.press("u", "u")
+        assert session.claim("c1").source.span.text == "The Syrian army"
+        assert session.claim("c1").content[0].text == "dozens of its soldiers had been killed"
+        # An event's place, linked to the entity named there.
+        await pilot.press("right_square_bracket", "v")
+        airport = text.index("Aleppo airport")
+        bar.selection = Selection(airport, airport + len("Aleppo"))
+        await pilot.press("f", "6")  # where: the selection
+        await pilot.pause()
+        where = session.item("v1").location
+        assert [r.span.text for r in where] == ["Aleppo"] and where[0].entity == "e3"

@@ -85,6 +85,7 @@ SELECTION_BINDINGS: list[Binding] = [
     Binding("enter", "adjust_mention", "Set mention span", id="selection-adjust"),
     Binding("C", "make_claim", "New claim", id="selection-claim"),
     Binding("V", "make_event", "New event", id="selection-event"),
+    Binding("f", "set_field", "Set a field of the claim/event", id="selection-field"),
     Binding("escape", "leave", "Leave selection", id="selection-leave"),
 ]
 

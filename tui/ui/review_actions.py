@@ -16,6 +16,7 @@ from tui.model import Claim, Entity, Event, Mention
 from tui.review import ReadOnlyError
 from tui.ui.attention import NeedsAttention
 from tui.ui.conflict import ConflictPrompt
+from tui.ui.field_edit import edited_fields, fields_of
 from tui.ui.note_editor import NoteEditor
 from tui.ui.pickers import Choice, ChoicePicker, Confirm, FuzzyPicker, with_keys
 from tui.ui.rows import one_line
@@ -323,10 +324,44 @@ class ReviewActions:
                 self.leave_selection()
                 self.message = f"{mention.id} now “{_short(sel.text(self.session.document.text))}”"
                 self._update_status()
+        elif what == "field":
+            self._set_field(sel)
         elif what == "claim":
             self.run_worker(self._new_claim(sel), group="review-flow", exclusive=True)
         elif what == "event":
             self.run_worker(self._new_event(sel), group="review-flow", exclusive=True)
+
+    def _set_field(self, sel: Selection) -> None:
+        """Set one field of the current claim or event (the card's) from the selection."""
+        item = self.current_event if self.card_mode == "event" else self.current_claim
+        if item is None:
+            self._nothing("no claim or event selected: J claims, ] events")
+            return
+        kind = "event" if isinstance(item, Event) else "claim"
+        text = self.session.document.text
+
+        def chosen(choice: object) -> None:
+            if not isinstance(choice, str):
+                return
+            try:
+                fields = edited_fields(
+                    self.session.annotations, text, item, choice, sel.start, sel.end
+                )
+            except ValueError as exc:
+                self._nothing(str(exc))
+                return
+            if self._command(lambda: self.session.edit(item.id, **fields), what="edit"):
+                self.leave_selection()
+                self.message = f"{kind} {item.id}: {choice.partition(':')[2]} changed"
+                self._update_status()
+
+        words = _short(sel.text(text))
+        self.app.push_screen(
+            ChoicePicker(
+                f"Which field of {kind} {item.id} gets “{words}”?", with_keys(list(fields_of(item)))
+            ),
+            chosen,
+        )
 
     def _new_mention(self, sel: Selection) -> None:
         words = _short(sel.text(self.session.document.text))

@@ -42,7 +42,7 @@ class SelectionBar(Widget, can_focus=True, inherit_bindings=False):
             (words, "bold"),
             "” ",
             (
-                "· w/b word · l/h char · W/B move · t entity · enter set span · C claim · V event · esc",
+                "· w/b word · l/h char · W/B move · t entity · enter set span · C claim · V event · f field · esc",
                 "dim",
             ),
             no_wrap=True,
@@ -83,6 +83,9 @@ class SelectionBar(Widget, can_focus=True, inherit_bindings=False):
 
     def action_make_event(self) -> None:
         self.screen.selection_command("event")  # type: ignore[attr-defined]
+
+    def action_set_field(self) -> None:
+        self.screen.selection_command("field")  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
         self.screen.leave_selection()  # type: ignore[attr-defined]
