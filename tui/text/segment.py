@@ -74,21 +74,24 @@ _TOKEN = re.compile(
 
 
 # Every extraction stage splits and tokenizes the same sentences (the tagger, claims,
-# events): remembering the last few thousand results, keyed on (text, start, end), does
-# that work once per document. The text's hash is cached by str, and a lookup with the
-# same text object compares by identity, so a hit costs about as little as a tuple hash.
-# Results are kept as tuples of frozen tokens and copied out, so no caller sees another's
-# changes.
+# events): remembering up to 20,000 results per kind does that work once per document.
+# Keys hold the text's id, not the text: an entry also holds the text itself, so that id
+# cannot be reused while the entry lives, and a lookup never compares whole texts (an
+# equal text in another object, such as a file read twice, simply misses). Results are
+# kept as tuples of frozen tokens and copied out, so no caller sees another's changes.
 _CACHE_SIZE = 20_000
-_SENTENCES: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = {}
-_TOKENS: dict[tuple[str, int, int], tuple[Token, ...]] = {}
-_PARAGRAPHS: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = {}
+_Key = tuple[int, int, int]
+_SENTENCES: dict[_Key, tuple[str, tuple[tuple[int, int], ...]]] = {}
+_TOKENS: dict[_Key, tuple[str, tuple[Token, ...]]] = {}
+_PARAGRAPHS: dict[_Key, tuple[str, tuple[tuple[int, int], ...]]] = {}
 
 
-def _remember(cache: dict, key: tuple[str, int, int], value: tuple) -> tuple:
+def _remember(cache: dict, key: _Key, text: str, value: tuple) -> tuple:
     if len(cache) >= _CACHE_SIZE:
-        del cache[next(iter(cache))]  # the oldest entry first
-    cache[key] = value
+        # Start afresh (a longer text would evict its own start before reusing it anyway);
+        # clear() is one atomic step, safe when the reader tokenizes in another thread.
+        cache.clear()
+    cache[key] = (text, value)
     return value
 
 
@@ -171,11 +174,12 @@ def _is_boundary(text: str, mark_start: int, mark_end: int, end: int) -> bool:
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]``; they never cross a paragraph break."""
     end = len(text) if end is None else end
-    key = (text, start, end)
+    key = (id(text), start, end)
     hit = _SENTENCES.get(key)
-    if hit is None:
-        hit = _remember(_SENTENCES, key, tuple(_split_sentences(text, start, end)))
-    return list(hit)  # a fresh list: callers may change theirs
+    if hit is not None and hit[0] is text:
+        return list(hit[1])  # a fresh list: callers may change theirs
+    found = tuple(_split_sentences(text, start, end))
+    return list(_remember(_SENTENCES, key, text, found))
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -188,10 +192,10 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _paragraph_sentences(text: str, p_start: int, p_end: int) -> tuple[tuple[int, int], ...]:
     # Remembered too: the tagger splits the whole text, claims and events one paragraph
     # at a time, and both come down to the same paragraphs here.
-    key = (text, p_start, p_end)
+    key = (id(text), p_start, p_end)
     hit = _PARAGRAPHS.get(key)
-    if hit is not None:
-        return hit
+    if hit is not None and hit[0] is text:
+        return hit[1]
     out: list[tuple[int, int]] = []
     s = dateline_end(text, p_start, p_end)
     for m in _CANDIDATE.finditer(text, s, p_end):
@@ -207,7 +211,7 @@ def _paragraph_sentences(text: str, p_start: int, p_end: int) -> tuple[tuple[int
             e -= 1
         if s < e:
             out.append((s, e))
-    return _remember(_PARAGRAPHS, key, tuple(out))
+    return _remember(_PARAGRAPHS, key, text, tuple(out))
 
 
 # A frozen dataclass's __init__ goes through object.__setattr__ once per field; setting
@@ -230,12 +234,9 @@ def _token(start: int, end: int, text: str) -> Token:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with document offsets."""
     end = len(text) if end is None else end
-    key = (text, start, end)
+    key = (id(text), start, end)
     hit = _TOKENS.get(key)
-    if hit is None:
-        hit = _remember(
-            _TOKENS,
-            key,
-            tuple([_token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]),
-        )
-    return list(hit)  # a fresh list: callers may change theirs
+    if hit is not None and hit[0] is text:
+        return list(hit[1])  # a fresh list: callers may change theirs
+    toks = tuple([_token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)])
+    return list(_remember(_TOKENS, key, text, toks))
