@@ -147,3 +147,34 @@ async def test_f_sets_a_field_of_the_current_claim_or_event(tmp_path):
         await pilot.pause()
         where = session.item("v1").location
         assert [r.span.text for r in where] == ["Aleppo"] and where[0].entity == "e3"
+
+
+async def test_keys_typed_fast_after_v_reach_the_selection(tmp_path):
+    from textual import events
+
+    app = review_app(seed_copy(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("g")
+        # Queued back to back, as a terminal delivers a fast typist's keys.
+        for key in ("v", "w", "w"):
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        bar = screen.query_one("#selection")
+        assert bar.selection.text(screen.session.document.text) == "The Syrian army"
+
+
+async def test_a_type_key_typed_right_after_t_picks_the_type(tmp_path):
+    from textual import events
+
+    app = review_app(seed_copy(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("g")
+        for key in ("v", "w", "t", "o"):  # back to back: o arrives before the picker is up
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        made = [m for m in screen.session.annotations.mentions if m.origin == "user"]
+        assert [(m.span.text, m.type) for m in made] == [("The Syrian", "ORG")]
+        assert app.screen is screen

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -38,14 +37,22 @@ def with_keys(items: Sequence[tuple[str, object]]) -> list[Choice]:
 
 
 class ChoicePicker(ModalScreen[object | None]):
-    """Press a choice's key (or move with j/k/arrows and press enter)."""
+    """Press a choice's key (or move with the arrows and press enter)."""
 
     BINDINGS = PICKER_BINDINGS
+    _picked = False
 
     def __init__(self, title: str, choices: Sequence[Choice]) -> None:
         super().__init__()
         self.title_text = title
         self.choices = list(choices)
+        # Each choice's key as a binding of this screen: a key typed right after the
+        # one that opened the picker (t, then d) was already sent to the widget focused
+        # before; it bubbles up to the app, which looks up bindings on the top screen,
+        # this one, so it still picks. As an on_key handler here it was dropped.
+        for index, choice in enumerate(self.choices):
+            if len(choice.key) == 1 and choice.key.isalnum():
+                self._bindings.bind(choice.key, f"pick({index})", show=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box picker-box"):
@@ -63,19 +70,14 @@ class ChoicePicker(ModalScreen[object | None]):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character is None or event.key in ("enter", "escape", "up", "down"):
-            return
-        for choice in self.choices:
-            if event.character == choice.key:
-                event.stop()
-                event.prevent_default()
-                self.dismiss(choice.value)
-                return
+    def action_pick(self, index: int) -> None:
+        if not self._picked:
+            self._picked = True  # a second key typed ahead must not dismiss twice
+            self.dismiss(self.choices[index].value)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.choices[event.option_index].value)
+        self.action_pick(event.option_index)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -160,7 +160,7 @@ class ReviewActions:
             if it.status == "suggested" and bounds(it)[0] < bottom and bounds(it)[1] > top  # type: ignore[union-attr]
         ]
 
-    def action_accept_all(self) -> None:
+    async def action_accept_all(self) -> None:
         if not self._writable():
             return
         kind = self.card_mode if self.card_mode in ("entity", "event") else "claim"
@@ -176,13 +176,13 @@ class ReviewActions:
                 self.message = f"accepted {len(ids)} {plural}"
                 self._update_status()
 
-        self.app.push_screen(
+        await self.app.push_screen(
             Confirm(f"Accept all {len(ids)} suggested {plural} on screen? (u undoes it)"), answer
         )
 
     # ------------------------------------------------------------------ notes
 
-    def action_note(self) -> None:
+    async def action_note(self) -> None:
         item = self.current_item()
         if item is None:
             self._nothing("nothing selected: J claims, ] events, e entities")
@@ -209,7 +209,7 @@ class ReviewActions:
                 self.message = f"note saved on {target.id}"
                 self._update_status()
 
-        self.app.push_screen(NoteEditor(title, target.review.note), save)
+        await self.app.push_screen(NoteEditor(title, target.review.note), save)
 
     # ------------------------------------------------------------------ entity fixes
 
@@ -225,7 +225,7 @@ class ReviewActions:
             for t in self.session.codebook.entity_types
         ]
 
-    def action_retype(self) -> None:
+    async def action_retype(self) -> None:
         mention = self._current_mention()
         if mention is None or not self._writable():
             return
@@ -237,14 +237,14 @@ class ReviewActions:
                 self.message = f"{_short(mention.span.text)} is now {kind}"
                 self._update_status()
 
-        self.app.push_screen(
+        await self.app.push_screen(
             ChoicePicker(
                 f"Type of “{_short(mention.span.text)}” (now {mention.type})", self._type_choices()
             ),
             chosen,
         )
 
-    def action_merge(self) -> None:
+    async def action_merge(self) -> None:
         mention = self._current_mention()
         if mention is None or not self._writable():
             return
@@ -267,7 +267,7 @@ class ReviewActions:
                 self.message = done.label
                 self._update_status()
 
-        self.app.push_screen(
+        await self.app.push_screen(
             FuzzyPicker(f"Merge “{_short(mention.span.text)}” into…", choices, fixed), chosen
         )
 
@@ -302,7 +302,7 @@ class ReviewActions:
         bar.selection = None
         bar.display = False
         self.article.set_marks("selection", [])
-        self.article.focus()
+        self.set_focus(self.article)  # at once: keys already queued go to the article
 
     def _selection(self) -> Selection | None:
         bar = self.query_one(SelectionBar)
@@ -310,12 +310,12 @@ class ReviewActions:
             return None
         return trimmed(self.session.document.text, bar.selection)
 
-    def selection_command(self, what: str) -> None:
+    async def selection_command(self, what: str) -> None:
         sel = self._selection()
         if sel is None or not self._writable():
             return
         if what == "mention":
-            self._new_mention(sel)
+            await self._new_mention(sel)
         elif what == "adjust":
             mention = self._current_mention()
             if mention is not None and self._command(
@@ -325,13 +325,13 @@ class ReviewActions:
                 self.message = f"{mention.id} now “{_short(sel.text(self.session.document.text))}”"
                 self._update_status()
         elif what == "field":
-            self._set_field(sel)
+            await self._set_field(sel)
         elif what == "claim":
             self.run_worker(self._new_claim(sel), group="review-flow", exclusive=True)
         elif what == "event":
             self.run_worker(self._new_event(sel), group="review-flow", exclusive=True)
 
-    def _set_field(self, sel: Selection) -> None:
+    async def _set_field(self, sel: Selection) -> None:
         """Set one field of the current claim or event (the card's) from the selection."""
         item = self.current_event if self.card_mode == "event" else self.current_claim
         if item is None:
@@ -356,14 +356,14 @@ class ReviewActions:
                 self._update_status()
 
         words = _short(sel.text(text))
-        self.app.push_screen(
+        await self.app.push_screen(
             ChoicePicker(
                 f"Which field of {kind} {item.id} gets “{words}”?", with_keys(list(fields_of(item)))
             ),
             chosen,
         )
 
-    def _new_mention(self, sel: Selection) -> None:
+    async def _new_mention(self, sel: Selection) -> None:
         words = _short(sel.text(self.session.document.text))
 
         def chosen(kind: object) -> None:
@@ -378,7 +378,7 @@ class ReviewActions:
                 self.message = f"new {kind} “{words}”"
                 self._update_status()
 
-        self.app.push_screen(
+        await self.app.push_screen(
             ChoicePicker(f"New entity “{words}”: its type", self._type_choices()), chosen
         )
 
@@ -541,7 +541,7 @@ class ReviewActions:
         self.message = "only unreviewed claims" if self.only_unreviewed else "all claims"
         self._update_status()
 
-    def action_needs_attention(self) -> None:
+    async def action_needs_attention(self) -> None:
         if self.session is None:
             self.app.bell()
             return
@@ -550,7 +550,7 @@ class ReviewActions:
             if item_id is not None:
                 self._show_item(item_id)
 
-        self.app.push_screen(NeedsAttention(self.session.needs_attention()), chosen)
+        await self.app.push_screen(NeedsAttention(self.session.needs_attention()), chosen)
 
     def _show_item(self, item_id: str) -> None:
         for i, c in enumerate(self.claims):

@@ -27,7 +27,9 @@ class SelectionBar(Widget, can_focus=True, inherit_bindings=False):
         self.text = text
         self.selection = selection
         self.display = True
-        self.focus()
+        # Focus now, not on the next loop turn as focus() does: the keys a fast typist
+        # sends after v (v w w t) are already queued and must reach the selection.
+        self.screen.set_focus(self)
         self._changed()
 
     def render(self) -> Text:
@@ -72,20 +74,20 @@ class SelectionBar(Widget, can_focus=True, inherit_bindings=False):
         if self.selection is not None:
             self._move(shift_word(self.text, self.selection, delta))
 
-    def action_make_mention(self) -> None:
-        self.screen.selection_command("mention")  # type: ignore[attr-defined]
+    async def action_make_mention(self) -> None:
+        await self.screen.selection_command("mention")  # type: ignore[attr-defined]
 
-    def action_adjust_mention(self) -> None:
-        self.screen.selection_command("adjust")  # type: ignore[attr-defined]
+    async def action_adjust_mention(self) -> None:
+        await self.screen.selection_command("adjust")  # type: ignore[attr-defined]
 
-    def action_make_claim(self) -> None:
-        self.screen.selection_command("claim")  # type: ignore[attr-defined]
+    async def action_make_claim(self) -> None:
+        await self.screen.selection_command("claim")  # type: ignore[attr-defined]
 
-    def action_make_event(self) -> None:
-        self.screen.selection_command("event")  # type: ignore[attr-defined]
+    async def action_make_event(self) -> None:
+        await self.screen.selection_command("event")  # type: ignore[attr-defined]
 
-    def action_set_field(self) -> None:
-        self.screen.selection_command("field")  # type: ignore[attr-defined]
+    async def action_set_field(self) -> None:
+        await self.screen.selection_command("field")  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
         self.screen.leave_selection()  # type: ignore[attr-defined]
