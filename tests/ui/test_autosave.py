@@ -84,3 +84,32 @@ def test_sigterm_and_sighup_save_at_once_and_exit(tmp_path, sig):
     out, _err = proc.communicate(timeout=10)
     assert "EXITED" in out
     assert verdict_on_disk(path) == "verified"
+
+
+async def test_a_failed_save_is_shown_not_hidden(tmp_path, monkeypatch):
+    import asyncio
+
+    from tests.ui.review_helpers import review_app, status_line
+    from tui.store import sidecar
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError("No space left on device")
+
+    app = review_app(seed_copy(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        monkeypatch.setattr(sidecar, "save", disk_full)
+        await pilot.press("J", "1")
+        for _ in range(60):  # the saver tries within ~0.8 s
+            await asyncio.sleep(0.05)
+            if "error" in status_line(app):
+                break
+        await pilot.pause()
+        assert "error: No space left on device" in status_line(app)
+        assert any("could not save" in n.message for n in app._notifications)
+        monkeypatch.undo()
+        await pilot.press("0")  # the next change saves again
+        for _ in range(60):
+            await asyncio.sleep(0.05)
+            if "· saved" in status_line(app):
+                break
+        assert "· saved" in status_line(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 import time
 from collections.abc import Iterable
 from functools import partial
@@ -189,8 +190,14 @@ def run_reader(
     )
     result = app.run()
     session = app.reader_session()
-    if session is not None:
-        session.close()  # normally done on unmount; again here costs nothing
+    if session is not None and not session.close():  # closed on unmount; again costs nothing
+        # Never lose work silently: a failed or refused (conflict) save is said on exit.
+        where = session.sidecar_path or "the sidecar"
+        print(
+            f"marginalia: annotations NOT saved to {where}: {session.save_state}",
+            file=sys.stderr,
+        )
+        return 1
     if app.return_code not in (None, 0):
         return app.return_code
     return result or 0

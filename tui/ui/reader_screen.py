@@ -123,6 +123,7 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
         self.only_unreviewed = False
         self.pointer = ""  # what v selects: the current "mention" or search "match"
         self.conflict_open = False
+        self._reported_error = ""
         self.path = path
         self.session = session
         self.extractor = extractor
@@ -261,6 +262,13 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
 
     def on_reader_screen_save_state_changed(self, message: SaveStateChanged) -> None:
         self._update_status()
+        state = self.session.save_state if self.session is not None else ""
+        if state.startswith("error") and state != self._reported_error:
+            # Once per distinct error: the status line keeps showing it.
+            self.notify(
+                visible(f"could not save: {state[7:]}"), severity="error", timeout=10, markup=False
+            )
+        self._reported_error = state if state.startswith("error") else ""
         if self.session is not None and self.session.save_state == "conflict":
             self.check_disk()
 
