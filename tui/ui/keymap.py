@@ -4,8 +4,9 @@ Each Binding has an ``id``: the config file's ``keymap`` section maps ids to key
 and the app applies it with ``App.set_keymap``. The help screen and the command
 palette are generated from these same bindings, so they cannot drift apart.
 Review commands (verdicts 1..5/0, a/x/A, c, t, v, C/V, m, u/ctrl+r) live in
-REVIEW_BINDINGS on the same screen; selection mode's keys (w b h l t enter C V
-escape) belong to the selection bar, which has the focus while a selection is open.
+REVIEW_BINDINGS on the same screen; selection mode's keys (w b h l W B t enter
+C V f escape) belong to the selection bar, which has the focus while a selection
+is open.
 """
 
 from __future__ import annotations
