@@ -264,3 +264,8 @@ def test_new_sidecar_has_ordinary_permissions(tmp_path: Path) -> None:
     path.chmod(0o640)
     save(path, Annotations(), sha256="0" * 64, length=1)
     assert path.stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode
+
+
+def test_unquoted_false_verdict_means_the_verdict_false() -> None:
+    text = dumps(sample(), sha256="0" * 64, length=1).replace("verdict: verified", "verdict: false")
+    assert loads(text).annotations.claims[0].review.verdict == "false"

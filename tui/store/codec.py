@@ -226,6 +226,15 @@ def decode_ref(data: Any, path: list[str | int]) -> Ref:
     return Ref(decode_span(data, path), _Reader(data, path).str("entity", None, nullable=True))
 
 
+def _verdict(r: _Reader) -> str | None:
+    # A hand-edited `verdict: false` (no quotes) is YAML's boolean; the reviewer meant
+    # the verdict named "false".
+    value = r.data.get("verdict")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return r.str("verdict", None, nullable=True)
+
+
 def decode_review(data: Any, path: list[str | int]) -> Review:
     r = _Reader(data, path)
     history = []
@@ -240,7 +249,7 @@ def decode_review(data: Any, path: list[str | int]) -> Review:
             )
         )
     return Review(
-        r.str("verdict", None, nullable=True),
+        _verdict(r),
         r.str("note", ""),
         r.str("by", ""),
         r.str("at", ""),
