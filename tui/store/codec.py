@@ -242,7 +242,7 @@ def decode_review(data: Any, path: list[str | int]) -> Review:
         hr = _Reader(h, [*path, "history", i])
         history.append(
             ReviewChange(
-                hr.str("verdict", None, nullable=True),
+                _verdict(hr),
                 hr.str("note", ""),
                 hr.str("by", ""),
                 hr.str("at", ""),
