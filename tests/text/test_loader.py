@@ -98,7 +98,18 @@ def test_markdown_front_matter_and_rendering() -> None:
     assert doc.meta["published"] == "2024-11-30"
     assert doc.meta["author"] == "A. Writer"
     assert doc.format == "markdown"
-    assert doc.text == "Heading here\n\nThe army said dozens died.\n\n• first point\n\n• second\n"
+    assert doc.text == "Heading here\n\nThe army said dozens died.\n\nfirst point\n\nsecond\n"
+    assert doc.title_span is None  # the heading is not the front matter's title
+
+
+def test_markdown_heading_repeating_the_title_is_the_title() -> None:
+    source = (
+        "---\ntitle: Rebels take Aleppo\n---\n# Rebels take Aleppo\n\nBEIRUT — The army said so.\n"
+    )
+    doc = load_text(source.encode(), markdown=True)
+    assert doc.text.startswith("Rebels take Aleppo\n\n")
+    assert doc.title_span == (0, len("Rebels take Aleppo"))
+    assert doc.dateline is not None and doc.text[doc.dateline[0] : doc.dateline[1]] == "BEIRUT — "
 
 
 def test_markdown_bad_front_matter() -> None:

@@ -124,7 +124,14 @@ def load_text(data: bytes, *, markdown: bool = False, path: Path | None = None) 
     title: str | None = meta.get("title")
     title_span = None
     body_start = 0
-    if title is None:
+    if title is not None:
+        # The front matter's title repeated as the first heading is that title, not body.
+        first_end = text.find("\n")
+        first = text[: first_end if first_end >= 0 else len(text)]
+        if first.strip() == title.strip():
+            title_span = (len(first) - len(first.lstrip()), len(first.rstrip()))
+            body_start = len(first)
+    else:
         title_span = find_title(text)
         if title_span is not None:
             title = text[title_span[0] : title_span[1]]
