@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 from dataclasses import replace
 from functools import lru_cache
 
@@ -49,14 +50,46 @@ def _hedge_pattern() -> re.Pattern[str]:
     return word_pattern(set(lex.hedge_words) | set(lex.hedge_phrases))
 
 
-def _inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    """Is ``span`` strictly inside one of the sorted ``spans``?"""
+_LOOK_BACK = 49  # spans before a cue that may hold it (further ones are not looked at)
+
+
+def _inside_any(
+    span: tuple[int, int], spans: list[tuple[int, int]], reach: list[int] | None = None
+) -> bool:
+    """Is ``span`` strictly inside one of the sorted ``spans``?
+
+    ``reach`` (from :func:`_reaches`) answers in one step what the loop finds.
+    """
     k = bisect_left(spans, (span[0], span[0]))
-    for n in range(k - 1, max(-1, k - 50), -1):
+    if reach is not None:
+        return span[1] < reach[k]
+    for n in range(k - 1, max(-1, k - _LOOK_BACK - 1), -1):
         s, e = spans[n]
         if s < span[0] and span[1] < e:
             return True
     return False
+
+
+def _reaches(spans: list[tuple[int, int]]) -> list[int] | None:
+    """reach[k]: the furthest end among the ``_LOOK_BACK`` spans before index k.
+
+    Every span before k starts before a span sorting at k (when no span ends before it
+    starts), so "strictly inside one of them" is "ends before their furthest end". None
+    when some span is reversed, and the loop decides.
+    """
+    if any(e < s for s, e in spans):
+        return None
+    reach = [-1] * (len(spans) + 1)
+    window: deque[int] = deque()  # indices, their ends decreasing
+    for k in range(1, len(spans) + 1):
+        n = k - 1
+        while window and spans[window[-1]][1] <= spans[n][1]:
+            window.pop()
+        window.append(n)
+        if window[0] < k - _LOOK_BACK:
+            window.popleft()
+        reach[k] = spans[window[0]][1]
+    return reach
 
 
 def _starts_quote(text: str, start: int, quotes: Quotes) -> Quote | None:
@@ -175,8 +208,9 @@ def _finish(
     # A claim reported inside another claim's content ("X said Y told him ...") is kept,
     # with less confidence: the writer vouches for it only through X.
     contents = sorted((s, e) for d in drafts for s, e in d.content)
+    reach = _reaches(contents)
     for d in drafts:
-        if _inside_any(d.cue, contents):
+        if _inside_any(d.cue, contents, reach):
             d.weight *= 0.8
     for d in drafts:
         content = sorted(set(d.content + d.extra))
