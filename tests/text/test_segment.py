@@ -116,3 +116,19 @@ def test_offsets_are_exact_for_any_text(text: str) -> None:
     spans = sentences(text)
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_remembered_segmentation_is_safe_to_change_and_to_share() -> None:
+    from tui.text.segment import clear_cache
+
+    text = "One sentence here. Another one there.\nA second paragraph."
+    first = sentences(text)
+    first.append((0, 1))  # a caller changing its list must not change the next caller's
+    assert sentences(text) == [(0, 18), (19, 37), (38, 57)]
+    toks = tokens(text)
+    toks.clear()
+    assert len(tokens(text)) == 12
+    copy = "".join(list(text))  # an equal text in another object gives the same answers
+    assert copy is not text and sentences(copy) == sentences(text)
+    clear_cache()
+    assert sentences(text) == [(0, 18), (19, 37), (38, 57)]
