@@ -9,11 +9,16 @@ check that ``yaml.safe_load`` of the output gives back exactly the input.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
 
 _RESOLVER = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+# YAML 1.1's implicit types (bool, int, float, null, timestamp, merge, value) all
+# start with one of these; any other plain scalar is a string without asking.
+_MAYBE_TYPED = frozenset("yYnNtTfFoO-+0123456789.<~=")
 # Conservative plain-scalar check: no indicator at the start, no ": " or " #",
 # no trailing space or colon, nothing but printable characters.
 _PLAIN = re.compile(
@@ -56,10 +61,18 @@ def scalar(value: Any) -> str:
         s
         and s[-1] not in " :"
         and _PLAIN.fullmatch(s)
-        and _RESOLVER.resolve(yaml.ScalarNode, s, (True, False)) == "tag:yaml.org,2002:str"
+        and (
+            s[0] not in _MAYBE_TYPED or _RESOLVER.resolve(yaml.ScalarNode, s, (True, False)) == _STR
+        )
     ):
         return s
     return '"' + _NEEDS_ESCAPE.sub(lambda m: _escape(m.group()), s) + '"'
+
+
+@lru_cache(maxsize=256)
+def _key(raw: Any) -> str:
+    # A key like "no" must not come back as False; keys repeat, so format each once.
+    return scalar(raw)
 
 
 def _is_block(value: Any) -> bool:
@@ -71,7 +84,7 @@ def _mapping(
 ) -> None:
     prefix = first_prefix if first_prefix is not None else indent
     for raw_key, value in d.items():
-        key = scalar(raw_key)  # a key like "no" must not come back as False
+        key = _key(raw_key)
         if isinstance(value, dict) and value:
             out.append(f"{prefix}{key}:\n")
             _mapping(value, indent + "  ", out)
