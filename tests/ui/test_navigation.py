@@ -32,3 +32,14 @@ def test_first_visible():
 def test_first_visible_counts_an_item_begun_above_the_screen():
     assert first_visible([5, 70], 20, 60, ends=[40, 90]) == 0
     assert first_visible([5, 70], 20, 60, ends=[10, 90]) is None
+
+
+def test_step_counts_from_the_screen_when_the_current_item_scrolled_away():
+    starts = [10, 200, 400, 5000, 5200]
+    # current item 3 (at 5000) is on screen: J goes to the next one
+    assert step(starts, 3, 1, origin=4900, visible=(4900, 5300)) == 4
+    # the reader pressed g: the screen shows 0..300, item 3 is off screen
+    assert step(starts, 3, 1, origin=0, visible=(0, 300)) == 0
+    assert step(starts, 3, -1, origin=250, visible=(250, 600)) == 1
+    # without a visible range, the old behaviour: relative to the current item
+    assert step(starts, 3, 1, origin=0) == 4

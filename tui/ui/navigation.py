@@ -9,13 +9,27 @@ from collections.abc import Sequence
 MAX_MATCHES = 100_000
 
 
-def step(starts: Sequence[int], current: int | None, delta: int, origin: int) -> int | None:
+def step(
+    starts: Sequence[int],
+    current: int | None,
+    delta: int,
+    origin: int,
+    visible: tuple[int, int] | None = None,
+) -> int | None:
     """The index ``delta`` items from ``current``, or the first item from ``origin`` when none.
 
+    When the reader has scrolled the current item out of ``visible`` (``g``, a page
+    down), the next item is counted from the screen, not from the item left behind.
     Stops at the ends (returns None) rather than wrapping, as less does.
     """
     if not starts:
         return None
+    if (
+        current is not None
+        and visible is not None
+        and not visible[0] <= starts[current] < visible[1]
+    ):
+        current = None
     if current is None:
         index = bisect_left(starts, origin) if delta > 0 else bisect_right(starts, origin) - 1
     else:

@@ -39,7 +39,13 @@ class ReaderActions:
 
     def _step_claim(self, delta: int) -> None:
         index = (
-            step(self._claim_starts, self.claim_index, delta, self._origin())
+            step(
+                self._claim_starts,
+                self.claim_index,
+                delta,
+                self._origin(),
+                self.article.visible_offsets(),
+            )
             if self.claims
             else None
         )
@@ -62,7 +68,13 @@ class ReaderActions:
 
     def _step_event(self, delta: int) -> None:
         index = (
-            step(self._event_starts, self.event_index, delta, self._origin())
+            step(
+                self._event_starts,
+                self.event_index,
+                delta,
+                self._origin(),
+                self.article.visible_offsets(),
+            )
             if self.events
             else None
         )
@@ -80,7 +92,13 @@ class ReaderActions:
 
     def _step_mention(self, delta: int) -> None:
         index = (
-            step(self._mention_starts, self.mention_index, delta, self._origin())
+            step(
+                self._mention_starts,
+                self.mention_index,
+                delta,
+                self._origin(),
+                self.article.visible_offsets(),
+            )
             if self.mentions
             else None
         )
