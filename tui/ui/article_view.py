@@ -228,15 +228,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         row = min(int(self.scroll_y), len(self.rows) - 1)
         return self.rows.starts[row]
 
-    def visible_offsets(self) -> tuple[int, int]:
-        """Document offsets of the first row on screen and of the row just below the screen."""
-        if not len(self.rows):
-            return 0, 0
-        top = min(int(self.scroll_y), len(self.rows) - 1)
-        below = top + self.scrollable_content_region.height
-        end = self.rows.starts[below] if below < len(self.rows) else 1 << 62
-        return self.rows.starts[top], end
-
     def position(self) -> str:
         """Where the view is, as less shows it: Top, Bot, All or a percentage."""
         if self.max_scroll_y <= 0:

@@ -37,6 +37,9 @@ class ReaderActions:
     def _origin(self) -> int:
         return self.article.top_offset()
 
+    def _visible(self) -> tuple[int, int]:
+        return self.article.top_offset(), self.article.bottom_offset()
+
     def _step_claim(self, delta: int) -> None:
         index = (
             step(
@@ -44,7 +47,7 @@ class ReaderActions:
                 self.claim_index,
                 delta,
                 self._origin(),
-                self.article.visible_offsets(),
+                self._visible(),
             )
             if self.claims
             else None
@@ -73,7 +76,7 @@ class ReaderActions:
                 self.event_index,
                 delta,
                 self._origin(),
-                self.article.visible_offsets(),
+                self._visible(),
             )
             if self.events
             else None
@@ -97,7 +100,7 @@ class ReaderActions:
                 self.mention_index,
                 delta,
                 self._origin(),
-                self.article.visible_offsets(),
+                self._visible(),
             )
             if self.mentions
             else None
