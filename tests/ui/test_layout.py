@@ -91,7 +91,9 @@ def test_wrapping_never_loses_or_reorders_text(text, width):
 
 
 def test_headline_rows_are_titles():
-    doc = _doc("Rebels enter Aleppo in surprise offensive\nALEPPO, Syria (Reuters) - Rebels said.\n")
+    doc = _doc(
+        "Rebels enter Aleppo in surprise offensive\nALEPPO, Syria (Reuters) - Rebels said.\n"
+    )
     rows = layout_document(doc, visible(doc.text), 80)
     assert doc.title_span is not None
     assert rows.kinds[0] == TITLE
