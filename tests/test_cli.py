@@ -132,3 +132,16 @@ def test_bad_codebook_is_one_line(tmp_path: Path, seed_path: Path) -> None:
         result = run(*args)
         assert result.returncode == 2
         assert len(result.stderr.splitlines()) == 1 and str(bad) in result.stderr
+
+
+def test_seed_is_opened_from_a_working_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.cli import bundled_seed, seed_working_copy
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    copy = seed_working_copy()
+    assert copy == tmp_path / "marginalia" / "seeds" / "aleppo.txt"
+    assert copy.read_bytes() == bundled_seed().read_bytes()
+    copy.write_text("changed by the user\n")
+    assert seed_working_copy().read_text() == "changed by the user\n"  # never overwritten

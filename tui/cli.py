@@ -267,8 +267,22 @@ def bundled_seed() -> Path:
     return Path(__file__).resolve().parent.parent / "seeds" / "aleppo.txt"
 
 
+def seed_working_copy() -> Path:
+    """The seed article copied to the user's data folder, so reviewing it writes the
+    sidecar there, never into the installed package or the source checkout."""
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    copy = base / "marginalia" / "seeds" / "aleppo.txt"
+    try:
+        if not copy.exists():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(bundled_seed().read_bytes())
+        return copy
+    except OSError:
+        return bundled_seed()  # read-only home: read the packaged copy
+
+
 def run_reader(args: argparse.Namespace) -> int:
-    path = args.path or bundled_seed()
+    path = args.path or seed_working_copy()
     try:
         load_document(path, max_bytes=args.max_size)  # fail here, in one line, not inside the UI
     except LoadError as exc:
