@@ -193,6 +193,9 @@ async def test_help_lists_the_live_bindings_with_their_ids():
         rows = {binding_id: keys for keys, _, binding_id in app.screen.rows}
         assert rows["next-claim"] == "^n"
         assert "search" in rows and "quit" in rows
+        described = {binding_id: text for _, text, binding_id in app.screen.rows}
+        assert described["verdict-1"] == "Verdict: verified"
+        assert described["verdict-5"] == "Verdict: needs context"
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

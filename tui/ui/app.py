@@ -13,7 +13,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.extract.codebook import Codebook
+from tui.extract.codebook import Codebook, default_codebook
 from tui.review import ReviewSession
 from tui.ui.config import Config, load_config
 from tui.ui.help_screen import HelpScreen, live_bindings
@@ -142,7 +142,19 @@ class MarginaliaApp(App[int]):
             return
         focused = self.screen.focused
         name = focused.id if focused is not None and focused.id else "article"
-        self.push_screen(HelpScreen(live_bindings(self.screen), name))
+        self.push_screen(HelpScreen(self._named_verdicts(live_bindings(self.screen)), name))
+
+    def _named_verdicts(self, rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+        """'Verdict 2' in the help reads 'Verdict: disputed', from the codebook in use."""
+        scale = (self.codebook or default_codebook()).verdicts
+        out = []
+        for keys, description, binding_id in rows:
+            if binding_id.startswith("verdict-") and binding_id[8:].isdigit():
+                n = int(binding_id[8:])
+                if 1 <= n <= len(scale):
+                    description = f"Verdict: {scale[n - 1].name}"
+            out.append((keys, description, binding_id))
+        return out
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
