@@ -39,7 +39,7 @@ from tui.changes import Change, Command, History, Item, apply
 from tui.extract.codebook import Codebook, default_codebook
 from tui.model import Annotations, Claim, Entity, Event, Mention, Review, ReviewChange
 from tui.store import anchoring, sidecar
-from tui.store.autosave import Autosaver
+from tui.store.keeper import SidecarKeeper
 from tui.store.merge import merge
 from tui.text.document import Document
 from tui.text.loader import DEFAULT_MAX_BYTES, load_document
@@ -69,16 +69,6 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def _stamp(path: Path | None) -> tuple[int, int] | None:
-    if path is None:
-        return None
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size)
-
-
 class ReviewSession:
     """A document under review, its annotations, their history, and where they are kept."""
 
@@ -106,15 +96,15 @@ class ReviewSession:
         self._clock = clock
         self._history = History()
         self._lock = threading.RLock()
-        self._generation = 0  # bumped by every change that needs saving
-        self._saved_generation = 0
-        self._saving = False
-        self._save_error: str | None = None
-        self._conflict = False
-        self._disk_stamp = _stamp(sidecar_path)
+        self._keeper = SidecarKeeper(
+            sidecar_path,
+            document,
+            lock=self._lock,
+            snapshot=lambda: self._annotations,
+            notify=self._notify_state,
+        )
         self._listeners: list[Callable[[], None]] = []
         self._state_listeners: list[Callable[[str], None]] = []
-        self._autosaver: Autosaver | None = None
 
     # ------------------------------------------------------------ opening
 
@@ -232,20 +222,14 @@ class ReviewSession:
 
     @property
     def dirty(self) -> bool:
-        return self._generation != self._saved_generation
+        return self._keeper.dirty
 
     @property
     def save_state(self) -> str:
         """'saved', 'unsaved', 'saving', 'conflict', 'read-only' or 'error: ...'."""
         if self._read_only:
             return "read-only"
-        if self._conflict:
-            return "conflict"
-        if self._save_error:
-            return f"error: {self._save_error}"
-        if self._saving:
-            return "saving"
-        return "unsaved" if self.dirty else "saved"
+        return self._keeper.state
 
     @property
     def can_undo(self) -> bool:
@@ -292,11 +276,9 @@ class ReviewSession:
     def _commit(self, command: Command) -> None:
         with self._lock:
             self._annotations = apply(self._annotations, command.changes)
-            self._generation += 1
+            self._keeper.changed()
         self._notify()
         self._notify_state()
-        if self._autosaver is not None:
-            self._autosaver.poke()
 
     def _get(self, item_id: str, *kinds: type) -> Item:
         item = self.item(item_id)
@@ -495,86 +477,31 @@ class ReviewSession:
 
     def start_autosave(self, *, quiet: float = 0.25, max_wait: float = 0.8) -> None:
         """Save in a background thread within ``max_wait`` seconds of any change."""
-        if self._autosaver is None and self._read_only is None:
-            self._autosaver = Autosaver(self.save, quiet=quiet, max_wait=max_wait)
+        if self._read_only is None:
+            self._keeper.start_autosave(quiet=quiet, max_wait=max_wait)
 
     def flush(self) -> bool:
         """Write everything now (quit, SIGTERM, SIGHUP); False if it could not be written."""
-        if self._autosaver is not None:
-            self._autosaver.flush()
-            return not self.dirty or self._read_only is not None
-        return self.save()
+        return self._read_only is None and self._keeper.flush()
 
     def close(self) -> bool:
-        ok = self.flush()
-        if self._autosaver is not None:
-            self._autosaver.close()
-            self._autosaver = None
-        return ok
+        return self._read_only is None and self._keeper.close()
 
     def disk_changed(self) -> bool:
-        """Has someone else (an editor, git pull) changed the sidecar since we read or wrote it?
-
-        False while our own save is writing the file: its stamp is recorded only once
-        the write is done, and a UI polling from another thread must not mistake our
-        own write for someone else's.
-        """
-        with self._lock:
-            if self._saving:
-                return False
-            return self._sidecar_path is not None and _stamp(self._sidecar_path) != self._disk_stamp
+        """Has someone else (an editor, git pull) changed the sidecar since we read or wrote it?"""
+        return self._keeper.disk_changed()
 
     def save(self, *, force: bool = False) -> bool:
-        """Write the sidecar if anything is unsaved; False if it could not be.
+        """Write the sidecar if anything is unsaved; False if it could not be (or read-only).
 
-        If the file changed on disk since we last read or wrote it, nothing is
-        written (state 'conflict') unless ``force`` (the user chose "keep mine";
-        their version is then kept as the .bak).
+        A sidecar changed on disk by someone else is not written over (state
+        'conflict') unless ``force``: see :meth:`keep_mine` and :meth:`reload_from_disk`.
         """
-        if self._read_only or self._sidecar_path is None:
-            return self._read_only is None
-        with self._lock:
-            if not self.dirty and not force:
-                return True
-            if self.disk_changed() and not force:
-                self._conflict = True
-                conflict = True
-            else:
-                conflict = False
-                ann, generation = self._annotations, self._generation
-                self._saving = True
-        if conflict:
-            self._notify_state()
-            return False
-        self._notify_state()
-        try:
-            sidecar.save(
-                self._sidecar_path,
-                ann,
-                sha256=self._document.sha256,
-                length=len(self._document.text),
-                name=self._document.path.name if self._document.path else "",
-            )
-        except (OSError, sidecar.SidecarError) as exc:
-            with self._lock:
-                self._saving = False
-                self._save_error = str(exc)
-            self._notify_state()
-            return False
-        with self._lock:
-            self._saving = False
-            self._save_error = None
-            self._conflict = False
-            self._saved_generation = max(self._saved_generation, generation)
-            self._disk_stamp = _stamp(self._sidecar_path)
-        self._notify_state()
-        return True
+        return self._read_only is None and self._keeper.save(force=force)
 
     def keep_mine(self) -> bool:
         """Resolve a conflict by writing our annotations; theirs stay as the .bak file."""
-        with self._lock:
-            self._generation += 1  # make sure there is something to write
-        return self.save(force=True)
+        return self._read_only is None and self._keeper.keep_mine()
 
     def reload_from_disk(self) -> str | None:
         """Resolve a conflict by taking the file on disk; undoable. A one-line error, or None."""
@@ -588,12 +515,8 @@ class ReviewSession:
         self.anchor_report = report
         self._notices = self._notices + notices
         changes = editing.diff(self._annotations, loaded)
-        with self._lock:
-            self._conflict = False
-            self._disk_stamp = _stamp(self._sidecar_path)
-        command = self._run("reload from disk", changes)
-        with self._lock:
-            if command is not None:
-                self._saved_generation = self._generation  # what we hold is what is on disk
+        self._keeper.adopt_disk()
+        if self._run("reload from disk", changes) is not None:
+            self._keeper.mark_saved()
         self._notify_state()
         return None
