@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from tui.model import Annotations
-from tui.store import emit
+from tui.store import emit, fastyaml
 from tui.store.codec import CodecError, decode, encode
 
 FORMAT_VERSION = 1
@@ -92,6 +92,17 @@ def _line_of(node: yaml.Node | None, path: list[str | int]) -> int | None:
 
 def loads(text: str, *, path: Path | None = None) -> Sidecar:
     """Parse sidecar text; any problem is a SidecarError naming the file and line."""
+    data = fastyaml.parse(text)  # our own writer's subset, ~10x faster; else None
+    if data is not None:
+        try:
+            return _sidecar(data, None, path)
+        except SidecarError:
+            pass  # parse again with PyYAML, whose node tree gives the line numbers
+    node, data = _compose(text, path)
+    return _sidecar(data, node, path)
+
+
+def _compose(text: str, path: Path | None) -> tuple[yaml.Node | None, Any]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -104,6 +115,11 @@ def loads(text: str, *, path: Path | None = None) -> Sidecar:
         ) from None
     finally:
         loader.dispose()
+    return node, data
+
+
+def _sidecar(data: Any, node: yaml.Node | None, path: Path | None) -> Sidecar:
+    """A Sidecar from parsed data; ``node`` (when known) locates errors by line."""
     if not isinstance(data, dict) or "marginalia" not in data:
         raise SidecarError(path, "not a Marginalia sidecar (no 'marginalia:' format version)", 1)
     version = data["marginalia"]
