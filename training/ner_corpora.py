@@ -189,7 +189,8 @@ def _normalise(text: str, start: int, end: int, person: bool = False) -> tuple[i
 
 def _flatten(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Outermost spans only (CoNLL-style flat annotation)."""
-    spans = sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0])))
+    # the type breaks ties (one span, two types) so the result never depends on set order
+    spans = sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]), s[2]))
     out: list[tuple[int, int, str]] = []
     for s in spans:
         if out and s[0] < out[-1][1]:

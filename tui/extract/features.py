@@ -77,7 +77,9 @@ def own_features(word: str, gaz: Gazetteer) -> list[str]:
         f.append("D")
     if len(word) == 1:
         f.append("len1")
-    for label in _gaz_words(word, gaz):
+    # sorted: a frozenset's order changes with PYTHONHASHSEED, and feature order decides
+    # float summation order (and so ties) in training
+    for label in sorted(_gaz_words(word, gaz)):
         f.append("g=" + label)
     if word in gaz.org_heads:
         f.append("orghead")
@@ -101,7 +103,7 @@ def context_features(word: str, gaz: Gazetteer, near: bool) -> list[str]:
     if word[:1].isupper():
         f.append("T")
     f.append("x3=" + low[-3:])
-    for label in _gaz_words(word, gaz):
+    for label in sorted(_gaz_words(word, gaz)):
         f.append("g=" + label)
     if word in gaz.org_heads:
         f.append("orghead")
@@ -185,7 +187,7 @@ def gazetteer_features(
         multi = end - start > 1
         for k in range(start, end):
             pos = "B" if k == start else "I"
-            for label in labels:
+            for label in sorted(labels):  # fixed order whatever PYTHONHASHSEED is
                 out[k].append(f"gp={label}-{pos}" if multi else f"gp={label}")
         if TITLE in labels and end < n:
             out[end].append("after-title")
