@@ -61,7 +61,9 @@ def find_mentions(
             if tagger is not None
             else [("O", 0.0)] * len(words)
         )
-        for s in sentence_names(words, tags, gaz, pat, blocked, headline, casing.lower, matches):
+        for s in sentence_names(
+            words, tags, gaz, pat, blocked, headline, casing.lower, matches, casing.title_mid
+        ):
             if title_case and not _known_name(words[s.a : s.b], casing.title_mid, gaz):
                 continue  # In A Title-Case Headline every word looks like a name
             found.append(_to_found(toks, s))

@@ -182,19 +182,29 @@ def sentence_names(
     headline: bool,
     lower_elsewhere: frozenset[str],
     matches: list[tuple[int, int, frozenset[str]]] | None = None,
+    title_elsewhere: frozenset[str] = frozenset(),
 ) -> list[NameSpan]:
-    """Typed, repaired name spans of one sentence; ``blocked`` tokens belong to rule spans."""
+    """Typed, repaired name spans of one sentence; ``blocked`` tokens belong to rule spans.
+
+    ``lower_elsewhere`` / ``title_elsewhere``: words (lower-cased) the document writes in
+    lower case / capitalised mid-sentence somewhere.
+    """
     n = len(words)
+
+    def opener(a: int, b: int) -> bool:
+        """Is words[a], opening a sentence, a common word rather than part of the name?
+        Not when the document also capitalises it mid-sentence ("North Korea" after "the
+        North") or the whole span is a known name ("New Zealand", "South Korea")."""
+        w = words[a]
+        if w.lower() in title_elsewhere or gaz.labels(tuple(words[a:b])):
+            return False
+        return w in pat.headline_words or w.lower() in lower_elsewhere
     spans: list[NameSpan] = []
     for s in tagger_spans(tags):
         if any(blocked[s.a : s.b]):
             continue
         s.a = strip_front(words, s.a, s.b, gaz, pat)
-        if (
-            s.a == 0
-            and s.b > 1
-            and (words[0] in pat.headline_words or words[0].lower() in lower_elsewhere)
-        ):
+        if s.a == 0 and s.b > 1 and opener(0, s.b):
             s.a = 1  # "During Rosati": a capitalised sentence opener
         s.a, s.b = trim(words, s.a, s.b, pat)
         s.b = extend(words, s.b, s.type, pat, gaz)
@@ -216,6 +226,8 @@ def sentence_names(
                 a < b
                 and (a == 0 or words[a - 1] in "\"“‘'(")
                 and words[a].lower() in lower_elsewhere
+                and words[a].lower() not in title_elsewhere
+                and not gaz.labels(tuple(words[a:b]))
             ):
                 a += 1  # a sentence-initial common word ("Acknowledging", "In")
             a = strip_front(words, a, b, gaz, pat)
