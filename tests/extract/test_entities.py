@@ -300,3 +300,30 @@ def test_laws_events_times_and_defined_acronyms() -> None:
     idf = _entity_of(entities, mentions, "IDF")
     assert idf is _entity_of(entities, mentions, "Israel Defense Forces")
     assert idf.type == "ORG"
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(m.span.text, m.type) for m in _extract(text)[1] if m.type not in ("DATE", "TIME")]
+
+
+def test_known_name_keeps_a_sentence_opening_word() -> None:
+    # "new" and "south" are written in lower case in the same text: still part of the name
+    text = (
+        "The talks were new.\nNew Zealand begins a process to change its flag. "
+        "South Korea had recently started broadcasts to the south."
+    )
+    names = _names(text)
+    assert ("New Zealand", "GPE") in names
+    assert ("South Korea", "GPE") in names
+
+
+def test_place_comma_region_is_one_place_but_lists_are_not() -> None:
+    names = _names(
+        "The shuttle flew from Los Angeles, California to Cape Canaveral, Florida. "
+        "Belgium, England and Tunisia won. "
+        "It was tested in New South Wales, Victoria and Queensland."
+    )
+    assert ("Los Angeles, California", "GPE") in names
+    assert ("Cape Canaveral, Florida", "GPE") in names
+    assert ("Belgium", "GPE") in names and ("England", "GPE") in names
+    assert ("Victoria", "GPE") in names

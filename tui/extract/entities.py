@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 
 from tui.extract.features import doc_casing, is_headline, is_title_case
-from tui.extract.gazetteer import gazetteer
+from tui.extract.gazetteer import COUNTRY, REGION, gazetteer
 from tui.extract.linking import ACRONYM_TYPES, Found, _capitals, link
 from tui.extract.names import NameSpan, sentence_names
 from tui.extract.patterns import find_rule_spans, patterns
@@ -70,7 +70,40 @@ def find_mentions(
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, found)
     found = _acronyms_again(text, sents, found, capitals)
-    return found
+    return _places_joined(text, found, gaz)
+
+
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def _places_joined(text: str, found: list[Found], gaz) -> list[Found]:
+    """ "Cape Canaveral, Florida", "Mecca, Saudi Arabia": a place and the region or
+    country it lies in, written "X, Y", name one place. Not lists: the first is no
+    country ("Belgium, England"), and a region only joins a country ("Aceh, Indonesia",
+    not "New South Wales, Victoria")."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.start - prev.end == 2
+            and f.type in _PLACE_TYPES
+            and prev.type in _PLACE_TYPES
+            and text[prev.end : f.start] == ", "
+        ):
+            inner = gaz.labels(tuple(text[f.start : f.end].split()))
+            # the last place of what is joined so far decides ("Evansville, Indiana, US")
+            tail = text[prev.start : prev.end].rsplit(", ", 1)[-1]
+            outer = gaz.labels(tuple(tail.split()))
+            if COUNTRY not in outer and (
+                COUNTRY in inner or (REGION in inner and REGION not in outer)
+            ):
+                out[-1] = Found(
+                    prev.start, f.end, "GPE", max(prev.confidence, f.confidence), rule=True
+                )
+                continue
+        out.append(f)
+    return out
 
 
 def _known_name(words: list[str], title_mid: frozenset[str], gaz) -> bool:

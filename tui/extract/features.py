@@ -187,7 +187,8 @@ def gazetteer_features(
         multi = end - start > 1
         for k in range(start, end):
             pos = "B" if k == start else "I"
-            for label in sorted(labels):  # fixed order whatever PYTHONHASHSEED is
+            # fixed order whatever PYTHONHASHSEED is (most phrases have one label)
+            for label in labels if len(labels) < 2 else sorted(labels):
                 out[k].append(f"gp={label}-{pos}" if multi else f"gp={label}")
         if TITLE in labels and end < n:
             out[end].append("after-title")
