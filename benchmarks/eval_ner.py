@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from training.ner_corpora import GoldDoc, read_conll, read_gum  # noqa: E402
 from training.perceptron import export, prepare, train  # noqa: E402
-from training.train_ner import norp_words  # noqa: E402
+from training.train_ner import GUM_WEIGHT, norp_words, weighted  # noqa: E402
 from tui.extract.entities import extract_entities, find_entities  # noqa: E402
 from tui.extract.gazetteer import gazetteer  # noqa: E402
 from tui.extract.tagger import Tagger, load_weights  # noqa: E402
@@ -110,6 +110,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--iterations", type=int, default=8)
     ap.add_argument("--threshold", type=float, default=0.01)
+    ap.add_argument("--gum-weight", type=int, default=GUM_WEIGHT)
     ap.add_argument("--no-speed", action="store_true")
     args = ap.parse_args()
     t_start = time.perf_counter()
@@ -121,7 +122,11 @@ def main() -> None:
     tally = Tally()
     rules = Tally()
     for fold in range(args.folds):
-        train_docs = [d for d in docs if fold_of[id(d)] != fold]
+        train_docs = weighted(
+            [d for d in conll if fold_of[id(d)] != fold],
+            [d for d in gum if fold_of[id(d)] != fold],
+            args.gum_weight,
+        )
         test_docs = [d for d in docs if fold_of[id(d)] == fold]
         model = train(prepare(train_docs, gaz), args.iterations)
         tags, weights = load_weights(export(model, args.threshold))
@@ -132,6 +137,7 @@ def main() -> None:
             rules.add(d.corpus, gold, predicted(d, None))
     out = {
         "folds": args.folds,
+        "gum_weight": args.gum_weight,
         "documents": {"conll": len(conll), "gum": len(gum)},
         "cross_validated": tally.result(),
         "rules_only": {k: v for k, v in rules.result().items() if "/" not in k},

@@ -199,6 +199,7 @@ def sentence_names(
         if w.lower() in title_elsewhere or gaz.labels(tuple(words[a:b])):
             return False
         return w in pat.headline_words or w.lower() in lower_elsewhere
+
     spans: list[NameSpan] = []
     for s in tagger_spans(tags):
         if any(blocked[s.a : s.b]):
