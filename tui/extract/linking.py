@@ -172,18 +172,24 @@ def link(
     # 4. surnames after full names (the most recent full name wins)
     last_name: dict[str, int] = {}
     alone: dict[str, int] = {}
+    as_person: set[int] = set()  # surnames tagged otherwise: they vote for PERSON
     for i, f in enumerate(found):
         if f.type != "PERSON":
-            # "Assad’s government" tagged as a place: a person's surname is the person,
-            # unless it is a known place ("Jordan")
+            # "Assad’s government" tagged as a place: a person's surname is the person;
+            # a known place ("Paris" after "Valeska Paris") only where no preposition
+            # of place comes before it ("in Paris", "to Jordan")
             w = _POSSESSIVE.sub("", texts[i])
             if (
                 f.type in ("GPE", "LOC", "ORG", "FAC")
                 and w in last_name
                 and " " not in w
-                and not gaz.labels((w,)) & PLACES_AND_PEOPLES
+                and (
+                    not gaz.labels((w,)) & PLACES_AND_PEOPLES
+                    or _word_before(text, f.start) not in _PLACE_PREPOSITIONS
+                )
             ):
                 sets.union(last_name[w], i)
+                as_person.add(i)
             continue
         words = texts[i].split()
         if len(words) == 1:
@@ -213,13 +219,25 @@ def link(
         votes: dict[str, float] = {}
         for i in members:
             weight = found[i].confidence + (0.5 if found[i].rule else 0.0)
-            votes[found[i].type] = votes.get(found[i].type, 0.0) + weight
-            if found[i].type == "GPE" and gaz.labels(tuple(texts[i].split())) & PLACES:
+            t = "PERSON" if i in as_person else found[i].type
+            votes[t] = votes.get(t, 0.0) + weight
+            if t == "GPE" and gaz.labels(tuple(texts[i].split())) & PLACES:
                 votes["GPE"] += 0.5  # a known place name leans to the place reading
         types.append(max(votes, key=lambda t: (votes[t], t)))
         full = [texts[i] for i in members if not acronym[i]] or [texts[i] for i in members]
         names.append(_POSSESSIVE.sub("", max(full, key=len)) or full[0])
     return index, types, names
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "to", "from", "near", "at", "of", "into", "outside", "across", "around", "via"]
+)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start`` (lower case), "" at the start of a line."""
+    line = text[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()
+    return line[-1].lower() if line else ""
 
 
 def _subsequence(small: str, big: str) -> bool:
