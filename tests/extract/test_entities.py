@@ -327,3 +327,24 @@ def test_place_comma_region_is_one_place_but_lists_are_not() -> None:
     assert ("Cape Canaveral, Florida", "GPE") in names
     assert ("Belgium", "GPE") in names and ("England", "GPE") in names
     assert ("Victoria", "GPE") in names
+
+
+def test_a_name_cut_short_is_completed_from_its_full_form_in_the_document() -> None:
+    from tui.extract.entities import _names_completed
+    from tui.extract.linking import Found
+
+    text = "Elizabeth Quat of DAB won. DAB's Elizabeth Quat spoke. Elizabeth Quatro left."
+    first = text.index("Elizabeth")
+    second = text.index("Elizabeth", first + 1)
+    third = text.index("Elizabeth Quatro")
+    found = [
+        Found(first, first + len("Elizabeth Quat"), "PERSON", 0.9),
+        Found(second, second + len("Elizabeth"), "ORG", 0.7),
+        Found(third, third + len("Elizabeth Quatro"), "PERSON", 0.9),
+    ]
+    out = _names_completed(text, found)
+    assert [(text[f.start : f.end], f.type) for f in out] == [
+        ("Elizabeth Quat", "PERSON"),
+        ("Elizabeth Quat", "PERSON"),
+        ("Elizabeth Quatro", "PERSON"),
+    ]

@@ -70,7 +70,52 @@ def find_mentions(
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, found)
     found = _acronyms_again(text, sents, found, capitals)
+    found = _names_completed(text, found)
     return _places_joined(text, found, gaz)
+
+
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _names_completed(text: str, found: list[Found]) -> list[Found]:
+    """ "Elizabeth" where the text goes on "Elizabeth Quat", a name the document gives in
+    full elsewhere: the mention is the full name (one document, one reading of a name)."""
+    longer: dict[str, list[Found]] = {}
+    for f in found:
+        if f.type in _NAME_TYPES:
+            space = text.find(" ", f.start, f.end)
+            if space > 0:
+                longer.setdefault(text[f.start : space], []).append(f)
+    if not longer:
+        return found
+    out: list[Found] = []
+    skip_until = -1
+    for k, f in enumerate(found):
+        if f.start < skip_until:
+            continue
+        cands = longer.get(text[f.start : f.end]) if f.type in _NAME_TYPES else None
+        if cands:
+            best = None
+            for g in cands:
+                n = g.end - g.start
+                if n > f.end - f.start and text.startswith(text[g.start : g.end], f.start):
+                    end = f.start + n
+                    if end < len(text) and text[end].isalnum():
+                        continue
+                    if best is None or n > best.end - best.start:
+                        best = g
+            if best is not None:
+                end = f.start + (best.end - best.start)
+                # only when the mentions it would swallow lie wholly inside it
+                j = k + 1
+                while j < len(found) and found[j].start < end and found[j].end <= end:
+                    j += 1
+                if j == len(found) or found[j].start >= end:
+                    out.append(Found(f.start, end, best.type, best.confidence, rule=True))
+                    skip_until = end
+                    continue
+        out.append(f)
+    return out
 
 
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
