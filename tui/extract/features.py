@@ -77,6 +77,12 @@ def own_features(word: str, gaz: Gazetteer) -> list[str]:
         f.append("D")
     if len(word) == 1:
         f.append("len1")
+    _lexicon_flags(word, low, gaz, f)
+    return f
+
+
+def _lexicon_flags(word: str, low: str, gaz: Gazetteer, f: list[str]) -> None:
+    """Gazetteer labels and head-word flags, shared by a token and its near neighbours."""
     # sorted: a frozenset's order changes with PYTHONHASHSEED, and feature order decides
     # float summation order (and so ties) in training
     for label in sorted(_gaz_words(word, gaz)):
@@ -89,7 +95,6 @@ def own_features(word: str, gaz: Gazetteer) -> list[str]:
         f.append("fachead")
     if low in gaz.admin_heads:
         f.append("admhead")
-    return f
 
 
 def context_features(word: str, gaz: Gazetteer, near: bool) -> list[str]:
@@ -103,16 +108,7 @@ def context_features(word: str, gaz: Gazetteer, near: bool) -> list[str]:
     if word[:1].isupper():
         f.append("T")
     f.append("x3=" + low[-3:])
-    for label in sorted(_gaz_words(word, gaz)):
-        f.append("g=" + label)
-    if word in gaz.org_heads:
-        f.append("orghead")
-    if word in gaz.roles:
-        f.append("role")
-    if (low,) in gaz.fac_heads:
-        f.append("fachead")
-    if low in gaz.admin_heads:
-        f.append("admhead")
+    _lexicon_flags(word, low, gaz, f)
     return f
 
 

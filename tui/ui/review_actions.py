@@ -513,20 +513,17 @@ class ReviewActions:
     # ------------------------------------------------------------------ undo
 
     def action_undo(self) -> None:
-        if not self._writable():
-            return
-        label = self._command(self.session.undo, what="undo")
-        self.message = f"undone: {label}" if label else "nothing to undo"
-        if not label:
-            self.app.bell()
-        self.notify(self.message, timeout=3, markup=False)
-        self._update_status()
+        self._history_step(self.session.undo if self.session else None, "undo", "undone")
 
     def action_redo(self) -> None:
-        if not self._writable():
+        self._history_step(self.session.redo if self.session else None, "redo", "redone")
+
+    def _history_step(self, step: Callable[[], str | None] | None, what: str, done: str) -> None:
+        """Undo or redo one command and say which (or that there was none)."""
+        if not self._writable() or step is None:
             return
-        label = self._command(self.session.redo, what="redo")
-        self.message = f"redone: {label}" if label else "nothing to redo"
+        label = self._command(step, what=what)
+        self.message = f"{done}: {label}" if label else f"nothing to {what}"
         if not label:
             self.app.bell()
         self.notify(self.message, timeout=3, markup=False)

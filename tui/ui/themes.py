@@ -27,17 +27,7 @@ COLOUR_FIELDS = (
 )
 THEME_FIELDS = (
     "name",
-    "primary",
-    "secondary",
-    "warning",
-    "error",
-    "success",
-    "accent",
-    "foreground",
-    "background",
-    "surface",
-    "panel",
-    "boost",
+    *COLOUR_FIELDS,
     "dark",
     "luminosity_spread",
     "text_alpha",
