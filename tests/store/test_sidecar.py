@@ -8,6 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.waiting import wait_until
 from tui.model import (
     Annotations,
     Claim,
@@ -190,12 +191,14 @@ def test_killed_writer_leaves_parsable_file(tmp_path: Path) -> None:
         "while True: save(p, sample(), sha256='0'*64, length=1)\n"
     )
     proc = subprocess.Popen([sys.executable, "-c", script])
-    deadline = time.time() + 20
-    while not path.exists() and time.time() < deadline:
-        time.sleep(0.02)
+    try:
+        wait_until(path.exists, "the writer's first save")
+    except AssertionError:
+        proc.kill()
+        raise
     time.sleep(0.3)
     proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.wait(10)
     assert read(path).annotations == sample().sorted()
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from tests.ui.fixtures import seed_annotations
 from tests.ui.review_helpers import seed_copy
+from tests.waiting import wait_until_async
 from tui.review import ReviewSession
 from tui.ui.app import MarginaliaApp
 from tui.ui.attention import NeedsAttention
@@ -13,12 +12,15 @@ from tui.ui.reader_screen import ReaderScreen
 
 
 async def settled(app: MarginaliaApp) -> ReaderScreen:
-    for _ in range(200):
+    def loaded() -> ReaderScreen | None:
         screen = app.screen
         if isinstance(screen, ReaderScreen) and screen.session is not None and screen.claims:
             return screen
-        await asyncio.sleep(0.02)
-    raise AssertionError("the reader did not load the session")
+        return None
+
+    return await wait_until_async(
+        loaded, "the reader to load the session", seen=lambda: repr(app.screen)
+    )
 
 
 async def test_edited_article_lists_the_orphan_and_never_draws_it(tmp_path):

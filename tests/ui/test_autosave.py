@@ -1,7 +1,10 @@
 """Crash safety: the app in a subprocess, killed right after a change.
 
 The subprocess runs the real app headless on a temp copy of the seed (Textual's
-``auto_pilot`` presses the keys), prints CHANGED after the verdict key, then idles.
+``auto_pilot`` presses the keys). It tells the test the change is made by creating a
+file, never by printing: inside a running app ``sys.stdout`` is Textual's capture, and a
+block-buffered pipe would keep the line from the test for good. It exits by itself
+after a bounded idle, so a test that stops waiting never leaves it behind.
 """
 
 from __future__ import annotations
@@ -10,54 +13,99 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.ui.review_helpers import seed_copy
+from tests.waiting import finish, wait_until
 from tui.store import read, sidecar_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
-import asyncio, sys
+import asyncio, os, sys
 from pathlib import Path
 from tests.ui.fixtures import seed_annotations
 from tui.ui.app import MarginaliaApp
 
+article, flags = Path(sys.argv[1]), Path(sys.argv[2])
+
+def flag(name):
+    # Atomic: the test never sees a half-made flag.
+    (flags / (name + ".part")).write_text(name)
+    os.replace(flags / (name + ".part"), flags / name)
+
 async def review(pilot):
     app = pilot.app
-    while not (getattr(app.screen, "session", None) and app.screen.claims):
+    for _ in range(1000):
+        if getattr(app.screen, "session", None) and app.screen.claims:
+            break
         await asyncio.sleep(0.02)
     await pilot.press("J", "1")
-    print("CHANGED", flush=True)
-    for _ in range(1200):  # idle like a reader, until something makes the app exit
+    flag("CHANGED")
+    for _ in range(600):  # idle like a reader for up to 30 s, unless something ends the app
         if app.return_code is not None:
             return
         await asyncio.sleep(0.05)
+    app.exit()
 
-app = MarginaliaApp(Path(sys.argv[1]), extractor=seed_annotations)
+app = MarginaliaApp(article, extractor=seed_annotations)
 app.run(headless=True, auto_pilot=review, size=(120, 40))
-print("EXITED", flush=True)
+flag("EXITED")
 """
 
 
-def start(path: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SCRIPT, str(path)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()  # blocks until the change is made (or the app died)
-    if line.strip() != "CHANGED":
-        proc.kill()
-        pytest.fail(f"the app did not make the change: {line!r} {proc.stderr.read()[-2000:]}")
-    return proc
+class App:
+    """The app in a subprocess, with its flag folder and its stderr in a file."""
+
+    def __init__(self, article: Path, folder: Path) -> None:
+        self.flags = folder / "flags"
+        self.flags.mkdir()
+        self.stderr = folder / "stderr.txt"
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        with self.stderr.open("wb") as err:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", SCRIPT, str(article), str(self.flags)],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+            )
+
+    def seen(self) -> str:
+        flags = sorted(p.name for p in self.flags.iterdir())
+        state = "running" if self.proc.poll() is None else f"exited {self.proc.returncode}"
+        tail = self.stderr.read_text(errors="replace")[-1500:]
+        return f"flags {flags}, process {state}, stderr: {tail!r}"
+
+    def wait_for(self, name: str) -> None:
+        def flagged_or_dead() -> bool:
+            return (self.flags / name).exists() or self.proc.poll() is not None
+
+        wait_until(flagged_or_dead, f"the app to flag {name}", seen=self.seen)
+        if not (self.flags / name).exists():
+            pytest.fail(f"the app ended before {name}: {self.seen()}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(5)
+
+
+@pytest.fixture
+def app_in_subprocess(tmp_path):
+    started: list[App] = []
+
+    def start(article: Path) -> App:
+        app = App(article, tmp_path)
+        started.append(app)
+        app.wait_for("CHANGED")
+        return app
+
+    yield start
+    for app in started:  # whatever the test did, no process outlives it
+        app.stop()
 
 
 def verdict_on_disk(path: Path) -> str | None:
@@ -66,30 +114,43 @@ def verdict_on_disk(path: Path) -> str | None:
     return next(c for c in stored.annotations.claims if c.id == "c1").review.verdict
 
 
-def test_sigkill_after_the_debounce_loses_nothing(tmp_path):
+def test_sigkill_after_the_debounce_loses_nothing(tmp_path, app_in_subprocess):
     path = seed_copy(tmp_path)
-    proc = start(path)
-    time.sleep(1.2)  # the session promises the disk within ~0.8 s of a change
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(5)
+    app = app_in_subprocess(path)
+    # The session promises the disk within ~0.8 s of a change; give a loaded machine longer.
+    wait_until(
+        lambda: sidecar_path(path).exists() and verdict_on_disk(path) == "verified",
+        "the autosave",
+        seen=app.seen,
+    )
+    app.proc.send_signal(signal.SIGKILL)
+    app.proc.wait(5)
     assert verdict_on_disk(path) == "verified"
     assert not list(tmp_path.glob("*.tmp*"))  # atomic: no half-written file left behind
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
-def test_sigterm_and_sighup_save_at_once_and_exit(tmp_path, sig):
+def test_the_subprocess_app_ends_by_itself(tmp_path, app_in_subprocess):
+    """The positive twin of the kill test's wait: the flag file arrives, then EXITED."""
     path = seed_copy(tmp_path)
-    proc = start(path)
-    proc.send_signal(sig)  # before the debounce: only the signal handler can save it
-    out, _err = proc.communicate(timeout=10)
-    assert "EXITED" in out
+    app = app_in_subprocess(path)
+    app.proc.send_signal(signal.SIGTERM)
+    app.wait_for("EXITED")
+    assert finish(app.proc, app.stderr) == 0
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_save_at_once_and_exit(tmp_path, sig, app_in_subprocess):
+    path = seed_copy(tmp_path)
+    app = app_in_subprocess(path)
+    app.proc.send_signal(sig)  # before the debounce: only the signal handler can save it
+    finish(app.proc, app.stderr, timeout=10)
+    assert (app.flags / "EXITED").exists(), app.seen()
     assert verdict_on_disk(path) == "verified"
 
 
 async def test_a_failed_save_is_shown_not_hidden(tmp_path, monkeypatch):
-    import asyncio
-
     from tests.ui.review_helpers import review_app, status_line
+    from tests.waiting import wait_until_async
     from tui.store import sidecar
 
     def disk_full(*_args, **_kwargs):
@@ -99,17 +160,14 @@ async def test_a_failed_save_is_shown_not_hidden(tmp_path, monkeypatch):
     async with app.run_test(size=(120, 40)) as pilot:
         monkeypatch.setattr(sidecar, "save", disk_full)
         await pilot.press("J", "1")
-        for _ in range(60):  # the saver tries within ~0.8 s
-            await asyncio.sleep(0.05)
-            if "error" in status_line(app):
-                break
+        await wait_until_async(
+            lambda: "error" in status_line(app), "the save error", seen=lambda: status_line(app)
+        )
         await pilot.pause()
         assert "error: No space left on device" in status_line(app)
         assert any("could not save" in n.message for n in app._notifications)
         monkeypatch.undo()
         await pilot.press("0")  # the next change saves again
-        for _ in range(60):
-            await asyncio.sleep(0.05)
-            if "· saved" in status_line(app):
-                break
-        assert "· saved" in status_line(app)
+        await wait_until_async(
+            lambda: "· saved" in status_line(app), "saved again", seen=lambda: status_line(app)
+        )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.fixtures import seed_annotations
+from tests.waiting import wait_until_async
 from tui.review import ReviewSession
 from tui.text import load_document
 from tui.ui.app import MarginaliaApp
@@ -222,13 +223,14 @@ async def test_command_palette_offers_every_reader_action():
 
 async def settle(app: MarginaliaApp, pilot) -> None:
     """Wait until the session is open and extraction (in its worker) has been merged."""
-    for _ in range(200):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+
+    def settled() -> bool:
         screen = app.screen
-        if getattr(screen, "session", None) is not None and not screen.extracting:
-            return
-    raise AssertionError("the reader did not settle")
+        return getattr(screen, "session", None) is not None and not screen.extracting
+
+    await wait_until_async(settled, "the reader to settle", seen=lambda: repr(app.screen))
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def test_loads_in_a_worker_then_fills_in_extraction():
