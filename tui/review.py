@@ -264,14 +264,26 @@ class ReviewSession:
         if self._read_only:
             raise ReadOnlyError(self._read_only)
 
-    def _run(self, label: str, changes: Iterable[Change]) -> Command | None:
+    def _run(self, label: str, changes: Iterable[Change], *, stamp: bool = True) -> Command | None:
         changes = tuple(c for c in changes if c.before != c.after)
         if not changes:
             return None
+        if stamp:
+            changes = self._stamped(changes)
         command = Command(label, changes)
         self._commit(command)
         self._history.record(command)
         return command
+
+    def _stamped(self, changes: tuple[Change, ...]) -> tuple[Change, ...]:
+        """Every mention, claim and event the command leaves records who changed it, when."""
+        at = self._clock()
+        return tuple(
+            Change(c.before, replace(c.after, by=self.reviewer, at=at))
+            if isinstance(c.after, (Mention, Claim, Event))
+            else c
+            for c in changes
+        )
 
     def _commit(self, command: Command) -> None:
         with self._lock:
@@ -363,7 +375,7 @@ class ReviewSession:
             self._annotations, self._document.text, start, end, entity_type
         )
         self._run(f"new {entity_type} {mention.span.text!r}", changes)
-        return mention
+        return self._get(mention.id, Mention)  # type: ignore[return-value]
 
     def adjust_mention(self, mention_id: str, start: int, end: int) -> Command | None:
         self._check_writable()
@@ -404,7 +416,7 @@ class ReviewSession:
             self._annotations, self._document.text, cue, content, source, kind
         )
         self._run(f"new claim {claim.cue.text!r}", [Change(None, claim)])
-        return claim
+        return self._get(claim.id, Claim)  # type: ignore[return-value]
 
     def add_event(
         self,
@@ -432,7 +444,7 @@ class ReviewSession:
             time,
         )
         self._run(f"new event {event.trigger.text!r}", [Change(None, event)])
-        return event
+        return self._get(event.id, Event)  # type: ignore[return-value]
 
     def edit(self, item_id: str, **fields: object) -> Command | None:
         """Replace fields of a claim or event (spans as Span/Ref values), undoably."""
@@ -516,7 +528,7 @@ class ReviewSession:
         self._notices = self._notices + notices
         changes = editing.diff(self._annotations, loaded)
         self._keeper.adopt_disk()
-        if self._run("reload from disk", changes) is not None:
+        if self._run("reload from disk", changes, stamp=False) is not None:
             self._keeper.mark_saved()
         self._notify_state()
         return None
