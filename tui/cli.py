@@ -29,6 +29,7 @@ examples:
   marginalia --theme light notes.md   a Markdown article with the light theme
   marginalia extract a.txt b.txt      one JSON line of entities, claims, events per file
   marginalia extract a.txt --format yaml > a.txt.marginalia.yaml
+  marginalia agree alice/ bob/        how far two reviewers agree (see agree --help)
 
 keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q quit
 """
@@ -315,6 +316,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "extract":
             return run_extract(_extract_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "agree":
+            from tui.cli_agree import main as agree
+
+            return agree(argv[1:])
         return run_reader(_reader_parser().parse_args(argv))
     except KeyboardInterrupt:
         return 130
