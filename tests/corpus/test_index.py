@@ -41,7 +41,11 @@ def test_summaries_say_what_the_library_lists(library: Path) -> None:
     assert aleppo.suggestions == 5  # m2 m3 m4, c2, v1
     assert (aleppo.last_by, aleppo.last_at) == ("ana", "2024-11-30T10:00:00Z")
     assert not aleppo.done
-    assert (gaza.title, gaza.source, gaza.date) == ("Truce talks stall", "Example Wire", "2024-11-28")
+    assert (gaza.title, gaza.source, gaza.date) == (
+        "Truce talks stall",
+        "Example Wire",
+        "2024-11-28",
+    )
     assert gaza.done and gaza.words == 14
     assert plain.title == "plain" and not plain.annotated and not plain.done
 

@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,9 +139,15 @@ def _stop_workers(executor: cf.Executor) -> None:
     if terminate is not None:
         terminate()
         return
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
         with contextlib.suppress(Exception):
             process.terminate()
+    for process in processes:  # one that ignores SIGTERM is killed
+        with contextlib.suppress(Exception):
+            process.join(0.5)
+            if process.is_alive():
+                process.kill()
 
 
 # ---------------------------------------------------------------------- signals
@@ -287,16 +294,15 @@ class Batch:
     def _write(self, outcome: Outcome) -> str:
         """Write one sidecar unless someone changed it since we read it; an error or ""."""
         side_path = sidecar.sidecar_path(Path(outcome.path))
-        with _held_interrupts():
-            if file_stamp(side_path) != self._stamps.get(outcome.index, (None, None))[1]:
-                return f"{side_path}: changed while extracting (saved in the reader?); run again"
-            try:
-                sidecar.check_overwritable(side_path)
-                sidecar.write_atomic(side_path, outcome.data)
-            except sidecar.SidecarError as exc:
-                return str(exc)
-            except OSError as exc:
-                return f"{side_path}: cannot write ({exc.strerror or exc})"
+        if file_stamp(side_path) != self._stamps.get(outcome.index, (None, None))[1]:
+            return f"{side_path}: changed while extracting (saved in the reader?); run again"
+        try:
+            sidecar.check_overwritable(side_path)
+            sidecar.write_atomic(side_path, outcome.data)
+        except sidecar.SidecarError as exc:
+            return str(exc)
+        except OSError as exc:
+            return f"{side_path}: cannot write ({exc.strerror or exc})"
         return ""
 
     def _skip_in_order(self, index: int) -> None:
@@ -353,33 +359,41 @@ class Batch:
         executor: cf.Executor | None = None
         width, close = 1, (lambda: None)
         pending: dict[cf.Future[Outcome], tuple[Job, cf.Executor]] = {}
-        retried: set[int] = set()
+        # When a worker dies, every job in its pool fails with it, most of them only
+        # neighbours of the culprit: each runs again alone, and only one that dies
+        # alone is reported.
+        suspects: deque[Job] = deque()
+        alone: set[int] = set()
         jobs = self._jobs(progress)
         finished = False
         try:
             while True:
-                while len(pending) < width:
-                    job = next(jobs, None)
-                    if job is None:
-                        break
+                while len(pending) < (1 if suspects else width):
+                    if suspects:
+                        job = suspects.popleft()
+                        alone.add(job.index)
+                    else:
+                        next_job = next(jobs, None)
+                        if next_job is None:
+                            break
+                        job = next_job
                     if executor is None:
                         executor, width, close = self._executor()
                     pending[self._submit(executor, job)] = (job, executor)
                 if not pending:
                     break
                 done, _ = cf.wait(pending, timeout=POLL, return_when=cf.FIRST_COMPLETED)
-                for future in done:
+                for future in sorted(done, key=lambda f: pending[f][0].index):
                     job, ran_on = pending.pop(future)
-                    if not _died(future) or job.index in retried:
-                        self._handle(self._outcome(future, job), progress)
-                        continue
-                    # The pool lost a process: every job in it fails, most of them only
-                    # neighbours of the culprit. A new pool, and one more try each.
-                    if ran_on is executor:
+                    died = _died(future)
+                    if died and ran_on is executor:
                         close()
                         executor, width, close = self._executor()
-                    retried.add(job.index)
-                    pending[self._submit(executor, job)] = (job, executor)
+                    if died and job.index not in alone:
+                        suspects.append(job)
+                        continue
+                    with _held_interrupts():  # a write and its bookkeeping, whole
+                        self._handle(self._outcome(future, job), progress)
             finished = True
         finally:
             if not finished and isinstance(executor, cf.ProcessPoolExecutor):
@@ -392,10 +406,8 @@ class Batch:
     def _outcome(future: cf.Future[Outcome], job: Job) -> Outcome:
         try:
             return future.result()
-        except Exception as exc:  # a worker died (killed, out of memory) or the cluster failed
-            return Outcome(
-                job.index,
-                job.path,
-                "failed",
-                error=f"{job.path}: worker failed ({type(exc).__name__}: {exc})",
-            )
+        except cf.process.BrokenProcessPool:
+            error = f"{job.path}: the worker process died extracting it (out of memory?)"
+        except Exception as exc:  # the cluster lost the task, or could not run it
+            error = f"{job.path}: worker failed ({type(exc).__name__}: {exc})"
+        return Outcome(job.index, job.path, "failed", error=error)
