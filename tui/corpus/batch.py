@@ -48,6 +48,7 @@ class Outcome:
     sha256: str = ""  # of the document text
     notices: tuple[str, ...] = ()
     error: str = ""
+    bad_input: bool = False  # the article itself cannot be read (exit 2 when printing)
 
 
 def warm_up(codebook: Codebook | None = None) -> None:
@@ -63,7 +64,7 @@ def run_job(job: Job, mode: str, codebook: Codebook | None = None) -> Outcome:
     try:
         doc = load_article(job.article, path)
     except LoadError as exc:
-        return Outcome(job.index, job.path, "failed", error=str(exc))
+        return Outcome(job.index, job.path, "failed", error=str(exc), bad_input=True)
     words = len(doc.text.split())
     try:
         if mode == "write":

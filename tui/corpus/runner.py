@@ -48,7 +48,6 @@ class Tally:
     counts: dict[str, int] = field(default_factory=dict)
     failed: list[str] = field(default_factory=list)
     load_errors: int = 0
-    internal_errors: int = 0
     interrupted: bool = False
 
     def add(self, status: str) -> None:
@@ -235,7 +234,8 @@ class Batch:
             try:
                 article = read_article_bytes(path, max_bytes=self.options.max_bytes)
             except LoadError as exc:
-                self._fail(Outcome(i, str(path), "failed", error=str(exc)), progress, load=True)
+                failed = Outcome(i, str(path), "failed", error=str(exc), bad_input=True)
+                self._fail(failed, progress)
                 continue
             side: bytes | None = None
             if write:
@@ -253,12 +253,10 @@ class Batch:
 
     # ---------------------------------------------------------------- outcomes
 
-    def _fail(self, outcome: Outcome, progress: BatchProgress, *, load: bool = False) -> None:
+    def _fail(self, outcome: Outcome, progress: BatchProgress) -> None:
         self.tally.failed.append(outcome.path)
-        if load:
+        if outcome.bad_input:
             self.tally.load_errors += 1
-        elif "internal error" in outcome.error:
-            self.tally.internal_errors += 1
         progress.line(f"marginalia: {visible(outcome.error)}")
         progress.advance(outcome.words)
         if self.options.mode != "write":
