@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.corpus.reviewers import last_review
 from tui.review import ReviewSession
 from tui.text.document import Document
 
@@ -76,11 +77,7 @@ def summarise(rel_path: str, session: ReviewSession, *, annotated: bool) -> Arti
     doc = session.document
     ann = session.annotations
     progress = session.progress
-    last_at, last_by = "", ""
-    for item in (*ann.claims, *ann.events, *ann.entities):
-        r = item.review
-        if r.at and r.at > last_at:
-            last_at, last_by = r.at, r.by
+    last_by, last_at = last_review(ann) or ("", "")
     return ArticleSummary(
         path=rel_path,
         title=(doc.title or "").strip() or untitled(rel_path),
