@@ -26,6 +26,7 @@ from tui.corpus.agreement import (
     overall,
 )
 from tui.corpus.agreement_inputs import InputError, ReviewSet, match_articles, read_reviews
+from tui.corpus.visible import visible as shown
 
 EXAMPLES = """\
 examples:
@@ -66,13 +67,6 @@ def parser(prog: str = "marginalia agree") -> argparse.ArgumentParser:
         help="count only items a reviewer accepted or made (default: all not rejected)",
     )
     return p
-
-
-def shown(text: str) -> str:
-    """A path or name from outside, with control characters made visible (never raw)."""
-    return "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
-    )
 
 
 # ------------------------------------------------------------------ figures as data
