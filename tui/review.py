@@ -34,11 +34,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tui import editing
+from tui import editing, importing
 from tui.changes import Change, Command, History, Item, apply
 from tui.extract.codebook import Codebook, default_codebook
+from tui.importing import ImportReport
 from tui.model import Annotations, Claim, Entity, Event, Mention, Review, ReviewChange
 from tui.store import anchoring, sidecar
+from tui.store.formats.incoming import Incoming
 from tui.store.keeper import SidecarKeeper
 from tui.store.merge import merge
 from tui.text.document import Document
@@ -445,6 +447,23 @@ class ReviewSession:
         if new.status == "suggested":
             new = replace(new, status="accepted")  # an edited suggestion is the reviewer's now
         return self._run(f"edit {item_id}", [Change(item, new)])
+
+    def import_annotations(self, incoming: Incoming) -> ImportReport:
+        """Bring in annotations read from another tool's file, as one undoable command.
+
+        Placed and merged by :func:`tui.importing.plan`: reviewed and rejected items
+        are never touched; what cannot be placed is kept as an orphan and reported.
+        """
+        self._check_writable()
+        changes, report = importing.plan(
+            self._annotations,
+            incoming,
+            self._document.text,
+            reviewer=self.reviewer,
+            now=self._clock(),
+        )
+        self._run(f"import from {Path(incoming.source).name}", changes)
+        return report
 
     def undo(self) -> str | None:
         """Undo the last command; its label, or None when there is nothing to undo."""
