@@ -177,7 +177,7 @@ class Event:
     id: str
     type: str
     subtype: str
-    trigger: Span
+    trigger: Span  # the main mention: the one that best names the event
     actors: tuple[Ref, ...] = ()
     targets: tuple[Ref, ...] = ()
     location: tuple[Ref, ...] = ()
@@ -189,10 +189,23 @@ class Event:
     confidence: float = 1.0
     anchor: Anchor = "ok"
     review: Review = field(default_factory=Review)
+    # The incident's other trigger mentions ("killed", "the assault"), in document
+    # order; the arguments above are merged from all of them.
+    mentions: tuple[Span, ...] = ()
 
     @property
     def start(self) -> int:
         return self.trigger.start
+
+    @property
+    def trigger_spans(self) -> tuple[Span, ...]:
+        """Every span that reports this event, the main trigger among them, in text order."""
+        if not self.mentions:
+            return (self.trigger,)
+        seen: dict[tuple[int, int], Span] = {}
+        for s in (self.trigger, *self.mentions):
+            seen.setdefault((s.start, s.end), s)
+        return tuple(seen[k] for k in sorted(seen))
 
 
 @dataclass(frozen=True, slots=True)
