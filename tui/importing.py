@@ -19,11 +19,14 @@ one undoable command. The rules:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from tui.changes import Change
 from tui.model import Annotations, Claim, Entity, Event, Fatalities, Mention, Ref, Review
 from tui.store import anchoring
 from tui.store.formats.incoming import Incoming
+
+T = TypeVar("T", Mention, Claim, Event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,12 @@ class _Plan:
 
     def note(self, kind: str, item_id: str) -> None:
         self.report.setdefault(kind, []).append(item_id)
+
+    def signed(self, item: T) -> T:
+        """An item arriving as the reviewer's (accepted or rejected) carries who and when."""
+        if item.status == "suggested" or item.by:
+            return item
+        return replace(item, by=self.reviewer, at=item.at or self.now)
 
     def stamp(self, review: Review) -> Review:
         """A review that arrives from a file is signed by the reviewer who imported it."""
@@ -177,13 +186,13 @@ def _mention(
         names[(m.span.text.casefold(), m.type)] = entity
     p.entity_map.setdefault(m.entity, entity)
     if there is not None:
-        new = replace(m, id=there.id, entity=entity)
+        new = p.signed(replace(m, id=there.id, entity=entity))
         p.changes.append(Change(there, new))
         by_span[(m.span.start, m.span.end)] = new
         p.note("replaced", there.id)
         _anchor_note(p, m, there.id)
         return
-    new = replace(m, id=p.ids.new("m"), entity=entity)
+    new = p.signed(replace(m, id=p.ids.new("m"), entity=entity))
     p.changes.append(Change(None, new))
     if m.anchor != "orphaned":
         by_span[(m.span.start, m.span.end)] = new
@@ -210,7 +219,7 @@ def _claim(p: _Plan, c: Claim, cues: dict[tuple[int, int], Claim]) -> None:
         p.claim_map[c.id] = there.id
         return
     new = replace(
-        c,
+        p.signed(c),
         id=there.id if there is not None else p.ids.new("c"),
         source=_ref(p, c.source) if c.source is not None else None,
         review=p.stamp(c.review),
@@ -228,7 +237,7 @@ def _event(p: _Plan, ev: Event, triggers: dict[tuple[int, int], Event]) -> None:
         return
     fat = ev.fatalities
     new = replace(
-        ev,
+        p.signed(ev),
         id=there.id if there is not None else p.ids.new("v"),
         actors=tuple(_ref(p, r) for r in ev.actors),
         targets=tuple(_ref(p, r) for r in ev.targets),

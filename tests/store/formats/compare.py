@@ -42,9 +42,13 @@ def events(ann: Annotations) -> list[tuple]:
     def spans(refs: tuple) -> tuple:
         return tuple((r.span.start, r.span.end) for r in refs)
 
+    def spans_of(items: tuple) -> tuple:
+        return tuple(sorted((s.start, s.end) for s in items))
+
     return sorted(
         (
             (e.trigger.start, e.trigger.end),
+            spans_of(e.mentions),
             e.type,
             e.subtype,
             e.status,

@@ -304,6 +304,7 @@ def documents(draw: st.DrawFn) -> tuple[str, Annotations]:
                     ),
                 ),
                 claim="c1",
+                mentions=(spans[-3],),
             )
         )
     return text, Annotations(tuple(entities), tuple(mentions), tuple(claims), tuple(events))

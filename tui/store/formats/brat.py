@@ -4,7 +4,8 @@ Mapping (docs/interchange.md has the whole table):
 - a mention is a T line of its type; mentions of one entity are linked by ``*\\tEquiv``;
 - a claim is an ``Attribution`` event: its cue is the trigger, roles ``Source``,
   ``Content`` (``Content2``... for a quotation split around its cue), ``Hedge``;
-- an event is an event of its sub-event type (trigger: the event's trigger) with roles
+- an event is an event of its sub-event type (trigger: the event's main trigger) with
+  roles ``Mention`` (the incident's other trigger mentions, T type ``Event_mention``),
   ``Actor``, ``Target``, ``Place``, ``Time``, ``Fatalities`` and ``Claim`` (the claim
   event it is reported in);
 - kind, verdict and status are A lines; notes are ``#`` AnnotatorNotes (on the claim
@@ -23,6 +24,7 @@ from tui.model import Annotations, Claim, Event, Ref, Span
 from tui.store.formats.brat_conf import (
     ATTRIBUTION,
     CONTENT,
+    EVENT_MENTION,
     HEDGE,
     PHRASE,
     BratNames,
@@ -167,8 +169,10 @@ def _refs(out: _Ann, role: str, refs: Iterable[Ref]) -> list[tuple[str, str]]:
 def _event(out: _Ann, ev: Event, claim_events: dict[str, str]) -> str:
     kind = out.names.subtype_form(ev.subtype)
     trigger = out.textbound(kind, ev.trigger)
+    others = [s for s in ev.trigger_spans if (s.start, s.end) != (ev.trigger.start, ev.trigger.end)]
     args = (
-        _refs(out, "Actor", ev.actors)
+        [("Mention", out.textbound(EVENT_MENTION, s)) for s in others]
+        + _refs(out, "Actor", ev.actors)
         + _refs(out, "Target", ev.targets)
         + _refs(out, "Place", ev.location)
         + _refs(out, "Time", ev.time)

@@ -17,9 +17,12 @@ from tui.store.formats.names import storage_form, storage_forms
 CONTENT = "Content"
 HEDGE = "Hedge"
 PHRASE = "Phrase"  # a span that fills a role (a source, an actor) but is no marked entity
+# Another span reporting the same incident as an event's trigger ("the assault" beside
+# "killed"): brat takes one trigger per event, so the others fill the role "Mention".
+EVENT_MENTION = "Event_mention"
 ATTRIBUTION = "Attribution"  # the claim event; its trigger is the cue
-ROLES = ("Actor", "Target", "Place", "Time", "Fatalities", "Claim")
-EXTRA_TYPES = (CONTENT, HEDGE, PHRASE)
+ROLES = ("Mention", "Actor", "Target", "Place", "Time", "Fatalities", "Claim")
+EXTRA_TYPES = (CONTENT, HEDGE, PHRASE, EVENT_MENTION)
 
 # Okabe-Ito (colour-blind safe), as the reader's okabe-ito theme.
 _PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
@@ -60,7 +63,8 @@ def annotation_conf(names: BratNames) -> str:
         "",
         "[entities]",
         *ents,
-        "# claim parts, and phrases that fill a role without being a marked entity",
+        "# claim parts, phrases that fill a role without being a marked entity, and an",
+        "# event's other trigger mentions",
         *EXTRA_TYPES,
         "",
         "[relations]",
@@ -75,7 +79,7 @@ def annotation_conf(names: BratNames) -> str:
     ]
     quantity = "|".join(t for t in (names.entity.get("QUANTITY"), PHRASE) if t)
     roles = (
-        f"Actor*:{fillers}, Target*:{fillers}, Place*:{fillers}, Time*:{fillers},"
+        f"Mention*:{EVENT_MENTION}, Actor*:{fillers}, Target*:{fillers}, Place*:{fillers}, Time*:{fillers},"
         f" Fatalities?:{quantity}, Claim?:{ATTRIBUTION}"
     )
     for et in cb.event_types:
@@ -105,6 +109,7 @@ def visual_conf(names: BratNames) -> str:
         f"{CONTENT} | Claim content | Content",
         f"{HEDGE} | Hedge",
         f"{PHRASE} | Phrase",
+        f"{EVENT_MENTION} | Event mention | Mention",
     ]
     for et in cb.event_types:
         lines.append(f"{names.parent[et.name]} | {et.name}")
@@ -125,6 +130,7 @@ def visual_conf(names: BratNames) -> str:
         f"{CONTENT}\tbgColor:#FFFFFF, borderColor:#0072B2",
         f"{HEDGE}\tbgColor:#FFFFFF, borderColor:#D55E00",
         f"{PHRASE}\tbgColor:#EEEEEE",
+        f"{EVENT_MENTION}\tbgColor:#F0F0F0",
         "",
     ]
     return "\n".join(lines)

@@ -236,6 +236,7 @@ def read_brat(
             fatalities=fatal,
             estimate=estimate,
             claim=claim_ids.get(claim_ref) if claim_ref else None,
+            mentions=roles.get("Mention", []),
             status=item_status(ev.id),
             review=Review(
                 labels.verdict(attrs["Verdict"]) if "Verdict" in attrs else None,

@@ -202,6 +202,7 @@ class Builder:
         fatalities: Span | None = None,
         estimate: int | None = None,
         claim: str | None = None,
+        mentions: list[Span] | None = None,
         status: str | None = None,
         review: Review | None = None,
     ) -> Event:
@@ -224,6 +225,7 @@ class Builder:
             origin="user" if status == "accepted" else "auto",
             status=status,  # type: ignore[arg-type]
             review=review or Review(),
+            mentions=tuple(sorted(mentions or (), key=lambda s: (s.start, s.end))),
         )
         self.events.append(ev)
         return ev
