@@ -185,6 +185,8 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
                 "type": ev.type,
                 "subtype": ev.subtype,
                 "trigger": _span_json(ev.trigger),
+                # every span reporting the event, the trigger among them, in text order
+                "mentions": [_span_json(s) for s in ev.trigger_spans],
                 "actors": [_ref_json(r, ann) for r in ev.actors],
                 "targets": [_ref_json(r, ann) for r in ev.targets],
                 "location": [_ref_json(r, ann) for r in ev.location],

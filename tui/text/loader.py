@@ -9,7 +9,6 @@ from pathlib import Path
 import yaml
 
 from tui.text.document import Document, LoadError
-from tui.text.markdown import render_markdown
 from tui.text.segment import dateline_end
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -117,6 +116,9 @@ def load_text(data: bytes, *, markdown: bool = False, path: Path | None = None) 
     fmt = "text"
     if markdown:
         meta, text = _front_matter(text)
+        # Imported here: a plain .txt article never pays for the Markdown parser.
+        from tui.text.markdown import render_markdown
+
         text = render_markdown(text)
         fmt = "markdown"
     if not text.strip():
