@@ -131,11 +131,29 @@ class ReviewSession(ReviewCommands):
                 notices=(f"read-only: {exc}",),
                 codebook=codebook,
             )
+        return cls.from_stored(
+            document, stored, sidecar_path=side, reviewer=reviewer, codebook=codebook
+        )
+
+    @classmethod
+    def from_stored(
+        cls,
+        document: Document,
+        stored: sidecar.Sidecar | None,
+        *,
+        sidecar_path: Path | None = None,
+        reviewer: str = "",
+        codebook: Codebook | None = None,
+    ) -> ReviewSession:
+        """A session over a document and its already-read sidecar, placed as :meth:`open` does.
+
+        Batch jobs use it where the files were read elsewhere (a Dask worker gets bytes).
+        """
         annotations, report, notices = cls._place(stored, document)
         return cls(
             document,
             annotations,
-            sidecar_path=side,
+            sidecar_path=sidecar_path,
             reviewer=reviewer,
             notices=notices,
             anchor_report=report,
