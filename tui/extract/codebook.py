@@ -64,6 +64,10 @@ class Choice:
     name: str
     key: str
     description: str = ""
+    # Other tools' names for it ("PER", "Person"), so imported labels map onto it.
+    aliases: tuple[str, ...] = ()
+    # Verdicts only: the numeric rating a ClaimReview carries (None: no number).
+    rating: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,11 +224,16 @@ def _choices(r: _Reader, raw: Any, field: str) -> tuple[Choice, ...]:
     for i, c in enumerate(r.seq(raw, field)):
         where = f"{field}[{i}]"
         data = r.mapping(c, where)
+        rating = data.get("rating")
+        if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int)):
+            raise r.fail(f"{where}.rating", f"expected a whole number, found {rating!r}")
         out.append(
             Choice(
                 r.text(data, "name", where),
                 r.key(data, where),
                 r.text(data, "description", where, required=False),
+                r.words(data, "aliases", where),
+                rating,
             )
         )
     if not out:
