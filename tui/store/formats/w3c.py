@@ -31,6 +31,7 @@ from tui.model import Annotations, Claim, Event, Mention, Ref, Span
 from tui.store.formats.source import Article
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+LABEL = "Marginalia review export"
 _NAMESPACE = uuid.UUID("6f1d7c1e-5b1a-4f0e-9d65-4d9a3c1e7a20")  # Marginalia's, for uuid5 ids
 STYLESHEET = {
     "type": "CssStylesheet",
@@ -212,7 +213,9 @@ def write_folder(articles: Iterable[Article], out: Path, base_url: str | None = 
             "@context": CONTEXT,
             "id": f"{base}page-{pages}.jsonld",
             "type": "AnnotationPage",
-            "partOf": collection,
+            # the collection described, as the model's examples do (its total is only
+            # known once every page is written: it is in collection.jsonld)
+            "partOf": {"id": collection, "label": LABEL},
             "startIndex": total,
             "items": items,
         }
@@ -232,7 +235,7 @@ def write_folder(articles: Iterable[Article], out: Path, base_url: str | None = 
         "@context": CONTEXT,
         "id": collection,
         "type": "AnnotationCollection",
-        "label": "Marginalia review export",
+        "label": LABEL,
         "total": total,
     }
     if pages:
