@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from tui.data import data_text, safe_yaml
 
 FORMAT = 1
 OBJECT_ROLES: tuple[str, ...] = ("target", "location")
@@ -246,7 +247,7 @@ def parse_codebook(text: str, source: str = "codebook.yaml") -> Codebook:
     """Validate codebook YAML ``text``; ``source`` names it in error messages."""
     r = _Reader(source)
     try:
-        raw = yaml.safe_load(text)
+        raw = safe_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f"line {mark.line + 1}" if mark is not None else "YAML"
@@ -284,8 +285,7 @@ def parse_codebook(text: str, source: str = "codebook.yaml") -> Codebook:
 def load_codebook(path: Path | None = None) -> Codebook:
     """The codebook at ``path`` (default: the packaged one), validated."""
     if path is None:
-        res = resources.files("tui.data").joinpath("codebook.yaml")
-        return parse_codebook(res.read_text(encoding="utf-8"), "codebook.yaml")
+        return parse_codebook(data_text("codebook.yaml"), "codebook.yaml")
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
