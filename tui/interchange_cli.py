@@ -298,8 +298,9 @@ def run_export(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------ import
 
 
-def _read(args: argparse.Namespace, text: str, codebook: Codebook) -> Any:
+def _read(args: argparse.Namespace, document: Any, codebook: Codebook) -> Any:
     """The file's annotations for the article (FormatError on bad input)."""
+    text = document.text
     if args.source == "brat":
         from tui.store.formats.brat_read import read_brat
 
@@ -312,6 +313,12 @@ def _read(args: argparse.Namespace, text: str, codebook: Codebook) -> Any:
         from tui.store.formats.doccano import read_doccano
 
         return read_doccano(args.file, args.article, text, codebook, args.status)
+    if args.source == "w3c":
+        from tui.store.formats.w3c_read import read_w3c
+
+        return read_w3c(
+            args.file, args.article, text, codebook, args.status, url=document.meta.get("url")
+        )
     raise AssertionError(args.source)
 
 
@@ -370,7 +377,7 @@ def run_import(args: argparse.Namespace) -> int:
         _error(f"{args.article}: not importing: {session.read_only}")
         return EXIT_USAGE
     try:
-        incoming = _read(args, session.document.text, codebook)
+        incoming = _read(args, session.document, codebook)
     except FormatError as exc:
         _error(str(exc))
         return EXIT_USAGE

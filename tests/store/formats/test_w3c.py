@@ -124,3 +124,78 @@ def test_valid_against_the_w3c_test_suite(reviewed: Path, tmp_path: Path) -> Non
     page = json.loads((tmp_path / "w3c" / "page-1.jsonld").read_text(encoding="utf-8"))
     page["items"] = page["items"][:2]  # the page's own keys; items are checked above
     assert w3c_schemas.failures(page, "collections/pages/pageMusts.test") == []
+
+
+def test_round_trip_jsonl_and_collection(
+    reviewed: Path, fresh: Path, tmp_path: Path, capsys
+) -> None:
+    from tests.store.formats import compare
+    from tests.store.formats.conftest import load
+
+    lines = export_lines(reviewed, capsys)
+    path = tmp_path / "annos.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in lines), encoding="utf-8")
+    assert main(["import", str(fresh), "--from", "w3c", str(path)]) == 0
+    assert "0 moved, 0 orphaned" in capsys.readouterr().out
+    before, after = load(reviewed), load(fresh)
+    kept = before.__class__(
+        before.entities,
+        tuple(m for m in before.mentions if m.status != "rejected"),
+        tuple(c for c in before.claims if c.status != "rejected"),
+        tuple(e for e in before.events if e.status != "rejected"),
+    )
+    assert compare.mentions(after) == compare.mentions(kept)
+    assert compare.groups(after) == compare.groups(kept)
+    assert compare.claims(after) == compare.claims(kept)
+    assert compare.events(after) == compare.events(kept)
+    # the collection folder reads back the same, page by page
+    again = tmp_path / "again"
+    again.mkdir()
+    (again / "aleppo.txt").write_bytes(fresh.read_bytes())
+    assert main(["export", str(reviewed), "--format", "w3c", "-o", str(tmp_path / "coll")]) == 0
+    coll = tmp_path / "coll" / "collection.jsonld"
+    assert main(["import", str(again / "aleppo.txt"), "--from", "w3c", str(coll)]) == 0
+    assert compare.claims(load(again / "aleppo.txt")) == compare.claims(kept)
+
+
+def test_quote_placed_when_the_text_moved(
+    reviewed: Path, fresh: Path, tmp_path: Path, capsys
+) -> None:
+    lines = export_lines(reviewed, capsys)
+    fresh.write_text("Breaking.\n" + fresh.read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "annos.jsonl"
+    path.write_text(json.dumps(lines[0]) + "\n", encoding="utf-8")
+    assert main(["import", str(fresh), "--from", "w3c", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "moved: m1 ORG 'Syrian army' [14, 25)" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"type": "Annotation", "target": {"source": "x"}}\n{oops\n', ":2: not JSON"),
+        ('{"type": "Thing"}', ": not a W3C annotation, page or collection (no such 'type')"),
+        ("", ": empty: no annotations"),
+    ],
+)
+def test_bad_input_one_line_exit_2(
+    reviewed: Path, tmp_path: Path, capsys, content: str, message: str
+) -> None:
+    from tests.store.formats.conftest import sidecar_bytes
+
+    path = tmp_path / "bad.jsonld"
+    path.write_text(content, encoding="utf-8")
+    before = sidecar_bytes(reviewed)
+    assert main(["import", str(reviewed), "--from", "w3c", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"marginalia: {path}{message}")
+    assert sidecar_bytes(reviewed) == before
+
+
+def test_offsets_outside_the_text_are_bad_input(reviewed: Path, tmp_path: Path, capsys) -> None:
+    anno = export_lines(reviewed, capsys)[0]
+    anno["target"]["selector"] = [{"type": "TextPositionSelector", "start": 5, "end": 99999}]
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(anno) + "\n", encoding="utf-8")
+    assert main(["import", str(reviewed), "--from", "w3c", str(path)]) == 2
+    assert "span [5, 99999) is outside the text" in capsys.readouterr().err
