@@ -30,14 +30,14 @@ import getpass
 import os
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from tui import editing
 from tui.changes import Change, Command, History, Item, apply
 from tui.extract.codebook import Codebook, default_codebook
-from tui.model import Annotations, Claim, Entity
+from tui.model import Annotations, Claim, Entity, Event, Mention
 from tui.review_commands import ReadOnlyError, ReviewCommands
 from tui.store import anchoring, sidecar
 from tui.store.keeper import SidecarKeeper
@@ -261,14 +261,26 @@ class ReviewSession(ReviewCommands):
         if self._read_only:
             raise ReadOnlyError(self._read_only)
 
-    def _run(self, label: str, changes: Iterable[Change]) -> Command | None:
+    def _run(self, label: str, changes: Iterable[Change], *, stamp: bool = True) -> Command | None:
         changes = tuple(c for c in changes if c.before != c.after)
         if not changes:
             return None
+        if stamp:
+            changes = self._stamped(changes)
         command = Command(label, changes)
         self._commit(command)
         self._history.record(command)
         return command
+
+    def _stamped(self, changes: tuple[Change, ...]) -> tuple[Change, ...]:
+        """Every mention, claim and event the command leaves records who changed it, when."""
+        at = self._clock()
+        return tuple(
+            Change(c.before, replace(c.after, by=self.reviewer, at=at))
+            if isinstance(c.after, (Mention, Claim, Event))
+            else c
+            for c in changes
+        )
 
     def _commit(self, command: Command) -> None:
         with self._lock:
@@ -330,7 +342,7 @@ class ReviewSession(ReviewCommands):
         self._notices = self._notices + notices
         changes = editing.diff(self._annotations, loaded)
         self._keeper.adopt_disk()
-        if self._run("reload from disk", changes) is not None:
+        if self._run("reload from disk", changes, stamp=False) is not None:
             self._keeper.mark_saved()
         self._notify_state()
         return None

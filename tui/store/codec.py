@@ -76,6 +76,10 @@ def _common(d: dict[str, Any], item: Mention | Claim | Event) -> None:
     d["confidence"] = round(float(item.confidence), 3)
     if item.anchor != "ok":
         d["anchor"] = item.anchor
+    if item.by:
+        d["by"] = item.by
+    if item.at:
+        d["at"] = item.at
 
 
 def encode_mention(m: Mention) -> dict[str, Any]:
@@ -269,6 +273,8 @@ def _decode_common(r: _Reader) -> dict[str, Any]:
         "status": r.choice("status", STATUSES, "suggested"),
         "confidence": float(conf),
         "anchor": r.choice("anchor", ANCHORS, "ok"),
+        "by": r.str("by", ""),
+        "at": r.str("at", ""),
     }
 
 

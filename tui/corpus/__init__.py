@@ -1,0 +1,1 @@
+"""A folder of articles: index and search, batch extraction, agreement between reviewers."""
