@@ -10,11 +10,13 @@ and the arguments of all of them.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tui.extract.arguments import Arguments
 from tui.extract.chunks import NAME_TYPES, TIME_TYPES, Chunk, SentenceParse
 from tui.extract.codebook import SubEventType
+from tui.extract.event_words import TokenView
 from tui.extract.incidents import Report, group
 from tui.extract.triggers import Trigger
 from tui.model import Claim, Event, Fatalities, Mention, Ref, Span
@@ -39,6 +41,12 @@ class Draft:
     paragraph: int = 0
     host: Draft | None = None  # the same sentence's event whose toll this reports
     follows: Draft | None = None  # the paragraph's event a bare casualty was coded from
+    context: list[TokenView] = field(default_factory=list)  # its paragraph's sentences
+
+
+# Codes an incident from its mentions: a sub-event type and its probability, or None to
+# keep the codebook's coding of the main mention.
+Coder = Callable[[Sequence[Draft]], tuple[SubEventType, float] | None]
 
 
 @dataclass(slots=True)
@@ -73,19 +81,30 @@ def build(
     live: list[Mention],
     starts: list[int],
     claims: tuple[Claim, ...],
+    coder: Coder | None = None,
 ) -> tuple[Event, ...]:
+    """One event per incident, in document order, ids ``v1..``."""
     contents = sorted((c.start, c.end, claim.id) for claim in claims for c in claim.content)
     content_starts = [c[0] for c in contents]
-    drafts = sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start)
-    pieces = [_piece(text, d, live, starts, contents, content_starts) for d in drafts]
-    index = {id(d): k for k, d in enumerate(drafts)}
-    reports = [_report(p, index) for p in pieces]
     events = []
-    for members in group(reports):
-        if any(reports[k].background for k in members):
-            continue  # a war's toll, fighting "years ago": not the incident reported
-        events.append(_merge(f"v{len(events) + 1}", [pieces[k] for k in members]))
+    for members in incidents(drafts):
+        pieces = [_piece(text, d, live, starts, contents, content_starts) for d in members]
+        coded = coder(members) if coder is not None else None
+        events.append(_merge(f"v{len(events) + 1}", pieces, coded))
     return tuple(events)
+
+
+def incidents(drafts: list[Draft]) -> list[list[Draft]]:
+    """The drafts grouped by incident, in document order, background left out."""
+    drafts = sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start)
+    index = {id(d): k for k, d in enumerate(drafts)}
+    reports = [_report(d, index) for d in drafts]
+    return [
+        [drafts[k] for k in members]
+        for members in group(reports)
+        # a war's toll, fighting "years ago": not the incident reported
+        if not any(reports[k].background for k in members)
+    ]
 
 
 def _piece(
@@ -124,18 +143,27 @@ def _near(piece: _Piece, refs: list[Ref]) -> list[Ref]:
     ]
 
 
-def _key(ref: Ref) -> str:
-    words = ref.span.text.lower().split()
+def _key(text: str) -> str:
+    words = text.lower().split()
     if words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)
 
 
-def _report(p: _Piece, index: dict[int, int]) -> Report:
-    d = p.draft
+def _near_keys(d: Draft, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """Keys of the token ranges ``spans`` that lie near the draft's trigger."""
+    toks = d.parse.view.toks
+    t0, t1 = toks[d.trigger.start].start, toks[d.trigger.end - 1].end
+    out = set()
+    for a, b in spans:
+        s, e = toks[a].start, toks[b - 1].end
+        if (s - t1 if s >= t1 else t0 - e) <= NEAR_PLACE:
+            out.add(_key(d.parse.view.text[s:e]))
+    return frozenset(out)
+
+
+def _report(d: Draft, index: dict[int, int]) -> Report:
     definite, distinct = _determined(d)
-    times = frozenset(_key(r) for r in _near(p, p.time))
-    background = _past(d) or _irrealis(d)
     return Report(
         kind=d.trigger.kind,
         phrase=d.trigger.phrase,
@@ -147,9 +175,9 @@ def _report(p: _Piece, index: dict[int, int]) -> Report:
         distinct=distinct,
         host=index.get(id(d.host)) if d.host is not None else None,
         follows=index.get(id(d.follows)) if d.follows is not None else None,
-        places=frozenset(_key(r) for r in _near(p, p.location)),
-        times=times,
-        background=background,
+        places=_near_keys(d, [(c.start, c.end) for c in d.args.location]),
+        times=_near_keys(d, d.args.time),
+        background=_past(d) or _irrealis(d),
     )
 
 
@@ -199,15 +227,19 @@ def _irrealis(d: Draft) -> bool:
     return False
 
 
-def _merge(event_id: str, members: list[_Piece]) -> Event:
+def _merge(event_id: str, members: list[_Piece], coded: tuple[SubEventType, float] | None) -> Event:
     """One event from the mentions of one incident (in document order)."""
     main = next((p for p in members if p.draft.trigger.kind == "event"), members[0])
-    votes: dict[str, float] = {}
-    coded = [p for p in members if p.draft.trigger.kind == "event"] or members
-    for p in coded:
-        votes[p.draft.sub.name] = votes.get(p.draft.sub.name, 0.0) + p.draft.confidence
-    best = max(votes.values())
-    sub = next(p.draft.sub for p in [main, *coded] if votes[p.draft.sub.name] == best)
+    if coded is not None:
+        sub, confidence = coded
+    else:
+        votes: dict[str, float] = {}
+        voters = [p for p in members if p.draft.trigger.kind == "event"] or members
+        for p in voters:
+            votes[p.draft.sub.name] = votes.get(p.draft.sub.name, 0.0) + p.draft.confidence
+        best = max(votes.values())
+        sub = next(p.draft.sub for p in [main, *voters] if votes[p.draft.sub.name] == best)
+        confidence = max(p.draft.confidence for p in members)
     others = [p for p in members if p is not main]
     actors = _union([main.actors, *(p.actors for p in others)])
     targets = _union([main.targets, *(p.targets for p in others)])
@@ -230,7 +262,7 @@ def _merge(event_id: str, members: list[_Piece]) -> Event:
         claim=claim,
         origin="auto",
         status="suggested",
-        confidence=max(p.draft.confidence for p in members),
+        confidence=round(confidence, 3),
     )
 
 

@@ -21,6 +21,7 @@ from tui.extract.codebook import Codebook, default_codebook
 from tui.extract.event_build import Draft, build, mentions_in
 from tui.extract.event_words import EventWords, TokenView, event_words
 from tui.extract.quantities import find_quantities
+from tui.extract.subtypes import subtype_coder
 from tui.extract.triggers import Coding, Trigger, TriggerFinder
 from tui.model import Claim, Entity, Event, Mention
 from tui.text.document import Document
@@ -47,18 +48,28 @@ def find_events(
 ) -> tuple[Event, ...]:
     """Events in ``doc`` coded with the codebook, linked to the claims that report them."""
     codebook = codebook or default_codebook()
-    finder = _finder(codebook)
-    words = event_words()
-    text = doc.text
     live = sorted(
         (m for m in mentions if m.status != "rejected"), key=lambda m: (m.span.start, m.span.end)
     )
     starts = [m.span.start for m in live]
+    drafts = find_drafts(doc.text, live, starts, codebook)
+    return build(doc.text, drafts, live, starts, claims, subtype_coder(codebook))
+
+
+def find_drafts(
+    text: str, live: list[Mention], starts: list[int], codebook: Codebook
+) -> list[Draft]:
+    """Every trigger mention in ``text``, coded and with its arguments (``live``: the
+    entity mentions to link, sorted; ``starts``: their starts)."""
+    finder = _finder(codebook)
+    words = event_words()
     drafts: list[Draft] = []
     for n_para, (p_start, p_end) in enumerate(paragraphs(text)):
         previous: Draft | None = None
+        context: list[TokenView] = []  # the paragraph's sentences, shared by its drafts
         for s, e in sentences(text, p_start, p_end):
             view = TokenView.of(text, s, e, words)
+            context.append(view)
             triggers = finder.find(view)
             if not triggers or _heading(view, triggers):
                 continue
@@ -68,10 +79,11 @@ def find_events(
             found = _sentence_events(finder, codebook, parse, triggers, figures, previous)
             for d in found:
                 d.paragraph = n_para
+                d.context = context
             drafts.extend(found)
             if found:
                 previous = found[-1]
-    return build(text, drafts, live, starts, claims)
+    return drafts
 
 
 def _heading(view: TokenView, triggers: list[Trigger]) -> bool:
