@@ -74,7 +74,7 @@ def test_extract_yaml_reads_back(
     ("args", "message"),
     [
         (["extract", "MISSING.txt"], "no such file"),
-        (["extract", "."], "is a folder"),
+        (["extract", "."], "no articles"),
         (["extract", "BIN"], "binary file"),
         (["extract", "BIG", "--max-size", "0.001"], "too large"),
         (["extract", "UNDECODABLE"], "cannot decode"),
