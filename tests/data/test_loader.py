@@ -46,3 +46,30 @@ def test_a_mapping_is_required_where_one_is_expected(monkeypatch: pytest.MonkeyP
         data.data_mapping("words.yaml")
     monkeypatch.setattr(data, "data_text", lambda name: "words: [a]\n")
     assert data.data_mapping("words.yaml") == {"words": ["a"]}
+
+
+def test_every_packaged_word_list_is_in_the_json_cache_and_reads_the_same() -> None:
+    from training.build_yaml_cache import DATA, build
+
+    fresh, left_out = build()
+    assert left_out == []
+    assert (DATA / data.YAML_CACHE).read_bytes() == fresh, (
+        "run: python -m training.build_yaml_cache"
+    )
+    cache = data._yaml_cache()
+    for path in sorted(DATA.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert data.yaml_key(text) in cache, path.name
+        assert data.safe_yaml(text) == data.parse_yaml(text), path.name
+
+
+def test_a_text_not_in_the_cache_is_parsed_as_yaml() -> None:
+    text = data.data_text("abbreviations.yaml") + "\nextra: [x]\n"
+    assert data.yaml_key(text) not in data._yaml_cache()
+    parsed = data.safe_yaml(text)
+    assert parsed["extra"] == ["x"]
+    assert "Gen" in parsed["never_final"]
+    # a cached read is a fresh object: changing it changes no later read
+    first = data.data_mapping("abbreviations.yaml")
+    first["never_final"].clear()
+    assert "Gen" in data.data_mapping("abbreviations.yaml")["never_final"]
