@@ -32,6 +32,7 @@ examples:
   marginalia export news/ --format brat -o out/   also w3c, jsonl, doccano, acled,
                                       claimreview, conll (marginalia export --help)
   marginalia import story.txt --from brat story.ann   annotations made elsewhere
+  marginalia agree alice/ bob/        how far two reviewers agree (see agree --help)
 
 keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q quit
 """
@@ -303,6 +304,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return interchange_cli.main(argv)
         if argv and argv[0] == "search":
             return run_search(search_parser(_Parser).parse_args(argv[1:]))
+        if argv and argv[0] == "agree":
+            from tui.cli_agree import main as agree
+
+            return agree(argv[1:])
         return run_reader(_reader_parser().parse_args(argv))
     except KeyboardInterrupt:
         return 130
