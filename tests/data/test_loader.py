@@ -48,19 +48,34 @@ def test_a_mapping_is_required_where_one_is_expected(monkeypatch: pytest.MonkeyP
     assert data.data_mapping("words.yaml") == {"words": ["a"]}
 
 
-def test_every_packaged_word_list_is_in_the_json_cache_and_reads_the_same() -> None:
-    from training.build_yaml_cache import DATA, build
+# The extractor's own word lists must be cached (the load-time budget counts on it);
+# any other file may be left out (JSON cannot hold it exactly) or not yet rebuilt after
+# an edit: then it is parsed as YAML, slower but right. training/check_built.py reports
+# a stale cache.
+CACHED = (
+    "abbreviations.yaml",
+    "gazetteer_norp.yaml",
+    "gazetteer_orgs.yaml",
+    "gazetteer_places.yaml",
+    "names_titles.yaml",
+    "ner_patterns.yaml",
+    "quantities_words.yaml",
+)
 
-    fresh, left_out = build()
-    assert left_out == []
-    assert (DATA / data.YAML_CACHE).read_bytes() == fresh, (
-        "run: python -m training.build_yaml_cache"
-    )
+
+def test_the_json_cache_never_disagrees_with_the_yaml() -> None:
+    from training.build_yaml_cache import DATA
+
     cache = data._yaml_cache()
-    for path in sorted(DATA.glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        assert data.yaml_key(text) in cache, path.name
-        assert data.safe_yaml(text) == data.parse_yaml(text), path.name
+    texts = {data.yaml_key(p.read_text(encoding="utf-8")): p for p in sorted(DATA.glob("*.yaml"))}
+    for name in CACHED:
+        assert data.yaml_key(data.data_text(name)) in cache, (
+            f"{name}: run python -m training.build_yaml_cache"
+        )
+    for key in cache:
+        if key in texts:  # an entry of a file edited since is simply never used
+            text = texts[key].read_text(encoding="utf-8")
+            assert data.safe_yaml(text) == data.parse_yaml(text), texts[key].name
 
 
 def test_a_text_not_in_the_cache_is_parsed_as_yaml() -> None:
