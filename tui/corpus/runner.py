@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import gc
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -18,12 +19,13 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from tui.corpus.batch import Job, Outcome, run_job, warm_up
-from tui.corpus.ledger import Ledger, Stamp
+from tui.corpus.index import StoredState
+from tui.corpus.ledger import Ledger
 from tui.corpus.progress import BatchProgress
 from tui.corpus.visible import visible
 from tui.extract.codebook import Codebook
@@ -94,6 +96,10 @@ def _init_worker(codebook: Codebook | None, warm: bool) -> None:
     _worker_codebook = codebook
     if warm:
         warm_up(codebook)
+
+
+def _sha(data: bytes | None) -> str | None:
+    return None if data is None else hashlib.sha256(data).hexdigest()
 
 
 def _died(future: cf.Future[Outcome]) -> bool:
@@ -208,9 +214,9 @@ class Batch:
         self.err = err or sys.stderr
         self.ledger = ledger or Ledger(None)
         self.tally = Tally(total=len(paths))
-        # file stamps (article, sidecar) as read, by job index: a sidecar changed since
-        # is not overwritten, and the ledger records what was seen
-        self._stamps: dict[int, tuple[Stamp, Stamp]] = {}
+        # the files as read, by job index: a sidecar changed since is not overwritten,
+        # and the ledger records what was seen
+        self._files: dict[int, StoredState] = {}
         self._waiting: dict[int, Outcome] = {}  # printed out of order, held for input order
         self._next_out = 0
         self._printed = 0
@@ -239,7 +245,6 @@ class Batch:
                 continue
             side: bytes | None = None
             if write:
-                self._stamps[i] = (stamp, side_stamp)
                 try:
                     side = side_path.read_bytes()
                 except FileNotFoundError:
@@ -248,6 +253,9 @@ class Batch:
                     error = f"{side_path}: cannot read ({exc.strerror or exc})"
                     self._fail(Outcome(i, str(path), "failed", error=error), progress)
                     continue
+                self._files[i] = StoredState(
+                    stamp or (-1, -1), _sha(article), side_stamp, _sha(side)
+                )
             recorded = self.ledger.recorded(path) if write else None
             yield Job(i, str(path), article, side, recorded, self.options.force)
 
@@ -281,18 +289,20 @@ class Batch:
                     progress,
                 )
                 return
-        if outcome.status in ("written", "unchanged", "current"):
-            stamp, side_stamp = self._stamps.get(outcome.index, (None, None))
+        state = self._files.get(outcome.index)
+        if state is not None and outcome.status in ("written", "unchanged", "current"):
             if outcome.status == "written":
                 side_stamp = file_stamp(sidecar.sidecar_path(Path(outcome.path)))
-            self.ledger.record(Path(outcome.path), outcome.sha256, stamp, side_stamp)
+                state = replace(state, side_stamp=side_stamp, side_sha256=_sha(outcome.data))
+            self.ledger.record(Path(outcome.path), outcome.sha256, state, outcome.analysis)
         self.tally.add(outcome.status)
         progress.advance(outcome.words)
 
     def _write(self, outcome: Outcome) -> str:
         """Write one sidecar unless someone changed it since we read it; an error or ""."""
         side_path = sidecar.sidecar_path(Path(outcome.path))
-        if file_stamp(side_path) != self._stamps.get(outcome.index, (None, None))[1]:
+        read = self._files.get(outcome.index)
+        if read is None or file_stamp(side_path) != read.side_stamp:
             return f"{side_path}: changed while extracting (saved in the reader?); run again"
         try:
             sidecar.check_overwritable(side_path)
@@ -344,6 +354,9 @@ class Batch:
                 self._run(progress)
             except KeyboardInterrupt:
                 self.tally.interrupted = True
+            finally:
+                with _held_interrupts():
+                    self.ledger.flush()  # what was written is in the index, even if stopped
         return self.tally
 
     def _submit(self, executor: cf.Executor, job: Job) -> cf.Future[Outcome]:
