@@ -119,6 +119,8 @@ class CorpusIndex:
         self.root = root
         self.location = location  # None: a private index in memory
         self.notes = IndexNotes()
+        self._folders: dict[str, str] = {}
+        self._root_prefix = os.path.join(os.fspath(root), "")
         self._conn = conn
         self._lock = threading.RLock()
 
@@ -204,12 +206,19 @@ class CorpusIndex:
     # ------------------------------------------------------------------ paths
 
     def relative(self, path: Path) -> str:
-        """How the index names ``path``: relative to the root, with "/" separators."""
-        resolved = path.resolve()
-        try:
-            return resolved.relative_to(self.root).as_posix()
-        except ValueError:
-            return resolved.as_posix()
+        """How the index names ``path``: relative to the root, with "/" separators.
+
+        Folders are resolved once each (symlinks, ".."), not every file: listing
+        10,000 articles costs a few hundred folder lookups, not 10,000 resolves.
+        """
+        parent = os.fspath(path.parent)
+        folder = self._folders.get(parent)
+        if folder is None:
+            folder = self._folders[parent] = os.path.realpath(parent)
+        full = os.path.join(folder, path.name)
+        if full.startswith(self._root_prefix):
+            full = full[len(self._root_prefix) :]
+        return full.replace(os.sep, "/")
 
     def absolute(self, rel: str) -> Path:
         return self.root / rel
@@ -262,21 +271,19 @@ class CorpusIndex:
             ),
         ).fetchone()
         conn.execute("DELETE FROM items WHERE article = ?", (article_id,))
+        rows = e.analysis.rows
+        (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()
+        ids = range(last + 1, last + 1 + len(rows))  # ours alone: the write lock is held
         conn.executemany(
             schema.INSERT_ITEM,
             [
-                (
-                    article_id,
-                    r.kind,
-                    r.item,
-                    r.start,
-                    int(r.reviewed),
-                    r.label,
-                    *r.sentence,
-                    *r.fields,
-                )
-                for r in e.analysis.rows
+                (i, article_id, r.kind, r.item, r.start, int(r.reviewed), r.label, *r.sentence)
+                + r.fields
+                for i, r in zip(ids, rows, strict=True)
             ],
+        )
+        conn.executemany(
+            schema.INSERT_FTS, [(i, *r.fields) for i, r in zip(ids, rows, strict=True)]
         )
 
     def remove(self, rels: Sequence[str]) -> int:

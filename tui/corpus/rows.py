@@ -28,6 +28,7 @@ FIELDS: tuple[str, ...] = (
     "verdict",
     "note",
 )
+_COLUMN = {name: i for i, name in enumerate(FIELDS)}
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Dates, times and figures are searched as text, not listed as entities of their own.
 UNLISTED_TYPES = frozenset({"DATE", "TIME", "QUANTITY"})
@@ -53,12 +54,8 @@ def _short(text: str, width: int = _LABEL_WIDTH) -> str:
 
 
 def _join(parts: Iterable[str]) -> str:
-    seen: list[str] = []
-    for p in parts:
-        p = " ".join(p.split())
-        if p and p not in seen:
-            seen.append(p)
-    return " · ".join(seen)
+    """Distinct non-empty parts, in order (the tokenizer ignores the separator)."""
+    return " · ".join(dict.fromkeys(p for p in parts if p))
 
 
 class _Names:
@@ -112,9 +109,10 @@ def _row(
     sentence: tuple[int, int],
     **fields: str,
 ) -> SearchRow:
-    return SearchRow(
-        kind, item, start, reviewed, label, sentence, tuple(fields.get(f, "") for f in FIELDS)
-    )
+    values = [""] * len(FIELDS)
+    for name, value in fields.items():
+        values[_COLUMN[name]] = value
+    return SearchRow(kind, item, start, reviewed, label, sentence, tuple(values))
 
 
 def _claim_row(c: Claim, names: _Names, sents: _Sentences) -> SearchRow:

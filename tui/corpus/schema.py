@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from tui.corpus.rows import FIELDS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _COLUMNS = ", ".join(FIELDS)
-_NEW = ", ".join(f"new.{f}" for f in FIELDS)
 _OLD = ", ".join(f"old.{f}" for f in FIELDS)
 
 SUMMARY_COLUMNS = (
@@ -57,18 +56,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     {_COLUMNS}, content='items', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER IF NOT EXISTS items_added AFTER INSERT ON items BEGIN
-    INSERT INTO fts(rowid, {_COLUMNS}) VALUES (new.id, {_NEW});
-END;
 CREATE TRIGGER IF NOT EXISTS items_removed AFTER DELETE ON items BEGIN
     INSERT INTO fts(fts, rowid, {_COLUMNS}) VALUES ('delete', old.id, {_OLD});
 END;
 """
 
+# Rows go into items and fts by two statements with the same ids: three times faster
+# than a trigger per row. Removing goes through the trigger (fts needs the old values).
 INSERT_ITEM = (
-    "INSERT INTO items(article, kind, item, start, reviewed, label, sent_start, sent_end, "
-    f"{_COLUMNS}) VALUES ({', '.join('?' * (8 + len(FIELDS)))})"
+    "INSERT INTO items(id, article, kind, item, start, reviewed, label, sent_start, sent_end, "
+    f"{_COLUMNS}) VALUES ({', '.join('?' * (9 + len(FIELDS)))})"
 )
+INSERT_FTS = f"INSERT INTO fts(rowid, {_COLUMNS}) VALUES ({', '.join('?' * (1 + len(FIELDS)))})"
 UPSERT_ARTICLE = (
     "INSERT INTO articles(path, mtime_ns, size, sha256, side_mtime_ns, side_size, side_sha256, "
     f"{', '.join(SUMMARY_COLUMNS)}) VALUES ({', '.join('?' * (7 + len(SUMMARY_COLUMNS)))}) "

@@ -42,18 +42,33 @@ def _sentence_at(text: str, offset: int) -> str:
     return text[start:end].strip()
 
 
-def _text_hit(row: tuple) -> Hit:
-    path, title, kind, item, _start, label, marked = row
-    offset = marked.find(_MARK)
-    text = marked.replace(_MARK, "").replace(_END, "") if offset >= 0 else marked
-    offset = max(offset, 0)
+_DETAILS = (
+    "SELECT i.id, a.path, a.title, i.kind, i.item, i.start, i.label, "
+    "substr(t.body, i.sent_start + 1, i.sent_end - i.sent_start) "
+    "FROM items i JOIN articles a ON a.id = i.article "
+    "LEFT JOIN items t ON t.article = i.article AND t.kind = 'text' "
+)
+
+
+def _text_hit(index: CorpusIndex, match: str, row: tuple) -> Hit:
+    """A match in an article's text: where its first matching word is, and that sentence."""
+    _id, path, title, kind, item, _start, label, _ = row
+    found = index.query(
+        f"SELECT highlight(fts, 0, '{_MARK}', '{_END}') FROM fts WHERE fts MATCH ? AND rowid = ?",
+        (match, _id),
+    )
+    marked = found[0][0] if found else ""
+    offset = max(marked.find(_MARK), 0)
+    text = marked.replace(_MARK, "").replace(_END, "")
     return Hit(path, title, kind, item, offset, label, _sentence_at(text, offset))
 
 
 def search(index: CorpusIndex, query: Query | str, *, limit: int = DEFAULT_LIMIT) -> SearchResult:
-    """Items matching ``query``, best first (by relevance, then article and position).
+    """Items matching ``query``, best first (by relevance; without words, by article and
+    position). QueryError (a ValueError) for a query that does not parse.
 
-    QueryError (a ValueError) for a query that does not parse.
+    Two steps, so that only the results shown are ever looked at closely: the ids of
+    the best matches (the index ranks them in C), then their details.
     """
     q = parse_query(query) if isinstance(query, str) else query
     if q.empty:
@@ -65,33 +80,28 @@ def search(index: CorpusIndex, query: Query | str, *, limit: int = DEFAULT_LIMIT
     if q.kind is not None:
         where.append("i.kind = ?")
         params.append(q.kind)
-    sentence = "substr(t.body, i.sent_start + 1, i.sent_end - i.sent_start)"
-    joins = (
-        "JOIN articles a ON a.id = i.article "
-        "LEFT JOIN items t ON t.article = i.article AND t.kind = 'text' "
-    )
     match = q.fts()
     if match:
-        sql = (
-            "SELECT a.path, a.title, i.kind, i.item, i.start, i.label, "
-            f"CASE WHEN i.kind = 'text' THEN highlight(fts, 0, '{_MARK}', '{_END}') "
-            f"ELSE {sentence} END "
-            "FROM fts JOIN items i ON i.id = fts.rowid "
-            + joins
-            + "WHERE fts MATCH ?"
-            + "".join(f" AND {w}" for w in where)
-            + " ORDER BY fts.rank, a.path, i.start LIMIT ?"
+        filters = "".join(f" AND {w}" for w in where)
+        ids = index.query(
+            "SELECT fts.rowid FROM fts JOIN items i ON i.id = fts.rowid WHERE fts MATCH ?"
+            f"{filters} ORDER BY fts.rank, fts.rowid LIMIT ?",
+            [match, *params, limit + 1],
         )
-        params.insert(0, match)
     else:
-        sql = (
-            f"SELECT a.path, a.title, i.kind, i.item, i.start, i.label, {sentence} "
-            "FROM items i "
-            + joins
-            + "WHERE "
+        ids = index.query(
+            "SELECT i.id FROM items i JOIN articles a ON a.id = i.article WHERE "
             + " AND ".join(where)
-            + " ORDER BY a.path, i.start LIMIT ?"
+            + " ORDER BY a.path, i.start LIMIT ?",
+            [*params, limit + 1],
         )
-    rows = index.query(sql, [*params, limit + 1])
-    hits = tuple(_text_hit(r) if r[2] == "text" else Hit(*r) for r in rows[:limit])
-    return SearchResult(hits, len(rows) > limit)
+    wanted = [r[0] for r in ids[:limit]]
+    marks = ",".join("?" * len(wanted))
+    details = {r[0]: r for r in index.query(_DETAILS + f"WHERE i.id IN ({marks})", wanted)}
+    hits = []
+    for item_id in wanted:
+        row = details.get(item_id)
+        if row is None:
+            continue  # refreshed away between the two steps
+        hits.append(_text_hit(index, match, row) if row[3] == "text" else Hit(*row[1:]))
+    return SearchResult(tuple(hits), len(ids) > limit)
