@@ -26,7 +26,6 @@ from benchmarks.corpus_gen import replicate, write_bases  # noqa: E402
 from tui.corpus.discover import find_articles  # noqa: E402
 from tui.corpus.index import CorpusIndex  # noqa: E402
 from tui.corpus.search import search  # noqa: E402
-from tui.store.sidecar import sidecar_path  # noqa: E402
 
 QUERIES = (
     "aleppo",
