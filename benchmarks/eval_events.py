@@ -1,6 +1,6 @@
 """Score the event extractor; prints one JSON object.
 
-1. WikiEvents dev (read at runtime from /work/shared/eval/events, never copied): each
+1. WikiEvents dev (read at runtime from ../shared/eval/events, never copied): each
    document rebuilt from its sentence strings joined with "\\n". Trigger precision,
    recall and F1 against gold triggers of type Conflict.*, Life.Die, Life.Injure (a
    prediction matches when the spans overlap); then, for matched gold triggers, the
@@ -37,7 +37,7 @@ from tui.extract.pipeline import extract  # noqa: E402
 from tui.text.document import Document  # noqa: E402
 from tui.text.segment import clear_cache  # noqa: E402
 
-WIKIEVENTS = Path("/work/shared/eval/events/wikievents_dev.jsonl")
+WIKIEVENTS = Path(__file__).resolve().parents[1] / "../shared/eval/events/wikievents_dev.jsonl"
 SAMPLE = Path(__file__).resolve().parent / "acled_sample.yaml"
 SCORED = ("Conflict.", "Life.Die", "Life.Injure")
 ROLES = ("Attacker", "Victim", "Target", "Place")

@@ -29,6 +29,10 @@ examples:
   marginalia --theme light notes.md   a Markdown article with the light theme
   marginalia extract a.txt b.txt      one JSON line of entities, claims, events per file
   marginalia extract a.txt --format yaml > a.txt.marginalia.yaml
+  marginalia export news/ --format brat -o out/   also w3c, jsonl, doccano, acled,
+                                      claimreview, conll (marginalia export --help)
+  marginalia import story.txt --from brat story.ann   annotations made elsewhere
+  marginalia agree alice/ bob/        how far two reviewers agree (see agree --help)
 
 keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q quit
 """
@@ -294,8 +298,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "extract":
             return run_extract(_extract_parser().parse_args(argv[1:]))
+        if argv and argv[0] in ("export", "import"):
+            from tui import interchange_cli  # formats load only when asked for
+
+            return interchange_cli.main(argv)
         if argv and argv[0] == "search":
             return run_search(search_parser(_Parser).parse_args(argv[1:]))
+        if argv and argv[0] == "agree":
+            from tui.cli_agree import main as agree
+
+            return agree(argv[1:])
         return run_reader(_reader_parser().parse_args(argv))
     except KeyboardInterrupt:
         return 130

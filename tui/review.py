@@ -34,12 +34,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tui import editing
+from tui import editing, importing
 from tui.changes import Change, Command, History, Item, apply
 from tui.extract.codebook import Codebook, default_codebook
+from tui.importing import ImportReport
 from tui.model import Annotations, Claim, Entity, Event, Mention
 from tui.review_commands import ReadOnlyError, ReviewCommands
 from tui.store import anchoring, sidecar
+from tui.store.formats.incoming import Incoming
 from tui.store.keeper import SidecarKeeper
 from tui.store.merge import merge
 from tui.text.document import Document
@@ -316,6 +318,23 @@ class ReviewSession(ReviewCommands):
         with self._lock:
             self._annotations = merge(self._annotations, fresh)
         self._notify()
+
+    def import_annotations(self, incoming: Incoming) -> ImportReport:
+        """Bring in annotations read from another tool's file, as one undoable command.
+
+        Placed and merged by :func:`tui.importing.plan`: reviewed and rejected items
+        are never touched; what cannot be placed is kept as an orphan and reported.
+        """
+        self._check_writable()
+        changes, report = importing.plan(
+            self._annotations,
+            incoming,
+            self._document.text,
+            reviewer=self.reviewer,
+            now=self._clock(),
+        )
+        self._run(f"import from {Path(incoming.source).name}", changes)
+        return report
 
     # ------------------------------------------------------------ saving
 

@@ -166,7 +166,9 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_ctrl_c_stops_the_batch_and_leaves_every_sidecar_whole(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
-    text = SEED.read_text(encoding="utf-8")
+    # Long articles (a tenth of a second or more of extraction each), so the batch cannot finish in the
+    # moment between the first sidecar and the signal, however fast or idle the machine is.
+    text = SEED.read_text(encoding="utf-8") * 10
     for i in range(40):
         (folder / f"a{i:02}.txt").write_text(f"Report number {i}\n{text}", encoding="utf-8")
     err = tmp_path / "stderr"

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from tui.data import data_yaml
 from tui.extract.phrases import PhraseIndex, lemma_candidates
 from tui.text.segment import Token, tokens
 
@@ -57,9 +55,7 @@ def _words(raw: dict, key: str) -> list[str]:
 @lru_cache(maxsize=1)
 def event_words() -> EventWords:
     """The packaged word lists, loaded once."""
-    raw = yaml.safe_load(
-        resources.files("tui.data").joinpath("events_lexicon.yaml").read_text(encoding="utf-8")
-    )
+    raw = data_yaml("events_lexicon.yaml")
     sets = {
         k: frozenset(_words(raw, k))
         for k in (

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from tui.data import data_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +31,7 @@ class _Abbreviations:
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> _Abbreviations:
-    raw = yaml.safe_load(
-        resources.files("tui.data").joinpath("abbreviations.yaml").read_text(encoding="utf-8")
-    )
+    raw = data_yaml("abbreviations.yaml")
     lists = []
     for key in ("never_final", "before_number", "may_be_final", "sentence_starters"):
         words = raw[key]
