@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.corpus.analyse import Analysis, analyse
+from tui.corpus.analyse import Analysis, analyse, analysis_of
 from tui.corpus.index import CorpusIndex, Entry, StoredState
 from tui.corpus.summary import ArticleSummary, untitled
+from tui.review import ReviewSession
 from tui.store.keeper import file_stamp
 from tui.store.sidecar import sidecar_path
 
@@ -173,3 +174,15 @@ def _refresh_batch(index: CorpusIndex, batch: list[_Stale], run: Analyser) -> in
     if entries:
         index.put(entries)
     return len(entries)
+
+
+def index_session(index: CorpusIndex, path: Path, session: ReviewSession) -> ArticleSummary:
+    """Index an article from its open (just saved) session: what the reader shows, no parse."""
+    stamp, side_path = file_stamp(path), sidecar_path(path)
+    side_stamp = file_stamp(side_path)
+    data, side = _read(path), _read(side_path)
+    state = StoredState(stamp or (-1, -1), _sha(data), side_stamp, _sha(side))
+    rel = index.relative(path)
+    analysis = analysis_of(rel, session, annotated=side is not None)
+    index.put([Entry(rel, state, analysis)])
+    return analysis.summary
