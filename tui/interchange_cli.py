@@ -19,7 +19,7 @@ from tui.extract.codebook import Codebook, CodebookError, default_codebook, load
 from tui.text import DEFAULT_MAX_BYTES
 
 EXIT_USAGE = 2
-FOLDER_FORMATS = ("brat",)
+FOLDER_FORMATS = ("brat",)  # and w3c without --jsonl
 FORMATS = ("brat", "w3c", "jsonl", "doccano", "acled", "claimreview", "conll")
 IMPORT_FORMATS = ("brat", "jsonl", "doccano", "w3c")
 
@@ -164,6 +164,7 @@ class _Run:
     codebook: Codebook
     failed: int = 0
     exported: int = 0
+    publisher: Any = None
 
     def articles(self) -> Iterator[Any]:
         """Each article in turn, loaded only when its turn comes (memory stays flat)."""
@@ -204,12 +205,54 @@ def _config(path: Path | None) -> dict[str, Any]:
     return {str(k): str(v) for k, v in publisher.items() if v is not None}
 
 
+def _publisher(args: argparse.Namespace) -> Any:
+    """Who publishes the reviews, from the options or the config's ``publisher`` section."""
+    from tui.store.formats.claimreview import Publisher
+
+    conf = _config(args.config)
+    url = args.url or conf.get("url", "")
+    if not url:
+        raise ValueError(
+            "claimreview needs the url where the reviews are published (Google requires it):"
+            " give --url, or publisher: {name: ..., url: ...} in the config"
+        )
+    return Publisher(url, args.publisher or conf.get("name", ""))
+
+
 def _stream(run: _Run, out: TextIO) -> None:
     fmt = run.args.format
+    articles = run.articles()
     if fmt == "jsonl":
         from tui.store.formats import jsonl
 
-        jsonl.write(run.articles(), out, _note)
+        jsonl.write(articles, out, _note)
+    elif fmt == "doccano":
+        from tui.store.formats import doccano
+
+        doccano.write(articles, out, _note, relations=run.args.relations)
+    elif fmt == "conll":
+        from tui.store.formats import conll
+
+        conll.write(articles, out, _note)
+    elif fmt == "acled":
+        from tui.store.formats import acled
+
+        acled.write(articles, out, _note)
+    elif fmt == "claimreview":
+        from tui.store.formats import claimreview
+
+        claimreview.write(
+            articles,
+            out,
+            _note,
+            codebook=run.codebook,
+            publisher=run.publisher,
+            as_html=run.args.html,
+        )
+    elif fmt == "w3c":
+        from tui.store.formats import w3c
+
+        w3c.write_jsonl(articles, out, _note)
     else:  # pragma: no cover - every stream format is dispatched above
         raise AssertionError(fmt)
 
@@ -217,7 +260,9 @@ def _stream(run: _Run, out: TextIO) -> None:
 def run_export(args: argparse.Namespace) -> int:
     try:
         run = _Run(args, _codebook(args.codebook))
-    except CodebookError as exc:
+        if args.format == "claimreview":
+            run.publisher = _publisher(args)
+    except (CodebookError, ValueError) as exc:
         _error(str(exc))
         return EXIT_USAGE
     folder = args.format in FOLDER_FORMATS or (args.format == "w3c" and not args.jsonl)
@@ -232,6 +277,10 @@ def run_export(args: argparse.Namespace) -> int:
             from tui.store.formats import brat
 
             brat.write_folder(run.articles(), args.output, run.codebook)
+        else:
+            from tui.store.formats import w3c
+
+            w3c.write_folder(run.articles(), args.output, args.url)
     elif args.output is not None:
         if args.output.is_dir():
             _error(f"{args.output}: is a folder; --format {args.format} writes one file")
@@ -249,8 +298,9 @@ def run_export(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------ import
 
 
-def _read(args: argparse.Namespace, text: str, codebook: Codebook) -> Any:
+def _read(args: argparse.Namespace, document: Any, codebook: Codebook) -> Any:
     """The file's annotations for the article (FormatError on bad input)."""
+    text = document.text
     if args.source == "brat":
         from tui.store.formats.brat_read import read_brat
 
@@ -259,6 +309,16 @@ def _read(args: argparse.Namespace, text: str, codebook: Codebook) -> Any:
         from tui.store.formats.jsonl import read_jsonl
 
         return read_jsonl(args.file, args.article, text, codebook, args.status)
+    if args.source == "doccano":
+        from tui.store.formats.doccano import read_doccano
+
+        return read_doccano(args.file, args.article, text, codebook, args.status)
+    if args.source == "w3c":
+        from tui.store.formats.w3c_read import read_w3c
+
+        return read_w3c(
+            args.file, args.article, text, codebook, args.status, url=document.meta.get("url")
+        )
     raise AssertionError(args.source)
 
 
@@ -317,7 +377,7 @@ def run_import(args: argparse.Namespace) -> int:
         _error(f"{args.article}: not importing: {session.read_only}")
         return EXIT_USAGE
     try:
-        incoming = _read(args, session.document.text, codebook)
+        incoming = _read(args, session.document, codebook)
     except FormatError as exc:
         _error(str(exc))
         return EXIT_USAGE

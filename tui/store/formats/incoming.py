@@ -207,6 +207,10 @@ class Builder:
         review: Review | None = None,
     ) -> Event:
         status = status or self.status
+        if fatalities is not None and estimate is None and self.derive_estimates:
+            from tui.extract.quantities import estimate as normalise
+
+            estimate = normalise(fatalities.text)
 
         def refs(role: str) -> tuple[Ref, ...]:
             return tuple(self.ref(s) for s in roles.get(role, ()))
