@@ -209,6 +209,7 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
                 "fatalities": fat,
                 "claim": ev.claim,
                 "status": ev.status,
+                "confidence": round(ev.confidence, 3),
             }
         )
     return {

@@ -39,6 +39,7 @@ from tui.changes import Change, Command, History, Item, apply
 from tui.extract.codebook import Codebook, default_codebook
 from tui.importing import ImportReport
 from tui.model import Annotations, Claim, Entity, Event, Mention
+from tui.review_adjudicate import AdjudicationCommands
 from tui.review_commands import ReadOnlyError, ReviewCommands
 from tui.store import anchoring, sidecar
 from tui.store.formats.incoming import Incoming
@@ -68,7 +69,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-class ReviewSession(ReviewCommands):
+class ReviewSession(ReviewCommands, AdjudicationCommands):
     """A document under review, its annotations, their history, and where they are kept."""
 
     def __init__(

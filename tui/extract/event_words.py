@@ -43,6 +43,10 @@ class EventWords:
     weekdays: frozenset[str]
     months: frozenset[str]
     time_words: PhraseIndex
+    anaphoric: frozenset[str]
+    distinct: frozenset[str]
+    irrealis: PhraseIndex
+    past_times: tuple[str, ...]
 
 
 def _words(raw: dict, key: str) -> list[str]:
@@ -77,6 +81,8 @@ def event_words() -> EventWords:
             "not_people_units",
             "weekdays",
             "months",
+            "anaphoric",
+            "distinct",
         )
     }
     phrases = {
@@ -90,10 +96,12 @@ def event_words() -> EventWords:
             "target_preps",
             "actor_preps",
             "time_words",
+            "irrealis",
         )
     }
     irregular = {str(k).lower(): str(v).lower() for k, v in (raw.get("irregular") or {}).items()}
-    return EventWords(irregular=irregular, **sets, **phrases)
+    past = tuple(_words(raw, "past_times"))
+    return EventWords(irregular=irregular, past_times=past, **sets, **phrases)
 
 
 @lru_cache(maxsize=1 << 16)
