@@ -30,16 +30,19 @@ import getpass
 import os
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tui import editing
+from tui import editing, importing
 from tui.changes import Change, Command, History, Item, apply
 from tui.extract.codebook import Codebook, default_codebook
+from tui.importing import ImportReport
 from tui.model import Annotations, Claim, Entity, Event, Mention
+from tui.review_adjudicate import AdjudicationCommands
 from tui.review_commands import ReadOnlyError, ReviewCommands
 from tui.store import anchoring, sidecar
+from tui.store.formats.incoming import Incoming
 from tui.store.keeper import SidecarKeeper
 from tui.store.merge import merge
 from tui.text.document import Document
@@ -66,7 +69,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-class ReviewSession(ReviewCommands):
+class ReviewSession(ReviewCommands, AdjudicationCommands):
     """A document under review, its annotations, their history, and where they are kept."""
 
     def __init__(
@@ -131,11 +134,29 @@ class ReviewSession(ReviewCommands):
                 notices=(f"read-only: {exc}",),
                 codebook=codebook,
             )
+        return cls.from_stored(
+            document, stored, sidecar_path=side, reviewer=reviewer, codebook=codebook
+        )
+
+    @classmethod
+    def from_stored(
+        cls,
+        document: Document,
+        stored: sidecar.Sidecar | None,
+        *,
+        sidecar_path: Path | None = None,
+        reviewer: str = "",
+        codebook: Codebook | None = None,
+    ) -> ReviewSession:
+        """A session over a document and its already-read sidecar, placed as :meth:`open` does.
+
+        Batch jobs use it where the files were read elsewhere (a Dask worker gets bytes).
+        """
         annotations, report, notices = cls._place(stored, document)
         return cls(
             document,
             annotations,
-            sidecar_path=side,
+            sidecar_path=sidecar_path,
             reviewer=reviewer,
             notices=notices,
             anchor_report=report,
@@ -261,14 +282,26 @@ class ReviewSession(ReviewCommands):
         if self._read_only:
             raise ReadOnlyError(self._read_only)
 
-    def _run(self, label: str, changes: Iterable[Change]) -> Command | None:
+    def _run(self, label: str, changes: Iterable[Change], *, stamp: bool = True) -> Command | None:
         changes = tuple(c for c in changes if c.before != c.after)
         if not changes:
             return None
+        if stamp:
+            changes = self._stamped(changes)
         command = Command(label, changes)
         self._commit(command)
         self._history.record(command)
         return command
+
+    def _stamped(self, changes: tuple[Change, ...]) -> tuple[Change, ...]:
+        """Every mention, claim and event the command leaves records who changed it, when."""
+        at = self._clock()
+        return tuple(
+            Change(c.before, replace(c.after, by=self.reviewer, at=at))
+            if isinstance(c.after, (Mention, Claim, Event))
+            else c
+            for c in changes
+        )
 
     def _commit(self, command: Command) -> None:
         with self._lock:
@@ -286,6 +319,23 @@ class ReviewSession(ReviewCommands):
         with self._lock:
             self._annotations = merge(self._annotations, fresh)
         self._notify()
+
+    def import_annotations(self, incoming: Incoming) -> ImportReport:
+        """Bring in annotations read from another tool's file, as one undoable command.
+
+        Placed and merged by :func:`tui.importing.plan`: reviewed and rejected items
+        are never touched; what cannot be placed is kept as an orphan and reported.
+        """
+        self._check_writable()
+        changes, report = importing.plan(
+            self._annotations,
+            incoming,
+            self._document.text,
+            reviewer=self.reviewer,
+            now=self._clock(),
+        )
+        self._run(f"import from {Path(incoming.source).name}", changes)
+        return report
 
     # ------------------------------------------------------------ saving
 
@@ -330,7 +380,7 @@ class ReviewSession(ReviewCommands):
         self._notices = self._notices + notices
         changes = editing.diff(self._annotations, loaded)
         self._keeper.adopt_disk()
-        if self._run("reload from disk", changes) is not None:
+        if self._run("reload from disk", changes, stamp=False) is not None:
             self._keeper.mark_saved()
         self._notify_state()
         return None

@@ -55,8 +55,9 @@ class ReviewCommands(ABC):
         """Raise ReadOnlyError when nothing may change."""
 
     @abstractmethod
-    def _run(self, label: str, changes: Iterable[Change]) -> Command | None:
-        """Apply ``changes`` as one command and record it in the history."""
+    def _run(self, label: str, changes: Iterable[Change], *, stamp: bool = True) -> Command | None:
+        """Apply ``changes`` as one command and record it in the history (``stamp``: mark
+        the items it leaves with the reviewer and the time)."""
 
     @abstractmethod
     def _commit(self, command: Command) -> None:
@@ -156,7 +157,7 @@ class ReviewCommands(ABC):
             self.annotations, self.document.text, start, end, entity_type
         )
         self._run(f"new {entity_type} {mention.span.text!r}", changes)
-        return mention
+        return self._get(mention.id, Mention)  # type: ignore[return-value]  # as kept: stamped
 
     def adjust_mention(self, mention_id: str, start: int, end: int) -> Command | None:
         self._check_writable()
@@ -190,7 +191,7 @@ class ReviewCommands(ABC):
         self._check_writable()
         claim = editing.new_claim(self.annotations, self.document.text, cue, content, source, kind)
         self._run(f"new claim {claim.cue.text!r}", [Change(None, claim)])
-        return claim
+        return self._get(claim.id, Claim)  # type: ignore[return-value]
 
     def add_event(
         self,
@@ -218,7 +219,7 @@ class ReviewCommands(ABC):
             time,
         )
         self._run(f"new event {event.trigger.text!r}", [Change(None, event)])
-        return event
+        return self._get(event.id, Event)  # type: ignore[return-value]
 
     def edit(self, item_id: str, **fields: object) -> Command | None:
         """Replace fields of a claim or event (spans as Span/Ref values), undoably."""

@@ -41,7 +41,7 @@ def event_marks(event: Event | None) -> dict[str, list[tuple[int, int]]]:
     if event.fatalities is not None:
         args.append(event.fatalities.span)
     return {
-        "event-trigger": [(event.trigger.start, event.trigger.end)],
+        "event-trigger": [(s.start, s.end) for s in event.trigger_spans],
         "event-arg": [(s.start, s.end) for s in args],
     }
 
