@@ -64,6 +64,7 @@ class MarginaliaApp(App[int]):
         self.config = config if config is not None else Config()
         self.path = path
         self.session = session
+        self.extractor = extractor
         # Started now: the child process loads the extractor while the first frame is drawn.
         self.extraction = extraction if extraction is not None else _extraction(extractor, codebook)
         self.max_bytes = max_bytes
@@ -91,21 +92,34 @@ class MarginaliaApp(App[int]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme)
 
-    def on_mount(self) -> None:
-        self.push_screen(
-            ReaderScreen(
-                path=self.path,
-                session=self.session,
-                extraction=self.extraction,
-                measure=self.config.measure,
-                reviewer=self.config.reviewer,
-                max_bytes=self.max_bytes,
-                notices=self.startup_notices,
-                auto_advance=self.auto_advance,
-                codebook=self.codebook,
-                min_confidence=self.config.min_confidence,
-            )
+    def reader_screen(
+        self, path: Path | None, session: ReviewSession | None = None, notices: tuple[str, ...] = ()
+    ) -> ReaderScreen:
+        """A reader on ``path`` with this app's settings (the library opens articles with it)."""
+        return ReaderScreen(
+            path=path,
+            session=session,
+            extraction=self.new_extraction(),
+            measure=self.config.measure,
+            reviewer=self.config.reviewer,
+            max_bytes=self.max_bytes,
+            notices=notices,
+            auto_advance=self.auto_advance,
+            codebook=self.codebook,
+            min_confidence=self.config.min_confidence,
         )
+
+    def new_extraction(self) -> Extraction | None:
+        """The extraction for the next reader: the one warmed up at start, then new ones
+        (each child process reads one article)."""
+        warm, self.extraction = self.extraction, None
+        return warm if warm is not None else _extraction(self.extractor, self.codebook)
+
+    def first_screen(self) -> Screen:
+        return self.reader_screen(self.path, self.session, self.startup_notices)
+
+    def on_mount(self) -> None:
+        self.push_screen(self.first_screen())
         self._install_signal_handlers()
         for notice in self.startup_notices:
             self.notify(visible(notice), severity="warning", timeout=10, markup=False)
