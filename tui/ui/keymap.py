@@ -233,7 +233,50 @@ ATTENTION_BINDINGS: list[Binding] = [
     Binding("escape,q,exclamation_mark", "close", "Close", id="attention-close"),
 ]
 
+# The library (a folder of articles: marginalia --library FOLDER).
+LIBRARY_TABLE_BINDINGS: list[Binding] = [
+    Binding("j,down", "cursor(1)", "Row down", id="library-down", show=False),
+    Binding("k,up", "cursor(-1)", "Row up", id="library-up", show=False),
+    Binding("space,pagedown", "page(1)", "Page down", id="library-page-down", show=False),
+    Binding("b,pageup", "page(-1)", "Page up", id="library-page-up", show=False),
+    Binding("g,home", "first", "First article", id="library-top", show=False),
+    Binding("G,end", "last", "Last article", id="library-bottom", show=False),
+]
+
+LIBRARY_BINDINGS: list[Binding] = [
+    Binding("enter", "open", "Open", id="library-open"),
+    Binding("slash", "filter", "Filter", id="library-filter", key_display="/"),
+    Binding("U", "unfinished", "Only unfinished", id="library-unfinished"),
+    Binding("s", "sort", "Sort", id="library-sort"),
+    Binding("ctrl+f", "search", "Search all", id="library-search"),
+    Binding("ctrl+l", "rescan", "Rescan folder", id="library-rescan", show=False),
+]
+
+LIBRARY_FILTER_BINDINGS: list[Binding] = [
+    Binding("escape", "clear_filter", "Clear filter", id="library-filter-clear"),
+    Binding("enter,down", "done_filter", "Back to the list", id="library-filter-done"),
+]
+
+LIBRARY_SEARCH_BINDINGS: list[Binding] = [
+    Binding("escape", "cancel", "Close search", id="library-search-close"),
+    Binding("down", "to_results", "To the results", id="library-search-results", show=False),
+]
+
+ARTICLE_STEP_BINDINGS: list[Binding] = [
+    Binding(
+        "greater_than_sign", "step_article(1)", "Next article", id="next-article", key_display=">"
+    ),
+    Binding(
+        "less_than_sign", "step_article(-1)", "Previous article", id="prev-article", key_display="<"
+    ),
+]
+
 ALL_BINDINGS: tuple[Binding, ...] = (
+    *LIBRARY_TABLE_BINDINGS,
+    *LIBRARY_BINDINGS,
+    *LIBRARY_FILTER_BINDINGS,
+    *LIBRARY_SEARCH_BINDINGS,
+    *ARTICLE_STEP_BINDINGS,
     *HELP_BINDINGS,
     *SEARCH_BINDINGS,
     *NOTE_BINDINGS,
