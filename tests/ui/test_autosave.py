@@ -44,8 +44,8 @@ async def stuck(pilot):
         if getattr(app.screen, "extracting", False):
             break
         await asyncio.sleep(0.02)
+    (flags / "child").write_text(str(app.screen.extraction.pid))
     flag("CHANGED")
-    (flags / "child").write_text(str(app.extraction.pid))
     for _ in range(600):  # until a signal ends the app (or 30 s)
         if app.return_code is not None:
             return
