@@ -26,6 +26,8 @@ examples:
   marginalia                          open the bundled seed article
   marginalia story.txt                read and review story.txt (annotations go to
                                       story.txt.marginalia.yaml beside it)
+  marginalia news/                    the library: every article of news/, their review
+                                      progress, search (ctrl+f); enter opens one
   marginalia --theme light notes.md   a Markdown article with the light theme
   marginalia extract a.txt b.txt      one JSON line of entities, claims, events per file
   marginalia extract a.txt --format yaml > a.txt.marginalia.yaml
@@ -73,7 +75,11 @@ def _reader_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
-        "path", nargs="?", type=Path, help="article (.txt or .md); default: the bundled seed"
+        "path",
+        nargs="*",
+        type=Path,
+        help="article (.txt or .md); a folder or several articles open the library; "
+        "default: the bundled seed",
     )
     p.add_argument(
         "--theme", metavar="NAME", help="colour theme (dark, light, high-contrast, okabe-ito, ...)"
@@ -268,12 +274,15 @@ def seed_working_copy() -> Path:
 
 
 def run_reader(args: argparse.Namespace) -> int:
-    path = args.path or seed_working_copy()
-    try:
-        load_document(path, max_bytes=args.max_size)  # fail here, in one line, not inside the UI
-    except LoadError as exc:
-        _error(str(exc))
-        return EXIT_USAGE
+    paths: list[Path] = args.path
+    library = len(paths) > 1 or (len(paths) == 1 and paths[0].is_dir())
+    path = paths[0] if paths else seed_working_copy()
+    if not library:
+        try:
+            load_document(path, max_bytes=args.max_size)  # fail here in one line, not in the UI
+        except LoadError as exc:
+            _error(str(exc))
+            return EXIT_USAGE
     if args.config is not None and not args.config.is_file():
         _error(f"{args.config}: no such config file")
         return EXIT_USAGE
@@ -282,6 +291,23 @@ def run_reader(args: argparse.Namespace) -> int:
     except CodebookError as exc:
         _error(str(exc))
         return EXIT_USAGE
+    if library:
+        from tui.corpus.cli import library_articles
+
+        found = library_articles(paths)
+        if isinstance(found, str):
+            _error(found)
+            return EXIT_USAGE
+        from tui.ui.library.app import run_library
+
+        return run_library(
+            *found,
+            theme=args.theme,
+            config_path=args.config,
+            max_bytes=args.max_size,
+            auto_advance=args.auto_advance,
+            codebook=codebook,
+        )
     from tui.ui.app import run_reader as run_app
 
     return run_app(
