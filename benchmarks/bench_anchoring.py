@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import edits  # noqa: E402
 from benchmarks.common import big_article  # noqa: E402
-from tui.model import Annotations, Claim, Entity, Mention, Review, Span  # noqa: E402
+from tui.model import Annotations, Entity, Mention, Review, Span  # noqa: E402
 from tui.store import anchoring  # noqa: E402
 from tui.store.item_spans import spans_of  # noqa: E402
 from tui.text.document import Document  # noqa: E402
@@ -95,9 +95,7 @@ def simulated_review(ann: Annotations, text: str, rng: random.Random) -> Annotat
     for k, (s, e) in enumerate(rng.sample(words, min(3, len(words)))):
         eid = f"e{900 + k}"
         entities.append(Entity(eid, text[s:e], "ORG"))
-        mentions.append(
-            Mention(f"m{900 + k}", Span.of(text, s, e), "ORG", eid, "user", "accepted")
-        )
+        mentions.append(Mention(f"m{900 + k}", Span.of(text, s, e), "ORG", eid, "user", "accepted"))
     return Annotations(tuple(entities), tuple(mentions), claims, ann.events).sorted()
 
 
@@ -111,12 +109,9 @@ def articles(data: Path, n: int) -> tuple[list[tuple[str, str]], list[str]]:
     if not files:
         sys.exit(f"bench_anchoring: no PolNeAR texts in {folder} (see --data)")
     texts = [
-        (f.name, edits.straighten(normalise_newlines(f.read_text(encoding="utf-8"))))
-        for f in files
+        (f.name, edits.straighten(normalise_newlines(f.read_text(encoding="utf-8")))) for f in files
     ]
-    pool = [
-        text[s:e] for _, text in texts[n:] for s, e in edits.paragraphs(text) if e - s > 120
-    ]
+    pool = [text[s:e] for _, text in texts[n:] for s, e in edits.paragraphs(text) if e - s > 120]
     return texts[:n], pool
 
 
@@ -161,7 +156,9 @@ def accuracy(data: Path, n: int, rev: str, seed: int) -> None:
                 result, _ = reanchor(ann, new_text)
                 count(et, ann, result, tallies[(algo, kind)])
     elapsed = time.perf_counter() - t0
-    print(f"Re-anchoring accuracy: {len(texts)} PolNeAR dev articles, seed {seed} ({elapsed:.0f} s)")
+    print(
+        f"Re-anchoring accuracy: {len(texts)} PolNeAR dev articles, seed {seed} ({elapsed:.0f} s)"
+    )
     header = f"{'edit':<24}{'algorithm':<18}{'items':>7}" + "".join(
         f"{label:>22}" for label in LABELS
     )
@@ -189,9 +186,13 @@ def speed(repeat: int, rev: str) -> None:
     doc = Document(text)
     t0 = time.perf_counter()
     full = extract(doc)
-    print(f"\nSpeed: 1 MB article ({len(text):,} characters), extraction {time.perf_counter() - t0:.1f} s")
+    print(
+        f"\nSpeed: 1 MB article ({len(text):,} characters), extraction {time.perf_counter() - t0:.1f} s"
+    )
     rng = random.Random(5)
-    mentions = tuple(sorted(rng.sample(full.mentions, min(4000, len(full.mentions))), key=lambda m: m.span.start))
+    mentions = tuple(
+        sorted(rng.sample(full.mentions, min(4000, len(full.mentions))), key=lambda m: m.span.start)
+    )
     claims = tuple(rng.sample(full.claims, min(700, len(full.claims))))
     events = tuple(rng.sample(full.events, min(300, len(full.events))))
     ann = Annotations(full.entities, mentions, claims, events).sorted()
@@ -203,7 +204,9 @@ def speed(repeat: int, rev: str) -> None:
         path.write_text(text, encoding="utf-8")
         save(sidecar_path(path), ann, sha256=doc.sha256, length=len(text), name=path.name)
         opened = _median(lambda: ReviewSession.open(path), repeat)
-    print(f"{n_items:,} items; opening it with its sidecar (no change): {opened * 1000:.0f} ms median")
+    print(
+        f"{n_items:,} items; opening it with its sidecar (no change): {opened * 1000:.0f} ms median"
+    )
     print(f"{'edit':<24}{'before ms':>11}{'after ms':>10}{'after orphaned':>16}")
     for kind in ("paragraph inserted", "lines re-wrapped", "all of these"):
         et = edits.EditableText(text)

@@ -61,16 +61,27 @@ class EditableText:
     def truth(self, start: int, end: int) -> tuple[int, int] | None:
         """Where original ``[start, end)`` is now, or None when its text is gone.
 
-        Gone: less than half its characters survive, they are no longer together and
-        in order, or other text was moved in between them.
+        Characters moved away from the rest count as deleted. Gone: less than half
+        its characters are still together and in order, or other text was moved in
+        between them.
         """
         where = self._where()
-        alive = [where[k] for k in range(start, end) if where[k] >= 0]
-        if not alive or 2 * len(alive) < end - start:
+        alive = sorted(where[k] for k in range(start, end) if where[k] >= 0)
+        # survivors still together: nothing but inserted text between them
+        runs: list[list[int]] = []
+        for pos in alive:
+            if runs and all(o < 0 for o in self.origin[runs[-1][-1] + 1 : pos]):
+                runs[-1].append(pos)
+            else:
+                runs.append([pos])
+        if not runs:
             return None
-        if any(b <= a for a, b in zip(alive, alive[1:], strict=False)):
+        run = max(runs, key=len)
+        if 2 * len(run) < end - start:
             return None
-        lo, hi = alive[0], alive[-1] + 1
+        if any(self.origin[b] < self.origin[a] for a, b in zip(run, run[1:], strict=False)):
+            return None  # reordered inside
+        lo, hi = run[0], run[-1] + 1
         inserted = 0
         for o in self.origin[lo:hi]:
             if o < 0:

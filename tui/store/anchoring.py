@@ -29,7 +29,16 @@ from dataclasses import dataclass, field, replace
 
 from tui.model import Anchor, Annotations, Claim, Event, Mention, Span
 from tui.store.item_spans import spans_of, with_spans
-from tui.store.locate import MARGIN, MIN_SIDE, Candidate, Locator, Quote
+from tui.store.locate import (
+    MARGIN,
+    MIN_SIDE,
+    Candidate,
+    Locator,
+    Quote,
+    contenders,
+    contradicts,
+    two_sided,
+)
 
 _RECENT = 4  # shifts remembered as hints for the next span
 
@@ -83,14 +92,24 @@ class _Anchorer:
             h = span.start + delta
             if h < 0 or not text.startswith(q, h):
                 continue
-            p_ok = bool(span.prefix) and h >= len(span.prefix) and text.startswith(
-                span.prefix, h - len(span.prefix)
+            p_ok = (
+                bool(span.prefix)
+                and h >= len(span.prefix)
+                and text.startswith(span.prefix, h - len(span.prefix))
             )
             s_ok = bool(span.suffix) and text.startswith(span.suffix, h + len(q))
-            if (p_ok and s_ok) or (p_ok and _near_before(span.prefix) >= MIN_SIDE) or (
+            if p_ok and s_ok:
+                return _Place(h, h + len(q), 0, None)
+            if "\n\n" in q:
+                continue  # each paragraph the quote spans needs its own context
+            if (p_ok and _near_before(span.prefix) >= MIN_SIDE) or (
                 s_ok and _near_after(span.suffix) >= MIN_SIDE
             ):
-                return _Place(h, h + len(q), 0, None)
+                # one side agrees; the other may have been edited, but not replaced
+                place = _Place(h, h + len(q), 0, None)
+                c = self.candidate(span, place)
+                if not contradicts(c, before=s_ok):
+                    return place
         return None
 
     def at_hint_folded(self, quote: Quote) -> _Place | None:
@@ -98,7 +117,9 @@ class _Anchorer:
         for delta in self.recent:
             f = folded.to_folded(quote.span.start + delta)
             if self.loc.exact_at(quote, f):
-                return self.place(Candidate(f, f + len(quote.fq), 0, 1.0, 1.0, len(quote.fq)))
+                c = self.loc.candidate(quote, f, f + len(quote.fq), 0)
+                if not contradicts(c, before=True) and not contradicts(c, before=False):
+                    return self.place(c)
         return None
 
     def place(self, c: Candidate) -> _Place:
@@ -117,13 +138,15 @@ class _Anchorer:
         self.recent.insert(0, delta)
         del self.recent[_RECENT:]
 
-    def score(self, span: Span, place: _Place) -> float:
-        """The evidence for ``place`` (quote and context agreement, 0..90)."""
+    def candidate(self, span: Span, place: _Place) -> Candidate:
         if place.folded is None:
             f = self.loc.folded
             place.folded = (f.to_folded(place.start), f.to_folded(place.end))
-        c = self.loc.candidate(Quote(span), *place.folded)
-        return c.score
+        return self.loc.candidate(Quote(span), *place.folded)
+
+    def score(self, span: Span, place: _Place) -> float:
+        """The evidence for ``place`` (quote and context agreement)."""
+        return self.candidate(span, place).score
 
 
 def _near_before(prefix: str) -> int:
@@ -165,10 +188,17 @@ def _locate_all(
                     a.remember(span, placed[span])
                 continue
         found = a.loc.candidates(quote)
+        # A place its neighbours did not move it to must agree with the text on both
+        # sides: one side alone may be a look-alike that an edit gave the same context.
+        found = [
+            c
+            for c in found
+            if (span not in stale and a.place(c).start - span.start in a.recent) or two_sided(c)
+        ]
         if not found:
             lost[span] = NOT_FOUND
             continue
-        close = [c for c in found if c.score >= found[0].score - MARGIN]
+        close = contenders(found)
         if len(close) == 1:
             placed[span] = a.place(found[0])
             if span not in stale:
@@ -251,8 +281,12 @@ def reanchor(ann: Annotations, text: str) -> tuple[Annotations, AnchorReport]:
         return ann, AnchorReport()
     a = _Anchorer(text)
     item_spans = [spans_of(it) for it in items]
-    stale = {s for it, ss in zip(items, item_spans, strict=True) if it.anchor == "orphaned" for s in ss}
-    fresh_owned = {s for it, ss in zip(items, item_spans, strict=True) if it.anchor != "orphaned" for s in ss}
+    stale = {
+        s for it, ss in zip(items, item_spans, strict=True) if it.anchor == "orphaned" for s in ss
+    }
+    fresh_owned = {
+        s for it, ss in zip(items, item_spans, strict=True) if it.anchor != "orphaned" for s in ss
+    }
     stale -= fresh_owned  # a span an anchored item also holds is a good hint
     placed, lost = _locate_all(a, list({s for ss in item_spans for s in ss}), stale)
 

@@ -76,6 +76,16 @@ def best_prefix_match(pattern: str, text: str) -> tuple[int, int]:
     return best[0], best[2]
 
 
+def prefix_matches(pattern: str, text: str, budget: int) -> list[tuple[int, int]]:
+    """(distance, length) of the prefixes of ``text`` within one edit of the closest
+    match to all of ``pattern``, and within ``budget``: where such a match may end."""
+    if not pattern or not text:
+        return []
+    cols = _columns(pattern, text, anchored=True)
+    best = min(cols)
+    return [(d, j + 1) for j, d in enumerate(cols) if d <= best + 1 and d <= budget]
+
+
 def context_similarity(expected: str, actual: str, *, before: bool) -> float:
     """How well ``actual`` (text beside a candidate) matches the stored context, 0..1.
 

@@ -24,9 +24,7 @@ T = TypeVar("T")
 def _span_fields(cls: type) -> tuple[str, ...]:
     names = _FIELDS.get(cls)
     if names is None:
-        names = tuple(
-            f.name for f in fields(cls) if any(t in str(f.type) for t in _SPAN_TYPES)
-        )
+        names = tuple(f.name for f in fields(cls) if any(t in str(f.type) for t in _SPAN_TYPES))
         _FIELDS[cls] = names
     return names
 

@@ -11,31 +11,34 @@ to choose among places that the text alone cannot tell apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from tui.model import Span
 from tui.store import fuzzy
 from tui.store.fold import FoldedText, fold
 
 MIN_SIDE = 8  # characters of context that count as evidence on one side
-STRONG = 0.85  # similarity at which one side alone identifies the place
+STRONG_SIDE = 16  # ... and that can identify a place on their own
+STRONG = 0.85  # similarity at which such a side alone identifies the place
 FUZZY_SIDE = 0.75  # both sides must reach this when the quote itself was edited
-MARGIN = 5.0  # score points (of 90) by which the best place must beat any other
+NOISE = 0.5  # unrelated prose is about this similar: a side this unlike says "not here"
+MARGIN = 5.0  # score points by which the best place must beat any other (8 context characters)
+BOUNDARY_MARGIN = 0.3  # ... and a cut of the same words ending elsewhere (one edit: 1.25)
 KEY = 8  # context characters joined to the quote to find exact candidates
 FUZZY_KEY = 12  # context characters that locate a quote whose own text changed
 MAX_HITS = 64  # a key found more often than this says too little to use
 SLACK = 8  # extra characters of text compared with each context side
-QUOTE_W, SIDE_W = 50.0, 20.0
+QUOTE_W = 50.0  # score of a quote found unchanged (hypothes.is weighs quote 50, context 40)
+CHAR_W = 40.0 / 64  # score of a context character matched (64 of them: 40)
 
 
 def allowed_edits(n: int) -> int:
-    """How many edits a quote of ``n`` folded characters may have and still be itself."""
-    if n < 4:
+    """How many edits a quote of ``n`` folded characters may have and still be itself:
+    a typo or two fixed, not words added or taken away."""
+    if n < 5:
         return 0
-    if n < 8:
-        return 1
-    return min(max(2, n // 6), 64)
+    return min(max(1, n // 12), 64)
 
 
 class Quote:
@@ -92,11 +95,22 @@ class Candidate:
     prefix_sim: float  # 0..1, of the context inside the paragraph (see Quote)
     suffix_sim: float
     quote_len: int
+    prefix_len: int = 0  # how many characters of context each similarity is over
+    suffix_len: int = 0
 
     @property
     def score(self) -> float:
+        """Quote agreement (up to 50) plus context characters matched beyond chance.
+
+        Two unrelated stretches of prose are about half similar by edit distance,
+        so only similarity above one half counts, and a long side counts more than
+        a short one: a few letters that happen to agree are no evidence.
+        """
         q = 1.0 - self.quote_edits / self.quote_len if self.quote_len else 0.0
-        return QUOTE_W * q + SIDE_W * self.prefix_sim + SIDE_W * self.suffix_sim
+        chars = max(0.0, self.prefix_len * (2 * self.prefix_sim - 1)) + max(
+            0.0, self.suffix_len * (2 * self.suffix_sim - 1)
+        )
+        return QUOTE_W * q + CHAR_W * chars
 
 
 class Locator:
@@ -139,33 +153,59 @@ class Locator:
         else:
             window = t[end : end + len(near_s) + SLACK]
             ssim = fuzzy.context_similarity(near_s, window, before=False)
-        return Candidate(start, end, edits, psim, ssim, len(q.fq))
+        return Candidate(start, end, edits, psim, ssim, len(q.fq), len(near_p), len(near_s))
 
-    @staticmethod
-    def credible(q: Quote, c: Candidate) -> bool:
+    def credible(self, q: Quote, c: Candidate) -> bool:
         """Does the text around ``c`` say it is this quote, whatever else the text holds?"""
-        lp, ls, n = len(q.near_p), len(q.near_s), c.quote_len
-        strong_p = lp >= MIN_SIDE and c.prefix_sim >= STRONG
-        strong_s = ls >= MIN_SIDE and c.suffix_sim >= STRONG
-        # a short side (at a paragraph's edge) holds only when it agrees exactly
-        held_p = c.prefix_sim >= FUZZY_SIDE if lp >= MIN_SIDE else c.prefix_sim == 1.0
-        held_s = c.suffix_sim >= FUZZY_SIDE if ls >= MIN_SIDE else c.suffix_sim == 1.0
+        lp, ls, n = c.prefix_len, c.suffix_len, c.quote_len
+        if "\n" in q.fq and not two_sided(c):
+            return False  # each paragraph the quote spans needs its own context
+        strong_p = lp >= STRONG_SIDE and c.prefix_sim >= STRONG
+        strong_s = ls >= STRONG_SIDE and c.suffix_sim >= STRONG
+        # a side is held by context that still agrees, or, when the quote sat at a
+        # paragraph's edge with little or no context there, by that context exactly
+        real_p = lp >= MIN_SIDE and c.prefix_sim >= FUZZY_SIDE
+        real_s = ls >= MIN_SIDE and c.suffix_sim >= FUZZY_SIDE
+        edge_p = lp < MIN_SIDE and c.prefix_sim == 1.0
+        edge_s = ls < MIN_SIDE and c.suffix_sim == 1.0
         if c.quote_edits == 0:
-            if strong_p or strong_s:
+            if (strong_p and not contradicts(c, before=False)) or (
+                strong_s and not contradicts(c, before=True)
+            ):
                 return True
             if lp >= MIN_SIDE and ls >= MIN_SIDE:
                 # edits on both sides of an unchanged quote
                 return min(c.prefix_sim, c.suffix_sim) >= 0.6 and c.prefix_sim + c.suffix_sim >= 1.5
             # a short paragraph: all the context it has must agree, and add up to something
-            return held_p and held_s and c.prefix_sim == c.suffix_sim == 1.0 and lp + ls + n >= 2 * MIN_SIDE
+            return (
+                c.prefix_sim == c.suffix_sim == 1.0
+                and (edge_p or edge_s)
+                and lp + ls + n >= 2 * STRONG_SIDE
+            )
+        # An edit at the very edge of the quote leaves its extent a guess; so does a
+        # match that cuts into a word where the quote began or ended with one.
+        t, fq = self.t, q.fq
+        if t[c.start] != fq[0] or t[c.end - 1] != fq[-1]:
+            return False
+        if fq[0].isalnum() and not q.fp[-1:].isalnum() and t[c.start - 1 : c.start].isalnum():
+            return False
+        if fq[-1].isalnum() and not q.fs[:1].isalnum() and t[c.end : c.end + 1].isalnum():
+            return False
+        # A quote whose own words changed must be held at both ends; an edge holds only
+        # when the other end is held firmly, or the quote is long enough to speak for
+        # itself. A long quote barely changed may be held at one end.
+        if real_p and real_s:
+            held = True
+        elif edge_p and edge_s:
+            held = n >= 2 * STRONG_SIDE
+        else:
+            held = (real_p and edge_s and strong_p) or (real_s and edge_p and strong_s)
         budget = allowed_edits(n)
-        if c.prefix_sim >= 0.95 and c.suffix_sim >= 0.95 and max(lp, ls) >= MIN_SIDE:
-            budget = max(budget, n // 3)  # the place is certain; only the words changed
+        if held and n >= 4 and c.prefix_sim >= 0.95 and c.suffix_sim >= 0.95:
+            budget = max(budget, 2)  # the place is certain: a short word's typo ("Irna")
         if c.quote_edits > budget:
             return False
-        # A quote whose own words changed must be held at both ends by its context,
-        # or, when it is long and barely changed, firmly at one end.
-        if held_p and held_s and max(lp, ls, n // 2) >= MIN_SIDE:
+        if held:
             return True
         return (strong_p or strong_s) and n >= 2 * MIN_SIDE and c.quote_edits <= max(1, n // 10)
 
@@ -193,6 +233,8 @@ class Locator:
         s_ok = bool(q.fs) and t.startswith(q.fs, end)
         if p_ok and s_ok:
             return True
+        if "\n" in fq:
+            return False  # each paragraph the quote spans needs its own context
         # One side suffices when enough of it lies in the quote's own paragraph.
         return (p_ok and len(q.near_p) >= MIN_SIDE) or (s_ok and len(q.near_s) >= MIN_SIDE)
 
@@ -204,7 +246,7 @@ class Locator:
         return None if hits is None else [h + len(q.fp) for h in hits]
 
     def candidates(self, q: Quote) -> list[Candidate]:
-        """Every credible place for ``q``, best first, places overlapping a better one dropped."""
+        """Every credible place for ``q``, best first."""
         fq = q.fq
         if not fq:
             return []
@@ -230,12 +272,8 @@ class Locator:
         if not any(self.credible(q, c) for c in found.values()):
             self._edited(q, add)
         good = [c for c in found.values() if self.credible(q, c)]
-        good.sort(key=lambda c: (-c.score, c.start))
-        out: list[Candidate] = []
-        for c in good:
-            if all(c.end <= o.start or o.end <= c.start for o in out):
-                out.append(c)
-        return out
+        good.sort(key=lambda c: (-c.score, c.start, c.end))
+        return good
 
     def _near_edits(self, q: Quote, add: Callable[[int, int, int | None], None]) -> None:
         """An unchanged quote with its context edited right beside it: find it from
@@ -279,11 +317,40 @@ class Locator:
             if exact_end is not None:
                 add(a, exact_end, None)
             else:
-                d, length = fuzzy.best_prefix_match(fq, t[a : a + n + budget])
-                if d <= budget:
+                for d, length in fuzzy.prefix_matches(fq, t[a : a + n + budget], budget):
                     add(a, a + length, d)
         for b in ends:
             lo = max(0, b - n - budget)
-            d, length = fuzzy.best_prefix_match(fq[::-1], t[lo:b][::-1])
-            if d <= budget:
+            for d, length in fuzzy.prefix_matches(fq[::-1], t[lo:b][::-1], budget):
                 add(b - length, b, d)
+
+
+def contradicts(c: Candidate, *, before: bool) -> bool:
+    """Does one side of ``c`` (the prefix when ``before``) read like other text entirely?"""
+    if before:
+        return c.prefix_len >= MIN_SIDE and c.prefix_sim < NOISE
+    return c.suffix_len >= MIN_SIDE and c.suffix_sim < NOISE
+
+
+def two_sided(c: Candidate) -> bool:
+    """Does the text agree with the stored context on both sides of ``c``?
+
+    A side with little context (at a paragraph's edge) must agree exactly.
+    """
+    p_ok = c.prefix_sim >= FUZZY_SIDE if c.prefix_len >= MIN_SIDE else c.prefix_sim == 1.0
+    s_ok = c.suffix_sim >= FUZZY_SIDE if c.suffix_len >= MIN_SIDE else c.suffix_sim == 1.0
+    return p_ok and s_ok
+
+
+def contenders(found: list[Candidate]) -> list[Candidate]:
+    """The best of ``found`` (sorted, best first) and every other place the text
+    cannot tell from it: elsewhere within MARGIN, or a different cut of the same
+    words within BOUNDARY_MARGIN (where the quote ends is as much part of the
+    place as where it is)."""
+    best = found[0]
+    out = [best]
+    for c in found[1:]:
+        overlaps = c.start < best.end and best.start < c.end
+        if c.score > best.score - (BOUNDARY_MARGIN if overlaps else MARGIN):
+            out.append(c)
+    return out
