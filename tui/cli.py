@@ -17,6 +17,7 @@ from tui import __version__
 from tui.extract.codebook import Codebook, CodebookError, load_codebook
 from tui.model import Annotations, Ref, Span
 from tui.text import DEFAULT_MAX_BYTES, Document, LoadError, load_document
+from tui.text.visible import visible
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
@@ -45,7 +46,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line, not the usage block plus a line."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        # the message quotes what was typed: control characters shown, never sent
+        self.exit(EXIT_USAGE, f"{self.prog}: {visible(message)} (see {self.prog} --help)\n")
 
 
 def _max_size(value: str) -> int:
@@ -209,7 +211,8 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
 
 
 def _error(message: str) -> None:
-    print(f"marginalia: {message}", file=sys.stderr)
+    """One line on stderr; paths and text from input in it can hold terminal controls."""
+    print(f"marginalia: {visible(message)}", file=sys.stderr)
 
 
 def _codebook(path: Path | None) -> Codebook | None:
@@ -308,12 +311,22 @@ def run_reader(args: argparse.Namespace) -> int:
     )
 
 
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit code of --help, --version or a usage error."""
+    try:
+        return parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits; main() returns, so it can run in-process
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] == "extract":
-            return run_extract(_extract_parser().parse_args(argv[1:]))
-        return run_reader(_reader_parser().parse_args(argv))
+            args = _parse(_extract_parser(), argv[1:])
+            return args if isinstance(args, int) else run_extract(args)
+        args = _parse(_reader_parser(), argv)
+        return args if isinstance(args, int) else run_reader(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
