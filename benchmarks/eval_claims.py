@@ -28,7 +28,8 @@ from tui.extract.pipeline import extract  # noqa: E402
 from tui.text.document import Document  # noqa: E402
 from tui.text.segment import tokens  # noqa: E402
 
-DEFAULT = Path("/work/shared/eval/claims/polnear_dev")
+# ../shared beside the checkout (or --dev DIR)
+DEFAULT = Path(__file__).resolve().parents[1] / "../shared/eval/claims/polnear_dev"
 Frag = tuple[int, int]
 
 

@@ -6,7 +6,6 @@ Every user error is one line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tui import __version__
+from tui.corpus.cli import add_batch_options, run_search, search_parser
 from tui.extract.codebook import Codebook, CodebookError, load_codebook
 from tui.model import Annotations, Ref, Span
 from tui.text import DEFAULT_MAX_BYTES, Document, LoadError, load_document
@@ -27,9 +27,15 @@ examples:
   marginalia                          open the bundled seed article
   marginalia story.txt                read and review story.txt (annotations go to
                                       story.txt.marginalia.yaml beside it)
+  marginalia news/                    the library: every article of news/, their review
+                                      progress, search (ctrl+f); enter opens one
   marginalia --theme light notes.md   a Markdown article with the light theme
   marginalia extract a.txt b.txt      one JSON line of entities, claims, events per file
   marginalia extract a.txt --format yaml > a.txt.marginalia.yaml
+  marginalia export news/ --format brat -o out/   also w3c, jsonl, doccano, acled,
+                                      claimreview, conll (marginalia export --help)
+  marginalia import story.txt --from brat story.ann   annotations made elsewhere
+  marginalia agree alice/ bob/        how far two reviewers agree (see agree --help)
 
 keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q quit
 """
@@ -37,6 +43,8 @@ keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q qu
 EXTRACT_EXAMPLES = """\
 examples:
   marginalia extract seeds/aleppo.txt
+  marginalia extract news/ --write --jobs 4     fill or refresh every sidecar in news/
+  marginalia extract news/ --write --dask tcp://scheduler:8786
   marginalia extract news/*.txt | jq -c '.claims[] | {cue: .cue.text, source: .source.text}'
   marginalia extract story.md --format yaml
 """
@@ -69,7 +77,11 @@ def _reader_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
-        "path", nargs="?", type=Path, help="article (.txt or .md); default: the bundled seed"
+        "path",
+        nargs="*",
+        type=Path,
+        help="article (.txt or .md); a folder or several articles open the library; "
+        "default: the bundled seed",
     )
     p.add_argument(
         "--theme", metavar="NAME", help="colour theme (dark, light, high-contrast, okabe-ito, ...)"
@@ -110,7 +122,9 @@ def _extract_parser() -> argparse.ArgumentParser:
         epilog=EXTRACT_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="articles (.txt or .md)")
+    p.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="articles (.txt or .md) or folders"
+    )
     p.add_argument(
         "--format", choices=("json", "yaml"), default="json", help="output format (default json)"
     )
@@ -127,6 +141,7 @@ def _extract_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES,
         help="refuse larger articles (default 20)",
     )
+    add_batch_options(p)
     return p
 
 
@@ -187,6 +202,8 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
                 "type": ev.type,
                 "subtype": ev.subtype,
                 "trigger": _span_json(ev.trigger),
+                # every span reporting the event, the trigger among them, in text order
+                "mentions": [_span_json(s) for s in ev.trigger_spans],
                 "actors": [_ref_json(r, ann) for r in ev.actors],
                 "targets": [_ref_json(r, ann) for r in ev.targets],
                 "location": [_ref_json(r, ann) for r in ev.location],
@@ -194,6 +211,7 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
                 "fatalities": fat,
                 "claim": ev.claim,
                 "status": ev.status,
+                "confidence": round(ev.confidence, 3),
             }
         )
     return {
@@ -221,40 +239,14 @@ def _codebook(path: Path | None) -> Codebook | None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from tui.extract import extract
-    from tui.store import dumps
+    from tui.corpus.cli import run_extract as run_batch
 
     try:
         codebook = _codebook(args.codebook)
     except CodebookError as exc:
         _error(str(exc))
         return EXIT_USAGE
-    status = 0
-    for i, path in enumerate(args.paths):
-        try:
-            doc = load_document(path, max_bytes=args.max_size)
-        except LoadError as exc:
-            _error(str(exc))
-            status = EXIT_USAGE
-            continue
-        for notice in doc.notices:
-            _error(f"{path}: note: {notice}")
-        try:
-            ann = extract(doc, codebook)
-        except Exception as exc:  # a bug in the extractor must not cost the other files
-            _error(
-                f"{path}: internal error while extracting ({type(exc).__name__}: {exc}); please report it"
-            )
-            status = status or EXIT_INTERNAL
-            continue
-        if args.format == "json":
-            sys.stdout.write(json.dumps(document_json(doc, ann, path), ensure_ascii=False) + "\n")
-        else:
-            if i:
-                sys.stdout.write("---\n")
-            sys.stdout.write(dumps(ann, sha256=doc.sha256, length=len(doc.text), name=path.name))
-        sys.stdout.flush()
-    return status
+    return run_batch(args, codebook)
 
 
 def bundled_seed() -> Path:
@@ -285,12 +277,15 @@ def seed_working_copy() -> Path:
 
 
 def run_reader(args: argparse.Namespace) -> int:
-    path = args.path or seed_working_copy()
-    try:
-        load_document(path, max_bytes=args.max_size)  # fail here, in one line, not inside the UI
-    except LoadError as exc:
-        _error(str(exc))
-        return EXIT_USAGE
+    paths: list[Path] = args.path
+    library = len(paths) > 1 or (len(paths) == 1 and paths[0].is_dir())
+    path = paths[0] if paths else seed_working_copy()
+    if not library:
+        try:
+            load_document(path, max_bytes=args.max_size)  # fail here in one line, not in the UI
+        except LoadError as exc:
+            _error(str(exc))
+            return EXIT_USAGE
     if args.config is not None and not args.config.is_file():
         _error(f"{args.config}: no such config file")
         return EXIT_USAGE
@@ -299,6 +294,23 @@ def run_reader(args: argparse.Namespace) -> int:
     except CodebookError as exc:
         _error(str(exc))
         return EXIT_USAGE
+    if library:
+        from tui.corpus.cli import library_articles
+
+        found = library_articles(paths)
+        if isinstance(found, str):
+            _error(found)
+            return EXIT_USAGE
+        from tui.ui.library.app import run_library
+
+        return run_library(
+            *found,
+            theme=args.theme,
+            config_path=args.config,
+            max_bytes=args.max_size,
+            auto_advance=args.auto_advance,
+            codebook=codebook,
+        )
     from tui.ui.app import run_reader as run_app
 
     return run_app(
@@ -311,22 +323,33 @@ def run_reader(args: argparse.Namespace) -> int:
     )
 
 
-def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace | int:
-    """The parsed arguments, or the exit code of --help, --version or a usage error."""
-    try:
-        return parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits; main() returns, so it can run in-process
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] == "extract":
+        return run_extract(_extract_parser().parse_args(argv[1:]))
+    if argv and argv[0] in ("export", "import"):
+        from tui import interchange_cli  # formats load only when asked for
+
+        return interchange_cli.main(argv)
+    if argv and argv[0] == "search":
+        return run_search(search_parser(_Parser).parse_args(argv[1:]))
+    if argv and argv[0] == "agree":
+        from tui.cli_agree import main as agree
+
+        return agree(argv[1:])
+    return run_reader(_reader_parser().parse_args(argv))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] == "extract":
-            args = _parse(_extract_parser(), argv[1:])
-            return args if isinstance(args, int) else run_extract(args)
-        args = _parse(_reader_parser(), argv)
-        return args if isinstance(args, int) else run_reader(args)
+        return _dispatch(argv)
+    except SystemExit as exc:
+        # argparse exits for --help, --version and usage errors; main() returns the
+        # status instead, so it runs the same in-process (tests, scripts) as from a shell
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        print(visible(str(exc.code)), file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -84,20 +84,27 @@ class MarginaliaApp(App[int]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme)
 
-    def on_mount(self) -> None:
-        self.push_screen(
-            ReaderScreen(
-                path=self.path,
-                session=self.session,
-                extractor=self.extractor,
-                measure=self.config.measure,
-                reviewer=self.config.reviewer,
-                max_bytes=self.max_bytes,
-                notices=self.startup_notices,
-                auto_advance=self.auto_advance,
-                codebook=self.codebook,
-            )
+    def reader_screen(
+        self, path: Path | None, session: ReviewSession | None = None, notices: tuple[str, ...] = ()
+    ) -> ReaderScreen:
+        """A reader on ``path`` with this app's settings (the library opens articles with it)."""
+        return ReaderScreen(
+            path=path,
+            session=session,
+            extractor=self.extractor,
+            measure=self.config.measure,
+            reviewer=self.config.reviewer,
+            max_bytes=self.max_bytes,
+            notices=notices,
+            auto_advance=self.auto_advance,
+            codebook=self.codebook,
         )
+
+    def first_screen(self) -> Screen:
+        return self.reader_screen(self.path, self.session, self.startup_notices)
+
+    def on_mount(self) -> None:
+        self.push_screen(self.first_screen())
         self._install_signal_handlers()
         for notice in self.startup_notices:
             self.notify(visible(notice), severity="warning", timeout=10, markup=False)
