@@ -105,28 +105,28 @@ def test_bad_input_one_line_exit_2(
 ESCAPES = "\x1b]0;owned\x07\x1b[2J\x9b31m\r"
 
 
-SHOWN = "\u241b]0;owned\u2407\u241b[2J\ufffd31m\u240d"  # as the reader shows them
+SHOWN = "\\x1b]0;owned\\x07\\x1b[2J\\x9b31m\\r"  # escapes, as Python writes them
 
 
 @pytest.mark.parametrize(
-    ("args", "shown"),
+    ("args", "lines"),
     [
-        (["extract", f"news{ESCAPES}.txt"], SHOWN),  # a missing file
-        ([f"news{ESCAPES}.txt"], SHOWN),
-        (["extract", f"bin{ESCAPES}"], SHOWN),  # an existing file with a bad name
-        # argparse quotes a bad value with repr(): escaped already, and stays so
-        (["extract", "BIN", "--format", f"x{ESCAPES}"], "\\x1b]0;owned\\x07"),
+        (["extract", f"news{ESCAPES}.txt"], 1),  # a missing file
+        ([f"news{ESCAPES}.txt"], 1),
+        (["extract", f"bin{ESCAPES}"], 1),  # an existing file with a bad name
+        (["extract", "BIN", "--format", f"x{ESCAPES}"], 1),  # argparse quotes the bad value
+        (["export", f"news{ESCAPES}.txt", "--format", "jsonl"], 2),  # and a summary line
     ],
 )
 def test_control_characters_from_input_never_reach_the_terminal(
-    args: list[str], shown: str, bad_files: Path, capsys: pytest.CaptureFixture[str]
+    args: list[str], lines: int, bad_files: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (bad_files / f"bin{ESCAPES}").write_bytes(b"\x00binary")
     assert main(args) == 2
     err = capsys.readouterr().err
-    assert len(err.splitlines()) == 1, err  # the CR did not start a new line either
+    assert len(err.splitlines()) == lines, err  # the CR did not start a new line either
     assert not any(ch in err for ch in "\x1b\x07\x9b\r")
-    assert shown in err
+    assert SHOWN in err
 
 
 def test_a_file_name_with_undecodable_bytes_is_shown_not_crashed_on(
@@ -135,7 +135,7 @@ def test_a_file_name_with_undecodable_bytes_is_shown_not_crashed_on(
     name = os.fsdecode(b"caf\xe9\x1b.txt")  # not UTF-8: a lone surrogate in Python
     assert main(["extract", name]) == 2
     err = capsys.readouterr().err
-    assert "no such file" in err and "caf\ufffd\u241b.txt" in err
+    assert "no such file" in err and "caf\\xe9\\x1b.txt" in err
 
 
 def test_cp1252_notice_is_reported_not_fatal(

@@ -17,7 +17,7 @@ from tui.corpus.cli import add_batch_options, run_search, search_parser
 from tui.extract.codebook import Codebook, CodebookError, load_codebook
 from tui.model import Annotations, Ref, Span
 from tui.text import DEFAULT_MAX_BYTES, Document, LoadError, load_document
-from tui.text.visible import visible
+from tui.text.visible import escaped
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
@@ -55,7 +55,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         # the message quotes what was typed: control characters shown, never sent
-        self.exit(EXIT_USAGE, f"{self.prog}: {visible(message)} (see {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {escaped(message)} (see {self.prog} --help)\n")
 
 
 def _max_size(value: str) -> int:
@@ -230,7 +230,7 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
 
 def _error(message: str) -> None:
     """One line on stderr; paths and text from input in it can hold terminal controls."""
-    print(f"marginalia: {visible(message)}", file=sys.stderr)
+    print(f"marginalia: {escaped(message)}", file=sys.stderr)
 
 
 def _codebook(path: Path | None) -> Codebook | None:
@@ -348,7 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # status instead, so it runs the same in-process (tests, scripts) as from a shell
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0
-        print(visible(str(exc.code)), file=sys.stderr)
+        print(escaped(str(exc.code)), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

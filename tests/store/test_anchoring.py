@@ -208,3 +208,28 @@ def test_with_spans_round_trips_every_field() -> None:
     assert with_spans(c, spans) == c
     shifted = [replace(s, start=s.start + 1) for s in spans]
     assert [s.start for s in spans_of(with_spans(c, shifted))] == [s.start for s in shifted]
+
+
+def test_an_incident_reported_in_two_paragraphs_moves_with_both() -> None:
+    text = (
+        "Gunmen killed 12 people in Kano on Friday.\n\n"
+        + "Officials met on Saturday to discuss the budget and the schools. " * 4
+        + "\n\nWitnesses said the assault lasted an hour.\n"
+    )
+    ev = Event(
+        "v1",
+        "Violence against civilians",
+        "Attack",
+        at("killed", text),
+        mentions=(at("assault", text),),
+        location=(Ref(at("Kano", text)),),
+    )
+    paras = text.split("\n\n")
+    # the middle paragraph moves to the end: the two reports of the incident move apart
+    new = "\n\n".join([paras[0], paras[2].rstrip("\n"), paras[1]]) + "\n"
+    result, report = reanchor(Annotations(events=(ev,)), new)
+    assert report.orphaned == ()
+    moved = result.events[0]
+    for old, span in zip(spans_of(ev), spans_of(moved), strict=True):
+        assert new[span.start : span.end] == old.text
+    assert moved.mentions[0].start == new.index("assault")

@@ -41,6 +41,7 @@ from tui.store.locate import (
 )
 
 _RECENT = 4  # shifts remembered as hints for the next span
+_TOGETHER = 200  # parts of an item closer than this (characters) must move together
 
 NOT_FOUND = "its text is no longer in the article"
 AMBIGUOUS = "its text fits several places equally"
@@ -229,16 +230,33 @@ def _neighbour_shifts(anchors: list[tuple[int, int]], start: int) -> set[int]:
 
 
 def _coherent(spans: list[Span], places: list[_Place]) -> bool:
-    """Did the item's parts keep their order and roughly their distances?"""
-    if len(spans) < 2:
+    """Did the item's parts that sat together keep their order and roughly their distances?
+
+    Parts within a couple of sentences of each other (a claim's source, cue and
+    content) must move together. Parts further apart (an incident reported again
+    paragraphs later) may move apart, as their paragraphs may.
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, spans[i].end))
+    group: list[int] = []
+    for i in order:
+        if group and spans[i].start - max(spans[j].end for j in group) > _TOGETHER:
+            if not _moved_together(spans, places, group):
+                return False
+            group = []
+        group.append(i)
+    return _moved_together(spans, places, group)
+
+
+def _moved_together(spans: list[Span], places: list[_Place], group: list[int]) -> bool:
+    if len(group) < 2:
         return True
-    order_old = sorted(range(len(spans)), key=lambda i: (spans[i].start, spans[i].end))
-    new_starts = [places[i].start for i in order_old]
-    if any(b < a for a, b in zip(new_starts, new_starts[1:], strict=False)):
+    starts = [places[i].start for i in group]  # in old order
+    if any(b < a for a, b in zip(starts, starts[1:], strict=False)):
         return False
-    deltas = [p.start - s.start for s, p in zip(spans, places, strict=True)]
-    extent = max(s.end for s in spans) - min(s.start for s in spans)
-    return max(deltas) - min(deltas) <= 64 + extent // 2 + sum(p.edits for p in places)
+    deltas = [places[i].start - spans[i].start for i in group]
+    extent = max(spans[i].end for i in group) - min(spans[i].start for i in group)
+    slack = 64 + extent // 2 + sum(places[i].edits for i in group)
+    return max(deltas) - min(deltas) <= slack
 
 
 def _collisions(

@@ -97,6 +97,8 @@ class Candidate:
     quote_len: int
     prefix_len: int = 0  # how many characters of context each similarity is over
     suffix_len: int = 0
+    prefix_cut: bool = False  # the place's paragraph begins (ends) within the stored context
+    suffix_cut: bool = False
 
     @property
     def score(self) -> float:
@@ -134,26 +136,49 @@ class Locator:
     # -------------------------------------------------------------- scoring
 
     def candidate(self, q: Quote, start: int, end: int, edits: int | None = None) -> Candidate:
+        """Score the place ``[start, end)`` (folded) for ``q``.
+
+        Context is compared only as far as the place's paragraph reaches: where
+        the sentence before a quote was deleted, its paragraph now starts sooner,
+        and text that is not there says nothing either way (a side shortened so
+        gives less evidence, never a contradiction).
+        """
         t = self.t
         if edits is None:
             edits = 0 if t[start:end] == q.fq else fuzzy.distance(q.fq, t[start:end])
         near_p, near_s = q.near_p, q.near_s
+        cut_p = cut_s = False
+        para_start = t.rfind("\n", 0, start) + 1
+        para_end = t.find("\n", end)
+        para_end = len(t) if para_end < 0 else para_end
         if not near_p:
             # the quote began its paragraph (or the text): does it still?
-            psim = 1.0 if start == 0 or t[start - 1] == "\n" else 0.0
-        elif t.endswith(near_p, 0, start):
-            psim = 1.0
+            psim = 1.0 if start == para_start else 0.0
         else:
-            window = t[max(0, start - len(near_p) - SLACK) : start]
-            psim = fuzzy.context_similarity(near_p, window, before=True)
+            cut_p = len(near_p) > start - para_start
+            near_p = near_p[-(start - para_start) :] if start > para_start else ""
+            if not near_p:
+                psim = 0.0
+            elif t.endswith(near_p, 0, start):
+                psim = 1.0
+            else:
+                window = t[max(para_start, start - len(near_p) - SLACK) : start]
+                psim = fuzzy.context_similarity(near_p, window, before=True)
         if not near_s:
-            ssim = 1.0 if end == len(t) or t[end] == "\n" else 0.0
-        elif t.startswith(near_s, end):
-            ssim = 1.0
+            ssim = 1.0 if end == para_end else 0.0
         else:
-            window = t[end : end + len(near_s) + SLACK]
-            ssim = fuzzy.context_similarity(near_s, window, before=False)
-        return Candidate(start, end, edits, psim, ssim, len(q.fq), len(near_p), len(near_s))
+            cut_s = len(near_s) > para_end - end
+            near_s = near_s[: para_end - end]
+            if not near_s:
+                ssim = 0.0
+            elif t.startswith(near_s, end):
+                ssim = 1.0
+            else:
+                window = t[end : min(para_end, end + len(near_s) + SLACK)]
+                ssim = fuzzy.context_similarity(near_s, window, before=False)
+        return Candidate(
+            start, end, edits, psim, ssim, len(q.fq), len(near_p), len(near_s), cut_p, cut_s
+        )
 
     def credible(self, q: Quote, c: Candidate) -> bool:
         """Does the text around ``c`` say it is this quote, whatever else the text holds?"""
@@ -335,11 +360,18 @@ def contradicts(c: Candidate, *, before: bool) -> bool:
 def two_sided(c: Candidate) -> bool:
     """Does the text agree with the stored context on both sides of ``c``?
 
-    A side with little context (at a paragraph's edge) must agree exactly.
+    A side with little context (at a paragraph's edge) must agree exactly; a side
+    whose text was deleted up to the paragraph's edge has nothing to disagree with.
     """
-    p_ok = c.prefix_sim >= FUZZY_SIDE if c.prefix_len >= MIN_SIDE else c.prefix_sim == 1.0
-    s_ok = c.suffix_sim >= FUZZY_SIDE if c.suffix_len >= MIN_SIDE else c.suffix_sim == 1.0
-    return p_ok and s_ok
+    return _side_agrees(c.prefix_sim, c.prefix_len, c.prefix_cut) and _side_agrees(
+        c.suffix_sim, c.suffix_len, c.suffix_cut
+    )
+
+
+def _side_agrees(sim: float, length: int, cut: bool) -> bool:
+    if cut and length == 0:
+        return True  # what stood there was deleted: nothing to compare, nothing against
+    return sim >= FUZZY_SIDE if length >= MIN_SIDE else sim == 1.0
 
 
 def contenders(found: list[Candidate]) -> list[Candidate]:

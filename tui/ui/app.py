@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from tui.extract.codebook import Codebook, default_codebook
 from tui.review import ReviewSession
-from tui.text.visible import visible as one_line
+from tui.text.visible import escaped
 from tui.ui.config import Config, load_config
 from tui.ui.help_screen import HelpScreen, live_bindings
 from tui.ui.keymap import APP_BINDINGS, ARTICLE_BINDINGS, READER_BINDINGS, REVIEW_BINDINGS
@@ -214,7 +214,7 @@ def run_reader(
         # Never lose work silently: a failed or refused (conflict) save is said on exit.
         where = session.sidecar_path or "the sidecar"
         print(
-            one_line(f"marginalia: annotations NOT saved to {where}: {session.save_state}"),
+            escaped(f"marginalia: annotations NOT saved to {where}: {session.save_state}"),
             file=sys.stderr,
         )
         return 1
