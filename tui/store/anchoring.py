@@ -134,7 +134,7 @@ def reanchor(ann: Annotations, text: str) -> tuple[Annotations, AnchorReport]:
     for e in ann.events:
         a = _Anchorer(text)
         fat = e.fatalities
-        new = replace(
+        placed = replace(
             e,
             trigger=a.span(e.trigger),
             mentions=tuple(a.span(s) for s in e.mentions),
@@ -144,6 +144,6 @@ def reanchor(ann: Annotations, text: str) -> tuple[Annotations, AnchorReport]:
             time=a.refs(e.time),
             fatalities=Fatalities(a.span(fat.span), fat.estimate) if fat is not None else None,
         )
-        events.append(_finish(e, new, a, moved, orphaned))
+        events.append(_finish(e, placed, a, moved, orphaned))
     result = replace(ann, mentions=tuple(mentions), claims=tuple(claims), events=tuple(events))
     return result.sorted(), AnchorReport(tuple(moved), tuple(orphaned))

@@ -10,7 +10,7 @@ import pytest
 from tests.store.formats import w3c_schemas
 from tui.cli import main
 from tui.store.formats.source import load_article
-from tui.store.formats.w3c import annotations
+from tui.store.formats.w3c import web_annotations
 
 
 def export_lines(article: Path, capsys: pytest.CaptureFixture[str]) -> list[dict]:
@@ -85,7 +85,7 @@ def test_ids_are_stable_across_exports(reviewed: Path, capsys) -> None:
 def test_structure_positive_and_negative(reviewed: Path) -> None:
     """Always runs: the model's must-haves, and that a broken annotation is caught."""
     article = load_article(reviewed)
-    for anno in annotations(article):
+    for anno in web_annotations(article):
         assert problems(anno) == []
     broken = next(annotations(article))
     broken["body"].append({"purpose": "identifying", "id": "http://x.org/e1"})  # bare IRI body
