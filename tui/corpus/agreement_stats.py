@@ -13,7 +13,7 @@ value the same category), where 0/0 says nothing about how far coders agree.
 
 from __future__ import annotations
 
-from collections import defaultdict, Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 

@@ -13,13 +13,13 @@ import contextlib
 import gc
 import hashlib
 import multiprocessing
-from multiprocessing.context import BaseContext
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TextIO
 

@@ -10,9 +10,8 @@ Pipeline for one document:
 
 from __future__ import annotations
 
-from typing import cast
-
 import bisect
+from typing import cast
 
 from tui.extract.calibration import CALIBRATED, mention_features
 from tui.extract.features import doc_casing, is_headline, is_title_case

@@ -8,7 +8,6 @@ goes and reports the path of what is wrong ("claims[3].cue.start").
 from __future__ import annotations
 
 import builtins
-
 from typing import Any
 
 from tui.model import (
