@@ -20,7 +20,7 @@ class AdjudicateApp(MarginaliaApp):
     the merged review holds only what the reviewers and the adjudicator decided)."""
 
     # The reader's stylesheet (a path relative to this module would miss it) and ours.
-    CSS_PATH = [HERE.parent / "reader.tcss", HERE / "adjudicate.tcss"]
+    CSS_PATH = [HERE.parent / "reader.tcss", HERE / "adjudicate.tcss"]  # type: ignore[assignment]
 
     def __init__(self, adjudication: Adjudication, **app: object) -> None:
         super().__init__(

@@ -23,7 +23,7 @@ from tui.ui.reader_screen import ReaderScreen
 class AdjudicateScreen(ReaderScreen):
     """Settle two reviews' differences into a merged review (see the module docstring)."""
 
-    BINDINGS = ADJUDICATE_BINDINGS  # merged over the reader's: J/K step through differences
+    BINDINGS = [*ADJUDICATE_BINDINGS]  # merged over the reader's: J/K step through differences
 
     def __init__(self, adjudication: Adjudication, **reader: object) -> None:
         super().__init__(session=adjudication.session, extraction=None, **reader)  # type: ignore[arg-type]
