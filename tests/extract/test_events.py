@@ -368,3 +368,11 @@ def test_learned_coding_keeps_to_what_the_words_can_mean() -> None:
     (truce,) = extract(Document("A truce between the two militias took effect on Friday.")).events
     assert truce.subtype == "Agreement"
     assert 0 < strikes.confidence <= 1 and 0 < truce.confidence <= 1
+
+
+def test_a_long_digest_is_not_folded_into_one_incident() -> None:
+    report = "Gunmen attacked a checkpoint, killing two guards. "
+    filler = "The council met to discuss the budget for schools and roads. " * 40
+    events = events_of(report + filler + report)
+    assert len(events) == 2  # the same words 2,500 characters apart: two incidents
+    assert len(events_of(report + report)) == 1

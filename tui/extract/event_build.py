@@ -166,6 +166,7 @@ def _report(d: Draft, index: dict[int, int]) -> Report:
     definite, distinct = _determined(d)
     return Report(
         kind=d.trigger.kind,
+        position=d.parse.view.toks[d.trigger.start].start,
         phrase=d.trigger.phrase,
         subtype=d.sub.name,
         event_type=d.sub.event_type,
