@@ -8,7 +8,7 @@ from tui.ui.sidebar import Card
 
 
 def card_text(app) -> str:
-    return str(app.screen.query_one(Card).render())
+    return app.screen.query_one(Card).text()
 
 
 async def test_note_on_a_claim_is_saved_and_shown_in_the_card(tmp_path):

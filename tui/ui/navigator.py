@@ -3,10 +3,12 @@ the view, clicks and sidebar choices. The reader state decides; this draws the m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
+from tui.model import Claim, Event
 from tui.ui.layout import one_line
 
 if TYPE_CHECKING:
@@ -63,6 +65,7 @@ class Navigator:
             claim = screen.state.current_claim
             if claim is not None and scroll:
                 self.jump_to(claim.start, claim.end)
+                self._prefetch(screen.state.claims, index)
             self._sidebar_and_status()
 
     def select_event(self, index: int | None, *, scroll: bool = True, show: bool = True) -> None:
@@ -73,6 +76,7 @@ class Navigator:
             event = screen.state.current_event
             if event is not None and scroll:
                 self.jump_to(event.start, event.trigger.end)
+                self._prefetch(screen.state.events, index)
             self._sidebar_and_status()
 
     def select_mention(self, index: int | None, *, scroll: bool = True) -> None:
@@ -92,6 +96,15 @@ class Navigator:
                     f" · mention {n}/{of} · {mention.status}"
                 )
             self._sidebar_and_status()
+
+    def _prefetch(self, items: Sequence[Claim | Event], index: int | None) -> None:
+        """Once this frame is drawn, build the rows of the next item (the next J or ])."""
+        if index is None or index + 1 >= len(items):
+            return
+        following = items[index + 1]
+        end = following.end if isinstance(following, Claim) else following.trigger.end
+        article = self.screen.article
+        self.screen.call_after_refresh(article.prefetch, following.start, end)
 
     def _sidebar_and_status(self) -> None:
         painter = self.screen.painter

@@ -54,6 +54,7 @@ class ReaderPainter:
         self.article = article
         self.sidebar: dict[str, Static | Card | RowList | Legend] | None = None
         self._status_line = ""
+        self._headings: dict[str, str] = {}
 
     def sidebar_mounted(self, parts: dict[str, Static | Card | RowList | Legend]) -> None:
         """The sidebar's widgets exist now (they are mounted after the first frame)."""
@@ -149,7 +150,8 @@ class ReaderPainter:
 
     def _heading(self, name: str, text: str) -> None:
         heading = self._part(name)
-        if isinstance(heading, Static):
+        if isinstance(heading, Static) and self._headings.get(name) != text:
+            self._headings[name] = text  # unchanged, it is not repainted (1 ms a key)
             heading.update(Text(text), layout=False)
 
     def card(self) -> None:
@@ -160,20 +162,20 @@ class ReaderPainter:
         ix, types = state.index, state.entity_types
         mention = state.current_mention
         if state.card_mode == "entity" and mention is not None:
-            title.update(Text("Entity"), layout=False)
+            self._heading("card-title", "Entity")
             card.show(
                 entity_card(ix, mention, state.mentions_of_current_entity(), types),
                 "no entity selected",
             )
         elif state.card_mode == "event":
-            title.update(Text("Event"), layout=False)
+            self._heading("card-title", "Event")
             event = state.current_event
             card.show(
                 event_card(ix, event) if event else None,
                 "no event selected: ] and [ step through events",
             )
         else:
-            title.update(Text("Claim"), layout=False)
+            self._heading("card-title", "Claim")
             claim = state.current_claim
             card.show(
                 claim_card(ix, claim, types) if claim else None,

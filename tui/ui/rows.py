@@ -14,6 +14,7 @@ from tui.ui.layout import one_line
 from tui.ui.state.entity_types import EntityTypes
 from tui.ui.state.index import Index
 
+NAMES_SHOWN = 6  # names of an event's actors, targets, places shown before '+N more'
 Piece = tuple[str, str]  # (text, role); roles: "", "letter", "dim", "badge", "source", "cue"
 
 
@@ -52,8 +53,21 @@ def claim_row(ann: Index, claim: Claim) -> list[Piece]:
     ]
 
 
-def _names(ann: Index, refs: Iterable[Ref]) -> str:
-    return ", ".join(dict.fromkeys(ref_name(ann, r) for r in refs))
+def _names(ann: Index, refs: Iterable[Ref], limit: int = NAMES_SHOWN) -> str:
+    """The distinct names of ``refs``, the first ``limit`` of them and how many more.
+
+    An incident reported all through a long article can gather thousands of actors;
+    naming them all built a row nobody could read, at every key.
+    """
+    names: dict[str, None] = {}
+    more = 0
+    for r in refs:
+        if len(names) < limit:
+            names[ref_name(ann, r)] = None
+        else:
+            more += 1
+    shown = ", ".join(names)
+    return f"{shown} +{more} more" if more else shown
 
 
 def event_source(ix: Index, event: Event) -> str | None:
