@@ -42,13 +42,18 @@ def find_articles(paths: Iterable[Path]) -> list[Path]:
     Each article appears once, in the order given (a folder's in name order). A path that
     does not exist raises DiscoverError.
     """
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    folders: dict[str, str] = {}  # each folder resolved once, not each file
     out: list[Path] = []
     for path in paths:
         if not (path.exists() or path.is_symlink()):
             raise DiscoverError(f"{path}: no such file or folder")
         for c in expand(path):
-            key = c.resolve()
+            parent, name = os.path.split(os.fspath(c))
+            real = folders.get(parent)
+            if real is None:
+                real = folders[parent] = os.path.realpath(parent or ".")
+            key = os.path.join(real, name)
             if key not in seen:
                 seen.add(key)
                 out.append(c)

@@ -75,6 +75,7 @@ class LibraryScreen(Screen):
         self.opened: Path | None = None  # the article in the reader now, if any
         self._closing = False
         self._indexing = ""
+        self._rels: list[str] = []
 
     # ---------------------------------------------------------------- building
 
@@ -90,13 +91,8 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(FilterInput).display = False
-        known = {s.path: s for s in self.index.summaries(self.articles)}
-        rows = []
-        for path in self.articles:
-            rel = self.index.relative(path)
-            rows.append(known.get(rel) or ArticleSummary(rel, untitled(rel)))
-        self.state.set_rows(rows)
-        self.query_one(ArticleTable).reload()
+        self._rels = [self.index.relative(p) for p in self.articles]
+        self._show_rows()
         self.query_one(ArticleTable).focus()
         self._show_title()
         self._show_status()
@@ -104,6 +100,14 @@ class LibraryScreen(Screen):
 
     def on_unmount(self) -> None:
         self._closing = True
+
+    def _show_rows(self) -> None:
+        """Every article's row as the index has it (a bare one until it is indexed)."""
+        known = self.index.summary_map()
+        self.state.set_rows(
+            known.get(rel) or ArticleSummary(rel, untitled(rel)) for rel in self._rels
+        )
+        self.query_one(ArticleTable).reload()
 
     def _show_title(self) -> None:
         title = Text(f"Library · {visible(str(self.index.root))}", style="bold")
@@ -132,8 +136,7 @@ class LibraryScreen(Screen):
     def on_library_screen_indexed(self, message: Indexed) -> None:
         if message.total is None:
             self._indexing = ""
-            self.state.set_rows(self.index.summaries(self.articles))
-            self.query_one(ArticleTable).reload()
+            self._show_rows()
         elif message.total:
             self._indexing = f"indexing {message.done:,} / {message.total:,}"
         self._show_status()
