@@ -7,6 +7,7 @@ session. Everything the screen knows is in a LibraryState.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from tui.ui.library.state import COLUMNS, LibraryState
 from tui.ui.library.table import ArticleTable, TableHeader
 
 # Makes the reader for an article: its path, and where to start (an item id, an offset).
+ROWS_EVERY = 3.0  # seconds between showing the rows indexed so far, during a long refresh
 OpenReader = Callable[[Path, str | None, int | None], Screen]
 
 
@@ -76,6 +78,7 @@ class LibraryScreen(Screen):
         self._closing = False
         self._indexing = ""
         self._rels: list[str] = []
+        self._rows_shown = time.monotonic()
 
     # ---------------------------------------------------------------- building
 
@@ -139,6 +142,12 @@ class LibraryScreen(Screen):
             self._show_rows()
         elif message.total:
             self._indexing = f"indexing {message.done:,} / {message.total:,}"
+            # A first build of a big folder takes minutes: show what is indexed so far,
+            # now and then (reading every row costs a moment at 10,000).
+            now = time.monotonic()
+            if message.done and now - self._rows_shown > ROWS_EVERY:
+                self._rows_shown = now
+                self._show_rows()
         self._show_status()
 
     @work(thread=True, group="index-one")
