@@ -25,8 +25,8 @@ from tui.ui.library.keys import FILTER_BINDINGS, LIBRARY_BINDINGS, SORT_KEYS
 from tui.ui.library.state import COLUMNS, LibraryState
 from tui.ui.library.table import ArticleTable, TableHeader
 
-# Makes the reader for an article: its path, and where to start (an item id, an offset).
 ROWS_EVERY = 3.0  # seconds between showing the rows indexed so far, during a long refresh
+# Makes the reader for an article: its path, and where to start (an item id, an offset).
 OpenReader = Callable[[Path, str | None, int | None], Screen]
 
 
