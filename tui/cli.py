@@ -308,16 +308,26 @@ def run_reader(args: argparse.Namespace) -> int:
             auto_advance=args.auto_advance,
             codebook=codebook,
         )
+    # The extractor's process starts first: it loads its models on the other core
+    # while this one imports the UI and draws the text (it is told to stop if the
+    # sidecar already holds everything).
+    from tui.ui.extraction import ProcessExtraction
+
+    extraction = ProcessExtraction(codebook)
     from tui.ui.app import run_reader as run_app
 
-    return run_app(
-        path,
-        theme=args.theme,
-        config_path=args.config,
-        max_bytes=args.max_size,
-        auto_advance=args.auto_advance,
-        codebook=codebook,
-    )
+    try:
+        return run_app(
+            path,
+            theme=args.theme,
+            config_path=args.config,
+            max_bytes=args.max_size,
+            auto_advance=args.auto_advance,
+            codebook=codebook,
+            extraction=extraction,
+        )
+    finally:
+        extraction.cancel()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

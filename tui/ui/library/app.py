@@ -10,24 +10,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.corpus.index import CorpusIndex
 from tui.ui.app import MarginaliaApp
 from tui.ui.config import load_config
-from tui.ui.keymap import APP_BINDINGS
+from tui.ui.keymap import APP_BINDINGS, ARTICLE_STEP_BINDINGS
 from tui.ui.library.screen import LibraryScreen
 from tui.ui.reader_screen import ReaderScreen
-
-ARTICLE_STEP_BINDINGS: list[Binding] = [
-    Binding(
-        "greater_than_sign", "step_article(1)", "Next article", id="next-article", key_display=">"
-    ),
-    Binding(
-        "less_than_sign", "step_article(-1)", "Previous article", id="prev-article", key_display="<"
-    ),
-]
 
 
 class LibraryApp(MarginaliaApp):
