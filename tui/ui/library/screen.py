@@ -21,7 +21,8 @@ from textual.widgets import Footer, Input, Static
 from tui.corpus.index import CorpusIndex
 from tui.corpus.summary import ArticleSummary, untitled
 from tui.corpus.visible import visible
-from tui.ui.library.keys import FILTER_BINDINGS, LIBRARY_BINDINGS, SORT_KEYS
+from tui.ui.keymap import LIBRARY_BINDINGS, LIBRARY_FILTER_BINDINGS
+from tui.ui.library.keys import SORT_KEYS
 from tui.ui.library.state import COLUMNS, LibraryState
 from tui.ui.library.table import ArticleTable, TableHeader
 
@@ -33,7 +34,7 @@ OpenReader = Callable[[Path, str | None, int | None], Screen]
 class FilterInput(Input):
     """Filter as you type; enter or down goes back to the list, escape clears."""
 
-    BINDINGS = FILTER_BINDINGS
+    BINDINGS = LIBRARY_FILTER_BINDINGS
 
     def action_clear_filter(self) -> None:
         self.value = ""
