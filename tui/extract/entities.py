@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 
-from tui.extract.calibration import CALIBRATED, mention_features
+from tui.extract.calibration import CALIBRATED, UNCALIBRATED, mention_features
 from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import COUNTRY, REGION, gazetteer
 from tui.extract.linking import ACRONYM_TYPES, Found, _capitals, link
@@ -173,7 +173,9 @@ def _known_name(words: list[str], title_mid: frozenset[str], gaz) -> bool:
 def _to_found(toks: list[Token], s: NameSpan) -> Found:
     if s.chars is not None:
         base = toks[s.a].start
-        return Found(base + s.chars[0], base + s.chars[1], s.type, s.confidence, source=s.source)
+        # part of a token ("Iran" in "Iran-backed"): no corpus marks such spans, so no
+        # calibration can be fitted for them; they keep their rule's confidence
+        return Found(base + s.chars[0], base + s.chars[1], s.type, s.confidence, source="prefix")
     end = toks[s.b - 1].end
     if (
         s.b < len(toks)
@@ -339,7 +341,7 @@ def _confidences(
     out = []
     for f, e in zip(found, index, strict=True):
         final = types[e]
-        if calibration is not None and final in CALIBRATED and f.source != "pattern":
+        if calibration is not None and final in CALIBRATED and f.source not in UNCALIBRATED:
             x = mention_features(
                 f.confidence, f.source, f.type, final, sizes[e], text[f.start : f.end]
             )
