@@ -17,6 +17,7 @@ from tui.corpus.cli import add_batch_options, run_search, search_parser
 from tui.extract.codebook import Codebook, CodebookError, load_codebook
 from tui.model import Annotations, Ref, Span
 from tui.text import DEFAULT_MAX_BYTES, Document, LoadError, load_document
+from tui.text.visible import escaped
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
@@ -53,7 +54,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line, not the usage block plus a line."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        # the message quotes what was typed: control characters shown, never sent
+        self.exit(EXIT_USAGE, f"{self.prog}: {escaped(message)} (see {self.prog} --help)\n")
 
 
 def _max_size(value: str) -> int:
@@ -227,7 +229,8 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
 
 
 def _error(message: str) -> None:
-    print(f"marginalia: {message}", file=sys.stderr)
+    """One line on stderr; paths and text from input in it can hold terminal controls."""
+    print(f"marginalia: {escaped(message)}", file=sys.stderr)
 
 
 def _codebook(path: Path | None) -> Codebook | None:
@@ -330,22 +333,33 @@ def run_reader(args: argparse.Namespace) -> int:
         extraction.cancel()
 
 
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] == "extract":
+        return run_extract(_extract_parser().parse_args(argv[1:]))
+    if argv and argv[0] in ("export", "import"):
+        from tui import interchange_cli  # formats load only when asked for
+
+        return interchange_cli.main(argv)
+    if argv and argv[0] == "search":
+        return run_search(search_parser(_Parser).parse_args(argv[1:]))
+    if argv and argv[0] == "agree":
+        from tui.cli_agree import main as agree
+
+        return agree(argv[1:])
+    return run_reader(_reader_parser().parse_args(argv))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] == "extract":
-            return run_extract(_extract_parser().parse_args(argv[1:]))
-        if argv and argv[0] in ("export", "import"):
-            from tui import interchange_cli  # formats load only when asked for
-
-            return interchange_cli.main(argv)
-        if argv and argv[0] == "search":
-            return run_search(search_parser(_Parser).parse_args(argv[1:]))
-        if argv and argv[0] == "agree":
-            from tui.cli_agree import main as agree
-
-            return agree(argv[1:])
-        return run_reader(_reader_parser().parse_args(argv))
+        return _dispatch(argv)
+    except SystemExit as exc:
+        # argparse exits for --help, --version and usage errors; main() returns the
+        # status instead, so it runs the same in-process (tests, scripts) as from a shell
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        print(escaped(str(exc.code)), file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

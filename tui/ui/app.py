@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from tui.extract.codebook import Codebook, default_codebook
 from tui.review import ReviewSession
+from tui.text.visible import escaped
 from tui.ui.config import Config, load_config
 from tui.ui.extraction import Extraction, Extractor, ProcessExtraction, ThreadExtraction
 from tui.ui.help_screen import HelpScreen, live_bindings
@@ -231,7 +232,7 @@ def run_reader(
         # Never lose work silently: a failed or refused (conflict) save is said on exit.
         where = session.sidecar_path or "the sidecar"
         print(
-            visible(f"marginalia: annotations NOT saved to {where}: {session.save_state}"),
+            escaped(f"marginalia: annotations NOT saved to {where}: {session.save_state}"),
             file=sys.stderr,
         )
         return 1
