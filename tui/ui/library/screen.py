@@ -34,7 +34,7 @@ OpenReader = Callable[[Path, str | None, int | None], Screen]
 class FilterInput(Input):
     """Filter as you type; enter or down goes back to the list, escape clears."""
 
-    BINDINGS = LIBRARY_FILTER_BINDINGS
+    BINDINGS = [*LIBRARY_FILTER_BINDINGS]
 
     def action_clear_filter(self) -> None:
         self.value = ""
@@ -47,7 +47,7 @@ class FilterInput(Input):
 class LibraryScreen(Screen):
     """A sortable, filterable list of the library's articles."""
 
-    BINDINGS = LIBRARY_BINDINGS
+    BINDINGS = [*LIBRARY_BINDINGS]
     CSS_PATH = "library.tcss"
 
     class Indexed(Message):

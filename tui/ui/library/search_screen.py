@@ -42,7 +42,7 @@ def hit_text(hit: Hit) -> Text:
 class SearchScreen(ModalScreen[Opened | None]):
     """A query box over a list of results."""
 
-    BINDINGS = LIBRARY_SEARCH_BINDINGS
+    BINDINGS = [*LIBRARY_SEARCH_BINDINGS]
 
     def __init__(self, index: CorpusIndex, query: str = "") -> None:
         super().__init__()
