@@ -53,7 +53,9 @@ class LibraryApp(MarginaliaApp):
 
     def on_annotations_ready(self, message: AnnotationsReady) -> None:
         reader = self.screen
-        target = self._targets.pop(reader, None) if isinstance(reader, ReaderScreen) else None
+        if not isinstance(reader, ReaderScreen):
+            return
+        target = self._targets.pop(reader, None)
         if target is None:
             return
         item, offset = target
