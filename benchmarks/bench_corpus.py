@@ -89,10 +89,15 @@ def _after_extraction(paths: list[Path], root: Path) -> dict:
 
 
 def bench_index(work: Path, articles: int) -> dict:
-    bases = write_bases(work / "bases", 40, 13)
-    marginalia("extract", str(work / "bases"), "--write")
     t0 = time.perf_counter()
-    replicate(bases, work / "lib", articles)
+    if (work / "lib").is_dir():  # --keep DIR from an earlier run: the same corpus again
+        shutil.rmtree(work / "lib" / ".marginalia", ignore_errors=True)
+        for extra in ("serial.sqlite3", "feed.sqlite3"):
+            (work / "lib" / extra).unlink(missing_ok=True)
+    else:
+        bases = write_bases(work / "bases", 40, 13)
+        marginalia("extract", str(work / "bases"), "--write")
+        replicate(bases, work / "lib", articles)
     generate_s = time.perf_counter() - t0
     paths = find_articles([work / "lib"])
     sample = paths[:: max(1, len(paths) // 500)][:500]
@@ -142,6 +147,34 @@ def bench_index(work: Path, articles: int) -> dict:
     }
 
 
+def _library_run(arg: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "library_open.py"), arg],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def bench_library(folder: Path, repeat: int = 3) -> dict:
+    """The library screen opened on the up-to-date index in a fresh process, against a bare
+    Textual app started the same way, alternating (the machine is shared)."""
+    runs, bares = [], []
+    for _ in range(repeat):
+        bares.append(_library_run("--bare")["bare_textual_first_screen_s"])
+        runs.append(_library_run(str(folder)))
+    first = statistics.median(r["first_screen_s"] for r in runs)
+    bare = statistics.median(bares)
+    return {
+        **runs[-1],
+        "first_screen_s_median": first,
+        "bare_textual_first_screen_s_median": bare,
+        "first_screen_vs_bare": round(first / bare, 2),
+    }
+
+
 def bench_jobs(work: Path, short: int, repeat: int) -> dict:
     src = work / "short-src"
     write_bases(src, short, 3, seed=23)
@@ -187,6 +220,7 @@ def main() -> None:
     try:
         out = {"cores": len(os.sched_getaffinity(0)), "load": os.getloadavg()[0]}
         out["index"] = bench_index(work, args.articles)
+        out["library"] = bench_library(work / "lib")
         if not args.skip_jobs:
             out["extract"] = bench_jobs(work, args.short, args.repeat)
         out["load_after"] = os.getloadavg()[0]

@@ -211,11 +211,11 @@ class CorpusIndex:
         Folders are resolved once each (symlinks, ".."), not every file: listing
         10,000 articles costs a few hundred folder lookups, not 10,000 resolves.
         """
-        parent = os.fspath(path.parent)
+        parent, name = os.path.split(os.fspath(path))
         folder = self._folders.get(parent)
         if folder is None:
-            folder = self._folders[parent] = os.path.realpath(parent)
-        full = os.path.join(folder, path.name)
+            folder = self._folders[parent] = os.path.realpath(parent or ".")
+        full = os.path.join(folder, name)
         if full.startswith(self._root_prefix):
             full = full[len(self._root_prefix) :]
         return full.replace(os.sep, "/")
@@ -274,16 +274,17 @@ class CorpusIndex:
         rows = e.analysis.rows
         (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()
         ids = range(last + 1, last + 1 + len(rows))  # ours alone: the write lock is held
+        states = ["reviewed" if r.reviewed else "unreviewed" for r in rows]
         conn.executemany(
             schema.INSERT_ITEM,
             [
-                (i, article_id, r.kind, r.item, r.start, int(r.reviewed), r.label, *r.sentence)
-                + r.fields
-                for i, r in zip(ids, rows, strict=True)
+                (i, article_id, r.kind, r.item, r.start, st, r.label, *r.sentence, *r.fields)
+                for i, r, st in zip(ids, rows, states, strict=True)
             ],
         )
         conn.executemany(
-            schema.INSERT_FTS, [(i, *r.fields) for i, r in zip(ids, rows, strict=True)]
+            schema.INSERT_FTS,
+            [(i, *r.fields, r.kind, st) for i, r, st in zip(ids, rows, states, strict=True)],
         )
 
     def remove(self, rels: Sequence[str]) -> int:
@@ -324,19 +325,18 @@ class CorpusIndex:
 
     # ------------------------------------------------------------------ reading
 
-    def summaries(self, articles: Sequence[Path] | None = None) -> list[ArticleSummary]:
-        """Rows of ``articles`` (in that order), or of every indexed article by path."""
+    def summary_map(self) -> dict[str, ArticleSummary]:
+        """Every indexed article's row, by its path relative to the root."""
         cols = ", ".join(schema.SUMMARY_COLUMNS)
-        rows = self.query(f"SELECT path, {cols} FROM articles ORDER BY path")
-        by_path = {r[0]: _summary(r) for r in rows}
+        return {r[0]: _summary(r) for r in self.query(f"SELECT path, {cols} FROM articles")}
+
+    def summaries(self, articles: Sequence[Path] | None = None) -> list[ArticleSummary]:
+        """Rows of ``articles`` (in that order, those indexed), or of all by path."""
+        by_path = self.summary_map()
         if articles is None:
-            return list(by_path.values())
-        out = []
-        for path in articles:
-            s = by_path.get(self.relative(path))
-            if s is not None:
-                out.append(s)
-        return out
+            return [by_path[k] for k in sorted(by_path)]
+        rels = (self.relative(p) for p in articles)
+        return [s for rel in rels if (s := by_path.get(rel)) is not None]
 
     def summary(self, path: Path) -> ArticleSummary | None:
         cols = ", ".join(schema.SUMMARY_COLUMNS)
@@ -347,8 +347,22 @@ class CorpusIndex:
 
 
 def _summary(row: tuple) -> ArticleSummary:
-    values = dict(zip(("path", *schema.SUMMARY_COLUMNS), row, strict=True))
-    values["annotated"] = bool(values["annotated"])
-    for key in ("source", "date", "last_by", "last_at", "error"):
-        values[key] = values[key] or ""
-    return ArticleSummary(**values)
+    """A summary from (path, *SUMMARY_COLUMNS), in ArticleSummary's field order."""
+    (path, title, source, date, words, annotated, total, reviewed, events, suggestions) = row[:10]
+    attention, last_by, last_at, error = row[10:]
+    return ArticleSummary(
+        path,
+        title,
+        source or "",
+        date or "",
+        words or 0,
+        bool(annotated),
+        total or 0,
+        reviewed or 0,
+        events or 0,
+        suggestions or 0,
+        attention or 0,
+        last_by or "",
+        last_at or "",
+        error or "",
+    )

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from tui.corpus.rows import FIELDS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
+# What a query names (FIELDS), then two columns the search itself filters on, as words,
+# so that every filter is an FTS match and a LIMIT stops early: the row's kind (claim,
+# event, entity, text) and its state (reviewed, unreviewed).
+FTS_COLUMNS = (*FIELDS, "kind", "state")
 _COLUMNS = ", ".join(FIELDS)
-_OLD = ", ".join(f"old.{f}" for f in FIELDS)
+_FTS = ", ".join(FTS_COLUMNS)
+_OLD = ", ".join(f"old.{f}" for f in FTS_COLUMNS)
 
 SUMMARY_COLUMNS = (
     "title",
@@ -40,7 +45,7 @@ CREATE TABLE IF NOT EXISTS articles(
 CREATE TABLE IF NOT EXISTS items(
     id INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    kind TEXT NOT NULL, item TEXT NOT NULL, start INTEGER NOT NULL, reviewed INTEGER NOT NULL,
+    kind TEXT NOT NULL, item TEXT NOT NULL, start INTEGER NOT NULL, state TEXT NOT NULL,
     label TEXT NOT NULL, sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
     {_COLUMNS}
 );
@@ -51,23 +56,22 @@ CREATE TABLE IF NOT EXISTS extracted(
     mtime_ns INTEGER, size INTEGER, side_mtime_ns INTEGER, side_size INTEGER
 );
 CREATE INDEX IF NOT EXISTS items_article ON items(article, kind);
-CREATE INDEX IF NOT EXISTS items_pending ON items(reviewed, kind);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    {_COLUMNS}, content='items', content_rowid='id',
+    {_FTS}, content='items', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS items_removed AFTER DELETE ON items BEGIN
-    INSERT INTO fts(fts, rowid, {_COLUMNS}) VALUES ('delete', old.id, {_OLD});
+    INSERT INTO fts(fts, rowid, {_FTS}) VALUES ('delete', old.id, {_OLD});
 END;
 """
 
 # Rows go into items and fts by two statements with the same ids: three times faster
 # than a trigger per row. Removing goes through the trigger (fts needs the old values).
 INSERT_ITEM = (
-    "INSERT INTO items(id, article, kind, item, start, reviewed, label, sent_start, sent_end, "
+    "INSERT INTO items(id, article, kind, item, start, state, label, sent_start, sent_end, "
     f"{_COLUMNS}) VALUES ({', '.join('?' * (9 + len(FIELDS)))})"
 )
-INSERT_FTS = f"INSERT INTO fts(rowid, {_COLUMNS}) VALUES ({', '.join('?' * (1 + len(FIELDS)))})"
+INSERT_FTS = f"INSERT INTO fts(rowid, {_FTS}) VALUES ({', '.join('?' * (1 + len(FTS_COLUMNS)))})"
 UPSERT_ARTICLE = (
     "INSERT INTO articles(path, mtime_ns, size, sha256, side_mtime_ns, side_size, side_sha256, "
     f"{', '.join(SUMMARY_COLUMNS)}) VALUES ({', '.join('?' * (7 + len(SUMMARY_COLUMNS)))}) "

@@ -9,6 +9,7 @@ from tui.corpus.query import Query, parse_query
 from tui.text.segment import sentences
 
 DEFAULT_LIMIT = 100
+KIND_ORDER = ("claim", "event", "entity", "text")
 _MARK, _END = "\x02", "\x03"  # around matched words in highlight(); never in article text
 
 
@@ -64,44 +65,36 @@ def _text_hit(index: CorpusIndex, match: str, row: tuple) -> Hit:
 
 
 def search(index: CorpusIndex, query: Query | str, *, limit: int = DEFAULT_LIMIT) -> SearchResult:
-    """Items matching ``query``, best first (by relevance; without words, by article and
-    position). QueryError (a ValueError) for a query that does not parse.
+    """Items matching ``query``: claims first, then events, entities, and the texts, each
+    in the order they were indexed. QueryError (a ValueError) for a bad query.
 
-    Two steps, so that only the results shown are ever looked at closely: the ids of
-    the best matches (the index ranks them in C), then their details.
+    Every filter is part of the full-text match, so the index stops at the limit
+    instead of looking at every match (ranking 40,000 matches took a second). Then only
+    the results shown are looked at closely.
     """
     q = parse_query(query) if isinstance(query, str) else query
     if q.empty:
         return SearchResult((), False)
-    where: list[str] = []
-    params: list[object] = []
-    if q.unreviewed:
-        where.append("i.reviewed = 0 AND i.kind != 'text'")
-    if q.kind is not None:
-        where.append("i.kind = ?")
-        params.append(q.kind)
-    match = q.fts()
-    if match:
-        filters = "".join(f" AND {w}" for w in where)
-        ids = index.query(
-            "SELECT fts.rowid FROM fts JOIN items i ON i.id = fts.rowid WHERE fts MATCH ?"
-            f"{filters} ORDER BY fts.rank, fts.rowid LIMIT ?",
-            [match, *params, limit + 1],
+    wanted: list[int] = []
+    for kind in (q.kind,) if q.kind else KIND_ORDER:
+        if q.unreviewed and kind == "text":
+            continue  # a text is never "unreviewed"
+        rows = index.query(
+            "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?",
+            (q.fts(kind), limit + 1 - len(wanted)),
         )
-    else:
-        ids = index.query(
-            "SELECT i.id FROM items i JOIN articles a ON a.id = i.article WHERE "
-            + " AND ".join(where)
-            + " ORDER BY a.path, i.start LIMIT ?",
-            [*params, limit + 1],
-        )
-    wanted = [r[0] for r in ids[:limit]]
+        wanted.extend(r[0] for r in rows)
+        if len(wanted) > limit:
+            break
+    more = len(wanted) > limit
+    wanted = wanted[:limit]
     marks = ",".join("?" * len(wanted))
     details = {r[0]: r for r in index.query(_DETAILS + f"WHERE i.id IN ({marks})", wanted)}
+    text_match = q.fts("text")
     hits = []
     for item_id in wanted:
         row = details.get(item_id)
         if row is None:
             continue  # refreshed away between the two steps
-        hits.append(_text_hit(index, match, row) if row[3] == "text" else Hit(*row[1:]))
-    return SearchResult(tuple(hits), len(ids) > limit)
+        hits.append(_text_hit(index, text_match, row) if row[3] == "text" else Hit(*row[1:]))
+    return SearchResult(tuple(hits), more)

@@ -41,6 +41,11 @@ class AnnotationsReady(Message):
         super().__init__()
 
 
+class NothingToClear(Message):
+    """Escape found nothing left to back out of: whoever opened the reader may close it
+    (the library goes back to its list)."""
+
+
 class SaveStateChanged(Message):
     """The session's save state changed (possibly on its saver thread)."""
 

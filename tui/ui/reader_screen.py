@@ -37,6 +37,7 @@ from tui.ui.reader_messages import (
     ArticleOpenFailed,
     CodebookParsed,
     Extracted,
+    NothingToClear,
     SaveStateChanged,
     TextShown,
 )
@@ -287,6 +288,10 @@ class ReaderScreen(Screen[None]):
         """Escape backs out one level: search marks, then the current entity."""
         if self.state.search_text:
             self.search.run("")
+            return
+        if self.state.mention_index is None:
+            self.state.message = ""
+            self.post_message(NothingToClear())
             return
         self.state.message = ""
         self.nav.select_mention(None)

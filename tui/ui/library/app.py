@@ -1,7 +1,7 @@
 """The app in library mode: the library first, the reader on top for one article at a time.
 
-``q`` in the reader goes back to the library (as in mutt's pager), ``q`` in the library
-quits; ``>`` and ``<`` in the reader open the next and previous article of the library.
+``escape`` (once nothing is left to back out of) or ``q`` in the reader goes back to the
+library (as in mutt's pager), ``q`` in the library quits; ``>`` and ``<`` in the reader open the next and previous article of the library.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from tui.ui.app import MarginaliaApp
 from tui.ui.config import load_config
 from tui.ui.keymap import APP_BINDINGS, ARTICLE_STEP_BINDINGS
 from tui.ui.library.screen import LibraryScreen
+from tui.ui.reader_messages import AnnotationsReady, NothingToClear
 from tui.ui.reader_screen import ReaderScreen
 
 
@@ -33,6 +34,8 @@ class LibraryApp(MarginaliaApp):
         self.index = index
         self.articles = articles
         self.jobs = jobs
+        # where each reader should go once its annotations are final (a search result)
+        self._targets: dict[Screen, tuple[str | None, int | None]] = {}
 
     def first_screen(self) -> Screen:
         return LibraryScreen(self.index, self.articles, self.open_reader, jobs=self.jobs)
@@ -41,7 +44,35 @@ class LibraryApp(MarginaliaApp):
         return next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
 
     def open_reader(self, path: Path, item: str | None, offset: int | None) -> Screen:
-        return self.reader_screen(path)
+        """A reader on ``path``; once its annotations are final it goes to ``item`` (a claim,
+        event or mention id) or, failing that, to ``offset`` (a search hit)."""
+        reader = self.reader_screen(path)
+        if item is not None or offset is not None:
+            self._targets[reader] = (item, offset)
+        return reader
+
+    def on_annotations_ready(self, message: AnnotationsReady) -> None:
+        reader = self.screen
+        if not isinstance(reader, ReaderScreen):
+            return
+        target = self._targets.pop(reader, None)
+        if target is None:
+            return
+        item, offset = target
+        if item is not None and reader.state.index_of(item) is not None:
+            reader.nav.show_item(item)
+            return
+        if offset is not None:  # an entity (its first mention) or a word in the text
+            mention, _claim = reader.state.at_offset(offset)
+            if mention is not None:
+                reader.nav.select_mention(mention)
+            else:
+                reader.nav.jump_to(offset, offset + 1)
+
+    def on_nothing_to_clear(self, message: NothingToClear) -> None:
+        """Escape in the reader with nothing left to back out of: back to the library."""
+        if isinstance(self.screen, ReaderScreen):
+            self.leave_reader()
 
     def reader_session(self):  # type: ignore[no-untyped-def]
         """The session of the reader on top, if one is open (saved on SIGTERM and exit)."""

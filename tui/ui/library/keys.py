@@ -1,16 +1,10 @@
-"""The library screen's bindings, each with an id (remappable in the config's keymap)."""
+"""The sort picker's keys: the letter that picks each column of the library.
+
+The library's bindings (ids, help, remapping) live in tui.ui.keymap with every other.
+"""
 
 from __future__ import annotations
 
-# The bindings themselves live in tui.ui.keymap with every other binding of the app
-# (one place for ids, help and remapping); these are the library's names for them.
-from tui.ui.keymap import LIBRARY_BINDINGS, LIBRARY_FILTER_BINDINGS, LIBRARY_SEARCH_BINDINGS
-from tui.ui.keymap import LIBRARY_TABLE_BINDINGS as TABLE_BINDINGS
-
-FILTER_BINDINGS = LIBRARY_FILTER_BINDINGS
-SEARCH_BINDINGS = LIBRARY_SEARCH_BINDINGS
-
-# In the sort picker: the key that picks each column.
 SORT_KEYS: dict[str, str] = {
     "m": "status",
     "t": "title",
@@ -23,5 +17,3 @@ SORT_KEYS: dict[str, str] = {
     "f": "attention",
     "r": "reviewed",
 }
-
-__all__ = ["FILTER_BINDINGS", "LIBRARY_BINDINGS", "SEARCH_BINDINGS", "SORT_KEYS", "TABLE_BINDINGS"]

@@ -7,6 +7,7 @@ session. Everything the screen knows is in a LibraryState.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,10 +21,12 @@ from textual.widgets import Footer, Input, Static
 from tui.corpus.index import CorpusIndex
 from tui.corpus.summary import ArticleSummary, untitled
 from tui.corpus.visible import visible
-from tui.ui.library.keys import FILTER_BINDINGS, LIBRARY_BINDINGS, SORT_KEYS
+from tui.ui.keymap import LIBRARY_BINDINGS, LIBRARY_FILTER_BINDINGS
+from tui.ui.library.keys import SORT_KEYS
 from tui.ui.library.state import COLUMNS, LibraryState
 from tui.ui.library.table import ArticleTable, TableHeader
 
+ROWS_EVERY = 3.0  # seconds between showing the rows indexed so far, during a long refresh
 # Makes the reader for an article: its path, and where to start (an item id, an offset).
 OpenReader = Callable[[Path, str | None, int | None], Screen]
 
@@ -31,7 +34,7 @@ OpenReader = Callable[[Path, str | None, int | None], Screen]
 class FilterInput(Input):
     """Filter as you type; enter or down goes back to the list, escape clears."""
 
-    BINDINGS = [*FILTER_BINDINGS]
+    BINDINGS = [*LIBRARY_FILTER_BINDINGS]
 
     def action_clear_filter(self) -> None:
         self.value = ""
@@ -75,6 +78,8 @@ class LibraryScreen(Screen):
         self.opened: Path | None = None  # the article in the reader now, if any
         self._closing = False
         self._indexing = ""
+        self._rels: list[str] = []
+        self._rows_shown = time.monotonic()
 
     # ---------------------------------------------------------------- building
 
@@ -90,13 +95,8 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(FilterInput).display = False
-        known = {s.path: s for s in self.index.summaries(self.articles)}
-        rows = []
-        for path in self.articles:
-            rel = self.index.relative(path)
-            rows.append(known.get(rel) or ArticleSummary(rel, untitled(rel)))
-        self.state.set_rows(rows)
-        self.query_one(ArticleTable).reload()
+        self._rels = [self.index.relative(p) for p in self.articles]
+        self._show_rows()
         self.query_one(ArticleTable).focus()
         self._show_title()
         self._show_status()
@@ -104,6 +104,14 @@ class LibraryScreen(Screen):
 
     def on_unmount(self) -> None:
         self._closing = True
+
+    def _show_rows(self) -> None:
+        """Every article's row as the index has it (a bare one until it is indexed)."""
+        known = self.index.summary_map()
+        self.state.set_rows(
+            known.get(rel) or ArticleSummary(rel, untitled(rel)) for rel in self._rels
+        )
+        self.query_one(ArticleTable).reload()
 
     def _show_title(self) -> None:
         title = Text(f"Library · {visible(str(self.index.root))}", style="bold")
@@ -132,10 +140,15 @@ class LibraryScreen(Screen):
     def on_library_screen_indexed(self, message: Indexed) -> None:
         if message.total is None:
             self._indexing = ""
-            self.state.set_rows(self.index.summaries(self.articles))
-            self.query_one(ArticleTable).reload()
+            self._show_rows()
         elif message.total:
             self._indexing = f"indexing {message.done:,} / {message.total:,}"
+            # A first build of a big folder takes minutes: show what is indexed so far,
+            # now and then (reading every row costs a moment at 10,000).
+            now = time.monotonic()
+            if message.done and now - self._rows_shown > ROWS_EVERY:
+                self._rows_shown = now
+                self._show_rows()
         self._show_status()
 
     @work(thread=True, group="index-one")

@@ -18,7 +18,7 @@ from tui.corpus.index import CorpusIndex
 from tui.corpus.query import QueryError
 from tui.corpus.search import Hit, SearchResult, search
 from tui.corpus.visible import visible
-from tui.ui.library.keys import SEARCH_BINDINGS
+from tui.ui.keymap import LIBRARY_SEARCH_BINDINGS
 
 HELP = (
     'words, "phrases", word*  ·  source: cue: content: type: actor: place: entity: '
@@ -42,7 +42,7 @@ def hit_text(hit: Hit) -> Text:
 class SearchScreen(ModalScreen[Opened | None]):
     """A query box over a list of results."""
 
-    BINDINGS = [*SEARCH_BINDINGS]
+    BINDINGS = [*LIBRARY_SEARCH_BINDINGS]
 
     def __init__(self, index: CorpusIndex, query: str = "") -> None:
         super().__init__()

@@ -19,7 +19,7 @@ from textual.widget import Widget
 
 from tui.corpus.summary import ArticleSummary
 from tui.corpus.visible import visible
-from tui.ui.library.keys import TABLE_BINDINGS
+from tui.ui.keymap import LIBRARY_TABLE_BINDINGS
 from tui.ui.library.state import COLUMNS, DONE, LibraryState, cells
 
 GAP = 1  # cells between columns
@@ -82,7 +82,7 @@ class TableHeader(Widget):
 class ArticleTable(ScrollView, can_focus=True):
     """One line per article of ``state.visible``; the cursor row is ``state.cursor``."""
 
-    BINDINGS = [*TABLE_BINDINGS]
+    BINDINGS = [*LIBRARY_TABLE_BINDINGS]
     COMPONENT_CLASSES = {"table--cursor", "table--done", "table--attention", "table--empty"}
 
     class Moved(Message):
