@@ -45,6 +45,7 @@ from tui.review import ReviewSession  # noqa: E402
 from tui.text import load_document  # noqa: E402
 from tui.ui.app import MarginaliaApp  # noqa: E402
 from tui.ui.article_view import ArticleView  # noqa: E402
+from tui.ui.reader_messages import Extracted, TextShown  # noqa: E402
 from tui.ui.reader_screen import ReaderScreen  # noqa: E402
 
 SIZE = (160, 48)
@@ -92,10 +93,10 @@ async def first_frame_ours(
     found: list[object] = []
 
     def hook(message: object) -> None:
-        if isinstance(message, ReaderScreen.TextShown) and "text" not in stamps:
+        if isinstance(message, TextShown) and "text" not in stamps:
             stamps["text"] = message.at - t0
             text_done.set()
-        elif isinstance(message, ReaderScreen.Extracted):
+        elif isinstance(message, Extracted):
             stamps["extracted"] = time.perf_counter() - t0
             found.append(message.annotations)
             ann_done.set()

@@ -2,7 +2,8 @@
 
     python -m training.check_built [--data DIR]
 
-- ``tui/data/places.gaz`` is the same bytes as a fresh ``training.build_gazetteer``;
+- ``tui/data/places.gaz`` is the same bytes as a fresh ``training.build_gazetteer``,
+  and ``tui/data/yaml_cache.txt`` as a fresh ``training.build_yaml_cache``;
 - ``tui/data/ner_tagger.bin`` was trained with the features the tagger computes now
   (its recorded feature probe) and, when the training corpora are there (``--data``,
   default ``../shared/train``), on exactly these files (their recorded sha256).
@@ -18,6 +19,8 @@ import sys
 
 from training.build_gazetteer import OUT as PLACES_PATH
 from training.build_gazetteer import build
+from training.build_yaml_cache import OUT as YAML_CACHE_PATH
+from training.build_yaml_cache import build as build_yaml_cache
 from training.fingerprint import feature_probe, sources_sha256
 from training.ner_corpora import training_files
 from training.paths import ROOT, add_data_options
@@ -38,6 +41,8 @@ def main(argv: list[str] | None = None) -> None:
         problems.append(
             f"{PLACES_PATH.name}: differs from a fresh build (training.build_gazetteer)"
         )
+    if build_yaml_cache()[0] != YAML_CACHE_PATH.read_bytes():
+        problems.append(f"{YAML_CACHE_PATH.name}: out of date (training.build_yaml_cache)")
     header = unpack(WEIGHTS_PATH.read_bytes()).header
     if header.get("feature_probe") != feature_probe():
         problems.append(

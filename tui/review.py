@@ -226,16 +226,16 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
     def needs_attention(self) -> tuple[Item, ...]:
         """Items that moved or could not be placed after the article changed."""
         ann = self._annotations
-        return tuple(it for it in (*ann.mentions, *ann.claims, *ann.events) if it.anchor != "ok")
+        placed: list[Mention | Claim | Event] = [*ann.mentions, *ann.claims, *ann.events]
+        return tuple(it for it in placed if it.anchor != "ok")
 
     @property
     def progress(self) -> Progress:
         ann = self._annotations
         live = [c for c in ann.claims if c.status != "rejected"]
         reviewed = sum(1 for c in live if c.review.verdict is not None)
-        suggestions = sum(
-            1 for item in (*ann.mentions, *ann.claims, *ann.events) if item.status == "suggested"
-        )
+        items: list[Mention | Claim | Event] = [*ann.mentions, *ann.claims, *ann.events]
+        suggestions = sum(1 for item in items if item.status == "suggested")
         return Progress(len(live), reviewed, suggestions)
 
     @property

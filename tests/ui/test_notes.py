@@ -40,7 +40,7 @@ async def test_notes_on_an_event_and_on_an_entity(tmp_path):
         assert session.item("v1").review.note == "check casualty figure"
         assert "check casualty figure" in card_text(app)
         await pilot.press("e")
-        mention = screen.mentions[screen.mention_index]
+        mention = screen.state.mentions[screen.state.mention_index]
         await pilot.press("c", *"same as HTS?", "ctrl+s")
         await pilot.pause()
         entity = session.entity(mention.entity)

@@ -122,6 +122,22 @@ def run_extract(args: argparse.Namespace, codebook: Any) -> int:
     return EXIT_FAILED if tally.failed else 0
 
 
+# ---------------------------------------------------------------------- library
+
+
+def library_articles(paths: list[Path]) -> tuple[Path, list[Path]] | str:
+    """The library's folder and its articles, or a one-line reason why there are none."""
+    from tui.corpus.discover import DiscoverError, find_articles, library_root
+
+    try:
+        articles = find_articles(paths)
+    except DiscoverError as exc:
+        return str(exc)
+    if not articles:
+        return f"{paths[0]}: no articles (.txt, .md) in this folder"
+    return library_root(paths), articles
+
+
 # ---------------------------------------------------------------------- search
 
 

@@ -73,10 +73,12 @@ class Gazetteer:
         out = []
         i = 0
         n = len(words)
-        norm = [_norm_caps(w) for w in words]
         # Most sentences have no all-caps word: then the title-cased lookups would only
-        # repeat the plain ones.
-        caps = norm != words
+        # repeat the plain ones (str.isupper over the words runs in C; most sentences
+        # stop there).
+        caps = any(map(str.isupper, words))
+        norm = [_norm_caps(w) for w in words] if caps else words
+        caps = caps and norm != words
         multi_first, phrases, max_len = self.multi_first, self.phrases, self.max_len
         while i < n:
             w = words[i]

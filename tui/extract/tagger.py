@@ -14,12 +14,14 @@ import math
 from functools import lru_cache
 
 from tui.data import data_bytes, has_data
+from tui.extract.calibration import Calibration
 from tui.extract.features import (
     NEIGHBOURS,
     PAD_LEFT,
     PAD_RIGHT,
     DocCasing,
     context_features,
+    doc_features,
     gazetteer_features,
     is_headline,
     own_features,
@@ -71,6 +73,7 @@ class Tagger:
         self._rows = weights.rows
         self._values = weights.values
         self._gaz = gaz
+        self.calibration = Calibration.from_header(weights.header.get("calibration"))
         self._own: dict[str, list[float]] = {}
         self._combo: dict[tuple[str, ...], list[float]] = {}
         self._ss: dict[str, str] = {}
@@ -82,10 +85,14 @@ class Tagger:
 
     @classmethod
     def from_sparse(
-        cls, tags: list[str], weights: dict[str, dict[int, float]], gaz: Gazetteer
+        cls,
+        tags: list[str],
+        weights: dict[str, dict[int, float]],
+        gaz: Gazetteer,
+        header: dict | None = None,
     ) -> Tagger:
         """A tagger from training's sparse weights, stored as the shipped file stores them."""
-        return cls(unpack(pack(tags, weights, {})), gaz)
+        return cls(unpack(pack(tags, weights, header or {})), gaz)
 
     def _sum(self, feats: list[str]) -> list[float]:
         rows, values, n = self._rows, self._values, self._n
@@ -156,6 +163,7 @@ class Tagger:
         tags = self.tags
         exp = math.exp
         hist_cache = self._hist
+        doc_vectors = casing.vectors  # per document: a word's doc_features, summed once
         allowed_after = self._allowed
         out: list[tuple[str, float]] = []
         prev, prev2 = START, START
@@ -174,9 +182,12 @@ class Tagger:
                 hist_cache[key] = hist
             w_m2, w_m1, w_p1, w_p2 = padded[i], padded[i + 1], padded[i + 3], padded[i + 4]
             feats = tuple(gaz_feats[i] + token_dynamic(word, i, headline, casing))
+            doc_vec = doc_vectors.get(word)
+            if doc_vec is None:
+                doc_vec = doc_vectors[word] = self._sum(list(doc_features(word, casing)))
             scores = [
-                a + b + c + d + e + f + g
-                for a, b, c, d, e, f, g in zip(
+                a + b + c + d + e + f + g + h
+                for a, b, c, d, e, f, g, h in zip(
                     own_cache.get(word) or own_vec(word),
                     m2_cache.get(w_m2) or ctx_vec(-2, w_m2),
                     m1_cache.get(w_m1) or ctx_vec(-1, w_m1),
@@ -184,6 +195,7 @@ class Tagger:
                     p2_cache.get(w_p2) or ctx_vec(2, w_p2),
                     hist,
                     combo_cache.get(feats) or vec(feats),
+                    doc_vec,
                     strict=True,
                 )
             ]

@@ -23,10 +23,11 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.model import ENTITY_TYPES, Mention
+from tui.model import Mention
 from tui.text import Document
 from tui.ui.keymap import ARTICLE_BINDINGS
 from tui.ui.layout import BLANK, HEADER, TITLE, Layout, columns, layout_document, visible
+from tui.ui.themes import ENTITY_STYLES, entity_style
 
 # Mark layers, lowest first: a later layer's style is added over an earlier one.
 MARK_LAYERS: tuple[str, ...] = (
@@ -42,7 +43,7 @@ MARK_LAYERS: tuple[str, ...] = (
     "selection",
 )
 REJECTED_CLASS = "article--rejected"
-ENTITY_CLASSES: dict[str, str] = {t: f"article--entity-{t.lower()}" for t in ENTITY_TYPES}
+ENTITY_CLASSES: tuple[str, ...] = tuple(f"article--entity-{name}" for name in ENTITY_STYLES)
 
 
 @dataclass(slots=True)
@@ -76,13 +77,13 @@ class _Spans:
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article, wrapped to a readable measure, with entities and marks highlighted."""
 
-    BINDINGS = ARTICLE_BINDINGS
+    BINDINGS = [*ARTICLE_BINDINGS]
     MARGIN = 2
     COMPONENT_CLASSES = {
         "article--title",
         "article--dateline",
         "article--header",
-        *ENTITY_CLASSES.values(),
+        *ENTITY_CLASSES,
         REJECTED_CLASS,
         *(f"article--{layer}" for layer in MARK_LAYERS),
     }
@@ -151,7 +152,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _mention_class(m: Mention) -> str:
         if m.status == "rejected":
             return REJECTED_CLASS
-        return ENTITY_CLASSES.get(m.type, "article--entity-event")
+        return f"article--entity-{entity_style(m.type)}"
 
     def set_marks(self, layer: str, spans: Iterable[tuple[int, int]]) -> None:
         """Replace one mark layer (see MARK_LAYERS) with ``spans``."""
@@ -260,7 +261,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if first >= top and last < top + height:
                 return
             y = first - 1 if first < top else last - height + 2
-        self.scroll_to(y=max(0, y), animate=False)
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
@@ -371,19 +372,23 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- actions (less/vim sense: g top, G bottom) ---------------------------------
 
     def action_line_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + 1, animate=False)
+        self.scroll_to(y=self.scroll_y + 1, animate=False, immediate=True)
 
     def action_line_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - 1, animate=False)
+        self.scroll_to(y=self.scroll_y - 1, animate=False, immediate=True)
 
     def action_page_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + max(1, self.size.height - 1), animate=False)
+        self.scroll_to(
+            y=self.scroll_y + max(1, self.size.height - 1), animate=False, immediate=True
+        )
 
     def action_page_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - max(1, self.size.height - 1), animate=False)
+        self.scroll_to(
+            y=self.scroll_y - max(1, self.size.height - 1), animate=False, immediate=True
+        )
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)

@@ -17,9 +17,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.model import ENTITY_TYPES, Annotations
 from tui.ui.keymap import LIST_BINDINGS
-from tui.ui.rows import Piece, legend
+from tui.ui.rows import Piece
+from tui.ui.themes import ENTITY_STYLES, entity_style
 
 ROLE_CLASSES = ("letter", "dim", "badge", "source", "cue", "content")
 
@@ -27,7 +27,7 @@ ROLE_CLASSES = ("letter", "dim", "badge", "source", "cue", "content")
 class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     """A list that builds only the rows on screen (10,000 rows cost nothing at start)."""
 
-    BINDINGS = LIST_BINDINGS
+    BINDINGS = [*LIST_BINDINGS]
     COMPONENT_CLASSES = {"rows--cursor", "rows--empty", *(f"rows--{r}" for r in ROLE_CLASSES)}
 
     class Chosen(Message):
@@ -82,9 +82,9 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         height = max(self.size.height, 1)
         top = int(self.scroll_y)
         if index >= 0 and index < top:
-            self.scroll_to(y=index, animate=False)  # scrolling repaints it all
+            self.scroll_to(y=index, animate=False, immediate=True)  # scrolling repaints it all
         elif index >= top + height:
-            self.scroll_to(y=index - height + 1, animate=False)
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
         else:
             # Only the two rows that changed: less for the compositor to redraw.
             for row in (old, index):
@@ -214,15 +214,17 @@ class Card(Widget):
 class Legend(Widget):
     """Entity types with their letters and counts; the letters, not the colours, carry meaning."""
 
-    COMPONENT_CLASSES = {f"legend--{t.lower()}" for t in ENTITY_TYPES}
+    COMPONENT_CLASSES = {f"legend--{name}" for name in ENTITY_STYLES}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: list[tuple[str, str, int]] = []
 
-    def show(self, ann: Annotations) -> None:
-        self.entries = legend(ann)
-        self.refresh(layout=True)
+    def show(self, entries: list[tuple[str, str, int]]) -> None:
+        """(letter, type, count) per entity type, in the codebook's order."""
+        if entries != self.entries:
+            self.entries = entries
+            self.refresh(layout=True)
 
     def render(self) -> Text:
         if not self.entries:
@@ -241,7 +243,7 @@ class Legend(Widget):
                 text.append("  ")
                 used += 2
             style = self.get_component_rich_style(
-                f"legend--{kind.lower()}", partial=True, default=Style()
+                f"legend--{entity_style(kind)}", partial=True, default=Style()
             )
             text.append(f" {letter} ", style)
             text.append(label)
@@ -255,9 +257,15 @@ class Legend(Widget):
 class Sidebar(Vertical):
     """Current item, claims, events, legend: mounted by :meth:`fill`, after the first frame."""
 
-    async def fill(self) -> None:
+    async def fill(self) -> dict[str, Static | Card | RowList | Legend]:
+        """Mount the parts (once); them by id."""
         if not self.children:
             await self.mount_all(self._parts())
+        return {
+            w.id: w
+            for w in self.children
+            if w.id and isinstance(w, (Static, Card, RowList, Legend))
+        }
 
     def _parts(self) -> ComposeResult:
         yield Static("Claim", id="card-title", classes="sidebar-heading")
