@@ -144,27 +144,28 @@ def compare(a: Annotations, b: Annotations) -> Comparison:
     """Pair the two reviews' items and list their differences in document order."""
     agreed: list[str] = []
     diffs: list[Difference] = []
-    for kind, items_a, items_b in (
+    kinds: tuple[tuple[Kind, tuple[Item, ...], tuple[Item, ...]], ...] = (
         ("mention", a.mentions, b.mentions),
         ("claim", a.claims, b.claims),
         ("event", a.events, b.events),
-    ):
+    )
+    for kind, items_a, items_b in kinds:
         la, lb = _live(items_a), _live(items_b)
-        pairs = _pairs(kind, la, lb)  # type: ignore[arg-type]
+        pairs = _pairs(kind, la, lb)
         for i, j in pairs:
             differs = _differ(la[i], lb[j])
             if differs:
-                diffs.append(Difference(kind, la[i], lb[j], differs))  # type: ignore[arg-type]
+                diffs.append(Difference(kind, la[i], lb[j], differs))
             else:
                 agreed.append(la[i].id)
         paired_a = {i for i, _ in pairs}
         paired_b = {j for _, j in pairs}
         diffs += [
             Difference(kind, x, None, ("presence",)) for i, x in enumerate(la) if i not in paired_a
-        ]  # type: ignore[arg-type]
+        ]
         diffs += [
             Difference(kind, None, x, ("presence",)) for j, x in enumerate(lb) if j not in paired_b
-        ]  # type: ignore[arg-type]
+        ]
     order = {k: n for n, k in enumerate(KINDS)}
     diffs.sort(key=lambda d: (d.start, order[d.kind], d.anchor.end))
     return Comparison(a, b, tuple(agreed), tuple(diffs))

@@ -19,6 +19,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -135,7 +136,8 @@ def _local_pool(jobs: int, codebook: Codebook | None) -> ProcessPool:
         # (copy-on-write, kept shared by freezing it out of the collector's sight).
         warm_up(codebook)
         gc.freeze()
-        context, warm = multiprocessing.get_context("fork"), False
+        context: BaseContext = multiprocessing.get_context("fork")
+        warm = False
     else:
         context, warm = multiprocessing.get_context("spawn"), True
     return ProcessPool(jobs, context, _init_worker, (codebook, warm))
@@ -369,6 +371,7 @@ class Batch:
                     pending[self._submit(executor, job)] = job
                 if not pending:
                     break
+                assert executor is not None  # jobs are pending: it was made for them
                 for future in _finished(executor, pending):
                     job = pending.pop(future)
                     with _held_interrupts():  # a write and its bookkeeping, whole

@@ -11,6 +11,7 @@ Pipeline for one document:
 from __future__ import annotations
 
 import bisect
+from typing import cast
 
 from tui.extract.calibration import CALIBRATED, UNCALIBRATED, mention_features
 from tui.extract.features import doc_casing, is_headline, is_title_case
@@ -247,8 +248,8 @@ def _acronyms_again(
             initials.setdefault(caps[k:], f)
     starts = [f.start for f in found]
     extra: list[Found] = []
-    for toks, caps in zip(sents, capitals, strict=True):
-        if caps:
+    for toks, all_capitals in zip(sents, capitals, strict=True):
+        if all_capitals:
             continue
         words = [t.text for t in toks]
         for k, t in enumerate(toks):
@@ -297,9 +298,9 @@ def extract_entities(
     doc: Document, tagger: Tagger | None | object = _NO_TAGGER
 ) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
     """``find_entities`` with a chosen tagger (benchmarks pass one trained on other folds)."""
-    tg = default_tagger() if tagger is _NO_TAGGER else tagger
+    tg = default_tagger() if tagger is _NO_TAGGER else cast("Tagger | None", tagger)
     text = doc.text
-    found = find_mentions(text, tg, doc.title_span)  # type: ignore[arg-type]
+    found = find_mentions(text, tg, doc.title_span)
     if not found:
         return (), ()
     index, types, names = link(text, found, gazetteer(), patterns())

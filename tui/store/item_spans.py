@@ -66,4 +66,4 @@ def with_spans(item: T, spans: list[Span]) -> T:
     out = _rebuild(item, it)
     if next(it, None) is not None:
         raise ValueError("more spans than the item holds")
-    return out  # type: ignore[no-any-return]
+    return out

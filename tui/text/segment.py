@@ -264,9 +264,9 @@ def _cut_long(text: str, s: int, e: int) -> list[tuple[int, int]]:
 # hundred thousand for a long article).
 _intern = sys.intern
 _new_object = object.__new__
-_set_start = Token.start.__set__  # type: ignore[attr-defined]
-_set_end = Token.end.__set__  # type: ignore[attr-defined]
-_set_text = Token.text.__set__  # type: ignore[attr-defined]
+_set_start = vars(Token)["start"].__set__
+_set_end = vars(Token)["end"].__set__
+_set_text = vars(Token)["text"].__set__
 
 
 def _token(start: int, end: int, text: str) -> Token:

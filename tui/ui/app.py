@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from tui.extract.codebook import Codebook, default_codebook
@@ -200,7 +201,7 @@ class MarginaliaApp(App[int]):
             )
         yield SystemCommand("Help", "help · ? f1: the live keys", self.action_help)
 
-    def _run_on(self, node, action: str) -> None:
+    def _run_on(self, node: DOMNode, action: str) -> None:
         self.call_later(self.run_action, action, node)
 
 

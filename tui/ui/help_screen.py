@@ -9,13 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.ui.keymap import HELP_BINDINGS
 
 
-def live_bindings(screen) -> list[tuple[str, str, str]]:
+def live_bindings(screen: Screen[object]) -> list[tuple[str, str, str]]:
     """(keys, description, id) for each binding active on ``screen``, in binding order."""
     # Textual splits "j,down" into one binding per key; group them back by id.
     # Only bindings with ids are ours (and remappable); Textual's own are left out.

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Vertical
@@ -153,7 +154,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     def action_choose(self) -> None:
         self._move(max(self.cursor, 0), focus_article=True)
 
-    def on_click(self, event) -> None:
+    def on_click(self, event: events.Click) -> None:
         index = int(self.scroll_y) + event.y
         if 0 <= index < self.count:
             self._move(index)
@@ -250,7 +251,7 @@ class Legend(Widget):
             used += size
         return text
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.render().plain.split("\n")))
 
 

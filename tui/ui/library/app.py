@@ -62,7 +62,7 @@ class LibraryApp(MarginaliaApp):
             library.closed_article(path, session)
         return path
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         if isinstance(self.screen, ReaderScreen) and self.library() is not None:
             self.leave_reader()
             return

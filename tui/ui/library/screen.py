@@ -31,7 +31,7 @@ OpenReader = Callable[[Path, str | None, int | None], Screen]
 class FilterInput(Input):
     """Filter as you type; enter or down goes back to the list, escape clears."""
 
-    BINDINGS = FILTER_BINDINGS
+    BINDINGS = [*FILTER_BINDINGS]
 
     def action_clear_filter(self) -> None:
         self.value = ""
@@ -44,7 +44,7 @@ class FilterInput(Input):
 class LibraryScreen(Screen):
     """A sortable, filterable list of the library's articles."""
 
-    BINDINGS = LIBRARY_BINDINGS
+    BINDINGS = [*LIBRARY_BINDINGS]
     CSS_PATH = "library.tcss"
 
     class Indexed(Message):

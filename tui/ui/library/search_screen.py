@@ -42,7 +42,7 @@ def hit_text(hit: Hit) -> Text:
 class SearchScreen(ModalScreen[Opened | None]):
     """A query box over a list of results."""
 
-    BINDINGS = SEARCH_BINDINGS
+    BINDINGS = [*SEARCH_BINDINGS]
 
     def __init__(self, index: CorpusIndex, query: str = "") -> None:
         super().__init__()

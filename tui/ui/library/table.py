@@ -82,7 +82,7 @@ class TableHeader(Widget):
 class ArticleTable(ScrollView, can_focus=True):
     """One line per article of ``state.visible``; the cursor row is ``state.cursor``."""
 
-    BINDINGS = TABLE_BINDINGS
+    BINDINGS = [*TABLE_BINDINGS]
     COMPONENT_CLASSES = {"table--cursor", "table--done", "table--attention", "table--empty"}
 
     class Moved(Message):
