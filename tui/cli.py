@@ -36,6 +36,7 @@ examples:
                                       claimreview, conll (marginalia export --help)
   marginalia import story.txt --from brat story.ann   annotations made elsewhere
   marginalia agree alice/ bob/        how far two reviewers agree (see agree --help)
+  marginalia adjudicate story.txt alice/ bob/   settle their differences into a merged review
 
 keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q quit
 """
@@ -342,6 +343,10 @@ def _dispatch(argv: list[str]) -> int:
         return interchange_cli.main(argv)
     if argv and argv[0] == "search":
         return run_search(search_parser(_Parser).parse_args(argv[1:]))
+    if argv and argv[0] == "adjudicate":
+        from tui.cli_adjudicate import main as adjudicate
+
+        return adjudicate(argv[1:])
     if argv and argv[0] == "agree":
         from tui.cli_agree import main as agree
 

@@ -115,8 +115,8 @@ def take(
     in_use |= {e.id for e in merged.events}
     if current is not None:
         new_id = current.id
-    elif side == "A" and d.a is not None and version.id not in in_use:
-        new_id = version.id  # A's item keeps its id, as the agreed ones do
+    elif source is c.a and version.id not in in_use:
+        new_id = version.id  # A's item keeps its id (taken or rejected), as agreed ones do
     else:
         new_id = ids.new(PREFIX[type(version)])
     new: Item = replace(version, id=new_id, status=status or version.status)

@@ -271,7 +271,17 @@ ARTICLE_STEP_BINDINGS: list[Binding] = [
     ),
 ]
 
+# The adjudication screen (two reviews settled into a merged one): on top of the
+# reader's keys, J/K step through the differences instead of the claims.
+ADJUDICATE_BINDINGS: list[Binding] = [
+    Binding("J", "difference(1)", "Next difference", id="next-difference", priority=True),
+    Binding("K", "difference(-1)", "Prev difference", id="prev-difference", priority=True),
+    Binding("H", "take('A')", "Take A's", id="take-a", priority=True),
+    Binding("L", "take('B')", "Take B's", id="take-b", priority=True),
+]
+
 ALL_BINDINGS: tuple[Binding, ...] = (
+    *ADJUDICATE_BINDINGS,
     *LIBRARY_TABLE_BINDINGS,
     *LIBRARY_BINDINGS,
     *LIBRARY_FILTER_BINDINGS,
