@@ -15,8 +15,15 @@ from textual import events
 # Actions that need the annotations: held, in order, until they are ready.
 NEEDS_ANNOTATIONS = frozenset({"step", "same_entity", "review", "selection"})
 # Held actions whose next keys go into a box or a prompt they open.
-OPENS_BOX = ("search", "review('note'", "review('retype'", "review('merge'", "review('new_")
-OPENS_BOX += ("review('accept_all'", "review('select'", "review('needs_attention'")
+OPENS_BOX = (
+    "search",
+    *(
+        f"review('{name}'"
+        for name in ("note", "retype", "merge", "new_claim", "new_event", "select")
+    ),
+    "review('accept_all'",
+    "review('needs_attention'",
+)
 
 
 class KeyHold:
