@@ -37,6 +37,7 @@ class Copy:
     annotations: Annotations
     text: str | None  # None when the article is not beside its sidecar
     notes: tuple[str, ...] = ()
+    extractor: str | None = None  # whose suggestions it holds, when current for this text
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +83,11 @@ def read_copy(sidecar: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Copy:
     try:
         doc = load_document(article, max_bytes=max_bytes)
     except LoadError:
-        return Copy(sidecar, name, stored.sha256, stored.annotations, None)
+        return Copy(sidecar, name, stored.sha256, stored.annotations, None, (), stored.extractor)
     if doc.sha256 == stored.sha256:
-        return Copy(sidecar, article.name, doc.sha256, stored.annotations, doc.text)
+        return Copy(
+            sidecar, article.name, doc.sha256, stored.annotations, doc.text, (), stored.extractor
+        )
     placed, report = reanchor(stored.annotations, doc.text)
     note = f"{sidecar}: article changed since it was reviewed; {len(report.moved)} items moved"
     if report.orphaned:
