@@ -42,6 +42,7 @@ from tui.ui.state import EntityTypes
 if TYPE_CHECKING:
     from tui.ui.reader_screen import ReaderScreen
 
+
 class ReaderLoading:
     """The reader screen's way from a path to final annotations."""
 

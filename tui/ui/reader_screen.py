@@ -198,7 +198,6 @@ class ReaderScreen(Screen[None]):
         # None: shown, but held (the app asks ``opening.take`` as each key arrives).
         return True if self.opening.hold.live(action) else None
 
-
     # ------------------------------------------------------------------ drawing
 
     def annotations_changed(self) -> None:
