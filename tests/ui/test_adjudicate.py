@@ -6,6 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
+from textual.widget import Widget
 
 from tests.ui.fixtures import seed_annotations
 from tests.ui.review_helpers import seed_copy
@@ -61,10 +63,15 @@ def _mkdir(p: Path) -> Path:
 
 
 def versions(app: AdjudicateApp) -> tuple[str, str, str, str]:
+    """The panel's title and its three columns, as they are on screen."""
     q = app.screen.query_one
+
+    def shown(w: Widget) -> str:
+        strips = w.render_lines(Region(0, 0, w.size.width, w.size.height))
+        return "\n".join(s.text.rstrip() for s in strips).strip()
+
     return tuple(  # type: ignore[return-value]
-        str(q(f"#{w}").render())
-        for w in ("versions-title", "version-a", "version-b", "version-merged")
+        shown(q(f"#{w}")) for w in ("versions-title", "version-a", "version-b", "version-merged")
     )
 
 
