@@ -1,8 +1,19 @@
-"""Shared fixtures: the seed article, and isolation from the user's own config."""
+"""Shared fixtures: the seed article, isolation from the user's own config, and the
+property tests' example budget."""
 
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+from tests.budget import FACTOR, THOROUGH
+
+# Property tests (tests/budget.py): "quick" on every run, "thorough" with
+# `--hypothesis-profile thorough` (nightly). Neither has a deadline: on a loaded 2-core
+# machine any example can be slow, and speed is measured by benchmarks/, never by tests.
+settings.register_profile("quick", deadline=None)
+settings.register_profile(THOROUGH, deadline=None, max_examples=100 * FACTOR)
+settings.load_profile("quick")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "aleppo.txt"
