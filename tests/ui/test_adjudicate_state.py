@@ -2,10 +2,13 @@
 
 from pathlib import Path
 
+from rich.console import Console
+
 from tests.corpus.test_agreement_settle import session, two_reviews
 from tui.corpus.agreement_diff import compare
 from tui.corpus.agreement_settle import initial
-from tui.ui.adjudicate.state import AdjudicationState
+from tui.ui.adjudicate.panel import Version
+from tui.ui.adjudicate.state import AdjudicationState, Line
 
 
 def state() -> AdjudicationState:
@@ -69,3 +72,32 @@ def test_nothing_to_adjudicate_says_so() -> None:
     st = AdjudicationState(compare(full(), full()))
     assert not st.step(1) and not st.step_open(1)
     assert st.status() == "the reviews agree on everything: nothing to adjudicate"
+
+
+def test_a_wrapped_value_continues_under_itself_not_under_the_label() -> None:
+    lines = [
+        Line("content", "content: “the rebels took the airport and the city”", True, 9),
+        Line("kind", "kind: said", False, 6),
+        Line("presence", "rejected (not there)", True),
+    ]
+    console = Console(width=30, record=True, color_system=None)
+    console.print(Version("A · alice", lines))
+    shown = [row.rstrip() for row in console.export_text().splitlines()]
+    assert shown == [
+        "A · alice",
+        "≠ content: “the rebels took",
+        "           the airport and the",
+        "           city”",
+        "  kind: said",
+        "≠ rejected (not there)",
+    ]
+    assert str(Version("A · alice", lines)).splitlines()[1] == (
+        "≠ content: “the rebels took the airport and the city”"
+    )
+    # Too narrow to hang under the label: the value goes below it, under the mark.
+    console = Console(width=14, record=True, color_system=None)
+    console.print(Version("A", lines[:1]))
+    assert [r.rstrip() for r in console.export_text().splitlines()[1:3]] == [
+        "≠ content:",
+        "  “the rebels",
+    ]
