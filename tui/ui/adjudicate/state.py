@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.corpus.agreement_diff import Comparison, Difference, Item, Settled, aspects, settled
+from tui.corpus.agreement_diff import (
+    Comparison,
+    Difference,
+    Item,
+    Settled,
+    aspects,
+    entity_names,
+    settled,
+)
 from tui.model import Annotations, Claim, Event, Mention, Ref, Span
 
 SETTLED_WORDS: dict[Settled, str] = {
@@ -59,7 +67,7 @@ def describe(item: Item | None, ann: Annotations, differs: tuple[str, ...] = ())
         entity = ann.entity(item.entity)
         add("span", _quote(item.span))
         add("type", item.type)
-        if entity is not None and entity.name != item.span.text:
+        if entity is not None and (entity.name != item.span.text or "entity" in differs):
             add("entity", f"of {entity.name}")
     elif isinstance(item, Claim):
         add("verdict", item.review.verdict or "none", "verdict")
@@ -159,10 +167,11 @@ class AdjudicationState:
             mine,
         )
 
-    @staticmethod
-    def _merged_differs(d: Difference, item: Item | None) -> tuple[str, ...]:
+    def _merged_differs(self, d: Difference, item: Item | None) -> tuple[str, ...]:
         """Aspects in which the merged item is neither side's (an edit)."""
-        mine, a, b = aspects(item), aspects(d.a), aspects(d.b)
+        c = self.comparison
+        mine = aspects(item, entity_names(self.merged))
+        a, b = aspects(d.a, entity_names(c.a)), aspects(d.b, entity_names(c.b))
         if mine is None:
             return ()
         return tuple(
