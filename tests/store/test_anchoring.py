@@ -233,3 +233,30 @@ def test_an_incident_reported_in_two_paragraphs_moves_with_both() -> None:
     for old, span in zip(spans_of(ev), spans_of(moved), strict=True):
         assert new[span.start : span.end] == old.text
     assert moved.mentions[0].start == new.index("assault")
+
+
+LONG = "the convoy had been stopped at the border crossing for three days without water"
+
+
+def test_long_quote_found_once_survives_edits_on_both_sides() -> None:
+    # Seen in tmux: a verified claim whose own words were intact was orphaned because
+    # the sentence before it was replaced and a typo was fixed just after it.
+    lead = "Officials said on Monday that the situation was dire. "
+    text = f"{lead}In a letter sent to the agencies, they wrote that {LONG}, aid groups reported.\n"
+    new = f"{lead}According to a statement posted online late on Tuesday, {LONG}; the ministry denied it.\n"
+    c = Claim("c1", at("said", text), (at(LONG, text),), Ref(at("Officials", text), None))
+    span, state = reanchor_span(at(LONG, text), new)
+    assert state == "moved" and new[span.start : span.end] == LONG
+    result, report = reanchor(ann(c), new)
+    assert report.orphaned == () and report.moved == ("c1",)
+    assert [(s.start, s.text) for s in result.claims[0].content] == [(new.index(LONG), LONG)]
+
+
+def test_long_quote_found_twice_or_short_is_still_decided_by_its_context() -> None:
+    text = f"Officials said on Monday that {LONG}, aid groups reported.\n"
+    twice = f"A spokesman said that {LONG}.\n\nA witness said {LONG}.\n"
+    assert reanchor_span(at(LONG, text), twice)[1] == "orphaned"
+    short = "the convoy had been stopped"
+    new = f"A spokesman insisted late on Tuesday night that {short} again; nothing else.\n"
+    assert reanchor_span(at(short, text), new)[1] == "orphaned"
+    assert reanchor_span(at(LONG, text), "Officials said nothing at all.\n")[1] == "orphaned"

@@ -9,7 +9,9 @@ TextQuoteSelector that hypothes.is anchors by). The rules, in order:
    whitespace do not count). A word that merely happens to sit at the old offsets
    is not enough.
 2. Else it goes where the text around it says it is (:mod:`tui.store.locate`):
-   its quote, or a slightly edited quote (a typo fixed), held by its context.
+   its quote, or a slightly edited quote (a typo fixed), held by its context; or,
+   for a long unchanged quote (about ten words) that occurs exactly once, where
+   that quote is, even when the text on both sides of it was rewritten.
    When several places fit equally, only a neighbour's shift may choose one.
 3. Else it is orphaned: kept with its old offsets and quote, listed for the
    reviewer, never moved onto a look-alike.
@@ -188,6 +190,12 @@ def _locate_all(
                 if span not in stale:
                     a.remember(span, placed[span])
                 continue
+        lone = a.loc.alone(quote)
+        if lone is not None:
+            placed[span] = a.place(lone)
+            if span not in stale:
+                a.remember(span, placed[span])
+            continue
         found = a.loc.candidates(quote)
         # A place its neighbours did not move it to must agree with the text on both
         # sides: one side alone may be a look-alike that an edit gave the same context.

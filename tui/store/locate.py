@@ -28,6 +28,11 @@ BOUNDARY_MARGIN = 0.3  # ... and a cut of the same words ending elsewhere (one e
 KEY = 8  # context characters joined to the quote to find exact candidates
 FUZZY_KEY = 12  # context characters that locate a quote whose own text changed
 MAX_HITS = 64  # a key found more often than this says too little to use
+# An unchanged quote this long (folded characters, about ten words) found exactly once in the
+# text is that quote, whatever happened around it: a look-alike of this length does not occur
+# by chance, and edits on both sides (a sentence rewritten before it, a typo fixed after it)
+# must not orphan a verdict whose own words are intact.
+ALONE = 64
 SLACK = 8  # extra characters of text compared with each context side
 QUOTE_W = 50.0  # score of a quote found unchanged (hypothes.is weighs quote 50, context 40)
 CHAR_W = 40.0 / 64  # score of a context character matched (64 of them: 40)
@@ -262,6 +267,16 @@ class Locator:
             return False  # each paragraph the quote spans needs its own context
         # One side suffices when enough of it lies in the quote's own paragraph.
         return (p_ok and len(q.near_p) >= MIN_SIDE) or (s_ok and len(q.near_s) >= MIN_SIDE)
+
+    def alone(self, q: Quote) -> Candidate | None:
+        """The one place of a long unchanged quote that occurs once in the text, if so."""
+        fq = q.fq
+        if len(fq) < ALONE or "\n" in fq:
+            return None  # each paragraph a quote spans needs its own context
+        hits = self._hits(fq, limit=1)
+        if not hits:
+            return None  # absent, or more than once: the context must decide
+        return self.candidate(q, hits[0], hits[0] + len(fq), 0)
 
     def full_context_hits(self, q: Quote) -> list[int] | None:
         """Where prefix, quote and suffix occur together, exactly (folded)."""
