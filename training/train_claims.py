@@ -1,0 +1,193 @@
+"""Rebuild tui/data/claims_model.bin, the learned claim models, from PolNeAR train.
+
+    python -m training.train_claims [--data DIR] [--dev DIR] [--folds 3] [--jobs 2]
+
+``--data`` is the PolNeAR train folder (default ``../shared/train/claims/polnear_train``
+beside the checkout). Steps: the cue model and the span tagger are trained on all but
+one fold of the articles and run, with the rule frames, over the held-out fold; the
+scorer (a logistic regression) is fitted on those held-out claims, so its confidences
+are calibrated on articles the models never saw, and the threshold is the one that
+gives the best held-out F1. Then both models are trained on every article and saved
+with the scorer. Deterministic: the same bytes on every run. Prints the held-out
+(cross-validated) score and, at the end, the PolNeAR dev score of the saved model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import sys
+import time
+from pathlib import Path
+
+from training.claims_data import ArticleData, cue_examples, prepare, vocabulary
+from training.claims_learn import logistic_regression, train_classifier
+from training.claims_match import match
+from training.claims_tagger import train_tagger
+from training.polnear import DEV_DIR, TRAIN_DIR, Article, read_articles
+from tui.extract.attribution import scored_claims
+from tui.extract.claim_model import MODEL_FILE, ClaimModel
+from tui.extract.claim_weights import dumps
+from tui.extract.cues import lexicon
+from tui.text.document import Document
+
+OUT = Path(__file__).resolve().parents[1] / "tui" / "data" / MODEL_FILE
+MIN_COUNT = 2  # a word heads this many gold cues to become a candidate
+CUE_EPOCHS = 6
+SPAN_EPOCHS = 6
+TRY_FLOOR = -12.0  # held-out runs try candidates down to this cue score
+SEED = 7
+
+_DATA: list[ArticleData] = []  # set before the worker processes fork
+
+
+def _models(train_idx: list[int]) -> tuple[list[str], dict, dict]:
+    lex = lexicon()
+    train = [_DATA[n] for n in train_idx]
+    vocab = vocabulary(train, MIN_COUNT) | {"according"}
+    cue = train_classifier(cue_examples(train, vocab, lex), 2, CUE_EPOCHS, SEED)
+    span = train_tagger(train, SPAN_EPOCHS, SEED)
+    # A two-label perceptron is one score: the margin of "cue" over "not a cue".
+    margins = {f: v[1] - v[0] for f, v in cue.items()}
+    return sorted(vocab), margins, span
+
+
+def _model(vocab: list[str], cue: dict, span: dict, floor: float) -> ClaimModel:
+    return ClaimModel(
+        vocab=frozenset(vocab),
+        cue=cue,
+        span={f: tuple(v) for f, v in span.items()},
+        scorer={},
+        threshold=0.0,
+        cue_floor=floor,
+    )
+
+
+def claim_rows(model: ClaimModel, article: Article) -> tuple[list[dict], list[int], int]:
+    """The candidate claims' features, whether each matches the gold, and the gold count."""
+    scored = scored_claims(Document(article.text), (), (), model)
+    pred = [([(c.cue.start, c.cue.end)], [(s.start, s.end) for s in c.content]) for c, _ in scored]
+    gold = [(g.cue, g.content) for g in article.golds]
+    hits = {i for i, _ in match(article.text, pred, gold)}
+    return [f for _, f in scored], [int(i in hits) for i in range(len(scored))], len(gold)
+
+
+def _fold(job: tuple[list[int], list[int]]) -> tuple[list[dict], list[int], int]:
+    train_idx, test_idx = job
+    model = _model(*_models(train_idx), TRY_FLOOR)
+    rows: list[dict] = []
+    labels: list[int] = []
+    golds = 0
+    for n in test_idx:
+        r, y, g = claim_rows(model, _DATA[n].article)
+        rows += r
+        labels += y
+        golds += g
+    return rows, labels, golds
+
+
+def best_threshold(probs: list[float], labels: list[int], golds: int) -> tuple[float, dict]:
+    """The confidence cut with the best F1 over held-out claims, and its figures."""
+    order = sorted(range(len(probs)), key=lambda i: -probs[i])
+    best = (0.0, 0.5, {})
+    tp = fp = 0
+    for rank, i in enumerate(order):
+        tp += labels[i]
+        fp += 1 - labels[i]
+        if rank + 1 < len(order) and probs[order[rank + 1]] == probs[i]:
+            continue
+        p, r = tp / (tp + fp), tp / golds
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        if f > best[0]:
+            best = (f, probs[i], {"precision": p, "recall": r, "f1": f})
+    return best[1], {k: round(v, 4) for k, v in best[2].items()}
+
+
+def reliability(probs: list[float], labels: list[int], bins: int = 10) -> list[dict]:
+    """Per confidence bin: how many claims, their mean confidence, how many were right."""
+    out = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        idx = [i for i, p in enumerate(probs) if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if idx:
+            out.append(
+                {
+                    "bin": f"{lo:.1f}-{hi:.1f}",
+                    "claims": len(idx),
+                    "confidence": round(sum(probs[i] for i in idx) / len(idx), 3),
+                    "right": round(sum(labels[i] for i in idx) / len(idx), 3),
+                }
+            )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=TRAIN_DIR, help="PolNeAR train folder")
+    ap.add_argument("--dev", type=Path, default=DEV_DIR, help="PolNeAR dev folder (scored)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--folds", type=int, default=3)
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    try:
+        articles = read_articles(args.data)
+    except OSError as e:
+        print(f"train_claims: {e}", file=sys.stderr)
+        return 2
+    _DATA[:] = [prepare(a) for a in articles]
+    everyone = list(range(len(_DATA)))
+    jobs = [
+        ([n for n in everyone if n % args.folds != f], [n for n in everyone if n % args.folds == f])
+        for f in range(args.folds)
+    ]
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(args.jobs) as pool:
+        final = pool.apply_async(_models, (everyone,))
+        folds = pool.map(_fold, jobs)
+        vocab, cue, span = final.get()
+    rows = [r for f in folds for r in f[0]]
+    labels = [y for f in folds for y in f[1]]
+    golds = sum(f[2] for f in folds)
+    scorer = logistic_regression(rows, labels)
+    probe = ClaimModel(frozenset(), {}, {}, scorer, 0.0, TRY_FLOOR)
+    probs = [probe.confidence(r) for r in rows]
+    threshold, held_out = best_threshold(probs, labels, golds)
+    # Candidates whose cue scores below every held-out claim kept at the threshold are
+    # not worth tagging: the floor saves the tagger's time without losing any of them.
+    kept = [
+        r["margin"] * 10
+        for r, p in zip(rows, probs, strict=True)
+        if p >= threshold and "origin_model" in r
+    ]
+    floor = min(kept, default=TRY_FLOOR)
+    meta = {
+        "vocab": vocab,
+        "scorer": {k: round(v, 6) for k, v in sorted(scorer.items())},
+        "threshold": round(threshold, 6),
+        "cue_floor": round(max(TRY_FLOOR, floor - 1.0), 3),
+        "trained_on": "PolNeAR train (Newell, Margolin & Ruths, LREC 2018)",
+    }
+    args.out.write_bytes(dumps(meta, {"cue": {f: [v] for f, v in cue.items()}, "span": span}))
+    report = {
+        "articles": len(articles),
+        "held_out": {"claims": len(rows), "gold": golds, **held_out},
+        "threshold": meta["threshold"],
+        "cue_floor": meta["cue_floor"],
+        "reliability_held_out": reliability(probs, labels),
+        "features": {"cue": len(cue), "span": len(span), "vocab": len(vocab)},
+        "bytes": args.out.stat().st_size,
+        "seconds": round(time.perf_counter() - t0, 1),
+    }
+    print(json.dumps(report, indent=1))
+    if args.dev.is_dir():
+        from benchmarks.eval_claims import evaluate
+
+        model = ClaimModel.from_bytes(args.out.read_bytes())
+        print(json.dumps({"dev": evaluate(args.dev, model)["all"]}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

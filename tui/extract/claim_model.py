@@ -1,0 +1,172 @@
+"""The learned claim models (trained on PolNeAR by ``training/train_claims.py``).
+
+- ``cue_margin``: how strongly a candidate word heads an attribution cue;
+- ``tag``: for one cue, which tokens of its sentence are the source and the content;
+- ``confidence``: the probability that a finished claim is right, from the scorer
+  (a logistic regression fitted on held-out training articles, so it is calibrated).
+
+Weights are package data (``tui/data/claims_model.bin``, see ``claim_weights.py``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from tui.extract.claim_features import (
+    LABELS,
+    SentenceView,
+    cue_features,
+    cue_group_features,
+    cue_key,
+    history_features,
+    history_key,
+    lemma,
+    relation_features,
+    relation_key,
+    token_features,
+    token_key,
+)
+from tui.extract.claim_weights import loads
+from tui.extract.cues import Lexicon
+
+MODEL_FILE = "claims_model.bin"
+WINDOW_LEFT = 40  # tokens before the cue the tagger looks at
+WINDOW_RIGHT = 90  # and after it
+_CACHE_LIMIT = 100_000
+_ZERO = (0.0, 0.0, 0.0)
+
+
+def lexicon_tag(word: str, view: SentenceView, i: int, lex: Lexicon) -> str:
+    """What the hand-written cue list says of the word at ``i`` (a cue-model feature)."""
+    verb = lex.verbs.get(word)
+    if word == "according" and i + 1 < len(view.low) and view.low[i + 1] == "to":
+        return "acc"
+    if verb is None:
+        return ""
+    tag = "strict" if verb.strict else "v"
+    if word in lex.noun_forms:
+        tag += "n"
+    if verb.hedge:
+        tag += "h"
+    return tag
+
+
+@dataclass(slots=True, eq=False)  # compared and hashed by identity (a cache key)
+class ClaimModel:
+    """Weights of the cue model, the span tagger and the scorer, with their caches."""
+
+    vocab: frozenset[str]
+    cue: dict[str, float]
+    span: dict[str, tuple[float, ...]]
+    scorer: dict[str, float]
+    threshold: float
+    cue_floor: float  # candidates scoring below this are not tried at all
+    _tok: dict = field(default_factory=dict)
+    _rel: dict = field(default_factory=dict)
+    _hist: dict = field(default_factory=dict)
+    _cue: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ClaimModel:
+        meta, tables = loads(data)
+        return cls(
+            vocab=frozenset(meta["vocab"]),
+            cue=tables["cue"],
+            span=tables["span"],
+            scorer={str(k): float(v) for k, v in meta["scorer"].items()},
+            threshold=float(meta["threshold"]),
+            cue_floor=float(meta["cue_floor"]),
+        )
+
+    def cue_margin(self, view: SentenceView, i: int, lex: Lexicon) -> float:
+        w = self.cue
+        feats = cue_features(view, i, lexicon_tag(view.low[i], view, i, lex))
+        return sum(w.get(f, 0.0) for f in feats)
+
+    def _sum(self, feats: list[str]) -> tuple[float, float, float]:
+        a = b = c = 0.0
+        w = self.span
+        for f in feats:
+            v = w.get(f)
+            if v is not None:
+                a += v[0]
+                b += v[1]
+                c += v[2]
+        return (a, b, c)
+
+    def _cached(self, cache: dict, key: tuple, features) -> tuple[float, float, float]:
+        vec = cache.get(key)
+        if vec is None:
+            vec = self._sum(features(key))
+            if len(cache) < _CACHE_LIMIT:
+                cache[key] = vec
+        return vec
+
+    def tag(self, view: SentenceView, k: int) -> tuple[list[int], list[float]]:
+        """Labels (indices into LABELS) of the sentence's tokens for the cue at ``k``,
+        and each label's margin over the runner-up (0 outside the window)."""
+        n = len(view.toks)
+        labels = [0] * n
+        margins = [0.0] * n
+        cue = lemma(view.low[k])
+        prev, prev2 = "O", "O"
+        tok, rel, hist, cues = self._tok, self._rel, self._hist, self._cue
+        for i in range(max(0, k - WINDOW_LEFT), min(n, k + WINDOW_RIGHT)):
+            if i == k:
+                prev2, prev = prev, "K"
+                continue
+            t = self._cached(tok, token_key(view, i), token_features)
+            rk = relation_key(view, k, i)
+            r = self._cached(rel, rk, relation_features)
+            c = self._cached(cues, cue_key(cue, rk), cue_group_features)
+            h = self._cached(hist, history_key(prev, prev2, view, k, i), history_features)
+            s0 = t[0] + r[0] + c[0] + h[0]
+            s1 = t[1] + r[1] + c[1] + h[1]
+            s2 = t[2] + r[2] + c[2] + h[2]
+            if s0 >= s1 and s0 >= s2:
+                best, margin = 0, s0 - max(s1, s2)
+            elif s1 >= s2:
+                best, margin = 1, s1 - max(s0, s2)
+            else:
+                best, margin = 2, s2 - max(s0, s1)
+            labels[i] = best
+            margins[i] = margin
+            prev2, prev = prev, LABELS[best]
+        return labels, margins
+
+    def confidence(self, features: dict[str, float]) -> float:
+        """The scorer's probability that a claim with these features is right."""
+        w = self.scorer
+        z = w.get("bias", 0.0) + sum(w.get(f, 0.0) * v for f, v in features.items())
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
+
+
+@lru_cache(maxsize=1)
+def claim_model() -> ClaimModel | None:
+    """The packaged model, or None when the weights file is absent (rules alone then)."""
+    res = resources.files("tui.data").joinpath(MODEL_FILE)
+    if not res.is_file():
+        return None
+    return ClaimModel.from_bytes(res.read_bytes())
+
+
+def runs(labels: list[int], label: int) -> list[tuple[int, int]]:
+    """Maximal runs ``[a, b)`` of tokens carrying ``label``."""
+    out = []
+    i, n = 0, len(labels)
+    while i < n:
+        if labels[i] == label:
+            j = i
+            while j < n and labels[j] == label:
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
