@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from training.polnear import Article, Gold
-from tui.extract.claim_features import FUNCTION_WORDS, LABELS, SentenceView
+from tui.extract.claim_features import FUNCTION_WORDS, LABELS, SentenceView, lemma
 from tui.extract.claim_model import lexicon_tag
 from tui.extract.cues import Lexicon
 from tui.extract.quotes import Quotes
@@ -92,15 +92,22 @@ def span_labels(view: SentenceView, k: int, gold: Gold) -> list[int]:
 
 
 def vocabulary(data: list[ArticleData], min_count: int) -> frozenset[str]:
-    """Word forms heading at least ``min_count`` gold cues (alphabetic ones only)."""
+    """Word forms heading at least ``min_count`` gold cues (alphabetic ones only), and
+    the other forms of the same words met in the articles ("predicts" beside "predicted")."""
     counts: Counter[str] = Counter()
+    seen: set[str] = set()
     for a in data:
         for s in a.sentences:
+            seen.update(s.view.low)
             for k in s.heads:
                 w = s.view.low[k]
                 if w.replace("-", "").isalpha() and w not in FUNCTION_WORDS:
                     counts[w] += 1
-    return frozenset(w for w, c in counts.items() if c >= min_count)
+    heads = {w for w, c in counts.items() if c >= min_count}
+    lemmas = {lemma(w) for w in heads}
+    return frozenset(
+        heads | {w for w in seen if w.isalpha() and w not in FUNCTION_WORDS and lemma(w) in lemmas}
+    )
 
 
 def cue_examples(

@@ -50,3 +50,22 @@ def match(
             used_g.add(j)
             out.append((i, j))
     return out
+
+
+def matches_any(
+    text: str,
+    pred: Sequence[tuple[Sequence[Frag], Sequence[Frag]]],
+    gold: Sequence[tuple[Sequence[Frag], Sequence[Frag]]],
+) -> list[bool]:
+    """For each prediction on its own: does it match some gold attribution?"""
+    gw = [words(text, c) for _, c in gold]
+    out = []
+    for pcue, pcontent in pred:
+        pw = words(text, pcontent)
+        ok = False
+        for (gcue, _), g in zip(gold, gw, strict=True):
+            if gcue and overlaps(pcue, gcue) and 2 * len(pw & g) >= 0.5 * (len(pw) + len(g)) > 0:
+                ok = True
+                break
+        out.append(ok)
+    return out

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from training.claims_data import ArticleData, cue_examples, prepare, vocabulary
 from training.claims_learn import logistic_regression, train_classifier
-from training.claims_match import match
+from training.claims_match import matches_any
 from training.claims_tagger import train_tagger
 from training.polnear import DEV_DIR, TRAIN_DIR, Article, read_articles
 from tui.extract.attribution import scored_claims
@@ -33,8 +33,8 @@ from tui.extract.cues import lexicon
 from tui.text.document import Document
 
 OUT = Path(__file__).resolve().parents[1] / "tui" / "data" / MODEL_FILE
-MIN_COUNT = 2  # a word heads this many gold cues to become a candidate
-CUE_EPOCHS = 6
+MIN_COUNT = 1  # a word heads this many gold cues to become a candidate
+CUE_EPOCHS = 4
 SPAN_EPOCHS = 6
 TRY_FLOOR = -12.0  # held-out runs try candidates down to this cue score
 SEED = 7
@@ -64,27 +64,36 @@ def _model(vocab: list[str], cue: dict, span: dict, floor: float) -> ClaimModel:
     )
 
 
-def claim_rows(model: ClaimModel, article: Article) -> tuple[list[dict], list[int], int]:
-    """The candidate claims' features, whether each matches the gold, and the gold count."""
+def claim_rows(model: ClaimModel, article: Article) -> list[tuple[dict, int, tuple]]:
+    """Each candidate claim's features, whether it matches a gold attribution on its own,
+    and its cue (the readings of one cue compete for it)."""
     scored = scored_claims(Document(article.text), (), (), model)
     pred = [([(c.cue.start, c.cue.end)], [(s.start, s.end) for s in c.content]) for c, _ in scored]
     gold = [(g.cue, g.content) for g in article.golds]
-    hits = {i for i, _ in match(article.text, pred, gold)}
-    return [f for _, f in scored], [int(i in hits) for i in range(len(scored))], len(gold)
+    right = matches_any(article.text, pred, gold)
+    return [
+        (f, int(ok), (article.name, c.cue.start)) for (c, f), ok in zip(scored, right, strict=True)
+    ]
 
 
-def _fold(job: tuple[list[int], list[int]]) -> tuple[list[dict], list[int], int]:
+def _fold(job: tuple[list[int], list[int]]) -> tuple[list[tuple[dict, int, tuple]], int]:
     train_idx, test_idx = job
     model = _model(*_models(train_idx), TRY_FLOOR)
-    rows: list[dict] = []
-    labels: list[int] = []
+    rows = []
     golds = 0
     for n in test_idx:
-        r, y, g = claim_rows(model, _DATA[n].article)
-        rows += r
-        labels += y
-        golds += g
-    return rows, labels, golds
+        rows += claim_rows(model, _DATA[n].article)
+        golds += len(_DATA[n].article.golds)
+    return rows, golds
+
+
+def best_rows(rows: list[tuple[dict, int, tuple]], probs: list[float]) -> list[int]:
+    """Indices of the rows the extractor would keep: the likeliest reading of each cue."""
+    best: dict[tuple, int] = {}
+    for n, (_, _, key) in enumerate(rows):
+        if key not in best or probs[n] > probs[best[key]]:
+            best[key] = n
+    return sorted(best.values())
 
 
 def best_threshold(probs: list[float], labels: list[int], golds: int) -> tuple[float, dict]:
@@ -147,12 +156,15 @@ def main(argv: list[str] | None = None) -> int:
         final = pool.apply_async(_models, (everyone,))
         folds = pool.map(_fold, jobs)
         vocab, cue, span = final.get()
-    rows = [r for f in folds for r in f[0]]
-    labels = [y for f in folds for y in f[1]]
-    golds = sum(f[2] for f in folds)
-    scorer = logistic_regression(rows, labels)
+    every = [r for f in folds for r in f[0]]
+    golds = sum(f[1] for f in folds)
+    scorer = logistic_regression([f for f, _, _ in every], [y for _, y, _ in every])
     probe = ClaimModel(frozenset(), {}, {}, scorer, 0.0, TRY_FLOOR)
-    probs = [probe.confidence(r) for r in rows]
+    every_probs = [probe.confidence(f) for f, _, _ in every]
+    kept_idx = best_rows(every, every_probs)
+    rows = [every[n][0] for n in kept_idx]
+    labels = [every[n][1] for n in kept_idx]
+    probs = [every_probs[n] for n in kept_idx]
     threshold, held_out = best_threshold(probs, labels, golds)
     # Candidates whose cue scores below every held-out claim kept at the threshold are
     # not worth tagging: the floor saves the tagger's time without losing any of them.
@@ -172,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_bytes(dumps(meta, {"cue": {f: [v] for f, v in cue.items()}, "span": span}))
     report = {
         "articles": len(articles),
-        "held_out": {"claims": len(rows), "gold": golds, **held_out},
+        "held_out": {"candidates": len(every), "claims": len(rows), "gold": golds, **held_out},
         "threshold": meta["threshold"],
         "cue_floor": meta["cue_floor"],
         "reliability_held_out": reliability(probs, labels),

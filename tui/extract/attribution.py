@@ -168,10 +168,23 @@ def find_claims(
     confidence falls below the model's threshold are left out.
     """
     model = model or claim_model()
-    scored = scored_claims(doc, entities, mentions, model)
+    claims = best_per_cue([c for c, _ in scored_claims(doc, entities, mentions, model)])
     if model is not None and model.scorer:
-        scored = [(c, f) for c, f in scored if c.confidence >= model.threshold]
-    return tuple(replace(c, id=f"c{n}") for n, (c, _) in enumerate(scored, 1))
+        claims = [c for c in claims if c.confidence >= model.threshold]
+    return tuple(replace(c, id=f"c{n}") for n, c in enumerate(claims, 1))
+
+
+def best_per_cue(claims: list[Claim]) -> list[Claim]:
+    """One claim per cue: where the rules and the tagger both read a cue, the one the
+    scorer trusts more (the rule's on a tie). Document order is kept."""
+    best: dict[tuple[int, int], int] = {}
+    for n, c in enumerate(claims):
+        key = (c.cue.start, c.cue.end)
+        k = best.get(key)
+        if k is None or c.confidence > claims[k].confidence:
+            best[key] = n
+    keep = set(best.values())
+    return [c for n, c in enumerate(claims) if n in keep]
 
 
 def scored_claims(
@@ -252,6 +265,8 @@ def _finish(
         if inside:
             d.weight *= 0.8
     for d, inside in zip(drafts, nested, strict=True):
+        if _refusal(text, d, lex):
+            continue
         content = sorted(set(d.content + d.extra))
         ref = None
         confidence = d.weight
@@ -308,6 +323,14 @@ def _link(span: Span, mentions: list[Mention], starts: list[int]) -> str | None:
     return link_entity(span, near) if near else None
 
 
+def _refusal(text: str, d: Draft, lex: Lexicon) -> bool:
+    """'She declined to say where ...': a refusal to speak is no claim to check."""
+    if text[d.cue[0] : d.cue[1]].lower() not in lex.refusals or not d.content:
+        return False
+    words = text[d.content[0][0] : d.content[0][1]].lower().split(maxsplit=2)
+    return len(words) >= 2 and words[0] == "to" and words[1] in lex.speech_infinitives
+
+
 def _log_bucket(n: int) -> str:
     return str(min(n, 64).bit_length())
 
@@ -334,6 +357,9 @@ def claim_features(
         f["tag_margin"] = min(d.tag_margin, 40.0) / 10
     else:
         f["rule_weight"] = d.weight
+    if d.agree is not None:
+        f["agree_" + d.origin] = d.agree
+        f["disagree_" + d.origin] = 1.0 - d.agree
     f["source_" + ("none" if claim.source is None else "pronoun" if pronoun else "named")] = 1.0
     f["kind_" + claim.kind] = 1.0
     f["fragments_" + str(min(len(claim.content), 3))] = 1.0

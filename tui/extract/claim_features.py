@@ -48,6 +48,10 @@ AUX = _words(
     """has have had is was are were be been being do does did will would can could may
     might should must also not n't never still just"""
 )
+FINITE = _words(
+    """is was are were has have had will would can could may might should must does did
+    says said"""
+)
 DETERMINERS = _words("a an the his her its their our my your this that these those")
 
 
@@ -121,6 +125,7 @@ class SentenceView:
     commas: list[int]  # commas[j]: commas among toks[:j]
     marks: list[int]
     colons: list[int]
+    verbs: list[int]  # auxiliaries and finite verbs: another clause between two tokens
     question: bool
 
     @classmethod
@@ -131,14 +136,15 @@ class SentenceView:
             inq = [False] * len(toks)
         else:
             inq = [quotes.containing(t.start) is not None for t in toks]
-        commas, marks, colons = [0], [0], [0]
-        for t in toks:
+        commas, marks, colons, verbs = [0], [0], [0], [0]
+        for t, w in zip(toks, low, strict=True):
             x = t.text
             commas.append(commas[-1] + (x == ","))
             marks.append(marks[-1] + (x in MARKS))
             colons.append(colons[-1] + (x == ":" or x == ";"))
+            verbs.append(verbs[-1] + (w in FINITE))
         question = bool(toks) and toks[-1].text in ("?", "”", '"') and "?" in low[-3:]
-        return cls(toks, low, shapes, inq, commas, marks, colons, question)
+        return cls(toks, low, shapes, inq, commas, marks, colons, verbs, question)
 
 
 def cue_features(view: SentenceView, i: int, in_lexicon: str) -> list[str]:
@@ -172,7 +178,18 @@ def cue_features(view: SentenceView, i: int, in_lexicon: str) -> list[str]:
         if view.shapes[j] in ("Xx", "X") and j > 0 or low[j] in PRONOUNS:
             left_name = "1"
     pos = "0" if i == 0 else ("1" if i < 3 else ("e" if i >= n - 2 else "m"))
+    # The subject: the first word left of the verb group ("officials have also said").
+    j = i - 1
+    while j >= 0 and (low[j] in AUX or (low[j].endswith("ly") and len(low[j]) > 4)):
+        j -= 1
+    subj = word_class(view, j)
+    sw = low[j] if j >= 0 else "^"
     return [
+        "sj=" + subj,
+        "sjl=" + subj + "|" + lem,
+        "sjw=" + sw,
+        "sjwl=" + sw + "|" + lem,
+        "gap=" + str(min(i - 1 - j, 2)),
         "bias",
         "w=" + w,
         "l=" + lem,
@@ -237,19 +254,28 @@ def bucket(d: int) -> str:
 # word (``cue_key``), and the labels given so far (``history_key``).
 
 
-def token_key(view: SentenceView, i: int) -> tuple[str, str, str, str]:
+def token_key(view: SentenceView, i: int) -> tuple[str, ...]:
     low = view.low
     return (
         low[i],
         view.shapes[i],
         low[i - 1] if i > 0 else "^",
         low[i + 1] if i + 1 < len(low) else "$",
+        word_class(view, i - 1),
+        word_class(view, i + 1),
     )
 
 
-def token_features(key: tuple[str, str, str, str]) -> list[str]:
-    w, s, p1, n1 = key
-    return ["tw=" + w, "ts=" + s, "tp=" + p1 + "|" + s, "tn=" + s + "|" + n1]
+def token_features(key: tuple[str, ...]) -> list[str]:
+    w, s, p1, n1, pc, nc = key
+    return [
+        "tw=" + w,
+        "ts=" + s,
+        "tp=" + p1 + "|" + s,
+        "tn=" + s + "|" + n1,
+        "tpw=" + p1 + "|" + w,
+        "tc=" + pc + "|" + s + "|" + nc,
+    ]
 
 
 def relation_key(view: SentenceView, k: int, i: int) -> tuple:
@@ -262,6 +288,7 @@ def relation_key(view: SentenceView, k: int, i: int) -> tuple:
         that = 1 if "that" in view.low[a : min(i, k + 8)] else 0
     commas = view.commas[z] - view.commas[a]
     marks = view.marks[z] - view.marks[a]
+    verbs = view.verbs[z] - view.verbs[a]
     first = 1 if i == 0 else (2 if i == len(view.low) - 1 else 0)
     return (
         b,
@@ -273,11 +300,12 @@ def relation_key(view: SentenceView, k: int, i: int) -> tuple:
         1 if view.colons[z] > view.colons[a] else 0,
         that,
         first,
+        verbs if verbs < 2 else 2,
     )
 
 
 def relation_features(key: tuple) -> list[str]:
-    b, s, qi, qk, commas, marks, colons, that, first = key
+    b, s, qi, qk, commas, marks, colons, that, first, verbs = key
     side = b[0]
     q = f"{int(qi)}{int(qk)}"
     return [
@@ -289,6 +317,8 @@ def relation_features(key: tuple) -> list[str]:
         f"rcs={side}{commas}{marks}|{s}",
         f"rt={that}{side}|{s}",
         f"rf={first}|{side}|{s}",
+        f"rv={side}{verbs}|{commas}",
+        f"rvb={b}{verbs}",
     ]
 
 

@@ -1,15 +1,15 @@
 """Claims the learned models find in a sentence, beside the rule frames' ones.
 
-Every candidate cue word (one the cue model knows) is scored. A candidate the frames
-already read keeps their draft, with the score attached; one they could not read (a cue
-word missing from the hand-written list, or a frame that did not fit) gets its source
-and content from the span tagger. Contents stop at the sentence, except a quotation
+Every candidate cue word (one the cue model knows) is scored, and the span tagger reads
+its source and content. Where the frames read the same cue too, both readings are kept,
+each told how far the other agrees with it, and the scorer later keeps the likelier one
+(``attribution.best_per_cue``). Contents stop at the sentence, except a quotation
 running on past it, which is taken whole as the frames take it.
 """
 
 from __future__ import annotations
 
-from tui.extract.claim_features import SentenceView
+from tui.extract.claim_features import AUX, SentenceView
 from tui.extract.claim_model import ClaimModel, runs
 from tui.extract.content import trim
 from tui.extract.cues import Lexicon
@@ -32,25 +32,57 @@ def model_drafts(
     by_start = {d.cue[0]: d for d in rule_drafts}
     out = list(rule_drafts)
     vocab = model.vocab
-    for i, w in enumerate(view.low):
+    low = view.low
+    for i, w in enumerate(low):
         if w not in vocab:
             continue
+        verb = lex.verbs.get(w)
+        if verb is not None and i + 1 < len(low) and low[i + 1] in verb.not_before:
+            continue  # the cue list knows better: "called off", "told of"
+        if _before_verb(low, i, vocab):
+            continue  # "reportedly said": the adverb belongs to the verb's cue
         tok = view.toks[i]
         margin = model.cue_margin(view, i, lex)
         rule = by_start.get(tok.start)
         if rule is not None:
             rule.margin = margin
-            continue
-        if margin < model.cue_floor:
+        elif margin < model.cue_floor:
             continue
         d = _tagged(text, view, i, quotes, model)
-        if d is not None:
-            verb = lex.verbs.get(w)
+        if d is None:
+            continue
+        d.margin = margin
+        if rule is not None:
+            if rule.colon or not rule.content:
+                continue
+            # The continuations a paragraph adds later go to both readings alike.
+            d.extra = rule.extra
+            d.hedge_cue = rule.hedge_cue
+            d.kind = rule.kind
+            rule.agree = d.agree = _agreement(rule.content, d.content)
+        else:
             d.hedge_cue = bool(verb and verb.hedge)
-            d.margin = margin
-            out.append(d)
-    out.sort(key=lambda d: d.cue[0])
+        out.append(d)
+    out.sort(key=lambda d: (d.cue[0], d.origin != "rule"))
     return out
+
+
+def _before_verb(low: list[str], i: int, vocab: frozenset[str]) -> bool:
+    """Is the word at ``i`` an adverb in the verb group of a cue word after it?"""
+    w = low[i]
+    if not (w.endswith("ly") and len(w) > 4):
+        return False
+    j = i + 1
+    while j < len(low) and low[j] in AUX:
+        j += 1
+    return j < len(low) and low[j] in vocab
+
+
+def _agreement(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
+    """Dice overlap of two contents, in characters."""
+    common = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    total = sum(e - s for s, e in a) + sum(e - s for s, e in b)
+    return 2 * common / total if total else 0.0
 
 
 def _tagged(text: str, view: SentenceView, k: int, quotes: Quotes, model: ClaimModel):
