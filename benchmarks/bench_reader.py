@@ -33,7 +33,13 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.containers import VerticalScroll  # noqa: E402
 from textual.widgets import Static  # noqa: E402
 
-from benchmarks.common import SEED, big_article, peak_rss_mb  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    SEED,
+    big_article,
+    key_to_frame,
+    peak_rss_mb,
+    summary,
+)
 from tui.extract import extract  # noqa: E402
 from tui.review import ReviewSession  # noqa: E402
 from tui.text import load_document  # noqa: E402
@@ -113,29 +119,10 @@ async def latencies(session: ReviewSession, n: int = 60) -> dict[str, object]:
         assert isinstance(screen, ReaderScreen)
 
         async def measure(key: str, into: list[float], owner: object, action: str) -> None:
-            original = getattr(owner, action)
-            done = asyncio.Event()
-            t0 = c0 = 0.0
-            cpu = results.setdefault(f"{key}_cpu", [])
-
-            def finished() -> None:
-                into.append((time.perf_counter() - t0) * 1000)
-                cpu.append((time.thread_time() - c0) * 1000)
-                done.set()
-
-            def wrapped(*args: object) -> None:
-                original(*args)
-                app.call_after_refresh(finished)
-
-            setattr(owner, action, wrapped)
-            try:
-                t0, c0 = time.perf_counter(), time.thread_time()
-                app.post_message(
-                    events.Key(key, {"space": " "}.get(key, key if len(key) == 1 else None))
-                )
-                await asyncio.wait_for(done.wait(), 5)
-            finally:
-                delattr(owner, action)
+            char = {"space": " "}.get(key, key if len(key) == 1 else None)
+            wall, cpu = await key_to_frame(app, key, char, owner, action, timeout=5)
+            into.append(wall)
+            results.setdefault(f"{key}_cpu", []).append(cpu)
             await asyncio.sleep(KEY_GAP)
 
         for _ in range(n):
@@ -155,16 +142,6 @@ async def latencies(session: ReviewSession, n: int = 60) -> dict[str, object]:
     for name, times in results.items():
         out[f"{names[name]}_ms"] = summary(times)
     return out
-
-
-def summary(times: list[float]) -> dict[str, float]:
-    times = sorted(times)
-    return {
-        "n": len(times),
-        "median": round(statistics.median(times), 2),
-        "p90": round(times[int(len(times) * 0.9)], 2),
-        "max": round(times[-1], 2),
-    }
 
 
 class BareKeyApp(App[None]):

@@ -29,7 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from textual import events  # noqa: E402
 
-from benchmarks.common import SEED, big_article, peak_rss_mb  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    SEED,
+    big_article,
+    key_to_frame,
+    peak_rss_mb,
+    summary,
+)
 from tui.extract import extract  # noqa: E402
 from tui.model import Annotations  # noqa: E402
 from tui.review import ReviewSession  # noqa: E402
@@ -55,16 +61,6 @@ KEYS: list[tuple[str, str, str | None, str]] = [
 ]
 
 
-def summary(times: list[float]) -> dict[str, float]:
-    times = sorted(times)
-    return {
-        "n": len(times),
-        "median": round(statistics.median(times), 2),
-        "p90": round(times[int(len(times) * 0.9)], 2),
-        "max": round(times[-1], 2),
-    }
-
-
 def items(ann: Annotations) -> int:
     return len(ann.entities) + len(ann.mentions) + len(ann.claims) + len(ann.events)
 
@@ -80,26 +76,9 @@ async def key_latencies(
         assert isinstance(screen, ReaderScreen)
 
         async def measure(label: str, key: str, char: str | None, action: str) -> None:
-            original = getattr(screen, action)
-            done = asyncio.Event()
-            t0 = c0 = 0.0
-
-            def finished() -> None:
-                times.setdefault(label, []).append((time.perf_counter() - t0) * 1000)
-                times.setdefault(f"{label} cpu", []).append((time.thread_time() - c0) * 1000)
-                done.set()
-
-            def wrapped(*args: object) -> None:
-                original(*args)
-                app.call_after_refresh(finished)
-
-            setattr(screen, action, wrapped)
-            try:
-                t0, c0 = time.perf_counter(), time.thread_time()
-                app.post_message(events.Key(key, char))
-                await asyncio.wait_for(done.wait(), 10)
-            finally:
-                delattr(screen, action)
+            wall, cpu = await key_to_frame(app, key, char, screen, action)
+            times.setdefault(label, []).append(wall)
+            times.setdefault(f"{label} cpu", []).append(cpu)
             await asyncio.sleep(KEY_GAP)
 
         async def retype() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import random
 import resource
 import statistics
@@ -75,3 +76,59 @@ def timed(fn: Callable[[], object], repeat: int = 5) -> dict[str, float]:
 
 def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    """n, median, p90 and max of a list of milliseconds."""
+    times = sorted(times)
+    return {
+        "n": len(times),
+        "median": round(statistics.median(times), 2),
+        "p90": round(times[int(len(times) * 0.9)], 2),
+        "max": round(times[-1], 2),
+    }
+
+
+async def key_to_frame(
+    app: object, key: str, char: str | None, owner: object, action: str, timeout: float = 10
+) -> tuple[float, float]:
+    """Post ``key`` to a running ``app``; ms until the frame after ``owner.action`` ran, and
+    the UI thread's CPU ms over the same interval.
+
+    Pilot's ``press()`` + ``pause()`` has a floor of ~80 ms of its own; this times the
+    action to the next rendered frame (``call_after_refresh``) instead.
+    """
+    import asyncio
+
+    from textual import events
+
+    original = getattr(owner, action)
+    done = asyncio.Event()
+    stamps: list[float] = []
+    t0 = c0 = 0.0
+
+    def finished() -> None:
+        stamps.extend(((time.perf_counter() - t0) * 1000, (time.thread_time() - c0) * 1000))
+        done.set()
+
+    def wrapped(*args: object) -> object:
+        result = original(*args)
+        if inspect.isawaitable(result):  # an async action: the frame after it is done
+
+            async def then() -> object:
+                value = await result
+                app.call_after_refresh(finished)  # type: ignore[attr-defined]
+                return value
+
+            return then()
+        app.call_after_refresh(finished)  # type: ignore[attr-defined]
+        return result
+
+    setattr(owner, action, wrapped)
+    try:
+        t0, c0 = time.perf_counter(), time.thread_time()
+        app.post_message(events.Key(key, char))  # type: ignore[attr-defined]
+        await asyncio.wait_for(done.wait(), timeout)
+    finally:
+        delattr(owner, action)
+    return stamps[0], stamps[1]

@@ -1,6 +1,6 @@
 """Score the event extractor; prints one JSON object.
 
-1. WikiEvents dev (read at runtime from /work/shared/eval/events, never copied): each
+1. WikiEvents dev (read at runtime from ../shared/eval/events, never copied): each
    document rebuilt from its sentence strings joined with "\\n". Trigger precision,
    recall and F1 against gold triggers of type Conflict.*, Life.Die, Life.Injure (a
    prediction matches when the spans overlap); then, for matched gold triggers, the
@@ -10,8 +10,10 @@
    the ACLED types that report violence or protest (not "Strategic developments":
    arrests, agreements and troop moves are outside the scored KAIROS types, so they
    cannot match there whatever their quality).
-2. ACLED sub-event typing on benchmarks/acled_sample.yaml: short event reports written
-   for this project (not ACLED data): is the first event's type / sub-event type right?
+2. ACLED sub-event typing: on the held-out tenth of the ACLED notes in ../shared/train
+   (a fixed rule on the event id, printed; training never reads them), and on
+   benchmarks/acled_sample.yaml, short reports written for this project: is the first
+   event's type / sub-event type right?
 3. Speed: words per second of find_events alone and of the whole extract pipeline.
 
 Run: python benchmarks/eval_events.py [--wikievents PATH] [--sample PATH]
@@ -30,6 +32,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import SEED, big_article  # noqa: E402
+from training.event_corpora import ACLED, HELD_OUT_EVERY, read_acled  # noqa: E402
 from tui.extract.attribution import find_claims  # noqa: E402
 from tui.extract.entities import find_entities  # noqa: E402
 from tui.extract.events import find_events  # noqa: E402
@@ -37,7 +40,8 @@ from tui.extract.pipeline import extract  # noqa: E402
 from tui.text.document import Document  # noqa: E402
 from tui.text.segment import clear_cache  # noqa: E402
 
-WIKIEVENTS = Path("/work/shared/eval/events/wikievents_dev.jsonl")
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+WIKIEVENTS = SHARED / "eval" / "events" / "wikievents_dev.jsonl"
 SAMPLE = Path(__file__).resolve().parent / "acled_sample.yaml"
 SCORED = ("Conflict.", "Life.Die", "Life.Injure")
 ROLES = ("Attacker", "Victim", "Target", "Place")
@@ -82,6 +86,8 @@ def wikievents(path: Path) -> dict:
     n_pred = pred_hit = n_pred_cmp = pred_hit_cmp = 0
     arg_total = arg_hit = 0
     by_role = {r: [0, 0] for r in ROLES}
+    arg_pred = arg_pred_hit = 0
+    reliability: list[tuple[float, bool]] = []
     words = 0
     for doc in docs:
         text, spans = rebuild(doc)
@@ -99,7 +105,8 @@ def wikievents(path: Path) -> dict:
                 if a["role"] in ROLES and m is not None:
                     args.append((a["role"], char_span(spans, m["start"], m["end"])))
             gold.append((trig, args))
-        preds = [(e, (e.trigger.start, e.trigger.end)) for e in ann.events]
+        # every mention of an event is a trigger prediction (one event may hold several)
+        preds = [(e, (m.start, m.end)) for e in ann.events for m in e.trigger_spans]
         for e, span in preds:
             hit = any(overlap(span, g[0]) for g in gold)
             n_pred += 1
@@ -107,9 +114,14 @@ def wikievents(path: Path) -> dict:
             if e.type not in NOT_COMPARABLE:
                 n_pred_cmp += 1
                 pred_hit_cmp += hit
+        for e in ann.events:
+            if e.type in NOT_COMPARABLE:
+                continue
+            right = any(overlap((m.start, m.end), g[0]) for m in e.trigger_spans for g in gold)
+            reliability.append((e.confidence, right))
         for trig, args in gold:
             n_gold += 1
-            matched = [e for e, span in preds if overlap(span, trig)]
+            matched = list({id(e): e for e, span in preds if overlap(span, trig)}.values())
             if not matched:
                 continue
             gold_hit += 1
@@ -124,6 +136,10 @@ def wikievents(path: Path) -> dict:
                 arg_hit += hit
                 by_role[role][0] += 1
                 by_role[role][1] += hit
+            gold_args = [span for _, span in args]
+            for p in predicted:
+                arg_pred += 1
+                arg_pred_hit += any(overlap(p, g) for g in gold_args)
     return {
         "documents": len(docs),
         "words": words,
@@ -134,10 +150,30 @@ def wikievents(path: Path) -> dict:
         "triggers_all_predictions": prf(pred_hit, n_pred, gold_hit, n_gold),
         "argument_recall": round(arg_hit / arg_total, 3) if arg_total else 0.0,
         "arguments_scored": arg_total,
+        "argument_precision": round(arg_pred_hit / arg_pred, 3) if arg_pred else 0.0,
+        "reliability": reliability_table(reliability),
         "argument_recall_by_role": {
             r: {"gold": t, "recall": round(h / t, 3) if t else 0.0} for r, (t, h) in by_role.items()
         },
     }
+
+
+def reliability_table(pairs: list[tuple[float, bool]]) -> list[dict]:
+    """Suggestions by confidence band: how many, and the share that was right."""
+    bands = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+    out = []
+    for lo, hi in bands:
+        inside = [(c, ok) for c, ok in pairs if lo <= c < hi]
+        if inside:
+            out.append(
+                {
+                    "confidence": f"{lo:.1f}-{min(hi, 1.0):.1f}",
+                    "n": len(inside),
+                    "mean_confidence": round(sum(c for c, _ in inside) / len(inside), 3),
+                    "right": round(sum(ok for _, ok in inside) / len(inside), 3),
+                }
+            )
+    return out
 
 
 def acled_sample(path: Path) -> dict:
@@ -159,6 +195,44 @@ def acled_sample(path: Path) -> dict:
         "subtype_accuracy": round(right_sub / n, 3),
         "type_accuracy": round(right_type / n, 3),
         "misses": misses,
+    }
+
+
+def acled_held_out(data: Path) -> dict:
+    """Sub-event type of the first event found in each held-out ACLED note: the notes
+    whose id hashes to 0 (crc32 mod 10), which training never reads."""
+    notes = [n for n in read_acled(data) if n.held_out]
+    right = right_type = found = 0
+    per: dict[str, list[int]] = {}
+    confusions: dict[tuple[str, str], int] = {}
+    reliability: list[tuple[float, bool]] = []
+    for n in notes:
+        ann = extract(Document(n.text))
+        first = ann.events[0] if ann.events else None
+        got = first.subtype if first else "(none)"
+        ok = got == n.subtype
+        found += first is not None
+        right += ok
+        right_type += first is not None and first.type == n.event_type
+        per.setdefault(n.subtype, [0, 0])
+        per[n.subtype][0] += 1
+        per[n.subtype][1] += ok
+        if not ok:
+            confusions[(n.subtype, got)] = confusions.get((n.subtype, got), 0) + 1
+        if first is not None:
+            reliability.append((first.confidence, ok))
+    top = sorted(confusions.items(), key=lambda kv: (-kv[1], kv[0]))[:12]
+    return {
+        "split": f"held out: notes whose event id has crc32 % {HELD_OUT_EVERY} == 0",
+        "notes": len(notes),
+        "with_an_event": found,
+        "subtype_accuracy": round(right / len(notes), 3) if notes else 0.0,
+        "type_accuracy": round(right_type / len(notes), 3) if notes else 0.0,
+        "per_subtype": {
+            k: {"notes": t, "accuracy": round(h / t, 3)} for k, (t, h) in sorted(per.items())
+        },
+        "top_confusions": [f"{n} x {gold} -> {got}" for (gold, got), n in top],
+        "reliability_subtype_right": reliability_table(reliability),
     }
 
 
@@ -192,6 +266,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--wikievents", type=Path, default=WIKIEVENTS)
     ap.add_argument("--sample", type=Path, default=SAMPLE)
+    ap.add_argument("--train-data", type=Path, default=SHARED / "train", help="../shared/train")
     ap.add_argument("--no-speed", action="store_true")
     args = ap.parse_args()
     out: dict = {}
@@ -201,6 +276,10 @@ def main() -> None:
         out["wikievents_dev"] = f"not found: {args.wikievents}"
     if args.sample.exists():
         out["acled_sample"] = acled_sample(args.sample)
+    if (args.train_data / ACLED).exists():
+        out["acled_held_out"] = acled_held_out(args.train_data)
+    else:
+        out["acled_held_out"] = f"not found: {args.train_data / ACLED}"
     if not args.no_speed:
         out["speed"] = speed()
     print(json.dumps(out, indent=2))

@@ -42,6 +42,12 @@ def test_extract_json_seed(
         assert seed_text[m["start"] : m["end"]] == m["text"]
     for c in data["claims"]:
         assert seed_text[c["cue"]["start"] : c["cue"]["end"]] == c["cue"]["text"]
+    for e in data["events"]:
+        # every mention of the event, its main trigger among them, in text order
+        starts = [m["start"] for m in e["mentions"]]
+        assert starts == sorted(starts) and e["trigger"] in e["mentions"]
+        for m in e["mentions"]:
+            assert seed_text[m["start"] : m["end"]] == m["text"]
 
 
 def test_extract_many_files_one_line_each(
@@ -68,7 +74,7 @@ def test_extract_yaml_reads_back(
     ("args", "message"),
     [
         (["extract", "MISSING.txt"], "no such file"),
-        (["extract", "."], "is a folder"),
+        (["extract", "."], "no articles"),
         (["extract", "BIN"], "binary file"),
         (["extract", "BIG", "--max-size", "0.001"], "too large"),
         (["extract", "UNDECODABLE"], "cannot decode"),

@@ -6,7 +6,6 @@ Every user error is one line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tui import __version__
+from tui.corpus.cli import add_batch_options, run_search, search_parser
 from tui.extract.codebook import Codebook, CodebookError, load_codebook
 from tui.model import Annotations, Ref, Span
 from tui.text import DEFAULT_MAX_BYTES, Document, LoadError, load_document
@@ -29,6 +29,10 @@ examples:
   marginalia --theme light notes.md   a Markdown article with the light theme
   marginalia extract a.txt b.txt      one JSON line of entities, claims, events per file
   marginalia extract a.txt --format yaml > a.txt.marginalia.yaml
+  marginalia export news/ --format brat -o out/   also w3c, jsonl, doccano, acled,
+                                      claimreview, conll (marginalia export --help)
+  marginalia import story.txt --from brat story.ann   annotations made elsewhere
+  marginalia agree alice/ bob/        how far two reviewers agree (see agree --help)
 
 keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q quit
 """
@@ -36,6 +40,8 @@ keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q qu
 EXTRACT_EXAMPLES = """\
 examples:
   marginalia extract seeds/aleppo.txt
+  marginalia extract news/ --write --jobs 4     fill or refresh every sidecar in news/
+  marginalia extract news/ --write --dask tcp://scheduler:8786
   marginalia extract news/*.txt | jq -c '.claims[] | {cue: .cue.text, source: .source.text}'
   marginalia extract story.md --format yaml
 """
@@ -108,7 +114,9 @@ def _extract_parser() -> argparse.ArgumentParser:
         epilog=EXTRACT_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="articles (.txt or .md)")
+    p.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="articles (.txt or .md) or folders"
+    )
     p.add_argument(
         "--format", choices=("json", "yaml"), default="json", help="output format (default json)"
     )
@@ -125,6 +133,7 @@ def _extract_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES,
         help="refuse larger articles (default 20)",
     )
+    add_batch_options(p)
     return p
 
 
@@ -185,6 +194,8 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
                 "type": ev.type,
                 "subtype": ev.subtype,
                 "trigger": _span_json(ev.trigger),
+                # every span reporting the event, the trigger among them, in text order
+                "mentions": [_span_json(s) for s in ev.trigger_spans],
                 "actors": [_ref_json(r, ann) for r in ev.actors],
                 "targets": [_ref_json(r, ann) for r in ev.targets],
                 "location": [_ref_json(r, ann) for r in ev.location],
@@ -192,6 +203,7 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
                 "fatalities": fat,
                 "claim": ev.claim,
                 "status": ev.status,
+                "confidence": round(ev.confidence, 3),
             }
         )
     return {
@@ -218,40 +230,14 @@ def _codebook(path: Path | None) -> Codebook | None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from tui.extract import extract
-    from tui.store import dumps
+    from tui.corpus.cli import run_extract as run_batch
 
     try:
         codebook = _codebook(args.codebook)
     except CodebookError as exc:
         _error(str(exc))
         return EXIT_USAGE
-    status = 0
-    for i, path in enumerate(args.paths):
-        try:
-            doc = load_document(path, max_bytes=args.max_size)
-        except LoadError as exc:
-            _error(str(exc))
-            status = EXIT_USAGE
-            continue
-        for notice in doc.notices:
-            _error(f"{path}: note: {notice}")
-        try:
-            ann = extract(doc, codebook)
-        except Exception as exc:  # a bug in the extractor must not cost the other files
-            _error(
-                f"{path}: internal error while extracting ({type(exc).__name__}: {exc}); please report it"
-            )
-            status = status or EXIT_INTERNAL
-            continue
-        if args.format == "json":
-            sys.stdout.write(json.dumps(document_json(doc, ann, path), ensure_ascii=False) + "\n")
-        else:
-            if i:
-                sys.stdout.write("---\n")
-            sys.stdout.write(dumps(ann, sha256=doc.sha256, length=len(doc.text), name=path.name))
-        sys.stdout.flush()
-    return status
+    return run_batch(args, codebook)
 
 
 def bundled_seed() -> Path:
@@ -313,6 +299,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "extract":
             return run_extract(_extract_parser().parse_args(argv[1:]))
+        if argv and argv[0] in ("export", "import"):
+            from tui import interchange_cli  # formats load only when asked for
+
+            return interchange_cli.main(argv)
+        if argv and argv[0] == "search":
+            return run_search(search_parser(_Parser).parse_args(argv[1:]))
+        if argv and argv[0] == "agree":
+            from tui.cli_agree import main as agree
+
+            return agree(argv[1:])
         return run_reader(_reader_parser().parse_args(argv))
     except KeyboardInterrupt:
         return 130

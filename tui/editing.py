@@ -5,6 +5,7 @@ ReviewSession calls these and records the result as one undoable command.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from tui.changes import Change, Item
@@ -108,7 +109,7 @@ def new_claim(
     ann: Annotations,
     text: str,
     cue: tuple[int, int],
-    content: list[tuple[int, int]],
+    content: Sequence[tuple[int, int]],
     source: tuple[int, int] | None,
     kind: str,
 ) -> Claim:
@@ -131,10 +132,10 @@ def new_event(
     event_type: str,
     subtype: str,
     trigger: tuple[int, int],
-    actors: list[tuple[int, int]],
-    targets: list[tuple[int, int]],
-    location: list[tuple[int, int]],
-    time: list[tuple[int, int]],
+    actors: Sequence[tuple[int, int]],
+    targets: Sequence[tuple[int, int]],
+    location: Sequence[tuple[int, int]],
+    time: Sequence[tuple[int, int]],
 ) -> Event:
     trig = _span(text, *trigger)
     claim = next(

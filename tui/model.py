@@ -118,6 +118,10 @@ class Mention:
     # QUANTITY only: the count as a number, a lower bound for vague figures
     # ("dozens" -> 24, "about 300" -> 300, "hundreds of thousands" -> 200000).
     estimate: int | None = None
+    # The reviewer who last changed the item (made, accepted, rejected, retyped, edited or
+    # judged it) and when, UTC ISO 8601; empty while it is the extractor's suggestion.
+    by: str = ""
+    at: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +149,10 @@ class Claim:
     status: Status = "suggested"
     confidence: float = 1.0
     anchor: Anchor = "ok"
+    # The reviewer who last changed the item (made, accepted, rejected, retyped, edited or
+    # judged it) and when, UTC ISO 8601; empty while it is the extractor's suggestion.
+    by: str = ""
+    at: str = ""
     review: Review = field(default_factory=Review)
 
     @property
@@ -177,7 +185,7 @@ class Event:
     id: str
     type: str
     subtype: str
-    trigger: Span
+    trigger: Span  # the main mention: the one that best names the event
     actors: tuple[Ref, ...] = ()
     targets: tuple[Ref, ...] = ()
     location: tuple[Ref, ...] = ()
@@ -188,11 +196,28 @@ class Event:
     status: Status = "suggested"
     confidence: float = 1.0
     anchor: Anchor = "ok"
+    # The reviewer who last changed the item (made, accepted, rejected, retyped, edited or
+    # judged it) and when, UTC ISO 8601; empty while it is the extractor's suggestion.
+    by: str = ""
+    at: str = ""
     review: Review = field(default_factory=Review)
+    # The incident's other trigger mentions ("killed", "the assault"), in document
+    # order; the arguments above are merged from all of them.
+    mentions: tuple[Span, ...] = ()
 
     @property
     def start(self) -> int:
         return self.trigger.start
+
+    @property
+    def trigger_spans(self) -> tuple[Span, ...]:
+        """Every span that reports this event, the main trigger among them, in text order."""
+        if not self.mentions:
+            return (self.trigger,)
+        seen: dict[tuple[int, int], Span] = {}
+        for s in (self.trigger, *self.mentions):
+            seen.setdefault((s.start, s.end), s)
+        return tuple(seen[k] for k in sorted(seen))
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,19 +34,19 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tui import editing
+from tui import editing, importing
 from tui.changes import Change, Command, History, Item, apply
 from tui.extract.codebook import Codebook, default_codebook
-from tui.model import Annotations, Claim, Entity, Event, Mention, Review, ReviewChange
+from tui.importing import ImportReport
+from tui.model import Annotations, Claim, Entity, Event, Mention
+from tui.review_adjudicate import AdjudicationCommands
+from tui.review_commands import ReadOnlyError, ReviewCommands
 from tui.store import anchoring, sidecar
+from tui.store.formats.incoming import Incoming
 from tui.store.keeper import SidecarKeeper
 from tui.store.merge import merge
 from tui.text.document import Document
 from tui.text.loader import DEFAULT_MAX_BYTES, load_document
-
-
-class ReadOnlyError(Exception):
-    """The session cannot change anything; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-class ReviewSession:
+class ReviewSession(ReviewCommands, AdjudicationCommands):
     """A document under review, its annotations, their history, and where they are kept."""
 
     def __init__(
@@ -134,11 +134,29 @@ class ReviewSession:
                 notices=(f"read-only: {exc}",),
                 codebook=codebook,
             )
+        return cls.from_stored(
+            document, stored, sidecar_path=side, reviewer=reviewer, codebook=codebook
+        )
+
+    @classmethod
+    def from_stored(
+        cls,
+        document: Document,
+        stored: sidecar.Sidecar | None,
+        *,
+        sidecar_path: Path | None = None,
+        reviewer: str = "",
+        codebook: Codebook | None = None,
+    ) -> ReviewSession:
+        """A session over a document and its already-read sidecar, placed as :meth:`open` does.
+
+        Batch jobs use it where the files were read elsewhere (a Dask worker gets bytes).
+        """
         annotations, report, notices = cls._place(stored, document)
         return cls(
             document,
             annotations,
-            sidecar_path=side,
+            sidecar_path=sidecar_path,
             reviewer=reviewer,
             notices=notices,
             anchor_report=report,
@@ -264,14 +282,26 @@ class ReviewSession:
         if self._read_only:
             raise ReadOnlyError(self._read_only)
 
-    def _run(self, label: str, changes: Iterable[Change]) -> Command | None:
+    def _run(self, label: str, changes: Iterable[Change], *, stamp: bool = True) -> Command | None:
         changes = tuple(c for c in changes if c.before != c.after)
         if not changes:
             return None
+        if stamp:
+            changes = self._stamped(changes)
         command = Command(label, changes)
         self._commit(command)
         self._history.record(command)
         return command
+
+    def _stamped(self, changes: tuple[Change, ...]) -> tuple[Change, ...]:
+        """Every mention, claim and event the command leaves records who changed it, when."""
+        at = self._clock()
+        return tuple(
+            Change(c.before, replace(c.after, by=self.reviewer, at=at))
+            if isinstance(c.after, (Mention, Claim, Event))
+            else c
+            for c in changes
+        )
 
     def _commit(self, command: Command) -> None:
         with self._lock:
@@ -279,189 +309,6 @@ class ReviewSession:
             self._keeper.changed()
         self._notify()
         self._notify_state()
-
-    def _get(self, item_id: str, *kinds: type) -> Item:
-        item = self.item(item_id)
-        if item is None or (kinds and not isinstance(item, kinds)):
-            raise KeyError(item_id)
-        return item
-
-    def _reviewed(self, review: Review, *, verdict: str | None, note: str) -> Review:
-        """A new review state; the old one goes into the history."""
-        history = review.history
-        if not review.empty and (review.verdict is not None or review.note or review.by):
-            history = (*history, ReviewChange(review.verdict, review.note, review.by, review.at))
-        return Review(verdict, note, self.reviewer, self._clock(), history)
-
-    def set_verdict(self, claim_id: str, verdict: str | None) -> Command | None:
-        """Set (or with None clear) a claim's verdict from the codebook's scale."""
-        self._check_writable()
-        names = [v.name for v in self.codebook.verdicts]
-        if verdict is not None and verdict not in names:
-            raise ValueError(f"unknown verdict {verdict!r}; the scale is {', '.join(names)}")
-        claim = self._get(claim_id, Claim)
-        assert isinstance(claim, Claim)
-        if claim.review.verdict == verdict:
-            return None
-        new = replace(
-            claim, review=self._reviewed(claim.review, verdict=verdict, note=claim.review.note)
-        )
-        if verdict is not None and new.status == "suggested":
-            new = replace(new, status="accepted")  # judging a claim accepts it as a claim
-        label = f"verdict {verdict} on {claim_id}" if verdict else f"clear verdict on {claim_id}"
-        return self._run(label, [Change(claim, new)])
-
-    def set_note(self, item_id: str, note: str) -> Command | None:
-        """Write a note on a claim, event or entity (a mention's note goes to its entity)."""
-        self._check_writable()
-        item = self._get(item_id)
-        if isinstance(item, Mention):
-            item = self._get(item.entity, Entity)
-        assert isinstance(item, (Claim, Event, Entity))
-        if item.review.note == note:
-            return None
-        new = replace(
-            item, review=self._reviewed(item.review, verdict=item.review.verdict, note=note)
-        )
-        return self._run(f"note on {item.id}", [Change(item, new)])
-
-    def _set_status(self, item_ids: Iterable[str], status: str, label: str) -> Command | None:
-        self._check_writable()
-        changes = []
-        for item_id in item_ids:
-            item = self._get(item_id, Mention, Claim, Event)
-            changes.append(Change(item, replace(item, status=status)))
-        return self._run(label, changes)
-
-    def accept(self, item_id: str) -> Command | None:
-        return self._set_status([item_id], "accepted", f"accept {item_id}")
-
-    def reject(self, item_id: str) -> Command | None:
-        """Reject a suggestion: it stays in the file so re-extraction never brings it back."""
-        return self._set_status([item_id], "rejected", f"reject {item_id}")
-
-    def accept_all(self, item_ids: Iterable[str]) -> Command | None:
-        """Accept every still-suggested item among ``item_ids``, as one undoable step."""
-        ids = [i for i in item_ids if getattr(self.item(i), "status", None) == "suggested"]
-        return self._set_status(ids, "accepted", f"accept {len(ids)} suggestions")
-
-    def retype(self, mention_id: str, entity_type: str) -> Command | None:
-        """Change the type of a mention's entity and all its mentions."""
-        self._check_writable()
-        valid = [t.name for t in self.codebook.entity_types]
-        if entity_type not in valid:
-            raise ValueError(f"unknown entity type {entity_type!r}")
-        mention = self._get(mention_id, Mention)
-        assert isinstance(mention, Mention)
-        changes = editing.retype(self._annotations, mention, entity_type)
-        return self._run(f"retype {mention.span.text!r} as {entity_type}", changes)
-
-    def add_mention(self, start: int, end: int, entity_type: str) -> Mention:
-        """A new mention the reviewer marked, linked to a same-named entity or a new one."""
-        self._check_writable()
-        changes, mention = editing.add_mention(
-            self._annotations, self._document.text, start, end, entity_type
-        )
-        self._run(f"new {entity_type} {mention.span.text!r}", changes)
-        return mention
-
-    def adjust_mention(self, mention_id: str, start: int, end: int) -> Command | None:
-        self._check_writable()
-        mention = self._get(mention_id, Mention)
-        assert isinstance(mention, Mention)
-        changes = editing.adjust_mention(
-            self._annotations, self._document.text, mention, start, end
-        )
-        return self._run(f"adjust {mention_id}", changes)
-
-    def merge_mention(self, mention_id: str, entity_id: str) -> Command | None:
-        """Link a mention to another entity (the old one goes when it has no mentions left)."""
-        self._check_writable()
-        mention = self._get(mention_id, Mention)
-        target = self._get(entity_id, Entity)
-        assert isinstance(mention, Mention) and isinstance(target, Entity)
-        changes = editing.merge_mention(self._annotations, mention, target)
-        return self._run(f"merge {mention.span.text!r} into {target.name!r}", changes)
-
-    def split_mention(self, mention_id: str) -> Command | None:
-        """Give a mention an entity of its own."""
-        self._check_writable()
-        mention = self._get(mention_id, Mention)
-        assert isinstance(mention, Mention)
-        return self._run(
-            f"split {mention.span.text!r}", editing.split_mention(self._annotations, mention)
-        )
-
-    def add_claim(
-        self,
-        cue: tuple[int, int],
-        content: list[tuple[int, int]],
-        source: tuple[int, int] | None = None,
-        kind: str = "indirect",
-    ) -> Claim:
-        self._check_writable()
-        claim = editing.new_claim(
-            self._annotations, self._document.text, cue, content, source, kind
-        )
-        self._run(f"new claim {claim.cue.text!r}", [Change(None, claim)])
-        return claim
-
-    def add_event(
-        self,
-        subtype: str,
-        trigger: tuple[int, int],
-        *,
-        actors: list[tuple[int, int]] = (),  # type: ignore[assignment]
-        targets: list[tuple[int, int]] = (),  # type: ignore[assignment]
-        location: list[tuple[int, int]] = (),  # type: ignore[assignment]
-        time: list[tuple[int, int]] = (),  # type: ignore[assignment]
-    ) -> Event:
-        self._check_writable()
-        sub = self.codebook.subtype(subtype)
-        if sub is None:
-            raise ValueError(f"unknown event subtype {subtype!r}")
-        event = editing.new_event(
-            self._annotations,
-            self._document.text,
-            sub.event_type,
-            sub.name,
-            trigger,
-            actors,
-            targets,
-            location,
-            time,
-        )
-        self._run(f"new event {event.trigger.text!r}", [Change(None, event)])
-        return event
-
-    def edit(self, item_id: str, **fields: object) -> Command | None:
-        """Replace fields of a claim or event (spans as Span/Ref values), undoably."""
-        self._check_writable()
-        item = self._get(item_id, Claim, Event)
-        try:
-            new = replace(item, **fields)  # type: ignore[arg-type]
-        except TypeError as exc:
-            raise ValueError(str(exc)) from None
-        if new.status == "suggested":
-            new = replace(new, status="accepted")  # an edited suggestion is the reviewer's now
-        return self._run(f"edit {item_id}", [Change(item, new)])
-
-    def undo(self) -> str | None:
-        """Undo the last command; its label, or None when there is nothing to undo."""
-        self._check_writable()
-        command = self._history.undo()
-        if command is None:
-            return None
-        self._commit(command)
-        return command.label
-
-    def redo(self) -> str | None:
-        self._check_writable()
-        command = self._history.redo()
-        if command is None:
-            return None
-        self._commit(command)
-        return command.label
 
     def apply_extraction(self, fresh: Annotations) -> None:
         """Merge fresh suggestions; the reviewer's items win, rejected ones stay rejected.
@@ -472,6 +319,23 @@ class ReviewSession:
         with self._lock:
             self._annotations = merge(self._annotations, fresh)
         self._notify()
+
+    def import_annotations(self, incoming: Incoming) -> ImportReport:
+        """Bring in annotations read from another tool's file, as one undoable command.
+
+        Placed and merged by :func:`tui.importing.plan`: reviewed and rejected items
+        are never touched; what cannot be placed is kept as an orphan and reported.
+        """
+        self._check_writable()
+        changes, report = importing.plan(
+            self._annotations,
+            incoming,
+            self._document.text,
+            reviewer=self.reviewer,
+            now=self._clock(),
+        )
+        self._run(f"import from {Path(incoming.source).name}", changes)
+        return report
 
     # ------------------------------------------------------------ saving
 
@@ -516,7 +380,7 @@ class ReviewSession:
         self._notices = self._notices + notices
         changes = editing.diff(self._annotations, loaded)
         self._keeper.adopt_disk()
-        if self._run("reload from disk", changes) is not None:
+        if self._run("reload from disk", changes, stamp=False) is not None:
             self._keeper.mark_saved()
         self._notify_state()
         return None

@@ -45,11 +45,16 @@ def test_seed_strikes(seed) -> None:
     _, events = seed
     strikes = [e for e in events if e.subtype in STRIKES and "strike" in e.trigger.text]
     provinces = [e for e in strikes if {"Aleppo", "Idlib provinces"} <= set(texts(e.location))]
-    assert provinces and texts(provinces[0].targets) == ["rebels"]
+    assert provinces and texts(provinces[0].targets)[0] == "rebels"
     russian = [e for e in strikes if any("air force" in a for a in texts(e.actors))]
     assert russian and russian[0].subtype == "Air/drone strike"
     assert "Syrian rebels" in texts(russian[0].targets)
     assert all(e.type == "Explosions/Remote violence" for e in strikes)
+    # the Russian centre's "strikes", its toll, the ministry's "strikes" and "The strikes
+    # followed": one incident
+    assert len(strikes) == 1 and provinces[0] is russian[0]
+    assert [s.text for s in strikes[0].trigger_spans] == ["strikes", "killed", "strikes", "strikes"]
+    assert strikes[0].fatalities.estimate == 300
 
 
 def test_seed_truce_is_an_agreement(seed) -> None:
@@ -100,11 +105,10 @@ def test_passive_victims_actor_place_time_and_figure() -> None:
 
 def test_active_verb_object_and_casualty_in_same_sentence() -> None:
     text = "A roadside bomb exploded under a bus near Maran, killing seven passengers."
-    events = events_of(text)
-    assert [e.trigger.text for e in events] == ["exploded", "killing"]
-    assert {e.subtype for e in events} == {"Remote explosive/landmine/IED"}
-    blast, deaths = events
-    assert blast.fatalities == deaths.fatalities
+    (blast,) = events_of(text)  # the blast and its toll: one incident
+    assert [s.text for s in blast.trigger_spans] == ["exploded", "killing"]
+    assert blast.trigger.text == "exploded"
+    assert blast.subtype == "Remote explosive/landmine/IED"
     assert blast.fatalities.estimate == 7
     assert "seven passengers" in texts(blast.targets)
 
@@ -160,7 +164,9 @@ entity_types: [{name: PERSON, key: p}]
 """
     )
     events = find_events(Document("Police raided a farm. Two men were killed."), (), (), (), book)
-    assert [(e.subtype, e.trigger.text) for e in events] == [("Raid", "raided"), ("Raid", "killed")]
+    assert [(e.subtype, [s.text for s in e.trigger_spans]) for e in events] == [
+        ("Raid", ["raided", "killed"])
+    ]
 
 
 def test_empty_and_eventless_text() -> None:
@@ -196,7 +202,7 @@ def test_phrase_index_gaps_and_compounds() -> None:
 
 def test_modifier_triggers_and_restating_verbs_merge() -> None:
     events = events_of("A car bomb attack near the port killed two people.")
-    assert [e.trigger.text for e in events] == ["attack", "killed"]
+    assert [[s.text for s in e.trigger_spans] for e in events] == [["attack", "killed"]]
     assert events[0].subtype == "Remote explosive/landmine/IED"
     events = events_of("Artillery shells hit the village of Rusta on Monday.")
     assert [e.trigger.text for e in events] == ["shells"]
@@ -272,3 +278,62 @@ def test_trigger_inside_a_named_mention_is_not_an_event() -> None:
     text = "Attack said the plan would work."
     name = Mention("m1", Span.of(text, 0, 6), "PERSON", "e1")
     assert events_of(text, (name,)) == ()
+
+
+def test_seed_one_event_per_incident(seed) -> None:
+    _, events = seed
+    assert len(events) <= 8
+    attack = next(e for e in events if e.trigger.text == "attack")
+    said = [s.text for s in attack.trigger_spans]
+    # "killed in a major attack", "militants had attacked", "absorb the attack",
+    # "the boldest rebel assault", "the offensive led by": the same incident
+    assert said[:2] == ["killed", "attack"]
+    assert {"attacked", "assault", "offensive"} <= set(said)
+    assert (attack.type, attack.subtype) == ("Battles", "Armed clash")
+    incidents = {
+        ("swept into", "Non-state actor overtakes territory"),
+        ("took control", "Non-state actor overtakes territory"),
+        ("captured", "Non-state actor overtakes territory"),
+        ("truce", "Agreement"),
+        ("strikes", "Air/drone strike"),
+    }
+    assert incidents <= {(e.trigger.text, e.subtype) for e in events}
+    # the war's toll and fighting that "halted years ago" are background, not events
+    war = seed[0].index("The war, which has killed")
+    assert all(s.start < war for e in events for s in e.trigger_spans)
+
+
+def test_mentions_of_one_incident_merge_their_arguments() -> None:
+    text = (
+        "Gunmen attacked a checkpoint in Sarvan on Monday. "
+        "Three soldiers were killed in the attack, officials said."
+    )
+    (e,) = events_of(text)
+    assert [s.text for s in e.trigger_spans] == ["attacked", "killed", "attack"]
+    assert texts(e.actors) == ["Gunmen"]
+    assert "Three soldiers" in texts(e.targets) and "checkpoint" in texts(e.targets)
+    assert texts(e.location) == ["Sarvan"] and texts(e.time) == ["Monday"]
+    assert e.fatalities.estimate == 3
+
+
+def test_other_places_and_another_attack_are_other_incidents() -> None:
+    two_places = events_of(
+        "Gunmen attacked a checkpoint in Sarvan on Monday. Gunmen attacked a market in Kuvara."
+    )
+    assert [texts(e.location) for e in two_places] == [["Sarvan"], ["Kuvara"]]
+    another = events_of("A bomb exploded in a market. Hours later, another bomb exploded nearby.")
+    assert len(another) == 2
+    same = events_of("A bomb exploded in a market. The explosion wounded five people.")
+    assert len(same) == 1 and len(same[0].trigger_spans) == 2
+
+
+def test_background_stays_apart_from_the_reported_incident() -> None:
+    text = (
+        "Rebels attacked an army base near Idlib on Tuesday, killing four soldiers, in a civil "
+        "war that has killed hundreds of thousands of people. Most fighting halted years ago."
+    )
+    (e,) = events_of(text)
+    assert [s.text for s in e.trigger_spans] == ["attacked", "killing"]
+    assert e.fatalities.estimate == 4
+    assert events_of("The resolution laid out the steps for a ceasefire.") == ()
+    assert len(events_of("A ceasefire took effect on Wednesday.")) == 1

@@ -87,7 +87,7 @@ def test_plain_yaml_without_python_tags() -> None:
     text = dumps(sample(), sha256="0" * 64, length=1)
     assert "!!python" not in text and "!<" not in text
     data = yaml.safe_load(text)
-    assert data["marginalia"] == 1
+    assert data["marginalia"] == sidecar_module.FORMAT_VERSION
     assert [e["id"] for e in data["entities"]] == ["e1", "e2"]
     assert data["claims"][0]["review"]["history"][0]["verdict"] == "disputed"
 

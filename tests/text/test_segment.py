@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.text import paragraphs, sentences, tokens
+from tui.text.segment import MAX_SENTENCE
 
 
 def split(text: str) -> list[str]:
@@ -132,3 +133,46 @@ def test_remembered_segmentation_is_safe_to_change_and_to_share() -> None:
     assert copy is not text and sentences(copy) == sentences(text)
     clear_cache()
     assert sentences(text) == [(0, 18), (19, 37), (38, 57)]
+
+
+def test_a_sentence_of_ordinary_length_is_never_cut() -> None:
+    long_but_normal = "The envoy said that " + ", ".join(["talks resumed"] * 35) + "."
+    assert len(long_but_normal) < MAX_SENTENCE
+    assert split(long_but_normal) == [long_but_normal]
+
+
+def test_an_over_long_sentence_is_cut_at_clause_boundaries() -> None:
+    clause = "rebels shelled the outskirts of the town overnight, residents said; "
+    text = clause * 40 + "and it went on"
+    pieces = sentences(text)
+    assert len(pieces) > 1
+    assert all(e - s <= MAX_SENTENCE for s, e in pieces)
+    # cut after a semicolon (the best boundary there), never inside a word
+    assert all(text[e - 1] == ";" for _, e in pieces[:-1])
+    assert all(text[s:e] == text[s:e].strip() for s, e in pieces)
+    # nothing lost: every non-space character is in exactly one piece
+    covered = "".join(text[s:e] for s, e in pieces)
+    assert covered.replace(" ", "") == text.replace(" ", "")
+
+
+def test_cuts_fall_back_to_commas_then_spaces_then_the_limit() -> None:
+    commas = "one two three four five six seven, " * 60
+    assert all(commas[e - 1] == "," for _, e in sentences(commas)[:-1])
+    spaces = "word " * 400
+    pieces = sentences(spaces)
+    assert len(pieces) > 1 and all(spaces[s:e].endswith("word") for s, e in pieces)
+    blob = "x" * (3 * MAX_SENTENCE + 5)
+    assert sentences(blob) == [
+        (0, MAX_SENTENCE),
+        (MAX_SENTENCE, 2 * MAX_SENTENCE),
+        (2 * MAX_SENTENCE, 3 * MAX_SENTENCE),
+        (3 * MAX_SENTENCE, len(blob)),
+    ]
+
+
+@given(st.text(alphabet="ab ,;.\n", max_size=3000))
+def test_no_sentence_is_longer_than_the_limit(text: str) -> None:
+    pieces = sentences(text)
+    assert all(0 < e - s <= MAX_SENTENCE for s, e in pieces)
+    assert pieces == sorted(pieces)
+    assert all(a[1] <= b[0] for a, b in zip(pieces, pieces[1:], strict=False))

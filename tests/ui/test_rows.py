@@ -1,6 +1,9 @@
+from dataclasses import replace
+
 from tests.ui.fixtures import seed_annotations
+from tui.model import Span
 from tui.text import load_text
-from tui.ui.rows import Index, claim_card, claim_row, event_row, legend, one_line
+from tui.ui.rows import Index, claim_card, claim_row, event_card, event_row, legend, one_line
 
 
 def _seed(seed_text):
@@ -26,6 +29,17 @@ def test_card_lists_every_field(seed_text):
     text = "".join(piece for piece, _ in claim_card(Index(ann), claim))
     for label in ("source", "cue", "content", "kind", "hedges", "verdict"):
         assert label in text
+
+
+def test_event_card_lists_the_other_mentions(seed_text):
+    _, ann = _seed(seed_text)
+    event = ann.events[0]
+    text = "".join(piece for piece, _ in event_card(Index(ann), event))
+    assert "also" not in text
+    at = seed_text.index("attack")
+    more = replace(event, mentions=(Span.of(seed_text, at, at + 6),))
+    text = "".join(piece for piece, _ in event_card(Index(ann), more))
+    assert "\nalso    attack" in text
 
 
 def test_one_line_makes_article_text_inert():

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from tui.extract.claim_features import (
     LABELS,
@@ -29,6 +28,7 @@ from tui.extract.claim_features import (
     token_features,
     token_key,
 )
+from tui.data import data_bytes
 from tui.extract.claim_weights import loads
 from tui.extract.cues import Lexicon
 
@@ -148,12 +148,9 @@ class ClaimModel:
 
 
 @lru_cache(maxsize=1)
-def claim_model() -> ClaimModel | None:
-    """The packaged model, or None when the weights file is absent (rules alone then)."""
-    res = resources.files("tui.data").joinpath(MODEL_FILE)
-    if not res.is_file():
-        return None
-    return ClaimModel.from_bytes(res.read_bytes())
+def claim_model() -> ClaimModel:
+    """The packaged model (``tui/data/claims_model.bin``)."""
+    return ClaimModel.from_bytes(data_bytes(MODEL_FILE))
 
 
 def runs(labels: list[int], label: int) -> list[tuple[int, int]]:

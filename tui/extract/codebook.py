@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from tui.data import data_text, safe_yaml
 
 FORMAT = 1
 OBJECT_ROLES: tuple[str, ...] = ("target", "location")
@@ -63,6 +64,10 @@ class Choice:
     name: str
     key: str
     description: str = ""
+    # Other tools' names for it ("PER", "Person"), so imported labels map onto it.
+    aliases: tuple[str, ...] = ()
+    # Verdicts only: the numeric rating a ClaimReview carries (None: no number).
+    rating: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,11 +224,16 @@ def _choices(r: _Reader, raw: Any, field: str) -> tuple[Choice, ...]:
     for i, c in enumerate(r.seq(raw, field)):
         where = f"{field}[{i}]"
         data = r.mapping(c, where)
+        rating = data.get("rating")
+        if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int)):
+            raise r.fail(f"{where}.rating", f"expected a whole number, found {rating!r}")
         out.append(
             Choice(
                 r.text(data, "name", where),
                 r.key(data, where),
                 r.text(data, "description", where, required=False),
+                r.words(data, "aliases", where),
+                rating,
             )
         )
     if not out:
@@ -237,7 +247,7 @@ def parse_codebook(text: str, source: str = "codebook.yaml") -> Codebook:
     """Validate codebook YAML ``text``; ``source`` names it in error messages."""
     r = _Reader(source)
     try:
-        raw = yaml.safe_load(text)
+        raw = safe_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f"line {mark.line + 1}" if mark is not None else "YAML"
@@ -275,8 +285,7 @@ def parse_codebook(text: str, source: str = "codebook.yaml") -> Codebook:
 def load_codebook(path: Path | None = None) -> Codebook:
     """The codebook at ``path`` (default: the packaged one), validated."""
     if path is None:
-        res = resources.files("tui.data").joinpath("codebook.yaml")
-        return parse_codebook(res.read_text(encoding="utf-8"), "codebook.yaml")
+        return parse_codebook(data_text("codebook.yaml"), "codebook.yaml")
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")

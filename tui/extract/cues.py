@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from tui.data import data_yaml
 from tui.text.segment import Token
 
 
@@ -68,7 +66,7 @@ class Lexicon:
 
 
 def _load(name: str) -> dict:
-    raw = yaml.safe_load(resources.files("tui.data").joinpath(name).read_text(encoding="utf-8"))
+    raw = data_yaml(name)
     if not isinstance(raw, dict):
         raise ValueError(f"{name}: expected a mapping at the top")
     return raw

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 
+from tui.extract.calibration import CALIBRATED, mention_features
 from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import COUNTRY, REGION, gazetteer
 from tui.extract.linking import ACRONYM_TYPES, Found, _capitals, link
@@ -36,7 +37,9 @@ def find_mentions(
     capitals = [is_headline(w) for w in words_list]
     casing = doc_casing(words_list, capitals)
     rules = find_rule_spans(text)
-    found = [Found(r.start, r.end, r.type, r.confidence, r.estimate) for r in rules]
+    found = [
+        Found(r.start, r.end, r.type, r.confidence, r.estimate, source="pattern") for r in rules
+    ]
     ri = 0
     for toks, words, caps in zip(sents, words_list, capitals, strict=True):
         if not toks:
@@ -111,7 +114,11 @@ def _names_completed(text: str, found: list[Found]) -> list[Found]:
                 while j < len(found) and found[j].start < end and found[j].end <= end:
                     j += 1
                 if j == len(found) or found[j].start >= end:
-                    out.append(Found(f.start, end, best.type, best.confidence, rule=True))
+                    out.append(
+                        Found(
+                            f.start, end, best.type, best.confidence, rule=True, source="completed"
+                        )
+                    )
                     skip_until = end
                     continue
         out.append(f)
@@ -144,7 +151,12 @@ def _places_joined(text: str, found: list[Found], gaz) -> list[Found]:
                 COUNTRY in inner or (REGION in inner and REGION not in outer)
             ):
                 out[-1] = Found(
-                    prev.start, f.end, "GPE", max(prev.confidence, f.confidence), rule=True
+                    prev.start,
+                    f.end,
+                    "GPE",
+                    max(prev.confidence, f.confidence),
+                    rule=True,
+                    source="joined",
                 )
                 continue
         out.append(f)
@@ -161,7 +173,7 @@ def _known_name(words: list[str], title_mid: frozenset[str], gaz) -> bool:
 def _to_found(toks: list[Token], s: NameSpan) -> Found:
     if s.chars is not None:
         base = toks[s.a].start
-        return Found(base + s.chars[0], base + s.chars[1], s.type, s.confidence)
+        return Found(base + s.chars[0], base + s.chars[1], s.type, s.confidence, source=s.source)
     end = toks[s.b - 1].end
     if (
         s.b < len(toks)
@@ -170,7 +182,9 @@ def _to_found(toks: list[Token], s: NameSpan) -> Found:
         and toks[s.b - 1].text in patterns().name_abbreviations
     ):
         end += 1  # "NationsBank Corp.": the full stop belongs to the abbreviation
-    return Found(toks[s.a].start, end, s.type, s.confidence, rule=s.source != "tagger")
+    return Found(
+        toks[s.a].start, end, s.type, s.confidence, rule=s.source != "tagger", source=s.source
+    )
 
 
 def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> list[Found]:
@@ -202,7 +216,7 @@ def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> 
                 continue
             if i + 1 < len(taken) and taken[i + 1][0] < t.end:
                 continue
-            extra.append(Found(t.start, t.end, "PERSON", 0.6 * surnames[t.text]))
+            extra.append(Found(t.start, t.end, "PERSON", 0.6 * surnames[t.text], source="surname"))
     if not extra:
         return found
     # a name covering the surname alone ("Assad" tagged MISC) is replaced above only when free
@@ -262,7 +276,16 @@ def _acronyms_again(
                 if source is None and words[k - 1] == "or" and words[k - 2] == "," and k >= 3:
                     source = next((f for f in names if f.end == toks[k - 3].end), None)
             if source is not None:
-                extra.append(Found(t.start, t.end, source.type, 0.8 * source.confidence, rule=True))
+                extra.append(
+                    Found(
+                        t.start,
+                        t.end,
+                        source.type,
+                        0.8 * source.confidence,
+                        rule=True,
+                        source="acronym",
+                    )
+                )
     if not extra:
         return found
     return sorted(found + extra, key=lambda f: (f.start, -f.end))
@@ -278,6 +301,7 @@ def extract_entities(
     if not found:
         return (), ()
     index, types, names = link(text, found, gazetteer(), patterns())
+    confidence = _confidences(text, found, index, types, tg)
     aliases: list[list[str]] = [[] for _ in names]
     for f, e in zip(found, index, strict=True):
         t = text[f.start : f.end]
@@ -295,12 +319,34 @@ def extract_entities(
             entity=f"e{index[i] + 1}",
             origin="auto",
             status="suggested",
-            confidence=round(min(max(f.confidence, 0.0), 1.0), 3),
+            confidence=confidence[i],
             estimate=f.estimate if types[index[i]] == "QUANTITY" else None,
         )
         for i, f in enumerate(found)
     )
     return entities, mentions
+
+
+def _confidences(
+    text: str, found: list[Found], index: list[int], types: list[str], tagger: Tagger | None
+) -> list[float]:
+    """Each mention's confidence: calibrated for names (when the tagger ships a
+    calibration), the rule's own for dates, figures and the like."""
+    calibration = tagger.calibration if tagger is not None else None
+    sizes = [0] * len(types)
+    for e in index:
+        sizes[e] += 1
+    out = []
+    for f, e in zip(found, index, strict=True):
+        final = types[e]
+        if calibration is not None and final in CALIBRATED and f.source != "pattern":
+            x = mention_features(
+                f.confidence, f.source, f.type, final, sizes[e], text[f.start : f.end]
+            )
+            out.append(round(calibration(x), 3))
+        else:
+            out.append(round(min(max(f.confidence, 0.0), 1.0), 3))
+    return out
 
 
 def find_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:

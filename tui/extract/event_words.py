@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from tui.data import data_yaml
 from tui.extract.phrases import PhraseIndex, lemma_candidates
 from tui.text.segment import Token, tokens
 
@@ -45,6 +43,10 @@ class EventWords:
     weekdays: frozenset[str]
     months: frozenset[str]
     time_words: PhraseIndex
+    anaphoric: frozenset[str]
+    distinct: frozenset[str]
+    irrealis: PhraseIndex
+    past_times: tuple[str, ...]
 
 
 def _words(raw: dict, key: str) -> list[str]:
@@ -57,9 +59,7 @@ def _words(raw: dict, key: str) -> list[str]:
 @lru_cache(maxsize=1)
 def event_words() -> EventWords:
     """The packaged word lists, loaded once."""
-    raw = yaml.safe_load(
-        resources.files("tui.data").joinpath("events_lexicon.yaml").read_text(encoding="utf-8")
-    )
+    raw = data_yaml("events_lexicon.yaml")
     sets = {
         k: frozenset(_words(raw, k))
         for k in (
@@ -81,6 +81,8 @@ def event_words() -> EventWords:
             "not_people_units",
             "weekdays",
             "months",
+            "anaphoric",
+            "distinct",
         )
     }
     phrases = {
@@ -94,10 +96,12 @@ def event_words() -> EventWords:
             "target_preps",
             "actor_preps",
             "time_words",
+            "irrealis",
         )
     }
     irregular = {str(k).lower(): str(v).lower() for k, v in (raw.get("irregular") or {}).items()}
-    return EventWords(irregular=irregular, **sets, **phrases)
+    past = tuple(_words(raw, "past_times"))
+    return EventWords(irregular=irregular, past_times=past, **sets, **phrases)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -12,17 +12,18 @@ paragraph, by their context words, or as the codebook's casualty sub-event type.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left
 from functools import lru_cache
 
 from tui.extract.arguments import Arguments, find_arguments
-from tui.extract.chunks import NAME_TYPES, TIME_TYPES, Chunk, SentenceParse, parse_sentence
-from tui.extract.codebook import Codebook, SubEventType, default_codebook
+from tui.extract.chunks import NAME_TYPES, SentenceParse, parse_sentence
+from tui.extract.codebook import Codebook, default_codebook
+from tui.extract.event_build import Draft, build, mentions_in
 from tui.extract.event_words import EventWords, TokenView, event_words
 from tui.extract.quantities import find_quantities
+from tui.extract.subtypes import subtype_coder
 from tui.extract.triggers import Coding, Trigger, TriggerFinder
-from tui.model import Claim, Entity, Event, Fatalities, Mention, Ref, Span
+from tui.model import Claim, Entity, Event, Mention
 from tui.text.document import Document
 from tui.text.segment import paragraphs, sentences
 
@@ -38,19 +39,6 @@ def _finder(codebook: Codebook) -> TriggerFinder:
     return TriggerFinder(codebook, event_words())
 
 
-@dataclass(slots=True)
-class _Draft:
-    """An event being assembled, in token terms of its sentence."""
-
-    trigger: Trigger
-    sub: SubEventType
-    confidence: float
-    args: Arguments
-    parse: SentenceParse
-    figure: tuple[int, int, int | None] | None = None  # char start, end, estimate
-    extra_targets: list[tuple[Chunk, SentenceParse]] = field(default_factory=list)
-
-
 def find_events(
     doc: Document,
     entities: tuple[Entity, ...],
@@ -60,29 +48,42 @@ def find_events(
 ) -> tuple[Event, ...]:
     """Events in ``doc`` coded with the codebook, linked to the claims that report them."""
     codebook = codebook or default_codebook()
-    finder = _finder(codebook)
-    words = event_words()
-    text = doc.text
     live = sorted(
         (m for m in mentions if m.status != "rejected"), key=lambda m: (m.span.start, m.span.end)
     )
     starts = [m.span.start for m in live]
-    drafts: list[_Draft] = []
-    for p_start, p_end in paragraphs(text):
-        previous: _Draft | None = None
+    drafts = find_drafts(doc.text, live, starts, codebook)
+    return build(doc.text, drafts, live, starts, claims, subtype_coder(codebook))
+
+
+def find_drafts(
+    text: str, live: list[Mention], starts: list[int], codebook: Codebook
+) -> list[Draft]:
+    """Every trigger mention in ``text``, coded and with its arguments (``live``: the
+    entity mentions to link, sorted; ``starts``: their starts)."""
+    finder = _finder(codebook)
+    words = event_words()
+    drafts: list[Draft] = []
+    for n_para, (p_start, p_end) in enumerate(paragraphs(text)):
+        previous: Draft | None = None
+        context: list[TokenView] = []  # the paragraph's sentences, shared by its drafts
         for s, e in sentences(text, p_start, p_end):
             view = TokenView.of(text, s, e, words)
+            context.append(view)
             triggers = finder.find(view)
             if not triggers or _heading(view, triggers):
                 continue
-            near = _mentions_in(live, starts, s, e)
+            near = mentions_in(live, starts, s, e)
             parse, figures = _parse(view, words, near, triggers, s, e)
             triggers = [t for t in triggers if not _named(parse, t)]
             found = _sentence_events(finder, codebook, parse, triggers, figures, previous)
+            for d in found:
+                d.paragraph = n_para
+                d.context = context
             drafts.extend(found)
             if found:
                 previous = found[-1]
-    return _build(text, drafts, live, starts, claims)
+    return drafts
 
 
 def _heading(view: TokenView, triggers: list[Trigger]) -> bool:
@@ -92,17 +93,6 @@ def _heading(view: TokenView, triggers: list[Trigger]) -> bool:
     lower = sum(1 for i, tok in enumerate(view.toks) if i not in inside and tok.text[:1].islower())
     ended = view.toks[-1].text in (".", "!", "?", "…")
     return lower < 2 and not ended
-
-
-def _mentions_in(live: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
-    # mentions are short; one that starts 200 characters before a sentence cannot reach it
-    k = bisect_left(starts, s - 200)
-    out = []
-    while k < len(live) and live[k].span.start < e:
-        if live[k].span.end > s:
-            out.append(live[k])
-        k += 1
-    return out
 
 
 def _parse(
@@ -145,10 +135,10 @@ def _sentence_events(
     parse: SentenceParse,
     triggers: list[Trigger],
     figures: list[tuple[int, int, int, int, int | None]],
-    previous: _Draft | None,
-) -> list[_Draft]:
+    previous: Draft | None,
+) -> list[Draft]:
     view = parse.view
-    events: list[_Draft] = []
+    events: list[Draft] = []
     casualties: list[Trigger] = []
     for t in triggers:
         if t.kind != "event":
@@ -165,16 +155,18 @@ def _sentence_events(
                 if recoded.subtype.object != coding.subtype.object:
                     args = find_arguments(parse, t, recoded.subtype.object)
                 coding = recoded
-        events.append(_Draft(t, coding.subtype, _confidence(coding), args, parse))
-    reports: list[_Draft] = []
+        events.append(Draft(t, coding.subtype, _confidence(coding), args, parse))
+    reports: list[Draft] = []
     for t in casualties:
+        follows: Draft | None = None
         args = find_arguments(parse, t)
         figure = _figure(parse, t, args, figures) if t.kind == "fatal" else None
         if _negated(parse, t):
             continue  # "no one was hurt"
         host = min(events, key=lambda d: _distance(d.trigger, t)) if events else None
-        if host is None and _background(parse, t):
-            continue
+        war = _background(parse, t)
+        if war is not None and (host is None or host.trigger.end <= war):
+            continue  # "(an attack ...) in a war that has killed hundreds of thousands"
         confidence = 0.55
         if host is not None:
             # the deaths the event caused: its figure and victims, and a report of
@@ -192,13 +184,14 @@ def _sentence_events(
             sub = coding.subtype
         elif previous is not None:
             sub, confidence = previous.sub, 0.5
+            follows = previous
         else:
             by_cues = finder.code_by_cues(view, t)
             sub = by_cues.subtype if by_cues else codebook.subtype(codebook.casualties.subtype)
             confidence = 0.5 if by_cues else 0.4
         if sub is None:  # validated codebooks always name a real sub-event type
             continue
-        reports.append(_Draft(t, sub, confidence, args, parse, figure))
+        reports.append(Draft(t, sub, confidence, args, parse, figure, host=host, follows=follows))
     return sorted(events + reports, key=lambda d: d.trigger.start)
 
 
@@ -231,11 +224,12 @@ def _negated(parse: SentenceParse, t: Trigger) -> bool:
     return j >= 0 and v.low[j] in w.negations
 
 
-def _background(parse: SentenceParse, t: Trigger) -> bool:
-    """Deaths credited to a war as a whole ("the war, which has killed ...")."""
+def _background(parse: SentenceParse, t: Trigger) -> int | None:
+    """Deaths credited to a war as a whole ("the war, which has killed ..."): where the
+    war is named, or None."""
     v, w = parse.view, parse.words
     lo = max(0, t.start - BACKGROUND_WINDOW)
-    return any(v.lemmas[i] & w.background for i in range(lo, t.start))
+    return next((i for i in range(lo, t.start) if v.lemmas[i] & w.background), None)
 
 
 def _figure(
@@ -269,99 +263,3 @@ def _figure(
         if best is None or dist < best[0]:
             best = (dist, (qs, qe, est))
     return None if best is None else best[1]
-
-
-def _build(
-    text: str,
-    drafts: list[_Draft],
-    live: list[Mention],
-    starts: list[int],
-    claims: tuple[Claim, ...],
-) -> tuple[Event, ...]:
-    contents = sorted((c.start, c.end, claim.id) for claim in claims for c in claim.content)
-    content_starts = [c[0] for c in contents]
-    events = []
-    for n, d in enumerate(
-        sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start), 1
-    ):
-        v = d.parse.view
-        trigger = Span.of(text, v.toks[d.trigger.start].start, v.toks[d.trigger.end - 1].end)
-        targets = _refs(text, d.args.targets, d.parse, live, starts, NAME_TYPES)
-        for c, parse in d.extra_targets:
-            ref = _ref(text, c.start, c.end, parse, live, starts, NAME_TYPES)
-            if all(not r.span.overlaps(ref.span) for r in targets):
-                targets.append(ref)
-        actors = _refs(text, d.args.actors, d.parse, live, starts, NAME_TYPES)
-        targets = [r for r in targets if all(not r.span.overlaps(a.span) for a in actors)]
-        location = _refs(text, d.args.location, d.parse, live, starts, NAME_TYPES)
-        time = [_ref(text, a, b, d.parse, live, starts, TIME_TYPES) for a, b in d.args.time]
-        figure = None
-        if d.figure is not None:
-            qs, qe, est = d.figure
-            figure = Fatalities(Span.of(text, qs, qe), est)
-        claim = _claim_of(contents, content_starts, trigger)
-        events.append(
-            Event(
-                id=f"v{n}",
-                type=d.sub.event_type,
-                subtype=d.sub.name,
-                trigger=trigger,
-                actors=tuple(actors),
-                targets=tuple(targets),
-                location=tuple(location),
-                time=tuple(time),
-                fatalities=figure,
-                claim=claim,
-                origin="auto",
-                status="suggested",
-                confidence=d.confidence,
-            )
-        )
-    return tuple(events)
-
-
-def _claim_of(contents: list[tuple[int, int, str]], starts: list[int], trigger: Span) -> str | None:
-    """The claim whose content holds the trigger (the innermost, when quotes nest)."""
-    k = bisect_right(starts, trigger.start)
-    for cs, ce, cid in reversed(contents[max(0, k - CLAIM_LOOKBACK) : k]):
-        if cs <= trigger.start and trigger.end <= ce:
-            return cid
-    return None
-
-
-def _refs(
-    text: str,
-    chunks: list[Chunk],
-    parse: SentenceParse,
-    live: list[Mention],
-    starts: list[int],
-    types: frozenset[str],
-) -> list[Ref]:
-    out: list[Ref] = []
-    for c in chunks:
-        ref = _ref(text, c.start, c.end, parse, live, starts, types)
-        if all(r.span != ref.span for r in out):
-            out.append(ref)
-    return out
-
-
-def _ref(
-    text: str,
-    a: int,
-    b: int,
-    parse: SentenceParse,
-    live: list[Mention],
-    starts: list[int],
-    types: frozenset[str],
-) -> Ref:
-    """A token range as a span, linked to the entity of the mention it overlaps most."""
-    toks = parse.view.toks
-    span = Span.of(text, toks[a].start, toks[b - 1].end)
-    best: tuple[int, str] | None = None
-    for m in _mentions_in(live, starts, span.start, span.end):
-        if m.type not in types:
-            continue
-        overlap = min(m.span.end, span.end) - max(m.span.start, span.start)
-        if overlap > 0 and (best is None or overlap > best[0]):
-            best = (overlap, m.entity)
-    return Ref(span, best[1] if best else None)

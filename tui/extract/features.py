@@ -12,7 +12,7 @@ Features split in two kinds so tagging is fast:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tui.extract.gazetteer import TITLE, Gazetteer, _norm_caps
@@ -124,10 +124,13 @@ def word_features(words: list[str], i: int, gaz: Gazetteer) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class DocCasing:
-    """How each word (lower-cased) is written elsewhere in the document."""
+    """How each word (lower-cased) is written elsewhere in the document, and what stands
+    around each capitalised word wherever it occurs."""
 
     title_mid: frozenset[str]  # capitalised somewhere not at a sentence start
     lower: frozenset[str]  # written in lower case somewhere
+    around: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see doc_features
+    vectors: dict[str, list[float]] = field(default_factory=dict)  # the tagger's cache
 
 
 def is_headline(words: list[str]) -> bool:
@@ -158,6 +161,7 @@ def doc_casing(sentences: list[list[str]], headlines: list[bool] | None = None) 
     """``headlines``: is_headline of each sentence, when the caller has it already."""
     title_mid: set[str] = set()
     lower: set[str] = set()
+    around: dict[str, set[str]] = {}
     for k, words in enumerate(sentences):
         caps = is_headline(words) if headlines is None else headlines[k]
         if caps or is_title_case(words):
@@ -168,9 +172,31 @@ def doc_casing(sentences: list[list[str]], headlines: list[bool] | None = None) 
                 continue
             if c.islower():
                 lower.add(w.lower())
-            elif i > 0 and words[i - 1] not in ('"', "“", "‘", "'", "(", ":", "-", "—", "–"):
+                continue
+            if i > 0 and words[i - 1] not in ('"', "“", "‘", "'", "(", ":", "-", "—", "–"):
                 title_mid.add(w.lower())
-    return DocCasing(frozenset(title_mid), frozenset(lower))
+            seen = around.get(w)
+            if seen is None:
+                seen = around[w] = set()
+            if len(seen) < 2 * AROUND_MAX:
+                seen.add("ap=" + (words[i - 1].lower() if i > 0 else PAD_LEFT))
+                seen.add("an=" + (words[i + 1].lower() if i + 1 < len(words) else PAD_RIGHT))
+    return DocCasing(
+        frozenset(title_mid),
+        frozenset(lower),
+        {w: tuple(sorted(f)) for w, f in around.items()},
+    )
+
+
+AROUND_MAX = 8  # occurrences whose neighbours a capitalised word's doc features gather
+
+
+def doc_features(word: str, casing: DocCasing) -> tuple[str, ...]:
+    """The words just before and after every occurrence of ``word`` in the document
+    (capitalised words only: "ap=in", "an=said"): what the rest of the document says a
+    name is, so each of its mentions is tagged in the light of all (Ratinov and Roth,
+    2009, "context aggregation")."""
+    return casing.around.get(word, ())
 
 
 def gazetteer_features(
@@ -221,4 +247,5 @@ def dynamic_features(
     out = gazetteer_features(words, gaz, matches)
     for i, w in enumerate(words):
         out[i] += token_dynamic(w, i, headline, casing)
+        out[i] += doc_features(w, casing)
     return out

@@ -34,6 +34,9 @@ class Found:
     confidence: float
     estimate: int | None = None
     rule: bool = False  # typed by a rule (head word, context, definition), not the tagger alone
+    # what found it: tagger, rule, context, gazetteer, surname, acronym, completed, joined,
+    # pattern (dates, figures...); the calibration weighs each differently
+    source: str = "tagger"
 
 
 class _Sets:

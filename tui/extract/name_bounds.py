@@ -41,8 +41,8 @@ def nameword(w: str, pat: Patterns) -> bool:
 def strip_front(words: list[str], a: int, b: int, gaz: Gazetteer, pat: Patterns) -> int:
     """Drop determiners and titles at the front of a span."""
     while a < b - 1:
-        if words[a] in pat.determiners:
-            a += 1
+        if words[a] in pat.determiners and words[a + 1] != ".":
+            a += 1  # (not the initial "A." of "A. Hollioake")
             continue
         for n in (3, 2, 1):
             if a + n < b and tuple(words[a : a + n]) in gaz.titles:

@@ -10,10 +10,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from tui.data import data_yaml
 from tui.extract.quantities import find_quantities
 
 
@@ -54,9 +52,7 @@ def _alt(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    raw = yaml.safe_load(
-        resources.files("tui.data").joinpath("ner_patterns.yaml").read_text(encoding="utf-8")
-    )
+    raw = data_yaml("ner_patterns.yaml")
     months = [str(m) for m in raw["months"]]
     # A bare "May" or "March" is usually a verb; they need a day or a year with them.
     bare_months = [m for m in months if m not in ("May", "March", "Mar", "Jan", "Dec")]

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from tui.data import data_yaml
 
 _TOKEN = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -66,9 +65,7 @@ def _trigger(words: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = yaml.safe_load(
-        resources.files("tui.data").joinpath("quantities_words.yaml").read_text(encoding="utf-8")
-    )
+    raw = data_yaml("quantities_words.yaml")
     plurals = {
         str(k): (int(v["unit"]), bool(v.get("needs_of", False))) for k, v in raw["plurals"].items()
     }

@@ -2,26 +2,26 @@
 
 Greedy left to right, with the two previous tags as features, as in Honnibal's
 "A good part-of-speech tagger in about 200 lines of Python". Weights are package data
-(``tui/data/ner_weights.json.gz``), rebuilt by ``training/train_ner.py``. Form-only
+(``tui/data/ner_tagger.bin``, format in ``weights.py``), rebuilt by
+``training/train_ner.py``. Form-only
 feature weights are summed once per word form and cached, which is what makes the
 tagger fast enough (tens of thousands of words a second) in pure Python.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from tui.data import data_bytes, has_data
+from tui.extract.calibration import Calibration
 from tui.extract.features import (
     NEIGHBOURS,
     PAD_LEFT,
     PAD_RIGHT,
     DocCasing,
     context_features,
+    doc_features,
     gazetteer_features,
     is_headline,
     own_features,
@@ -29,9 +29,10 @@ from tui.extract.features import (
     token_dynamic,
 )
 from tui.extract.gazetteer import Gazetteer, gazetteer
+from tui.extract.weights import Weights, pack, unpack
 from tui.text.segment import Token, dateline_end, paragraphs, sentences, tokens
 
-WEIGHTS_FILE = "ner_weights.json.gz"
+WEIGHTS_FILE = "ner_tagger.bin"
 # Score margins between the best and second tag run from about 1 (a coin toss) to 30+
 # (certain); dividing by this before the logistic maps them onto a usable 0.5-1 range.
 MARGIN_SCALE = 4.0
@@ -47,6 +48,13 @@ def history_features(prev: str, prev2: str, word: str) -> list[str]:
     return ["t1=" + prev, f"t2={prev2}|{prev}", f"t1s={prev}|{short_shape(word)}"]
 
 
+def skipped(prev: str, word: str) -> bool:
+    """Is ``word`` tagged O unscored? A lower-case word, number or punctuation after no
+    entity starts none: the tagger agrees on (nearly) all of them, and skipping them
+    halves the work. Training skips the same words (``training/perceptron.py``)."""
+    return (prev == "O" or prev == START) and not word[:1].isupper() and "-" not in word
+
+
 def allowed(prev: str, tag: str) -> bool:
     """BIO: an inside tag continues an entity of its own type."""
     if not tag.startswith("I-"):
@@ -57,19 +65,15 @@ def allowed(prev: str, tag: str) -> bool:
 class Tagger:
     """Tags sentences of word strings; see :meth:`tag`."""
 
-    def __init__(
-        self, tags: list[str], weights: dict[str, dict[int, float]], gaz: Gazetteer
-    ) -> None:
-        self.tags = tuple(tags)
-        n = len(tags)
+    def __init__(self, weights: Weights, gaz: Gazetteer) -> None:
+        self.tags = weights.tags
+        n = len(self.tags)
+        self._n = n
         self._zero = [0.0] * n
-        self._w: dict[str, list[float]] = {}
-        for feat, sparse in weights.items():
-            vec = [0.0] * n
-            for k, v in sparse.items():
-                vec[k] = v
-            self._w[feat] = vec
+        self._rows = weights.rows
+        self._values = weights.values
         self._gaz = gaz
+        self.calibration = Calibration.from_header(weights.header.get("calibration"))
         self._own: dict[str, list[float]] = {}
         self._combo: dict[tuple[str, ...], list[float]] = {}
         self._ss: dict[str, str] = {}
@@ -79,12 +83,28 @@ class Tagger:
             p: [i for i, t in enumerate(self.tags) if allowed(p, t)] for p in (START, *self.tags)
         }
 
+    @classmethod
+    def from_sparse(
+        cls,
+        tags: list[str],
+        weights: dict[str, dict[int, float]],
+        gaz: Gazetteer,
+        header: dict | None = None,
+    ) -> Tagger:
+        """A tagger from training's sparse weights, stored as the shipped file stores them."""
+        return cls(unpack(pack(tags, weights, header or {})), gaz)
+
     def _sum(self, feats: list[str]) -> list[float]:
-        w = self._w
-        vecs = [w[f] for f in feats if f in w]
-        if not vecs:
-            return list(self._zero)
-        return [sum(column) for column in zip(*vecs, strict=True)]
+        rows, values, n = self._rows, self._values, self._n
+        acc: list[float] | None = None
+        for f in feats:
+            r = rows.get(f)
+            if r is not None:
+                row = values[r * n : r * n + n]
+                acc = (
+                    row.tolist() if acc is None else [a + b for a, b in zip(acc, row, strict=True)]
+                )
+        return list(self._zero) if acc is None else acc
 
     def _own_vec(self, word: str) -> list[float]:
         vec = self._own.get(word)
@@ -143,15 +163,14 @@ class Tagger:
         tags = self.tags
         exp = math.exp
         hist_cache = self._hist
+        doc_vectors = casing.vectors  # per document: a word's doc_features, summed once
         allowed_after = self._allowed
         out: list[tuple[str, float]] = []
         prev, prev2 = START, START
         for i in range(n):
             word = words[i]
-            c = word[:1]
-            if (prev == "O" or prev == START) and not c.isupper() and "-" not in word:
-                # A lower-case word, number or punctuation after no entity starts none: the
-                # tagger agrees on (nearly) all of them, and skipping them halves the work.
+            if (prev == "O" or prev == START) and not word[:1].isupper() and "-" not in word:
+                # skipped(prev, word), written out: this runs for every word
                 out.append(("O", SURE))
                 prev2, prev = prev, "O"
                 continue
@@ -163,9 +182,12 @@ class Tagger:
                 hist_cache[key] = hist
             w_m2, w_m1, w_p1, w_p2 = padded[i], padded[i + 1], padded[i + 3], padded[i + 4]
             feats = tuple(gaz_feats[i] + token_dynamic(word, i, headline, casing))
+            doc_vec = doc_vectors.get(word)
+            if doc_vec is None:
+                doc_vec = doc_vectors[word] = self._sum(list(doc_features(word, casing)))
             scores = [
-                a + b + c + d + e + f + g
-                for a, b, c, d, e, f, g in zip(
+                a + b + c + d + e + f + g + h
+                for a, b, c, d, e, f, g, h in zip(
                     own_cache.get(word) or own_vec(word),
                     m2_cache.get(w_m2) or ctx_vec(-2, w_m2),
                     m1_cache.get(w_m1) or ctx_vec(-1, w_m1),
@@ -173,6 +195,7 @@ class Tagger:
                     p2_cache.get(w_p2) or ctx_vec(2, w_p2),
                     hist,
                     combo_cache.get(feats) or vec(feats),
+                    doc_vec,
                     strict=True,
                 )
             ]
@@ -191,7 +214,8 @@ class Tagger:
         return out
 
 
-def load_weights(data: dict[str, Any]) -> tuple[list[str], dict[str, dict[int, float]]]:
+def load_weights(data: dict) -> tuple[list[str], dict[str, dict[int, float]]]:
+    """Training's exported weights ({"tags", "weights": {feature: {tag index: w}}})."""
     tags = list(data["tags"])
     weights = {
         f: {int(k): float(v) for k, v in sparse.items()} for f, sparse in data["weights"].items()
@@ -202,13 +226,9 @@ def load_weights(data: dict[str, Any]) -> tuple[list[str], dict[str, dict[int, f
 @lru_cache(maxsize=1)
 def default_tagger() -> Tagger | None:
     """The shipped tagger, or None when the weights file is missing (rules still work)."""
-    res = resources.files("tui.data").joinpath(WEIGHTS_FILE)
-    if not res.is_file():
+    if not has_data(WEIGHTS_FILE):
         return None
-    with res.open("rb") as fh:
-        data = json.loads(gzip.decompress(fh.read()).decode("utf-8"))
-    tags, weights = load_weights(data)
-    return Tagger(tags, weights, gazetteer())
+    return Tagger(unpack(data_bytes(WEIGHTS_FILE)), gazetteer())
 
 
 def sentence_tokens(text: str) -> list[list[Token]]:

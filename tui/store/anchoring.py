@@ -137,6 +137,7 @@ def reanchor(ann: Annotations, text: str) -> tuple[Annotations, AnchorReport]:
         new = replace(
             e,
             trigger=a.span(e.trigger),
+            mentions=tuple(a.span(s) for s in e.mentions),
             actors=a.refs(e.actors),
             targets=a.refs(e.targets),
             location=a.refs(e.location),

@@ -76,6 +76,10 @@ def _common(d: dict[str, Any], item: Mention | Claim | Event) -> None:
     d["confidence"] = round(float(item.confidence), 3)
     if item.anchor != "ok":
         d["anchor"] = item.anchor
+    if item.by:
+        d["by"] = item.by
+    if item.at:
+        d["at"] = item.at
 
 
 def encode_mention(m: Mention) -> dict[str, Any]:
@@ -120,6 +124,11 @@ def encode_event(e: Event) -> dict[str, Any]:
         "type": e.type,
         "subtype": e.subtype,
         "trigger": _span(e.trigger),
+        "mentions": [
+            _span(s)
+            for s in e.trigger_spans
+            if (s.start, s.end) != (e.trigger.start, e.trigger.end)
+        ],
         "actors": [_ref(r) for r in e.actors],
         "targets": [_ref(r) for r in e.targets],
         "location": [_ref(r) for r in e.location],
@@ -264,6 +273,8 @@ def _decode_common(r: _Reader) -> dict[str, Any]:
         "status": r.choice("status", STATUSES, "suggested"),
         "confidence": float(conf),
         "anchor": r.choice("anchor", ANCHORS, "ok"),
+        "by": r.str("by", ""),
+        "at": r.str("at", ""),
     }
 
 
@@ -344,6 +355,14 @@ def decode(data: Any, path: list[str | int] | None = None) -> Annotations:
         def refs(key: str, r: _Reader = r, p: list[str | int] = p) -> tuple[Ref, ...]:
             return tuple(decode_ref(x, [*p, key, k]) for k, x in enumerate(r.list(key, [])))
 
+        trigger = decode_span(r.get("trigger", dict), [*p, "trigger"])
+        # format 1 had no "mentions"; a hand-written copy of the trigger is not another
+        others = tuple(
+            s
+            for k, x in enumerate(r.list("mentions", []))
+            if ((s := decode_span(x, [*p, "mentions", k])).start, s.end)
+            != (trigger.start, trigger.end)
+        )
         fat_raw = raw.get("fatalities")
         fat = None
         if fat_raw is not None:
@@ -356,7 +375,8 @@ def decode(data: Any, path: list[str | int] | None = None) -> Annotations:
                 id=vid,
                 type=r.str("type"),
                 subtype=r.str("subtype", ""),
-                trigger=decode_span(r.get("trigger", dict), [*p, "trigger"]),
+                trigger=trigger,
+                mentions=tuple(sorted(dict.fromkeys(others), key=lambda s: (s.start, s.end))),
                 actors=refs("actors"),
                 targets=refs("targets"),
                 location=refs("location"),

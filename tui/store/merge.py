@@ -91,10 +91,11 @@ def merge(stored: Annotations, fresh: Annotations) -> Annotations:
         claim_map[c.id] = new_c.id
         claims.append(new_c)
 
-    triggers = [e.trigger for e in stored.events if e.anchor != "orphaned"]
+    # every mention of a stored event counts: a fresh event on any of them is the same one
+    triggers = [s for e in stored.events if e.anchor != "orphaned" for s in e.trigger_spans]
     events = list(stored.events)
     for ev in fresh.events:
-        if _overlaps_any(ev.trigger, triggers):
+        if any(_overlaps_any(s, triggers) for s in ev.trigger_spans):
             continue
 
         def refs(rs: tuple[Ref, ...]) -> tuple[Ref, ...]:

@@ -21,7 +21,8 @@ from tui.model import Annotations
 from tui.store import emit, fastyaml
 from tui.store.codec import CodecError, decode, encode
 
-FORMAT_VERSION = 1
+# 2: an event holds several trigger mentions ("mentions"); format 1 files read as before
+FORMAT_VERSION = 2
 SUFFIX = ".marginalia.yaml"
 BACKUP_SUFFIX = ".bak"
 _HEADER_KEY = re.compile(rb"^marginalia:[ \t]*\d+[ \t]*$", re.M)

@@ -9,7 +9,6 @@ from pathlib import Path
 import yaml
 
 from tui.text.document import Document, LoadError
-from tui.text.markdown import render_markdown
 from tui.text.segment import dateline_end
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -117,6 +116,9 @@ def load_text(data: bytes, *, markdown: bool = False, path: Path | None = None) 
     fmt = "text"
     if markdown:
         meta, text = _front_matter(text)
+        # Imported here: a plain .txt article never pays for the Markdown parser.
+        from tui.text.markdown import render_markdown
+
         text = render_markdown(text)
         fmt = "markdown"
     if not text.strip():
@@ -153,9 +155,22 @@ def load_text(data: bytes, *, markdown: bool = False, path: Path | None = None) 
     )
 
 
+def is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
 def load_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read an article file; every failure is a LoadError with a one-line reason."""
     p = Path(path)
+    data = read_article_bytes(p, max_bytes=max_bytes)
+    try:
+        return load_text(data, markdown=is_markdown(p), path=p)
+    except LoadError as exc:
+        raise LoadError(f"{p}: {exc}") from None
+
+
+def read_article_bytes(p: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """An article file's bytes, or a LoadError naming it (missing, a folder, too large...)."""
     try:
         if p.is_dir():
             raise LoadError(f"{p}: is a folder, not an article")
@@ -179,7 +194,4 @@ def load_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
         raise LoadError(f"{p}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:  # grew since stat
         raise LoadError(f"{p}: too large (limit {max_bytes} bytes)")
-    try:
-        return load_text(data, markdown=p.suffix.lower() in MARKDOWN_SUFFIXES, path=p)
-    except LoadError as exc:
-        raise LoadError(f"{p}: {exc}") from None
+    return data

@@ -29,9 +29,11 @@ EVENT_FIELDS: tuple[tuple[str, str], ...] = (
     ("targets: none", "clear:targets"),
     ("where: none", "clear:location"),
     ("when: none", "clear:time"),
+    ("mentions: add the selection (another mention of this event)", "add:mentions"),
+    ("mentions: none but the trigger", "clear:mentions"),
 )
 REF_FIELDS = frozenset({"source", "actors", "targets", "location", "time"})
-MANY_FIELDS = frozenset({"content", "actors", "targets", "location", "time"})
+MANY_FIELDS = frozenset({"content", "actors", "targets", "location", "time", "mentions"})
 
 
 def fields_of(item: Claim | Event) -> tuple[tuple[str, str], ...]:

@@ -631,7 +631,7 @@ class ReaderScreen(ReviewActions, ReaderActions, Screen):
             self.article.set_marks("event-trigger", [])
             self.article.set_marks("event-arg", [])
             return
-        self.article.set_marks("event-trigger", [(event.trigger.start, event.trigger.end)])
+        self.article.set_marks("event-trigger", [(s.start, s.end) for s in event.trigger_spans])
         args = [r.span for r in (*event.actors, *event.targets, *event.location, *event.time)]
         if event.fatalities is not None:
             args.append(event.fatalities.span)

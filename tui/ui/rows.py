@@ -179,6 +179,9 @@ def event_card(ann: Index, event: Event) -> list[Piece]:
         ("trigger ", "dim"),
         (one_line(event.trigger.text), ""),
     ]
+    if event.mentions:  # the incident's other mentions ("killed", "the assault")
+        others = [s for s in event.trigger_spans if s != event.trigger]
+        pieces += [("\nalso    ", "dim"), (_spans_text(others), "")]
     # Review state before the arguments: a fixed-height card cuts from the bottom.
     if event.review.note:
         pieces += [("\nnote    ", "dim"), (one_line(event.review.note), "")]

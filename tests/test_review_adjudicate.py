@@ -1,0 +1,76 @@
+"""Opening an adjudication: the two reviews found for the article, the merged review resumed."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.corpus.test_agreement import TEXT
+from tests.corpus.test_agreement_cli import put
+from tests.corpus.test_agreement_settle import two_reviews
+from tui.corpus.agreement_diff import settled
+from tui.corpus.agreement_inputs import InputError
+from tui.review_adjudicate import open_adjudication
+from tui.store import read, sidecar_path
+
+
+@pytest.fixture
+def reviews(tmp_path: Path) -> tuple[Path, Path, Path]:
+    a, b = two_reviews()
+    a = replace(a, claims=tuple(replace(c, review=replace(c.review, by="alice")) for c in a.claims))
+    b = replace(b, claims=tuple(replace(c, review=replace(c.review, by="bob")) for c in b.claims))
+    put(tmp_path / "alice", a)
+    put(tmp_path / "bob", b)
+    article = tmp_path / "desk" / "story.txt"
+    article.parent.mkdir()
+    article.write_text(TEXT, encoding="utf-8")
+    return article, tmp_path / "alice", tmp_path / "bob"
+
+
+def test_open_compare_settle_and_resume(reviews: tuple[Path, Path, Path]) -> None:
+    article, a, b = reviews
+    adj = open_adjudication(article, a, b, reviewer="judge")
+    assert adj.names == ("alice", "bob")
+    assert len(adj.comparison.differences) == 5
+    assert adj.session.sidecar_path == sidecar_path(article)
+    adj.session.take_version(adj.comparison, 0, "B")
+    assert adj.session.flush()
+    again = open_adjudication(article, a / "story.txt.marginalia.yaml", b, reviewer="judge")
+    assert [s for s, _ in settled(again.comparison, again.session.annotations)] == [
+        "B",
+        "open",
+        "open",
+        "open",
+        "open",
+    ]
+
+
+def test_out_elsewhere_and_an_edited_copy_reanchored(
+    reviews: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    article, a, b = reviews
+    article.write_text("Update: one line on top.\n\n" + TEXT, encoding="utf-8")
+    out = tmp_path / "merged.yaml"
+    adj = open_adjudication(article, a, b, out=out)
+    assert len(adj.notes) == 2 and "re-anchored" in adj.notes[0]
+    assert len(adj.comparison.differences) == 5
+    adj.session.take_version(adj.comparison, 1, "A")
+    assert adj.session.flush() and read(out) is not None
+    assert not sidecar_path(article).exists()
+
+
+def test_reviews_that_are_not_of_this_article(reviews, tmp_path: Path) -> None:
+    article, a, _ = reviews
+    other = tmp_path / "other"
+    put(other, two_reviews()[0], text="Something else.\n", name="else.txt")
+    with pytest.raises(InputError, match="no review of story.txt"):
+        open_adjudication(article, a, other)
+
+
+def test_a_file_that_is_not_a_sidecar_is_never_the_merged_one(reviews, tmp_path: Path) -> None:
+    article, a, b = reviews
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my own notes\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a Marginalia sidecar"):
+        open_adjudication(article, a, b, out=notes)
+    assert notes.read_text(encoding="utf-8") == "my own notes\n"

@@ -1,0 +1,328 @@
+"""From coded trigger mentions to events: spans, entity links, and one event per incident.
+
+Each :class:`Draft` is one trigger mention with its sub-event type and arguments in
+token terms of its sentence. :func:`build` turns them into character spans linked to
+entity mentions, groups the mentions of one incident (:mod:`tui.extract.incidents`) and
+makes one :class:`~tui.model.Event` per incident: its main trigger, its other mentions,
+and the arguments of all of them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from tui.extract.arguments import Arguments
+from tui.extract.chunks import NAME_TYPES, TIME_TYPES, Chunk, SentenceParse
+from tui.extract.codebook import SubEventType
+from tui.extract.event_words import TokenView
+from tui.extract.incidents import Report, group
+from tui.extract.triggers import Trigger
+from tui.model import Claim, Event, Fatalities, Mention, Ref, Span
+
+CLAIM_LOOKBACK = 16  # content spans starting before a trigger that may still hold it
+NEAR_PLACE = 80  # characters: a place this close to a mention is its own, not the clause's
+PAST_WINDOW = 6  # tokens either side of a mention searched for "years ago"
+SCAN_BACK = 4  # tokens before an event noun searched for "the", "another" over adjectives
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event mention being assembled, in token terms of its sentence."""
+
+    trigger: Trigger
+    sub: SubEventType
+    confidence: float
+    args: Arguments
+    parse: SentenceParse
+    figure: tuple[int, int, int | None] | None = None  # char start, end, estimate
+    extra_targets: list[tuple[Chunk, SentenceParse]] = field(default_factory=list)
+    paragraph: int = 0
+    host: Draft | None = None  # the same sentence's event whose toll this reports
+    follows: Draft | None = None  # the paragraph's event a bare casualty was coded from
+    context: list[TokenView] = field(default_factory=list)  # its paragraph's sentences
+
+
+# Codes an incident from its mentions: a sub-event type and its probability, or None to
+# keep the codebook's coding of the main mention.
+Coder = Callable[[Sequence[Draft]], tuple[SubEventType, float] | None]
+
+
+@dataclass(slots=True)
+class _Piece:
+    """One mention in character terms."""
+
+    draft: Draft
+    trigger: Span
+    actors: list[Ref]
+    targets: list[Ref]
+    location: list[Ref]
+    time: list[Ref]
+    figure: Fatalities | None
+    claim: str | None
+
+
+def mentions_in(live: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
+    """Live entity mentions overlapping ``[s, e)`` (``starts``: their sorted starts)."""
+    # mentions are short; one that starts 200 characters before a sentence cannot reach it
+    k = bisect_left(starts, s - 200)
+    out = []
+    while k < len(live) and live[k].span.start < e:
+        if live[k].span.end > s:
+            out.append(live[k])
+        k += 1
+    return out
+
+
+def build(
+    text: str,
+    drafts: list[Draft],
+    live: list[Mention],
+    starts: list[int],
+    claims: tuple[Claim, ...],
+    coder: Coder | None = None,
+) -> tuple[Event, ...]:
+    """One event per incident, in document order, ids ``v1..``."""
+    contents = sorted((c.start, c.end, claim.id) for claim in claims for c in claim.content)
+    content_starts = [c[0] for c in contents]
+    events = []
+    for members in incidents(drafts):
+        pieces = [_piece(text, d, live, starts, contents, content_starts) for d in members]
+        coded = coder(members) if coder is not None else None
+        events.append(_merge(f"v{len(events) + 1}", pieces, coded))
+    return tuple(events)
+
+
+def incidents(drafts: list[Draft]) -> list[list[Draft]]:
+    """The drafts grouped by incident, in document order, background left out."""
+    drafts = sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start)
+    index = {id(d): k for k, d in enumerate(drafts)}
+    reports = [_report(d, index) for d in drafts]
+    return [
+        [drafts[k] for k in members]
+        for members in group(reports)
+        # a war's toll, fighting "years ago": not the incident reported
+        if not any(reports[k].background for k in members)
+    ]
+
+
+def _piece(
+    text: str,
+    d: Draft,
+    live: list[Mention],
+    starts: list[int],
+    contents: list[tuple[int, int, str]],
+    content_starts: list[int],
+) -> _Piece:
+    v = d.parse.view
+    trigger = Span.of(text, v.toks[d.trigger.start].start, v.toks[d.trigger.end - 1].end)
+    targets = _refs(text, d.args.targets, d.parse, live, starts, NAME_TYPES)
+    for c, parse in d.extra_targets:
+        ref = _ref(text, c.start, c.end, parse, live, starts, NAME_TYPES)
+        if all(not r.span.overlaps(ref.span) for r in targets):
+            targets.append(ref)
+    actors = _refs(text, d.args.actors, d.parse, live, starts, NAME_TYPES)
+    targets = [r for r in targets if all(not r.span.overlaps(a.span) for a in actors)]
+    location = _refs(text, d.args.location, d.parse, live, starts, NAME_TYPES)
+    time = [_ref(text, a, b, d.parse, live, starts, TIME_TYPES) for a, b in d.args.time]
+    figure = None
+    if d.figure is not None:
+        qs, qe, est = d.figure
+        figure = Fatalities(Span.of(text, qs, qe), est)
+    claim = _claim_of(contents, content_starts, trigger)
+    return _Piece(d, trigger, actors, targets, location, time, figure, claim)
+
+
+def _near(piece: _Piece, refs: list[Ref]) -> list[Ref]:
+    t = piece.trigger
+    return [
+        r
+        for r in refs
+        if (r.span.start - t.end if r.span.start >= t.end else t.start - r.span.end) <= NEAR_PLACE
+    ]
+
+
+def _key(text: str) -> str:
+    words = text.lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _near_keys(d: Draft, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """Keys of the token ranges ``spans`` that lie near the draft's trigger."""
+    toks = d.parse.view.toks
+    t0, t1 = toks[d.trigger.start].start, toks[d.trigger.end - 1].end
+    out = set()
+    for a, b in spans:
+        s, e = toks[a].start, toks[b - 1].end
+        if (s - t1 if s >= t1 else t0 - e) <= NEAR_PLACE:
+            out.add(_key(d.parse.view.text[s:e]))
+    return frozenset(out)
+
+
+def _report(d: Draft, index: dict[int, int]) -> Report:
+    definite, distinct = _determined(d)
+    return Report(
+        kind=d.trigger.kind,
+        phrase=d.trigger.phrase,
+        subtype=d.sub.name,
+        event_type=d.sub.event_type,
+        confidence=d.confidence,
+        paragraph=d.paragraph,
+        definite=definite,
+        distinct=distinct,
+        host=index.get(id(d.host)) if d.host is not None else None,
+        follows=index.get(id(d.follows)) if d.follows is not None else None,
+        places=_near_keys(d, [(c.start, c.end) for c in d.args.location]),
+        times=_near_keys(d, d.args.time),
+        background=_past(d) or _irrealis(d),
+    )
+
+
+def _determined(d: Draft) -> tuple[bool, bool]:
+    """Is an event noun definite ("the attack", "the boldest rebel assault") or another
+    one ("another attack", "a second blast")?"""
+    v, w = d.parse.view, d.parse.words
+    j = d.trigger.start - 1
+    lo = max(0, d.trigger.start - SCAN_BACK)
+    while j >= lo:
+        low = v.low[j]
+        if low in w.distinct:
+            return False, True
+        if low in w.anaphoric or low in w.possessives:
+            return True, False
+        if low in w.function_words or low in w.determiners or not low[:1].isalpha():
+            return False, False
+        j -= 1
+    return False, False
+
+
+def _past(d: Draft) -> bool:
+    """Placed well before the story ("fighting halted years ago", "for decades")."""
+    v, w = d.parse.view, d.parse.words
+    near = (
+        " "
+        + " ".join(v.low[max(0, d.trigger.start - PAST_WINDOW) : d.trigger.end + PAST_WINDOW])
+        + " "
+    )
+    return any(f" {phrase} " in near for phrase in w.past_times)
+
+
+def _irrealis(d: Draft) -> bool:
+    """An event only planned, demanded or feared ("steps for a ceasefire")."""
+    v, w = d.parse.view, d.parse.words
+    keys = w.irrealis.by_first.keys()
+    for j in range(max(0, d.trigger.start - SCAN_BACK), d.trigger.start):
+        if v.lemmas[j] & keys:
+            m = w.irrealis.match_at(v.lemmas, j)
+            if m is None:
+                continue
+            between = v.low[m.end : d.trigger.start]
+            if all(
+                x in w.determiners or x.isalpha() and x not in w.function_words for x in between
+            ):
+                return True
+    return False
+
+
+def _merge(event_id: str, members: list[_Piece], coded: tuple[SubEventType, float] | None) -> Event:
+    """One event from the mentions of one incident (in document order)."""
+    main = next((p for p in members if p.draft.trigger.kind == "event"), members[0])
+    if coded is not None:
+        sub, confidence = coded
+    else:
+        votes: dict[str, float] = {}
+        voters = [p for p in members if p.draft.trigger.kind == "event"] or members
+        for p in voters:
+            votes[p.draft.sub.name] = votes.get(p.draft.sub.name, 0.0) + p.draft.confidence
+        best = max(votes.values())
+        sub = next(p.draft.sub for p in [main, *voters] if votes[p.draft.sub.name] == best)
+        confidence = max(p.draft.confidence for p in members)
+    others = [p for p in members if p is not main]
+    actors = _union([main.actors, *(p.actors for p in others)])
+    targets = _union([main.targets, *(p.targets for p in others)])
+    targets = [r for r in targets if all(not r.span.overlaps(a.span) for a in actors)]
+    location = _union([main.location, *(_near(p, p.location) for p in others)])
+    time = main.time or next((t for p in others if (t := _near(p, p.time))), [])
+    figure = main.figure or next((p.figure for p in members if p.figure is not None), None)
+    claim = main.claim or next((p.claim for p in members if p.claim is not None), None)
+    return Event(
+        id=event_id,
+        type=sub.event_type,
+        subtype=sub.name,
+        trigger=main.trigger,
+        mentions=tuple(p.trigger for p in others),
+        actors=tuple(actors),
+        targets=tuple(targets),
+        location=tuple(location),
+        time=tuple(time),
+        fatalities=figure,
+        claim=claim,
+        origin="auto",
+        status="suggested",
+        confidence=round(confidence, 3),
+    )
+
+
+def _union(lists: list[list[Ref]]) -> list[Ref]:
+    """Refs from several mentions, each thing once: not overlapping one already taken,
+    nor naming an entity already named."""
+    out: list[Ref] = []
+    for refs in lists:
+        for r in refs:
+            if any(
+                r.span.overlaps(o.span) or (r.entity is not None and r.entity == o.entity)
+                for o in out
+            ):
+                continue
+            out.append(r)
+    return out
+
+
+def _claim_of(contents: list[tuple[int, int, str]], starts: list[int], trigger: Span) -> str | None:
+    """The claim whose content holds the trigger (the innermost, when quotes nest)."""
+    k = bisect_right(starts, trigger.start)
+    for cs, ce, cid in reversed(contents[max(0, k - CLAIM_LOOKBACK) : k]):
+        if cs <= trigger.start and trigger.end <= ce:
+            return cid
+    return None
+
+
+def _refs(
+    text: str,
+    chunks: list[Chunk],
+    parse: SentenceParse,
+    live: list[Mention],
+    starts: list[int],
+    types: frozenset[str],
+) -> list[Ref]:
+    out: list[Ref] = []
+    for c in chunks:
+        ref = _ref(text, c.start, c.end, parse, live, starts, types)
+        if all(r.span != ref.span for r in out):
+            out.append(ref)
+    return out
+
+
+def _ref(
+    text: str,
+    a: int,
+    b: int,
+    parse: SentenceParse,
+    live: list[Mention],
+    starts: list[int],
+    types: frozenset[str],
+) -> Ref:
+    """A token range as a span, linked to the entity of the mention it overlaps most."""
+    toks = parse.view.toks
+    span = Span.of(text, toks[a].start, toks[b - 1].end)
+    best: tuple[int, str] | None = None
+    for m in mentions_in(live, starts, span.start, span.end):
+        if m.type not in types:
+            continue
+        overlap = min(m.span.end, span.end) - max(m.span.start, span.start)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, m.entity)
+    return Ref(span, best[1] if best else None)

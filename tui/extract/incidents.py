@@ -1,0 +1,138 @@
+"""One event per incident: which trigger mentions of an article report the same thing.
+
+A story names its incident many times ("dozens were killed in a major attack ...",
+"militants had attacked from several directions", "to absorb the attack", "the boldest
+rebel assault in years"). Each mention is found and coded on its own; this module
+groups them, in document order, by rules a reader would use:
+
+- a death or injury report in the sentence of an event is that event's toll;
+- a bare casualty report coded from the event before it in its paragraph joins it;
+- a definite description ("the attack", "the strikes", "this assault") refers back to
+  the latest incident of its kind;
+- a mention with the same trigger word joins the latest such incident, and one of the
+  same sub-event type does when it is near (same or next paragraph) or shares a place;
+- "another attack", "a second blast" start a new incident.
+
+Places and times that disagree always keep mentions apart ("the attack in Kabul" and
+"the attack in Herat" are two incidents). Background mentions (a war's toll, fighting
+that "halted years ago") are never grouped with the reported incident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What grouping needs to know of one trigger mention."""
+
+    kind: str  # "event" | "fatal" | "injury"
+    phrase: str  # the trigger's lexicon entry ("attack", "take * control")
+    subtype: str
+    event_type: str
+    confidence: float
+    paragraph: int
+    definite: bool = False  # "the attack", "these strikes": refers back
+    host: int | None = None  # index of the event whose toll this casualty word reports
+    follows: int | None = None  # index of the paragraph's event a bare casualty was coded from
+    places: frozenset[str] = frozenset()  # keys of the places attached to this mention
+    times: frozenset[str] = frozenset()
+    background: bool = False
+    distinct: bool = False  # "another attack", "a second blast": a new incident
+
+
+class _Sets:
+    """Union-find over report indices; each root keeps the incident's summary."""
+
+    def __init__(self, reports: Sequence[Report]) -> None:
+        self.parent = list(range(len(reports)))
+        self.subtypes = [{r.subtype} for r in reports]
+        self.phrases = [{r.phrase} for r in reports]
+        self.types = [{r.event_type} for r in reports]
+        self.places = [set(r.places) for r in reports]
+        self.times = [set(r.times) for r in reports]
+        self.violent = [r.kind == "event" for r in reports]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        keep, gone = min(ra, rb), max(ra, rb)  # the earlier mention's root: stable ids
+        self.parent[gone] = keep
+        self.subtypes[keep] |= self.subtypes[gone]
+        self.phrases[keep] |= self.phrases[gone]
+        self.types[keep] |= self.types[gone]
+        self.places[keep] |= self.places[gone]
+        self.times[keep] |= self.times[gone]
+        self.violent[keep] = self.violent[keep] or self.violent[gone]
+        return keep
+
+
+def _agree(mine: frozenset[str] | set[str], theirs: set[str]) -> bool:
+    """Do two sets of place (or time) keys allow the same incident? Either is unknown,
+    or one names a key of the other ("Aleppo" in "the city of Aleppo")."""
+    if not mine or not theirs:
+        return True
+    return any(a == b or a in b or b in a for a in mine for b in theirs)
+
+
+def group(reports: Sequence[Report]) -> list[list[int]]:
+    """Indices of ``reports`` (in document order) grouped into incidents, each group in
+    document order, groups ordered by their first mention. Background reports stay alone."""
+    sets = _Sets(reports)
+    for i, r in enumerate(reports):
+        if r.host is not None and not r.background:
+            sets.union(i, r.host)
+    for i, r in enumerate(reports):
+        if r.background or r.host is not None:
+            continue
+        target = _antecedent(reports, sets, i)
+        if target is not None:
+            sets.union(i, target)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(reports)):
+        groups.setdefault(sets.find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
+    """The earlier incident mention ``i`` refers to, if any."""
+    r = reports[i]
+    if r.distinct:
+        return None
+    me = sets.find(i)
+    if r.follows is not None:
+        root = sets.find(r.follows)
+        if root != me and _agree(r.places, sets.places[root]) and _agree(r.times, sets.times[root]):
+            return root
+    by_type: int | None = None  # for a definite description: the latest of its event type
+    seen: set[int] = set()
+    for j in range(i - 1, -1, -1):
+        root = sets.find(j)
+        if root == me or root in seen or reports[j].background:
+            continue
+        seen.add(root)
+        if not (_agree(r.places, sets.places[root]) and _agree(r.times, sets.times[root])):
+            continue
+        same_word = r.phrase in sets.phrases[root]
+        same_kind = r.subtype in sets.subtypes[root]
+        near = reports[j].paragraph >= r.paragraph - 1
+        if r.kind != "event":
+            # a casualty report on its own: the latest violent incident of its coding
+            if same_kind and sets.violent[root] and near:
+                return root
+            continue
+        shared_place = bool(r.places and sets.places[root])
+        if same_word or (same_kind and (near or shared_place or r.definite)):
+            return root
+        if r.definite and by_type is None and r.event_type in sets.types[root]:
+            by_type = root
+    return by_type

@@ -1,0 +1,146 @@
+"""The ACLED sub-event type of an incident, learned from ACLED's own event notes.
+
+The codebook's trigger words and cues give each mention a first coding; a linear
+model trained on ACLED notes (``training/train_events.py``, shipped as
+``tui/data/events_subtypes.bin``) then codes the incident as a whole from what a coder
+reads: its trigger words, the words of its sentences and paragraph, who acts and who
+is hit, and the codebook's own coding. Who acts decides between the territory types,
+as ACLED's codebook does: state forces taking ground is "Government regains
+territory", never "Non-state actor overtakes territory".
+
+The model only codes with sub-event types the codebook in use has; with another
+codebook (or no trained model) the codebook's coding stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from tui.extract.codebook import Codebook, SubEventType
+from tui.extract.event_build import Coder, Draft
+from tui.extract.linear import LinearModel, load_packaged
+
+MODEL_FILE = "events_subtypes.bin"
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+@lru_cache(maxsize=1)
+def subtype_model() -> LinearModel | None:
+    return load_packaged(MODEL_FILE)
+
+
+def _words(view, skip: frozenset[str]) -> list[str]:
+    return [w for w in view.low if w[:1].isalpha() and w not in skip]
+
+
+def features(members: Sequence[Draft]) -> list[str]:
+    """What the model reads of an incident (its mentions in document order)."""
+    w = members[0].parse.words
+    skip = w.function_words | w.determiners | w.aux | w.be
+    out: set[str] = set()
+    main = next((d for d in members if d.trigger.kind == "event"), members[0])
+    out.add("m:" + main.trigger.phrase)
+    out.add("mr:" + main.sub.name)
+    seen_views: set[int] = set()
+    for d in members:
+        v = d.parse.view
+        out.add("t:" + d.trigger.phrase)
+        out.add("k:" + d.trigger.kind)
+        out.add("r:" + d.sub.name)
+        if d.figure is not None:
+            out.add("fig")
+        for c in d.args.actors:
+            out.update("a:" + x for x in v.low[c.start : c.end] if x[:1].isalpha())
+        for c in d.args.targets:
+            out.update("g:" + x for x in v.low[c.start : c.end] if x[:1].isalpha())
+        if id(v) not in seen_views:
+            seen_views.add(id(v))
+            words = _words(v, skip)
+            out.update("w:" + x for x in words)
+            out.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    for v in main.context:
+        if id(v) not in seen_views:
+            out.update("p:" + x for x in _words(v, skip))
+    return sorted(out)
+
+
+# Event types whose sub-event types a generic violent word ("attack", "clash", "killed")
+# may report: the model chooses among all of them from the context.
+VIOLENT = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+)
+GENERIC = frozenset({"Armed clash", "Attack"})
+QUIET = "Strategic developments"
+RULE_WEIGHT = 2.0  # how much the codebook's coding of a mention multiplies the model's odds
+
+
+class SubtypeCoder:
+    """Codes incidents with the learned model, among the sub-event types the codebook
+    lets their trigger words report: the model reads the context, the codebook says
+    what a word can mean ("strikes" in a war story are not a labour strike)."""
+
+    def __init__(self, codebook: Codebook, model: LinearModel) -> None:
+        self.model = model
+        self.subs: dict[str, SubEventType] = {s.name: s for s in codebook.subtypes}
+        self.usable = [k for k, label in enumerate(model.labels) if label in self.subs]
+        self.senses: dict[str, set[str]] = {}
+        self.generic: set[str] = set()  # words whose primary listing is a generic type
+        for sub in codebook.subtypes:
+            # a strategic development read into a secondary word needs the codebook's
+            # cues ("took control" is a peaceful handover only when it says so)
+            listed = sub.triggers if sub.event_type == QUIET else (*sub.triggers, *sub.secondary)
+            for phrase in listed:
+                self.senses.setdefault(phrase.lower(), set()).add(sub.name)
+            if sub.name in GENERIC:
+                self.generic.update(p.lower() for p in sub.triggers)
+        self.violent = {s.name for s in codebook.subtypes if s.event_type in VIOLENT}
+
+    def candidates(self, members: Sequence[Draft]) -> set[str]:
+        names: set[str] = set()
+        generic = True
+        for d in members:
+            if d.trigger.kind == "event":
+                names |= self.senses.get(d.trigger.phrase, set())
+                names.add(d.sub.name)
+                generic = generic and d.trigger.phrase in self.generic
+        if generic:
+            names |= self.violent  # casualty reports, or words any violence may use
+        return names
+
+    def __call__(self, members: Sequence[Draft]) -> tuple[SubEventType, float] | None:
+        allowed = self.candidates(members)
+        usable = [k for k in self.usable if self.model.labels[k] in allowed]
+        if not usable:
+            return None
+        probs = self.model.probabilities(features(members))
+        # the codebook's own coding of each mention is a second opinion: it knows what
+        # "its air force carried out strikes" means where ACLED's notes are silent
+        votes: dict[str, float] = {}
+        for d in members:
+            if d.trigger.kind == "event":
+                votes[d.sub.name] = votes.get(d.sub.name, 0.0) + d.confidence
+        probs = [
+            p * (1.0 + RULE_WEIGHT * votes.get(label, 0.0))
+            for p, label in zip(probs, self.model.labels, strict=True)
+        ]
+        k = max(usable, key=lambda j: (probs[j], -j))
+        total = sum(probs[j] for j in usable)
+        sub = self.subs[self.model.labels[k]]
+        p = probs[k] / total
+        main = next((d for d in members if d.trigger.kind == "event"), members[0])
+        if sub.name in TERRITORY and main.sub.name in TERRITORY:
+            # ACLED's notes hold too few territory events to learn who acts: the
+            # codebook's actor cues decide ("the army captured" is the government)
+            pair = sum(probs[j] for j in usable if self.model.labels[j] in TERRITORY)
+            sub, p = main.sub, pair / total
+        return sub, p
+
+
+def subtype_coder(codebook: Codebook) -> Coder | None:
+    """The learned coder for ``codebook``, or None (no model, or no type in common)."""
+    model = subtype_model()
+    if model is None:
+        return None
+    coder = SubtypeCoder(codebook, model)
+    return coder if coder.usable else None

@@ -1,0 +1,1 @@
+"""The adjudication screen: two reviews side by side, settled into a third."""
