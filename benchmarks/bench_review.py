@@ -45,19 +45,20 @@ from tui.ui.reader_screen import ReaderScreen  # noqa: E402
 
 SIZE = (160, 48)
 KEY_GAP = 0.1
-# (label, key, character, action on the screen that the key runs); x/a act on the
-# current item: a claim after J, an entity mention after e.
-KEYS: list[tuple[str, str, str | None, str]] = [
-    ("J", "J", "J", "action_next_claim"),
-    ("1 verdict", "1", "1", "action_verdict"),
-    ("0 clear", "0", "0", "action_verdict"),
-    ("x claim", "x", "x", "action_reject"),
-    ("a claim", "a", "a", "action_accept"),
-    ("u", "u", "u", "action_undo"),
-    ("ctrl+r", "ctrl+r", None, "action_redo"),
-    ("e", "e", "e", "action_next_mention"),
-    ("x mention", "x", "x", "action_reject"),
-    ("a mention", "a", "a", "action_accept"),
+# (label, key, character, where the key's work is done: the screen's navigator "nav"
+# or its review flows "review", and the method); x/a act on the current item: a claim
+# after J, an entity mention after e.
+KEYS: list[tuple[str, str, str | None, str, str]] = [
+    ("J", "J", "J", "nav", "step"),
+    ("1 verdict", "1", "1", "review", "verdict"),
+    ("0 clear", "0", "0", "review", "verdict"),
+    ("x claim", "x", "x", "review", "reject"),
+    ("a claim", "a", "a", "review", "accept"),
+    ("u", "u", "u", "review", "undo"),
+    ("ctrl+r", "ctrl+r", None, "review", "redo"),
+    ("e", "e", "e", "nav", "step"),
+    ("x mention", "x", "x", "review", "reject"),
+    ("a mention", "a", "a", "review", "accept"),
 ]
 
 
@@ -75,8 +76,8 @@ async def key_latencies(
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
 
-        async def measure(label: str, key: str, char: str | None, action: str) -> None:
-            wall, cpu = await key_to_frame(app, key, char, screen, action)
+        async def measure(label: str, key: str, char: str | None, owner: str, action: str) -> None:
+            wall, cpu = await key_to_frame(app, key, char, getattr(screen, owner), action)
             times.setdefault(label, []).append(wall)
             times.setdefault(f"{label} cpu", []).append(cpu)
             await asyncio.sleep(KEY_GAP)
@@ -101,8 +102,8 @@ async def key_latencies(
                 # A full save in its thread, as the autosaver runs it, overlapping the keys.
                 saver = threading.Thread(target=session.save, kwargs={"force": True})
                 saver.start()
-            for label, key, char, action in KEYS:
-                await measure(label, key, char, action)
+            for label, key, char, owner, action in KEYS:
+                await measure(label, key, char, owner, action)
             if i % 3 == 0 and not save_during:
                 await retype()
                 await pilot.press("u")

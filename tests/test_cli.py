@@ -1,4 +1,8 @@
-"""The `marginalia` command: headless extract output and one-line errors."""
+"""The `marginalia` command: headless extract output and one-line errors.
+
+Everything runs `main()` in this process (a new interpreter per case cost a second
+or more each); one smoke test starts the real entry point.
+"""
 
 import json
 import os
@@ -13,17 +17,6 @@ from tui.store import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # the checkout, installed or not
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-        env=ENV,
-    )
 
 
 def test_extract_json_seed(
@@ -70,6 +63,16 @@ def test_extract_yaml_reads_back(
         assert seed_text[m.span.start : m.span.end] == m.span.text
 
 
+@pytest.fixture
+def bad_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "BIN").write_bytes(b"\x00\x01binary")
+    (tmp_path / "BIG").write_bytes(b"word " * 1000)
+    (tmp_path / "UNDECODABLE").write_bytes(b"bad \x81\x8d\x8f\x90")
+    (tmp_path / "EMPTY").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -84,60 +87,108 @@ def test_extract_yaml_reads_back(
         (["--bogus"], "unrecognized arguments"),
         (["MISSING.txt"], "no such file"),
         (["--max-size", "abc"], "megabytes"),
+        (["BIN"], "binary file"),
     ],
 )
-def test_bad_input_one_line_exit_2(args: list[str], message: str, tmp_path: Path) -> None:
-    (tmp_path / "BIN").write_bytes(b"\x00\x01binary")
-    (tmp_path / "BIG").write_bytes(b"word " * 1000)
-    (tmp_path / "UNDECODABLE").write_bytes(b"bad \x81\x8d\x8f\x90")
-    (tmp_path / "EMPTY").write_bytes(b"")
-    result = run(*args, cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
+def test_bad_input_one_line_exit_2(
+    args: list[str], message: str, bad_files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1, err
     assert message in lines[0]
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in err
 
 
-def test_cp1252_notice_is_reported_not_fatal(tmp_path: Path) -> None:
+ESCAPES = "\x1b]0;owned\x07\x1b[2J\x9b31m\r"
+
+
+SHOWN = "\\x1b]0;owned\\x07\\x1b[2J\\x9b31m\\r"  # escapes, as Python writes them
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"),
+    [
+        (["extract", f"news{ESCAPES}.txt"], 1),  # a missing file
+        ([f"news{ESCAPES}.txt"], 1),
+        (["extract", f"bin{ESCAPES}"], 1),  # an existing file with a bad name
+        (["extract", "BIN", "--format", f"x{ESCAPES}"], 1),  # argparse quotes the bad value
+        (["export", f"news{ESCAPES}.txt", "--format", "jsonl"], 2),  # and a summary line
+    ],
+)
+def test_control_characters_from_input_never_reach_the_terminal(
+    args: list[str], lines: int, bad_files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (bad_files / f"bin{ESCAPES}").write_bytes(b"\x00binary")
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == lines, err  # the CR did not start a new line either
+    assert not any(ch in err for ch in "\x1b\x07\x9b\r")
+    assert SHOWN in err
+
+
+def test_a_file_name_with_undecodable_bytes_is_shown_not_crashed_on(
+    bad_files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = os.fsdecode(b"caf\xe9\x1b.txt")  # not UTF-8: a lone surrogate in Python
+    assert main(["extract", name]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and "caf\\xe9\\x1b.txt" in err
+
+
+def test_cp1252_notice_is_reported_not_fatal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     art = tmp_path / "old.txt"
     art.write_bytes("Caf\u00e9 owners said prices rose.\n".encode("cp1252"))
-    result = run("extract", str(art))
-    assert result.returncode == 0
-    assert json.loads(result.stdout)["encoding"] == "cp1252"
-    assert "decoded as cp1252" in result.stderr
+    assert main(["extract", str(art)]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["encoding"] == "cp1252"
+    assert "decoded as cp1252" in err
 
 
-def test_version_and_help() -> None:
-    assert run("--version").stdout.startswith("marginalia ")
-    help_text = run("--help").stdout
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("marginalia ")
+    assert main(["--help"]) == 0
+    help_text = capsys.readouterr().out
     assert "examples:" in help_text and "marginalia extract" in help_text
-    assert "examples:" in run("extract", "--help").stdout
+    assert main(["extract", "--help"]) == 0
+    assert "examples:" in capsys.readouterr().out
 
 
-def test_broken_pipe_is_quiet(seed_path: Path) -> None:
-    proc = subprocess.run(
-        f"{sys.executable} -m tui extract {seed_path} {seed_path} {seed_path} | head -c 10",
-        shell=True,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=ENV,
-    )
-    assert "Traceback" not in proc.stderr
-
-
-def test_bad_codebook_is_one_line(tmp_path: Path, seed_path: Path) -> None:
+def test_bad_codebook_is_one_line(
+    tmp_path: Path, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "codebook.yaml"
     bad.write_text("foo: 1\n")
     for args in (
         ["extract", str(seed_path), "--codebook", str(bad)],
         [str(seed_path), "--codebook", str(bad)],
     ):
-        result = run(*args)
-        assert result.returncode == 2
-        assert len(result.stderr.splitlines()) == 1 and str(bad) in result.stderr
+        assert main(args) == 2
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1 and str(bad) in err
+
+
+def test_entry_point_smoke_and_broken_pipe_is_quiet(seed_path: Path) -> None:
+    # The one real process: `python -m tui` runs and prints JSON, and a reader that
+    # goes away early (head) costs no traceback and no error status.
+    proc = subprocess.run(
+        f"{sys.executable} -m tui extract {seed_path} {seed_path} | head -c 10;"
+        " echo; echo status=${PIPESTATUS[0]}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=ENV,
+    )
+    assert proc.stdout.startswith('{"path": ')
+    assert proc.stdout.rstrip().endswith("status=0")
+    assert "Traceback" not in proc.stderr
 
 
 def test_seed_is_opened_from_a_working_copy(

@@ -85,3 +85,12 @@ def test_the_import_reader_finds_store_imports(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from tui.store import sidecar\n    import tui.store.keeper\n")
     assert {"tui.store", "tui.store.sidecar", "tui.store.keeper"} <= _imports(sample)
+
+
+def test_the_reader_state_imports_no_textual():
+    files = sorted((UI / "state").rglob("*.py"))
+    assert len(files) >= 4
+    for path in files:
+        assert not any(n.split(".")[0] == "textual" for n in _imports(path)), path
+    loaded = _loaded_by("tui.ui.state")
+    assert not any(m.startswith("textual") for m in loaded["tui.ui.state"])

@@ -245,6 +245,87 @@ def test_edited_article_reanchors_and_lists_what_needs_attention(
     assert any("article changed" in n for n in again.notices)
 
 
+def test_reopening_an_edited_article_writes_the_reanchored_sidecar_at_once(
+    session: ReviewSession, article: Path
+) -> None:
+    session.set_verdict("c1", "verified")
+    session.close()
+    before = read(sidecar_path(article))
+    new_text = "UPDATED. " + TEXT
+    article.write_text(new_text, encoding="utf-8")
+    again = ReviewSession.open(article)
+    assert again.save_state == "saved"
+    again.close()  # quit straight away: nothing else done
+    on_disk = read(sidecar_path(article))
+    assert on_disk.sha256 == again.document.sha256 != before.sha256
+    c1 = next(c for c in on_disk.annotations.claims if c.id == "c1")
+    assert c1.anchor == "moved" and c1.review.verdict == "verified"
+    assert new_text[c1.cue.start : c1.cue.end] == "said"
+    # the version before re-anchoring is kept
+    backup = sidecar_path(article).with_name(sidecar_path(article).name + ".bak")
+    assert read(backup).sha256 == before.sha256
+    # its twin: reopening the unchanged article writes nothing
+    stamp = sidecar_path(article).stat().st_mtime_ns
+    ReviewSession.open(article).close()
+    assert sidecar_path(article).stat().st_mtime_ns == stamp
+
+
+def test_opening_removes_what_an_interrupted_save_left(
+    article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from tui.store import leftovers
+
+    side = sidecar_path(article)
+    left = side.with_name(f".{side.name}.k1lled00.tmp")
+    left.write_text("half a save")
+    ReviewSession.open(article)
+    assert left.exists()  # a moment old: perhaps a save under way in another process
+    later = time.time() + leftovers.STALE_AFTER + 1
+    monkeypatch.setattr(leftovers.time, "time", lambda: later)
+    ReviewSession.open(article)
+    assert not left.exists()
+
+
+def test_a_current_sidecar_needs_no_extraction(session: ReviewSession, article: Path) -> None:
+    from tui.extract.version import extractor_version
+
+    assert session.needs_extraction is False  # the fixture merged this extractor's suggestions
+    session.set_verdict("c1", "verified")
+    session.close()
+    assert read(sidecar_path(article)).extractor == extractor_version()
+    again = ReviewSession.open(article)
+    assert again.needs_extraction is False  # same text, same extractor: final as stored
+    # the text changed: suggestions are stale
+    article.write_text("UPDATED. " + TEXT, encoding="utf-8")
+    assert ReviewSession.open(article).needs_extraction is True
+
+
+def test_a_sidecar_from_another_extractor_is_refreshed_and_then_current(
+    session: ReviewSession, article: Path
+) -> None:
+    session.set_verdict("c1", "verified")
+    session.close()
+    side = sidecar_path(article)
+    text = side.read_text(encoding="utf-8")
+    side.write_text(text.replace("\nextractor: ", "\nextractor: x0-older"), encoding="utf-8")
+    old = ReviewSession.open(article)
+    assert old.needs_extraction is True
+    old.apply_extraction(annotations())
+    assert old.needs_extraction is False and old.dirty  # recorded in the existing file
+    old.close()
+    assert ReviewSession.open(article).needs_extraction is False
+    # a file without the key (written before it existed) loads, and is simply not current
+    side.write_text(
+        "".join(line for line in text.splitlines(True) if not line.startswith("extractor:")),
+        encoding="utf-8",
+    )
+    plain = ReviewSession.open(article)
+    assert plain.read_only is None and plain.claim("c1").review.verdict == "verified"
+    assert plain.needs_extraction is True
+
+
 def test_our_own_save_in_progress_is_not_a_change_on_disk(
     session: ReviewSession, article: Path
 ) -> None:

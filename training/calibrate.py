@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from training.ner_corpora import GoldDoc
-from tui.extract.calibration import CALIBRATED, Calibration, mention_features
+from tui.extract.calibration import CALIBRATED, UNCALIBRATED, Calibration, mention_features
 from tui.extract.entities import find_mentions
 from tui.extract.gazetteer import gazetteer
 from tui.extract.linking import link
@@ -51,7 +51,7 @@ def rows(docs: list[GoldDoc], tagger: Tagger) -> list[tuple[dict[str, float], bo
         gold = set(doc.train_spans)
         for f, e in zip(found, index, strict=True):
             final = types[e]
-            if final not in CALIBRATED or f.source == "pattern":
+            if final not in CALIBRATED or f.source in UNCALIBRATED:
                 continue
             if GOLD_TYPE[final] == "MISC" and doc.corpus.startswith("gum"):
                 continue

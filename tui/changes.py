@@ -8,8 +8,8 @@ copy of the document's annotations, and history can be unlimited.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 
 from tui.model import Annotations, Claim, Entity, Event, Mention
 
@@ -62,13 +62,25 @@ class Command:
 
 
 def apply(ann: Annotations, changes: tuple[Change, ...]) -> Annotations:
-    """``ann`` with each change applied: replace by id, insert, or delete."""
-    updates: dict[str, tuple[Item, ...]] = {}
-    for kind in ("entities", "mentions", "claims", "events"):
-        mine = [ch for ch in changes if ch.kind == kind]
-        if mine:
-            updates[kind] = _apply_kind(getattr(ann, kind), mine)
-    return replace(ann, **updates) if updates else ann
+    """``ann`` with each change applied: replace by id, insert, or delete.
+
+    Collections no change touches are kept as they are (the same tuple), so a reader
+    can tell by identity what to redraw.
+    """
+    if not changes:
+        return ann
+
+    def kind(name: str, items: tuple[Item, ...]) -> tuple[Item, ...]:
+        mine = [ch for ch in changes if ch.kind == name]
+        return _apply_kind(items, mine) if mine else items
+
+    # Each kind's changes hold items of that kind only (Change.kind sorts them).
+    return Annotations(
+        cast("tuple[Entity, ...]", kind("entities", ann.entities)),
+        cast("tuple[Mention, ...]", kind("mentions", ann.mentions)),
+        cast("tuple[Claim, ...]", kind("claims", ann.claims)),
+        cast("tuple[Event, ...]", kind("events", ann.events)),
+    )
 
 
 def _apply_kind(items: tuple[Item, ...], changes: list[Change]) -> tuple[Item, ...]:

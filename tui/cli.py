@@ -17,6 +17,7 @@ from tui.corpus.cli import add_batch_options, run_search, search_parser
 from tui.extract.codebook import Codebook, CodebookError, load_codebook
 from tui.model import Annotations, Ref, Span
 from tui.text import DEFAULT_MAX_BYTES, Document, LoadError, load_document
+from tui.text.visible import escaped
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
@@ -26,6 +27,8 @@ examples:
   marginalia                          open the bundled seed article
   marginalia story.txt                read and review story.txt (annotations go to
                                       story.txt.marginalia.yaml beside it)
+  marginalia news/                    the library: every article of news/, their review
+                                      progress, search (ctrl+f); enter opens one
   marginalia --theme light notes.md   a Markdown article with the light theme
   marginalia extract a.txt b.txt      one JSON line of entities, claims, events per file
   marginalia extract a.txt --format yaml > a.txt.marginalia.yaml
@@ -33,6 +36,7 @@ examples:
                                       claimreview, conll (marginalia export --help)
   marginalia import story.txt --from brat story.ann   annotations made elsewhere
   marginalia agree alice/ bob/        how far two reviewers agree (see agree --help)
+  marginalia adjudicate story.txt alice/ bob/   settle their differences into a merged review
 
 keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q quit
 """
@@ -51,7 +55,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line, not the usage block plus a line."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        # the message quotes what was typed: control characters shown, never sent
+        self.exit(EXIT_USAGE, f"{self.prog}: {escaped(message)} (see {self.prog} --help)\n")
 
 
 def _max_size(value: str) -> int:
@@ -73,7 +78,11 @@ def _reader_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
-        "path", nargs="?", type=Path, help="article (.txt or .md); default: the bundled seed"
+        "path",
+        nargs="*",
+        type=Path,
+        help="article (.txt or .md); a folder or several articles open the library; "
+        "default: the bundled seed",
     )
     p.add_argument(
         "--theme", metavar="NAME", help="colour theme (dark, light, high-contrast, okabe-ito, ...)"
@@ -221,7 +230,8 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
 
 
 def _error(message: str) -> None:
-    print(f"marginalia: {message}", file=sys.stderr)
+    """One line on stderr; paths and text from input in it can hold terminal controls."""
+    print(f"marginalia: {escaped(message)}", file=sys.stderr)
 
 
 def _codebook(path: Path | None) -> Codebook | None:
@@ -268,12 +278,15 @@ def seed_working_copy() -> Path:
 
 
 def run_reader(args: argparse.Namespace) -> int:
-    path = args.path or seed_working_copy()
-    try:
-        load_document(path, max_bytes=args.max_size)  # fail here, in one line, not inside the UI
-    except LoadError as exc:
-        _error(str(exc))
-        return EXIT_USAGE
+    paths: list[Path] = args.path
+    library = len(paths) > 1 or (len(paths) == 1 and paths[0].is_dir())
+    path = paths[0] if paths else seed_working_copy()
+    if not library:
+        try:
+            load_document(path, max_bytes=args.max_size)  # fail here in one line, not in the UI
+        except LoadError as exc:
+            _error(str(exc))
+            return EXIT_USAGE
     if args.config is not None and not args.config.is_file():
         _error(f"{args.config}: no such config file")
         return EXIT_USAGE
@@ -282,34 +295,76 @@ def run_reader(args: argparse.Namespace) -> int:
     except CodebookError as exc:
         _error(str(exc))
         return EXIT_USAGE
+    if library:
+        from tui.corpus.cli import library_articles
+
+        found = library_articles(paths)
+        if isinstance(found, str):
+            _error(found)
+            return EXIT_USAGE
+        from tui.ui.library.app import run_library
+
+        return run_library(
+            *found,
+            theme=args.theme,
+            config_path=args.config,
+            max_bytes=args.max_size,
+            auto_advance=args.auto_advance,
+            codebook=codebook,
+        )
+    # The extractor's process starts first: it loads its models on the other core
+    # while this one imports the UI and draws the text (it is told to stop if the
+    # sidecar already holds everything).
+    from tui.ui.extraction import ProcessExtraction
+
+    extraction = ProcessExtraction(codebook)
     from tui.ui.app import run_reader as run_app
 
-    return run_app(
-        path,
-        theme=args.theme,
-        config_path=args.config,
-        max_bytes=args.max_size,
-        auto_advance=args.auto_advance,
-        codebook=codebook,
-    )
+    try:
+        return run_app(
+            path,
+            theme=args.theme,
+            config_path=args.config,
+            max_bytes=args.max_size,
+            auto_advance=args.auto_advance,
+            codebook=codebook,
+            extraction=extraction,
+        )
+    finally:
+        extraction.cancel()
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] == "extract":
+        return run_extract(_extract_parser().parse_args(argv[1:]))
+    if argv and argv[0] in ("export", "import"):
+        from tui import interchange_cli  # formats load only when asked for
+
+        return interchange_cli.main(argv)
+    if argv and argv[0] == "search":
+        return run_search(search_parser(_Parser).parse_args(argv[1:]))
+    if argv and argv[0] == "adjudicate":
+        from tui.cli_adjudicate import main as adjudicate
+
+        return adjudicate(argv[1:])
+    if argv and argv[0] == "agree":
+        from tui.cli_agree import main as agree
+
+        return agree(argv[1:])
+    return run_reader(_reader_parser().parse_args(argv))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] == "extract":
-            return run_extract(_extract_parser().parse_args(argv[1:]))
-        if argv and argv[0] in ("export", "import"):
-            from tui import interchange_cli  # formats load only when asked for
-
-            return interchange_cli.main(argv)
-        if argv and argv[0] == "search":
-            return run_search(search_parser(_Parser).parse_args(argv[1:]))
-        if argv and argv[0] == "agree":
-            from tui.cli_agree import main as agree
-
-            return agree(argv[1:])
-        return run_reader(_reader_parser().parse_args(argv))
+        return _dispatch(argv)
+    except SystemExit as exc:
+        # argparse exits for --help, --version and usage errors; main() returns the
+        # status instead, so it runs the same in-process (tests, scripts) as from a shell
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        print(escaped(str(exc.code)), file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

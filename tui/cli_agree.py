@@ -81,6 +81,15 @@ def _mean(pairs: Sequence[PairFigures], get: Callable[[PairFigures], Tally | Sha
     return _round(mean(values))
 
 
+def _by_type(how: str, entity_type: str) -> Callable[[PairFigures], Tally]:
+    """One type's tally of a pair, exact or overlapping spans."""
+
+    def get(p: PairFigures) -> Tally:
+        return (p.exact if how == "exact" else p.overlap).get(entity_type, Tally())
+
+    return get
+
+
 def _counts(labels: Sequence[str], reviews: Sequence[Items | None], get: Callable) -> dict:
     return {lab: get(r) for lab, r in zip(labels, reviews, strict=True) if r is not None}
 
@@ -103,8 +112,8 @@ def figures_json(
             "count": _counts(labels, reviews, lambda r: len(r.mentions)),
             "by_type": {
                 t: {
-                    "exact_f1": _mean(pairs, lambda p, t=t: p.exact.get(t, Tally())),
-                    "overlap_f1": _mean(pairs, lambda p, t=t: p.overlap.get(t, Tally())),
+                    "exact_f1": _mean(pairs, _by_type("exact", t)),
+                    "overlap_f1": _mean(pairs, _by_type("overlap", t)),
                     "count": by_type_counts.get(t, {}),
                 }
                 for t in types

@@ -131,7 +131,11 @@ def plan(
         _event(p, ev, triggers)
     r = p.report
     report = ImportReport(
-        *(tuple(r.get(k, ())) for k in ("added", "replaced", "kept", "moved", "orphaned")),
+        added=tuple(r.get("added", ())),
+        replaced=tuple(r.get("replaced", ())),
+        kept=tuple(r.get("kept", ())),
+        moved=tuple(r.get("moved", ())),
+        orphaned=tuple(r.get("orphaned", ())),
         skipped=incoming.skipped,
     )
     return p.changes, report

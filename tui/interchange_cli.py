@@ -17,6 +17,7 @@ from typing import Any, NoReturn, TextIO
 
 from tui.extract.codebook import Codebook, CodebookError, default_codebook, load_codebook
 from tui.text import DEFAULT_MAX_BYTES
+from tui.text.visible import escaped
 
 EXIT_USAGE = 2
 FOLDER_FORMATS = ("brat",)  # and w3c without --jsonl
@@ -50,7 +51,7 @@ and listed under "needs attention" (!).
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {escaped(message)} (see {self.prog} --help)\n")
 
 
 def _max_size(value: str) -> int:
@@ -142,7 +143,7 @@ def import_parser() -> argparse.ArgumentParser:
 
 
 def _error(message: str) -> None:
-    print(f"marginalia: {message}", file=sys.stderr)
+    print(f"marginalia: {escaped(message)}", file=sys.stderr)  # paths can hold controls
 
 
 def _note(message: str) -> None:

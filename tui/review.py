@@ -8,7 +8,8 @@ Reading::
 
     session = ReviewSession.open("aleppo.txt")      # LoadError for a bad article
     session.document.text, session.annotations       # Document, Annotations
-    session.apply_extraction(extract(session.document))   # merge fresh suggestions
+    if session.needs_extraction:    # False: the sidecar is current (same text, same extractor)
+        session.apply_extraction(extract(session.document))   # merge fresh suggestions
     session.progress, session.save_state, session.read_only, session.notices
 
 Changing (every command is undoable; ReadOnlyError when the sidecar cannot be
@@ -37,11 +38,12 @@ from pathlib import Path
 from tui import editing, importing
 from tui.changes import Change, Command, History, Item, apply
 from tui.extract.codebook import Codebook, default_codebook
+from tui.extract.version import extractor_version
 from tui.importing import ImportReport
 from tui.model import Annotations, Claim, Entity, Event, Mention
 from tui.review_adjudicate import AdjudicationCommands
 from tui.review_commands import ReadOnlyError, ReviewCommands
-from tui.store import anchoring, sidecar
+from tui.store import anchoring, leftovers, reopen, sidecar
 from tui.store.formats.incoming import Incoming
 from tui.store.keeper import SidecarKeeper
 from tui.store.merge import merge
@@ -84,6 +86,7 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
         anchor_report: anchoring.AnchorReport | None = None,
         codebook: Codebook | None = None,
         clock: Callable[[], str] = utc_now,
+        extracted_by: str | None = None,
     ) -> None:
         self._document = document
         self._annotations = (annotations or Annotations()).sorted()
@@ -103,6 +106,7 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
             snapshot=lambda: self._annotations,
             notify=self._notify_state,
         )
+        self._keeper.extractor = extracted_by  # whose suggestions these are, if known
         self._listeners: list[Callable[[], None]] = []
         self._state_listeners: list[Callable[[str], None]] = []
 
@@ -123,6 +127,7 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
         """
         document = load_document(path, max_bytes=max_bytes)
         side = sidecar.sidecar_path(path)
+        leftovers.sweep(side)  # temporary files of a save a kill interrupted
         try:
             stored = sidecar.read(side)
         except sidecar.SidecarError as exc:
@@ -134,9 +139,16 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
                 notices=(f"read-only: {exc}",),
                 codebook=codebook,
             )
-        return cls.from_stored(
+        session = cls.from_stored(
             document, stored, sidecar_path=side, reviewer=reviewer, codebook=codebook
         )
+        if stored is not None and stored.sha256 != document.sha256:
+            # Re-anchored: saved now, so the file never describes a text that is gone (the
+            # old version stays as .bak); a failure shows in save_state.
+            with session._lock:
+                session._keeper.changed()
+            session._keeper.save()
+        return session
 
     @classmethod
     def from_stored(
@@ -152,31 +164,17 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
 
         Batch jobs use it where the files were read elsewhere (a Dask worker gets bytes).
         """
-        annotations, report, notices = cls._place(stored, document)
+        placed = reopen.place(stored, document.text, document.sha256)
         return cls(
             document,
-            annotations,
+            placed.annotations,
             sidecar_path=sidecar_path,
             reviewer=reviewer,
-            notices=notices,
-            anchor_report=report,
+            notices=placed.notices,
+            anchor_report=placed.report,
             codebook=codebook,
+            extracted_by=placed.extracted_by,
         )
-
-    @staticmethod
-    def _place(
-        stored: sidecar.Sidecar | None, document: Document
-    ) -> tuple[Annotations, anchoring.AnchorReport, tuple[str, ...]]:
-        if stored is None:
-            return Annotations(), anchoring.AnchorReport(), ()
-        if stored.sha256 == document.sha256:
-            return stored.annotations, anchoring.AnchorReport(), ()
-        ann, report = anchoring.reanchor(stored.annotations, document.text)
-        notice = (
-            f"article changed since it was annotated: {len(report.moved)} items moved,"
-            f" {len(report.orphaned)} could not be placed (see 'needs attention')"
-        )
-        return ann, report, (notice,)
 
     # ------------------------------------------------------------ reading
 
@@ -226,16 +224,16 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
     def needs_attention(self) -> tuple[Item, ...]:
         """Items that moved or could not be placed after the article changed."""
         ann = self._annotations
-        return tuple(it for it in (*ann.mentions, *ann.claims, *ann.events) if it.anchor != "ok")
+        placed: list[Mention | Claim | Event] = [*ann.mentions, *ann.claims, *ann.events]
+        return tuple(it for it in placed if it.anchor != "ok")
 
     @property
     def progress(self) -> Progress:
         ann = self._annotations
         live = [c for c in ann.claims if c.status != "rejected"]
         reviewed = sum(1 for c in live if c.review.verdict is not None)
-        suggestions = sum(
-            1 for item in (*ann.mentions, *ann.claims, *ann.events) if item.status == "suggested"
-        )
+        items: list[Mention | Claim | Event] = [*ann.mentions, *ann.claims, *ann.events]
+        suggestions = sum(1 for item in items if item.status == "suggested")
         return Progress(len(live), reviewed, suggestions)
 
     @property
@@ -310,15 +308,30 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
         self._notify()
         self._notify_state()
 
-    def apply_extraction(self, fresh: Annotations) -> None:
+    @property
+    def needs_extraction(self) -> bool:
+        """False when the annotations are final: the sidecar was written for this very
+        text (sha256) by this extractor version, or its suggestions were merged since."""
+        return self._keeper.extractor != extractor_version()
+
+    def apply_extraction(self, fresh: Annotations, extractor: str | None = None) -> None:
         """Merge fresh suggestions; the reviewer's items win, rejected ones stay rejected.
 
-        Suggestions alone do not make the session dirty: opening an article writes
-        no file; the first real change saves them along with it.
+        ``extractor``: the version that made them (default: this installation's).
+        They create no file, but update an existing one (with their version: reopening
+        then finds it current and need not extract again).
         """
+        version = extractor or extractor_version()
         with self._lock:
-            self._annotations = merge(self._annotations, fresh)
+            before = self._annotations
+            self._annotations = merge(before, fresh)
+            news = self._keeper.extractor != version or self._annotations != before
+            self._keeper.extractor = version
+            side = self._sidecar_path
+            if news and self._read_only is None and side is not None and side.exists():
+                self._keeper.changed()
         self._notify()
+        self._notify_state()
 
     def import_annotations(self, incoming: Incoming) -> ImportReport:
         """Bring in annotations read from another tool's file, as one undoable command.
@@ -375,11 +388,12 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
             stored = sidecar.read(self._sidecar_path)
         except sidecar.SidecarError as exc:
             return str(exc)
-        loaded, report, notices = self._place(stored, self._document)
-        self.anchor_report = report
-        self._notices = self._notices + notices
-        changes = editing.diff(self._annotations, loaded)
+        placed = reopen.place(stored, self._document.text, self._document.sha256)
+        self.anchor_report = placed.report
+        self._notices = self._notices + placed.notices
+        changes = editing.diff(self._annotations, placed.annotations)
         self._keeper.adopt_disk()
+        self._keeper.extractor = placed.extracted_by
         if self._run("reload from disk", changes, stamp=False) is not None:
             self._keeper.mark_saved()
         self._notify_state()

@@ -18,7 +18,7 @@ from typing import TypeVar
 from tui import editing
 from tui.changes import Change, Command, History, Item
 from tui.extract.codebook import Codebook
-from tui.model import Annotations, Claim, Entity, Event, Mention, Review, ReviewChange
+from tui.model import Annotations, Claim, Entity, Event, Mention, Review, ReviewChange, Status
 from tui.text.document import Document
 
 T = TypeVar("T", Mention, Claim, Event, Entity)
@@ -113,13 +113,20 @@ class ReviewCommands(ABC):
         )
         return self._run(f"note on {item.id}", [Change(item, new)])
 
-    def _set_status(self, item_ids: Iterable[str], status: str, label: str) -> Command | None:
+    def _set_status(self, item_ids: Iterable[str], status: Status, label: str) -> Command | None:
         self._check_writable()
         changes = []
         for item_id in item_ids:
-            item = self._get(item_id, Mention, Claim, Event)
+            item = self._suggestion(item_id)
             changes.append(Change(item, replace(item, status=status)))
         return self._run(label, changes)
+
+    def _suggestion(self, item_id: str) -> Mention | Claim | Event:
+        """A mention, claim or event (what can be suggested, accepted, rejected)."""
+        item = self.item(item_id)
+        if not isinstance(item, (Mention, Claim, Event)):
+            raise KeyError(item_id)
+        return item
 
     def accept(self, item_id: str) -> Command | None:
         return self._set_status([item_id], "accepted", f"accept {item_id}")
@@ -217,7 +224,9 @@ class ReviewCommands(ABC):
     def edit(self, item_id: str, **fields: object) -> Command | None:
         """Replace fields of a claim or event (spans as Span/Ref values), undoably."""
         self._check_writable()
-        item = self._get(item_id, Claim, Event)
+        item = self._suggestion(item_id)
+        if isinstance(item, Mention):
+            raise KeyError(item_id)
         try:
             new = replace(item, **fields)  # type: ignore[arg-type]
         except TypeError as exc:

@@ -54,6 +54,9 @@ def test_differences_in_document_order_with_what_differs() -> None:
         ("event", "assault", ("presence",)),
     ]
     assert [d.a is None for d in c.differences] == [False, False, False, False, True]
+    # B saw "Monday" and rejected it: the difference carries B's rejected copy.
+    assert c.differences[2].b.status == "rejected" and c.differences[2].b.span.text == "Monday"
+    assert c.differences[4].a is None  # A never had an "assault" event at all
 
 
 def test_the_merged_review_starts_with_what_both_agree_on() -> None:

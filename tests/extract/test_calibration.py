@@ -56,3 +56,11 @@ def test_shipped_names_get_calibrated_confidences_and_rules_keep_theirs() -> Non
     for m in raw_mentions:
         assert m.confidence == round(min(found[(m.span.start, m.span.end)], 1.0), 3)
     assert [m.confidence for m in raw_mentions] != [m.confidence for m in mentions]
+
+
+def test_part_of_a_token_keeps_its_rule_confidence() -> None:
+    _, mentions = extract_entities(Document("Fighters of the Iran-backed group said so.\n"))
+    iran = next(m for m in mentions if m.span.text == "Iran")
+    assert iran.type == "GPE" and iran.confidence == 0.6  # the gazetteer rule's own score
+    _, whole = extract_entities(Document("Fighters from Iran said so.\n"))
+    assert next(m for m in whole if m.span.text == "Iran").confidence != 0.6  # calibrated

@@ -337,3 +337,42 @@ def test_background_stays_apart_from_the_reported_incident() -> None:
     assert e.fatalities.estimate == 4
     assert events_of("The resolution laid out the steps for a ceasefire.") == ()
     assert len(events_of("A ceasefire took effect on Wednesday.")) == 1
+
+
+def test_who_takes_ground_decides_the_territory_type() -> None:
+    from tui.extract.pipeline import extract
+
+    def coded(text: str) -> str:
+        return extract(Document(text)).events[0].subtype
+
+    assert coded(
+        "The Turkish army advanced into northern Syria and seized the town of Manbij."
+    ) == ("Government regains territory")
+    assert coded("Turkish troops captured the town of Tel Rifaat from Kurdish fighters.") == (
+        "Government regains territory"
+    )
+    assert coded("Militants seized the town of Manbij on Sunday.") == (
+        "Non-state actor overtakes territory"
+    )
+
+
+def test_learned_coding_keeps_to_what_the_words_can_mean() -> None:
+    from tui.extract.pipeline import extract
+
+    (strikes,) = extract(
+        Document("Warplanes carried out strikes on rebel positions near Idlib.")
+    ).events
+    assert strikes.subtype == "Air/drone strike"
+    (labour,) = extract(Document("Workers went on strike at the port of Durban on Monday.")).events
+    assert labour.subtype == "Peaceful protest"
+    (truce,) = extract(Document("A truce between the two militias took effect on Friday.")).events
+    assert truce.subtype == "Agreement"
+    assert 0 < strikes.confidence <= 1 and 0 < truce.confidence <= 1
+
+
+def test_a_long_digest_is_not_folded_into_one_incident() -> None:
+    report = "Gunmen attacked a checkpoint, killing two guards. "
+    filler = "The council met to discuss the budget for schools and roads. " * 40
+    events = events_of(report + filler + report)
+    assert len(events) == 2  # the same words 2,500 characters apart: two incidents
+    assert len(events_of(report + report)) == 1

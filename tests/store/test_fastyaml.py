@@ -94,3 +94,53 @@ def test_sidecar_shapes_take_the_fast_path() -> None:
         }
     )
     assert parse("# header\n" + written) == yaml.safe_load(written)
+
+
+def _mutated(written: str, edits: list[tuple[int, int]]) -> str:
+    """``written`` with lines re-indented, cut, repeated or stripped of their dash."""
+    lines = written.split("\n")
+    for where, op in edits:
+        if not lines:
+            break
+        i = where % len(lines)
+        if op == 0:
+            lines[i] = "  " + lines[i]
+        elif op == 1:
+            lines[i] = lines[i][1:]
+        elif op == 2:
+            del lines[i]
+        elif op == 3:
+            lines.insert(i, lines[(i * 7 + 3) % len(lines)])
+        else:
+            lines[i] = lines[i].replace("- ", "", 1)
+    return "\n".join(lines)
+
+
+@settings(max_examples=400)
+@given(
+    st.dictionaries(keys, values, min_size=1, max_size=4),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 4)), min_size=1, max_size=3),
+)
+def test_nesting_edited_by_hand_is_read_alike_or_left_to_yaml(data: dict, edits: list) -> None:
+    # Indentation moved, lines dropped or repeated: the block structure the fast reader
+    # builds must be PyYAML's, or the text must go to PyYAML (which may reject it).
+    source = _mutated(dump(data), edits)
+    got = parse(source)
+    if got is not None:
+        assert got == yaml.safe_load(source)
+
+
+def test_block_nesting_cases_agree_with_pyyaml() -> None:
+    cases = [
+        "a:\n- 1\n- b: 2\n  c:\n  - x\n  d: {}\ne: []\n",  # lists at their key's column
+        "a:\n  b:\n    c: 1\nd: 2\n",  # back out two levels at once
+        "- a: 1\n  b:\n- c\n- -1\n- 0.5\n- null\n",  # a list at the top, "b:" is null
+        "a:\n    - 1\n    - 2\nb:\n",  # a deeper list under a key; a last key with nothing
+        "a: x:y\nb: 'q'#\n",  # a colon inside a plain scalar; a quote after the start
+    ]
+    fast = [parse(c) for c in cases]
+    assert fast[:4] == [yaml.safe_load(c) for c in cases[:4]]
+    assert fast[4] is None and yaml.safe_load("a: x:y\n") == {"a": "x:y"}
+    # outside the subset: a scalar continued on the next line, a sibling indented deeper
+    for text in ("a:\n  abc\n", "a: b\n  c: d\n", "a: 1\n\nb: 2\n", "a: 1 \n", "- - 1\n"):
+        assert parse(text) is None, text

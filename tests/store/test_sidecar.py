@@ -1,6 +1,7 @@
 """The YAML sidecar: round trips, refusals, atomic writes with a backup."""
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,15 @@ def test_new_sidecar_has_ordinary_permissions(tmp_path: Path) -> None:
 def test_unquoted_false_verdict_means_the_verdict_false() -> None:
     text = dumps(sample(), sha256="0" * 64, length=1).replace("verdict: verified", "verdict: false")
     assert loads(text).annotations.claims[0].review.verdict == "false"
+
+
+def test_extractor_version_is_recorded_and_optional() -> None:
+    text = dumps(sample(), sha256="ab" * 32, length=len(TEXT), name="a.txt", extractor="x1-abc")
+    assert "\nextractor: x1-abc\n" in text
+    assert loads(text).extractor == "x1-abc"
+    assert loads(text) == replace(loads(text), extractor="x1-abc")
+    # a file without the key (every sidecar written before it existed) reads as before
+    plain = dumps(sample(), sha256="ab" * 32, length=len(TEXT), name="a.txt")
+    assert "extractor" not in plain
+    side = loads(plain)
+    assert side.extractor is None and side.annotations == loads(text).annotations

@@ -14,7 +14,7 @@ from tui.ui.reader_screen import ReaderScreen
 async def settled(app: MarginaliaApp) -> ReaderScreen:
     def loaded() -> ReaderScreen | None:
         screen = app.screen
-        if isinstance(screen, ReaderScreen) and screen.session is not None and screen.claims:
+        if isinstance(screen, ReaderScreen) and screen.session is not None and screen.state.claims:
             return screen
         return None
 
@@ -44,7 +44,7 @@ async def test_edited_article_lists_the_orphan_and_never_draws_it(tmp_path):
         orphans = [it.id for it in attention if it.anchor == "orphaned"]
         assert "c4" in orphans
         assert any(it.anchor == "moved" for it in attention)
-        assert "c4" not in [c.id for c in screen.claims]  # old offsets: not drawn
+        assert "c4" not in [c.id for c in screen.state.claims]  # old offsets: not drawn
         await pilot.press("exclamation_mark")
         await pilot.pause()
         view = app.screen

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.ui.fixtures import seed_annotations
 from tests.ui.review_helpers import seed_copy
 from tests.waiting import finish, wait_until
+from tui.review import ReviewSession
 from tui.store import read, sidecar_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,17 +30,32 @@ from pathlib import Path
 from tests.ui.fixtures import seed_annotations
 from tui.ui.app import MarginaliaApp
 
-article, flags = Path(sys.argv[1]), Path(sys.argv[2])
+article, flags, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 
 def flag(name):
     # Atomic: the test never sees a half-made flag.
     (flags / (name + ".part")).write_text(name)
     os.replace(flags / (name + ".part"), flags / name)
 
+async def stuck(pilot):
+    # The extractor never answers: the reader must still quit on a signal.
+    app = pilot.app
+    for _ in range(1000):
+        if getattr(app.screen, "extracting", False):
+            break
+        await asyncio.sleep(0.02)
+    (flags / "child").write_text(str(app.screen.extraction.pid))
+    flag("CHANGED")
+    for _ in range(600):  # until a signal ends the app (or 30 s)
+        if app.return_code is not None:
+            return
+        await asyncio.sleep(0.05)
+    app.exit()
+
 async def review(pilot):
     app = pilot.app
     for _ in range(1000):
-        if getattr(app.screen, "session", None) and app.screen.claims:
+        if getattr(app.screen, "session", None) and app.screen.state.claims:
             break
         await asyncio.sleep(0.02)
     await pilot.press("J", "1")
@@ -49,8 +66,14 @@ async def review(pilot):
         await asyncio.sleep(0.05)
     app.exit()
 
-app = MarginaliaApp(article, extractor=seed_annotations)
-app.run(headless=True, auto_pilot=review, size=(120, 40))
+if mode == "stuck":
+    from tui.ui.extraction import ProcessExtraction
+    sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
+    app = MarginaliaApp(article, extraction=ProcessExtraction(argv=sleeper))
+    app.run(headless=True, auto_pilot=stuck, size=(120, 40))
+else:
+    app = MarginaliaApp(article, extractor=seed_annotations)
+    app.run(headless=True, auto_pilot=review, size=(120, 40))
 flag("EXITED")
 """
 
@@ -58,14 +81,14 @@ flag("EXITED")
 class App:
     """The app in a subprocess, with its flag folder and its stderr in a file."""
 
-    def __init__(self, article: Path, folder: Path) -> None:
+    def __init__(self, article: Path, folder: Path, mode: str = "review") -> None:
         self.flags = folder / "flags"
         self.flags.mkdir()
         self.stderr = folder / "stderr.txt"
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         with self.stderr.open("wb") as err:
             self.proc = subprocess.Popen(
-                [sys.executable, "-c", SCRIPT, str(article), str(self.flags)],
+                [sys.executable, "-c", SCRIPT, str(article), str(self.flags), mode],
                 cwd=ROOT,
                 env=env,
                 stdin=subprocess.DEVNULL,
@@ -97,8 +120,8 @@ class App:
 def app_in_subprocess(tmp_path):
     started: list[App] = []
 
-    def start(article: Path) -> App:
-        app = App(article, tmp_path)
+    def start(article: Path, mode: str = "review") -> App:
+        app = App(article, tmp_path, mode)
         started.append(app)
         app.wait_for("CHANGED")
         return app
@@ -171,3 +194,35 @@ async def test_a_failed_save_is_shown_not_hidden(tmp_path, monkeypatch):
         await wait_until_async(
             lambda: "· saved" in status_line(app), "saved again", seen=lambda: status_line(app)
         )
+
+
+def test_sighup_while_the_extractor_never_answers_exits_and_keeps_the_sidecar(
+    tmp_path, app_in_subprocess
+):
+    path = seed_copy(tmp_path)
+    session = ReviewSession.open(path, reviewer="tester")
+    session.apply_extraction(seed_annotations(session.document))
+    session.set_verdict("c1", "verified")
+    session.close()
+    with path.open("a", encoding="utf-8") as article:  # an update: the sidecar is stale
+        article.write("\nUPDATE: the army said it had retaken two villages.\n")
+    app = app_in_subprocess(path, "stuck")
+    child = int((app.flags / "child").read_text())
+    app.proc.send_signal(signal.SIGHUP)
+    finish(app.proc, app.stderr, timeout=10)
+    assert (app.flags / "EXITED").exists(), app.seen()
+    assert verdict_on_disk(path) == "verified"  # the sidecar is whole
+    wait_until(lambda: not _alive(child), "the extractor process to be gone")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie is gone but for its exit status: its parent has exited, init reaps it.
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(") ")[-1][:1] != "Z"
+    except OSError:
+        return False

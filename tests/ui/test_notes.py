@@ -8,7 +8,7 @@ from tui.ui.sidebar import Card
 
 
 def card_text(app) -> str:
-    return str(app.screen.query_one(Card).render())
+    return app.screen.query_one(Card).text()
 
 
 async def test_note_on_a_claim_is_saved_and_shown_in_the_card(tmp_path):
@@ -40,7 +40,7 @@ async def test_notes_on_an_event_and_on_an_entity(tmp_path):
         assert session.item("v1").review.note == "check casualty figure"
         assert "check casualty figure" in card_text(app)
         await pilot.press("e")
-        mention = screen.mentions[screen.mention_index]
+        mention = screen.state.mentions[screen.state.mention_index]
         await pilot.press("c", *"same as HTS?", "ctrl+s")
         await pilot.pause()
         entity = session.entity(mention.entity)

@@ -41,17 +41,17 @@ async def test_J_and_K_step_through_claims_scroll_and_move_the_sidebar():
         article = screen.query_one(ArticleView)
         claims = screen.query_one("#claims", RowList)
         await pilot.press("J")
-        assert screen.claim_index == 0 and claims.cursor == 0
-        assert screen.current_claim.id == "c1"
+        assert screen.state.claim_index == 0 and claims.cursor == 0
+        assert screen.state.current_claim.id == "c1"
         await pilot.press("J", "J", "J")
         await pilot.pause()
-        claim = screen.current_claim
+        claim = screen.state.current_claim
         assert claim.id == "c3" and claims.cursor == 3
         assert article.scroll_y > 0
         assert article.rows.row_of(claim.cue.start) in visible_rows(article)
         assert "claim 4/4" in str(screen.query_one("#status").render())
         await pilot.press("K")
-        assert screen.current_claim.id == "c4"
+        assert screen.state.current_claim.id == "c4"
 
 
 async def test_current_claim_is_marked_in_the_article():
@@ -60,7 +60,7 @@ async def test_current_claim_is_marked_in_the_article():
         article = app.screen.query_one(ArticleView)
         await pilot.press("J")
         await pilot.pause()
-        claim = app.screen.current_claim
+        claim = app.screen.state.current_claim
         row = article.rows.row_of(claim.cue.start)
         strip = article.render_line(row - int(article.scroll_y))
         cue_style = article._style("article--claim-cue")
@@ -73,20 +73,20 @@ async def test_events_and_entities():
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         await pilot.press("right_square_bracket")
-        assert screen.current_event.id == "v1"
+        assert screen.state.current_event.id == "v1"
         assert screen.query_one("#events", RowList).cursor == 0
-        assert screen.card_mode == "event"
+        assert screen.state.card_mode == "event"
         await pilot.press("right_square_bracket")
-        assert screen.current_event.id == "v2"
+        assert screen.state.current_event.id == "v2"
         await pilot.press("left_square_bracket")
-        assert screen.current_event.id == "v1"
+        assert screen.state.current_event.id == "v1"
         await pilot.press("e")
-        first = screen.mentions[screen.mention_index]
+        first = screen.state.mentions[screen.state.mention_index]
         await pilot.press("asterisk")
-        same = screen.mentions[screen.mention_index]
+        same = screen.state.mentions[screen.state.mention_index]
         assert same.entity == first.entity and same.span.start > first.span.start
         await pilot.press("E")
-        assert screen.mentions[screen.mention_index].span.start < same.span.start
+        assert screen.state.mentions[screen.state.mention_index].span.start < same.span.start
 
 
 async def test_search_marks_matches_and_n_N_move_between_them():
@@ -95,18 +95,18 @@ async def test_search_marks_matches_and_n_N_move_between_them():
         screen = app.screen
         await pilot.press("slash", *"said", "enter")
         text = screen.session.document.text
-        assert len(screen.matches) == text.lower().count("said")
-        assert screen.match_index == 0
+        assert len(screen.state.matches) == text.lower().count("said")
+        assert screen.state.match_index == 0
         await pilot.press("n", "n")
-        assert screen.match_index == 2
-        start, _ = screen.matches[2]
+        assert screen.state.match_index == 2
+        start, _ = screen.state.matches[2]
         article = screen.query_one(ArticleView)
         assert article.rows.row_of(start) in visible_rows(article)
         await pilot.press("N")
-        assert screen.match_index == 1
+        assert screen.state.match_index == 1
         assert "match 2/" in str(screen.query_one("#status").render())
         await pilot.press("escape")
-        assert screen.matches == []
+        assert screen.state.matches == []
 
 
 async def test_choosing_a_sidebar_row_moves_the_article():
@@ -117,9 +117,9 @@ async def test_choosing_a_sidebar_row_moves_the_article():
         assert screen.focused is screen.query_one("#claims", RowList)
         await pilot.press("G")
         await pilot.pause()
-        assert screen.current_claim.id == "c3"
+        assert screen.state.current_claim.id == "c3"
         article = screen.query_one(ArticleView)
-        assert article.rows.row_of(screen.current_claim.cue.start) in visible_rows(article)
+        assert article.rows.row_of(screen.state.current_claim.cue.start) in visible_rows(article)
         await pilot.press("enter")
         assert screen.focused is article
 
@@ -132,9 +132,9 @@ async def test_scrolling_the_article_updates_the_sidebar_and_g_G_are_top_bottom(
         await pilot.press("G")
         await pilot.pause(0.2)  # the sidebar follows once scrolling pauses
         assert article.scroll_y == article.max_scroll_y > 0
-        assert screen.current_claim is not None
-        assert screen.current_claim.end > article.top_offset()  # on screen, maybe begun above
-        assert screen.current_claim.id == "c3"
+        assert screen.state.current_claim is not None
+        assert screen.state.current_claim.end > article.top_offset()  # on screen, maybe begun above
+        assert screen.state.current_claim.id == "c3"
         await pilot.press("g")
         assert article.scroll_y == 0
         await pilot.press("space")
@@ -205,9 +205,9 @@ async def test_keymap_from_config_remaps_keys():
     app = make_app(config=Config(keymap={"next-claim": "ctrl+n"}))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("J")
-        assert app.screen.claim_index is None
+        assert app.screen.state.claim_index is None
         await pilot.press("ctrl+n")
-        assert app.screen.claim_index == 0
+        assert app.screen.state.claim_index == 0
 
 
 async def test_command_palette_offers_every_reader_action():
@@ -218,7 +218,7 @@ async def test_command_palette_offers_every_reader_action():
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Next claim")
         command.callback()
         await pilot.pause()
-        assert app.screen.claim_index == 0
+        assert app.screen.state.claim_index == 0
 
 
 async def settle(app: MarginaliaApp, pilot) -> None:
@@ -239,7 +239,7 @@ async def test_loads_in_a_worker_then_fills_in_extraction():
         await settle(app, pilot)
         screen = app.screen
         assert screen.session is not None and not screen.extracting
-        assert len(screen.claims) == 4
+        assert len(screen.state.claims) == 4
         assert "Claims (4)" in str(screen.query_one("#claims-title").render())
 
 
@@ -278,7 +278,7 @@ async def test_hostile_article_shows_markup_and_escapes_literally(tmp_path, extr
         await pilot.press("J", "e", "slash", *"bold", "enter")
         await pilot.pause()
         assert app.is_running
-        assert app.screen.matches
+        assert app.screen.state.matches
 
 
 async def test_unknown_theme_falls_back_with_a_notice():
@@ -347,6 +347,6 @@ async def test_typing_in_the_search_box_does_not_trigger_keys():
         await pilot.pause()
         assert app.is_running
         assert app.screen.query_one("#search").value == "qJn"
-        assert app.screen.claim_index is None
+        assert app.screen.state.claim_index is None
         await pilot.press("escape")
         assert not app.screen.query_one("#search").display

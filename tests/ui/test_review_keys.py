@@ -32,7 +32,7 @@ async def test_review_the_seed_end_to_end_and_find_it_in_the_sidecar(tmp_path):
         assert screen.session.claim("c4").review.note == "AP confirms"
         # Fix an entity: the first mention, retyped with the picker's one-key choice.
         await pilot.press("escape", "g", "e")
-        mention = screen.mentions[screen.mention_index]
+        mention = screen.state.mentions[screen.state.mention_index]
         await pilot.press("t")
         assert isinstance(app.screen, ChoicePicker)
         await pilot.press("g")  # GPE
@@ -78,7 +78,7 @@ async def test_accept_reject_and_accept_all_with_confirmation(tmp_path):
         await pilot.press("a")
         assert session.claim("c1").status == "accepted"
         await pilot.press("e", "x")  # the first mention, rejected but still listed (struck)
-        current = screen.mentions[screen.mention_index]
+        current = screen.state.mentions[screen.state.mention_index]
         assert session.item(current.id).status == "rejected"
         spans = screen.article._mentions
         keys = [
@@ -103,15 +103,15 @@ async def test_auto_advance_and_the_unreviewed_filter(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         await pilot.press("J", "1")
-        assert screen.current_claim.id == "c2"  # the next unreviewed claim
+        assert screen.state.current_claim.id == "c2"  # the next unreviewed claim
         await pilot.press("U")
-        assert [c.id for c in screen.claims] == ["c2", "c4", "c3"]  # text order
+        assert [c.id for c in screen.state.claims] == ["c2", "c4", "c3"]  # text order
         assert "only unreviewed" in status_line(app)
         await pilot.press("2")
-        assert [c.id for c in screen.claims] == ["c4", "c3"]
-        assert screen.current_claim.id == "c4"
+        assert [c.id for c in screen.state.claims] == ["c4", "c3"]
+        assert screen.state.current_claim.id == "c4"
         await pilot.press("U")
-        assert len(screen.claims) == 4
+        assert len(screen.state.claims) == 4
 
 
 async def test_merge_and_split_through_the_fuzzy_picker(tmp_path):
@@ -119,11 +119,11 @@ async def test_merge_and_split_through_the_fuzzy_picker(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         session = screen.session
-        hts = next(i for i, m in enumerate(screen.mentions) if m.span.text == "HTS")
-        screen.select_mention(hts)
+        hts = next(i for i, m in enumerate(screen.state.mentions) if m.span.text == "HTS")
+        screen.nav.select_mention(hts)
         await pilot.press("m", *"russ", "enter")
         await pilot.pause()
-        moved = session.item(screen.mentions[hts].id)
+        moved = session.item(screen.state.mentions[hts].id)
         assert moved.entity == "e6"
         await pilot.press("m")  # Russia now has two mentions: split this one off
         await pilot.press("enter")
@@ -160,7 +160,7 @@ async def test_conflict_prompt_when_the_sidecar_changes_on_disk(tmp_path):
         side.write_text(
             side.read_text(encoding="utf-8").replace("verified", "disputed"), encoding="utf-8"
         )
-        screen.check_disk()
+        screen.review.check_disk()
         await pilot.pause()
         assert type(app.screen).__name__ == "ConflictPrompt"
         await pilot.press("r")

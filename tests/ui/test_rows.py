@@ -1,9 +1,11 @@
 from dataclasses import replace
 
 from tests.ui.fixtures import seed_annotations
+from tui.extract.codebook import default_codebook
 from tui.model import Span
 from tui.text import load_text
-from tui.ui.rows import Index, claim_card, claim_row, event_card, event_row, legend, one_line
+from tui.ui.rows import Index, claim_card, claim_row, event_card, event_row, one_line
+from tui.ui.state import EntityTypes
 
 
 def _seed(seed_text):
@@ -26,7 +28,10 @@ def test_rows_name_linked_entities_and_mark_verdicts(seed_text):
 def test_card_lists_every_field(seed_text):
     _, ann = _seed(seed_text)
     claim = next(c for c in ann.claims if c.hedges)
-    text = "".join(piece for piece, _ in claim_card(Index(ann), claim))
+    text = "".join(
+        piece
+        for piece, _ in claim_card(Index(ann), claim, EntityTypes.from_codebook(default_codebook()))
+    )
     for label in ("source", "cue", "content", "kind", "hedges", "verdict"):
         assert label in text
 
@@ -44,11 +49,3 @@ def test_event_card_lists_the_other_mentions(seed_text):
 
 def test_one_line_makes_article_text_inert():
     assert one_line("a\x1b[2J\n b\x07") == "a\u241b[2J b\u2407"
-
-
-def test_legend_counts_types_with_letters(seed_text):
-    _, ann = _seed(seed_text)
-    rows = {kind: (letter, count) for letter, kind, count in legend(ann)}
-    assert rows["PERSON"][0] == "P" and rows["GPE"][1] == seed_text.count(
-        "Aleppo"
-    ) + seed_text.count("Russia")

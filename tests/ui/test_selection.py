@@ -52,9 +52,9 @@ async def test_adjust_a_mention_span_from_the_selection(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         text = screen.session.document.text
-        index = next(i for i, m in enumerate(screen.mentions) if m.span.text == "Syrian army")
-        screen.select_mention(index)
-        mention_id = screen.mentions[index].id
+        index = next(i for i, m in enumerate(screen.state.mentions) if m.span.text == "Syrian army")
+        screen.nav.select_mention(index)
+        mention_id = screen.state.mentions[index].id
         await pilot.press("v", "b", "enter")  # shrink to "Syrian", then set the span
         await pilot.pause()
         adjusted = screen.session.item(mention_id)
@@ -88,7 +88,7 @@ async def test_new_claim_and_new_event_from_a_selection(tmp_path):
         made = [c for c in session.annotations.claims if c.origin == "user"]
         assert len(made) == 1 and made[0].cue.text == "said"
         assert made[0].content[0].text == "the insurgents had captured the city"
-        assert screen.current_claim.id == made[0].id
+        assert screen.state.current_claim.id == made[0].id
         # An event: trigger "captured", type from the codebook's keys, then its arguments.
         trigger = text.index("captured")
         await pilot.press("v")
@@ -101,7 +101,7 @@ async def test_new_claim_and_new_event_from_a_selection(tmp_path):
         assert len(events) == 1
         assert events[0].subtype == "Non-state actor overtakes territory"
         assert events[0].trigger.text == "captured"
-        assert screen.current_event.id == events[0].id
+        assert screen.state.current_event.id == events[0].id
 
 
 async def test_v_after_a_search_selects_the_match(tmp_path):
@@ -115,7 +115,9 @@ async def test_v_after_a_search_selects_the_match(tmp_path):
         await pilot.pause()
         made = [m for m in screen.session.annotations.mentions if m.span.text == "Nusra Front"]
         assert [m.type for m in made] == ["ORG"]
-        assert screen.mentions[screen.mention_index].id == made[0].id  # the new one is current
+        assert (
+            screen.state.mentions[screen.state.mention_index].id == made[0].id
+        )  # the new one is current
 
 
 async def test_f_sets_a_field_of_the_current_claim_or_event(tmp_path):

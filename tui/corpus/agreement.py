@@ -154,11 +154,8 @@ def counted(ann: Annotations, *, reviewed_only: bool = False) -> Items:
             return False
         return not reviewed_only or item.status == "accepted" or item.origin == "user"
 
-    orphaned = sum(
-        1
-        for it in (*ann.mentions, *ann.claims, *ann.events)
-        if it.anchor == "orphaned" and it.status != "rejected"
-    )
+    placed: list[Mention | Claim | Event] = [*ann.mentions, *ann.claims, *ann.events]
+    orphaned = sum(1 for it in placed if it.anchor == "orphaned" and it.status != "rejected")
     return Items(
         tuple(m for m in ann.mentions if keep(m)),
         tuple(c for c in ann.claims if keep(c)),

@@ -86,10 +86,9 @@ class Difference:
 
     @property
     def item(self) -> Item:
-        """Whichever version is there (A's first), for where the difference lies."""
-        item = self.a if self.a is not None else self.b
-        assert item is not None
-        return item
+        """The version that is there (A's first), for where the difference lies."""
+        versions = [v for v in (self.a, self.b) if v is not None]
+        return next((v for v in versions if v.status != "rejected"), versions[0])
 
     @property
     def start(self) -> int:
@@ -140,31 +139,50 @@ def _pairs(kind: Kind, a: list[Item], b: list[Item]) -> list[tuple[int, int]]:
     return [(m.first, m.second) for m in matcher(a, b)]  # type: ignore[arg-type]
 
 
+def _rejected(kind: Kind, item: Item, others: Sequence[Item]) -> Item | None:
+    """The other review's rejected copy of ``item``, if it has one."""
+    dropped = [o for o in others if o.status == "rejected"]
+    if kind == "mention":
+        return next((o for o in dropped if o.span.overlaps(item.span)), None)  # type: ignore[union-attr]
+    if isinstance(item, Claim):
+        claims = [o for o in dropped if isinstance(o, Claim)]
+        found = match.match_claims([item], claims)
+        return claims[found[0].second] if found else None
+    events = [o for o in dropped if isinstance(o, Event)]
+    found = match.match_events([item], events) if isinstance(item, Event) else []
+    return events[found[0].second] if found else None
+
+
 def compare(a: Annotations, b: Annotations) -> Comparison:
     """Pair the two reviews' items and list their differences in document order."""
     agreed: list[str] = []
     diffs: list[Difference] = []
-    for kind, items_a, items_b in (
+    kinds: tuple[tuple[Kind, tuple[Item, ...], tuple[Item, ...]], ...] = (
         ("mention", a.mentions, b.mentions),
         ("claim", a.claims, b.claims),
         ("event", a.events, b.events),
-    ):
+    )
+    for kind, items_a, items_b in kinds:
         la, lb = _live(items_a), _live(items_b)
-        pairs = _pairs(kind, la, lb)  # type: ignore[arg-type]
+        pairs = _pairs(kind, la, lb)
         for i, j in pairs:
             differs = _differ(la[i], lb[j])
             if differs:
-                diffs.append(Difference(kind, la[i], lb[j], differs))  # type: ignore[arg-type]
+                diffs.append(Difference(kind, la[i], lb[j], differs))
             else:
                 agreed.append(la[i].id)
         paired_a = {i for i, _ in pairs}
         paired_b = {j for _, j in pairs}
-        diffs += [
-            Difference(kind, x, None, ("presence",)) for i, x in enumerate(la) if i not in paired_a
-        ]  # type: ignore[arg-type]
-        diffs += [
-            Difference(kind, None, x, ("presence",)) for j, x in enumerate(lb) if j not in paired_b
-        ]  # type: ignore[arg-type]
+        # An item one side lacks: the other side's rejected copy, when it has one, says
+        # that side saw it and said no (shown as such, and kept if that side is taken).
+        for i, x in enumerate(la):
+            if i not in paired_a:
+                gone = _rejected(kind, x, items_b)
+                diffs.append(Difference(kind, x, gone, ("presence",)))
+        for j, x in enumerate(lb):
+            if j not in paired_b:
+                gone = _rejected(kind, x, items_a)
+                diffs.append(Difference(kind, gone, x, ("presence",)))
     order = {k: n for n, k in enumerate(KINDS)}
     diffs.sort(key=lambda d: (d.start, order[d.kind], d.anchor.end))
     return Comparison(a, b, tuple(agreed), tuple(diffs))

@@ -65,7 +65,7 @@ def _article_of(sidecar: Path) -> Path:
 
 
 def _sidecars_in(folder: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .git, .marginalia index
         found.extend(Path(root) / f for f in sorted(files) if f.endswith(SUFFIX))
@@ -171,7 +171,7 @@ def match_articles(sets: Sequence[ReviewSet]) -> tuple[list[Article], list[str]]
                 continue
             for r, c in enumerate(groups.pop(sha)):
                 if c is not None:
-                    groups[first][r], note = _onto(c, text, first)  # type: ignore[assignment]
+                    groups[first][r], note = _onto(c, text, first)
                     notes.setdefault(first, []).append(note)
     for sha, slot in groups.items():
         name = next(c.name for c in slot if c is not None)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from tui.changes import Change
 from tui.corpus import agreement_match as match
 from tui.corpus.agreement_diff import Comparison, Difference, Item, Side, same_place
-from tui.model import Annotations, Claim, Entity, Event, Mention, Ref
+from tui.model import Annotations, Claim, Entity, Event, Mention, Ref, Status
 
 PREFIX = {Mention: "m", Claim: "c", Event: "v"}
 
@@ -39,7 +39,8 @@ def initial(c: Comparison) -> Annotations:
     claims = tuple(x for x in c.a.claims if keep(x))
     events = tuple(e for e in c.a.events if keep(e))
     used = {m.entity for m in mentions}
-    for item in (*claims, *events):
+    referring: list[Claim | Event] = [*claims, *events]
+    for item in referring:
         used.update(r.entity for r in _refs(item) if r.entity)
     entities = tuple(e for e in c.a.entities if e.id in used)
     return Annotations(entities, mentions, claims, events).sorted()
@@ -104,17 +105,18 @@ def take(
     ``current`` is the merged item that settles ``d`` now (see agreement_diff.settled).
     """
     version, source = (d.a, c.a) if side == "A" else (d.b, c.b)
-    status = None
+    status: Status | None = None
     if version is None:  # that side has no such item: the other's, rejected
         version, source = (d.b, c.b) if side == "A" else (d.a, c.a)
         status = "rejected"
     assert version is not None
     ids = _Ids(merged)
-    in_use = {it.id for it in (*merged.mentions, *merged.claims, *merged.events)}
+    in_use = {m.id for m in merged.mentions} | {c.id for c in merged.claims}
+    in_use |= {e.id for e in merged.events}
     if current is not None:
         new_id = current.id
-    elif side == "A" and d.a is not None and version.id not in in_use:
-        new_id = version.id  # A's item keeps its id, as the agreed ones do
+    elif source is c.a and version.id not in in_use:
+        new_id = version.id  # A's item keeps its id (taken or rejected), as agreed ones do
     else:
         new_id = ids.new(PREFIX[type(version)])
     new: Item = replace(version, id=new_id, status=status or version.status)

@@ -13,7 +13,7 @@ value the same category), where 0/0 says nothing about how far coders agree.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -65,7 +65,7 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> Alpha:
     A unit with fewer than two values carries no information about agreement and is
     left out, as in Krippendorff's own procedure.
     """
-    coincidences: Counter[tuple[Hashable, Hashable]] = Counter()
+    coincidences: defaultdict[tuple[Hashable, Hashable], float] = defaultdict(float)
     used = 0
     for unit in units:
         values = [v for v in unit if v is not None]
@@ -79,7 +79,7 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> Alpha:
             for j, b in enumerate(values):
                 if i != j:
                     coincidences[(a, b)] += 1 / (m - 1)
-    marginals: Counter[Hashable] = Counter()
+    marginals: defaultdict[Hashable, float] = defaultdict(float)
     for (a, _), weight in coincidences.items():
         marginals[a] += weight
     n = sum(marginals.values())

@@ -59,5 +59,10 @@ def analyse(rel_path: str, path: Path, article: bytes, side: bytes | None) -> An
         session = open_session(path, article, side)
     except LoadError as exc:
         return Analysis(ArticleSummary(rel_path, untitled(rel_path), error=str(exc)), ())
-    summary = summarise(rel_path, session, annotated=side is not None)
+    return analysis_of(rel_path, session, annotated=side is not None)
+
+
+def analysis_of(rel_path: str, session: ReviewSession, *, annotated: bool) -> Analysis:
+    """The library row and search rows of an open session (batch jobs have one at hand)."""
+    summary = summarise(rel_path, session, annotated=annotated)
     return Analysis(summary, tuple(search_rows(session.document.text, session.annotations)))

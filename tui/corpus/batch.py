@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.corpus.analyse import load_article, parse_sidecar
+from tui.corpus.analyse import Analysis, analysis_of, load_article, parse_sidecar
 from tui.corpus.freshness import EXTRACTOR_VERSION, is_current
 from tui.extract.codebook import Codebook
 from tui.store import sidecar
@@ -49,6 +49,9 @@ class Outcome:
     notices: tuple[str, ...] = ()
     error: str = ""
     bad_input: bool = False  # the article itself cannot be read (exit 2 when printing)
+    # with --write: the article's library row and search rows, as the sidecar now has it,
+    # so the library's index is up to date without reading the sidecar again
+    analysis: Analysis | None = None
 
 
 def warm_up(codebook: Codebook | None = None) -> None:
@@ -89,24 +92,26 @@ def _refresh_sidecar(job: Job, doc: Document, words: int, codebook: Codebook | N
     from tui.review import ReviewSession
 
     stored = parse_sidecar(job.sidecar, sidecar.sidecar_path(Path(job.path)))
-    done = Outcome(job.index, job.path, "current", words=words, sha256=doc.sha256)
-    if not job.force and is_current(stored, doc.sha256, job.recorded):
-        return done
     session = ReviewSession.from_stored(doc, stored, codebook=codebook)
+    if not job.force and is_current(stored, doc.sha256, job.recorded):
+        analysis = analysis_of(job.path, session, annotated=True)
+        return Outcome(
+            job.index, job.path, "current", words=words, sha256=doc.sha256, analysis=analysis
+        )
     session.apply_extraction(extract(doc, codebook))
     data = sidecar.dumps(
         session.annotations, sha256=doc.sha256, length=len(doc.text), name=Path(job.path).name
     ).encode("utf-8")
-    if data == job.sidecar:
-        return Outcome(job.index, job.path, "unchanged", words=words, sha256=doc.sha256)
+    status = "unchanged" if data == job.sidecar else "written"
     return Outcome(
         job.index,
         job.path,
-        "written",
-        data=data,
+        status,
+        data=b"" if status == "unchanged" else data,
         words=words,
         sha256=doc.sha256,
         notices=doc.notices,
+        analysis=analysis_of(job.path, session, annotated=True),
     )
 
 

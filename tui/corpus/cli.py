@@ -75,13 +75,14 @@ def add_batch_options(p: argparse.ArgumentParser) -> None:
 def run_extract(args: argparse.Namespace, codebook: Any) -> int:
     """``marginalia extract``: JSON or YAML on stdout, or (--write) sidecars, in parallel."""
     from tui.corpus.dask_runner import BatchError
-    from tui.corpus.discover import expand, library_root
+    from tui.corpus.discover import library_root
     from tui.corpus.ledger import Ledger
     from tui.corpus.runner import Batch, BatchOptions, default_jobs
+    from tui.text.folders import articles_in
 
     paths: list[Path] = []
     for given in args.paths:
-        found = expand(given)
+        found = articles_in(given)
         if not found:
             _error(f"{given}: no articles (.txt, .md) in this folder")
             return EXIT_USAGE
@@ -120,6 +121,22 @@ def run_extract(args: argparse.Namespace, codebook: Any) -> int:
     if tally.load_errors:
         return EXIT_USAGE
     return EXIT_FAILED if tally.failed else 0
+
+
+# ---------------------------------------------------------------------- library
+
+
+def library_articles(paths: list[Path]) -> tuple[Path, list[Path]] | str:
+    """The library's folder and its articles, or a one-line reason why there are none."""
+    from tui.corpus.discover import DiscoverError, find_articles, library_root
+
+    try:
+        articles = find_articles(paths)
+    except DiscoverError as exc:
+        return str(exc)
+    if not articles:
+        return f"{paths[0]}: no articles (.txt, .md) in this folder"
+    return library_root(paths), articles
 
 
 # ---------------------------------------------------------------------- search

@@ -6,34 +6,13 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from tui.text.loader import MARKDOWN_SUFFIXES
+from tui.text.folders import articles_in
 
-ARTICLE_SUFFIXES = frozenset({".txt", *MARKDOWN_SUFFIXES})
 INDEX_FOLDER = ".marginalia"
 
 
 class DiscoverError(Exception):
     """A path given by the user that is neither an article nor a folder; one line."""
-
-
-def _walk(folder: Path) -> list[Path]:
-    """Articles under ``folder``, recursively, skipping hidden files and folders
-    (``.marginalia``, ``.git``, our temporary files) in a stable order."""
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        base = Path(dirpath)
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            if os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES:
-                found.append(base / name)
-    return found
-
-
-def expand(path: Path) -> list[Path]:
-    """The articles of a folder (recursively), or the path itself when it is not a folder."""
-    return _walk(path) if path.is_dir() else [path]
 
 
 def find_articles(paths: Iterable[Path]) -> list[Path]:
@@ -42,13 +21,18 @@ def find_articles(paths: Iterable[Path]) -> list[Path]:
     Each article appears once, in the order given (a folder's in name order). A path that
     does not exist raises DiscoverError.
     """
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    folders: dict[str, str] = {}  # each folder resolved once, not each file
     out: list[Path] = []
     for path in paths:
         if not (path.exists() or path.is_symlink()):
             raise DiscoverError(f"{path}: no such file or folder")
-        for c in expand(path):
-            key = c.resolve()
+        for c in articles_in(path):
+            parent, name = os.path.split(os.fspath(c))
+            real = folders.get(parent)
+            if real is None:
+                real = folders[parent] = os.path.realpath(parent or ".")
+            key = os.path.join(real, name)
             if key not in seen:
                 seen.add(key)
                 out.append(c)

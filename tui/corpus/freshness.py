@@ -7,11 +7,11 @@ recorded by the index when a batch extracts an article (until the sidecar record
 
 from __future__ import annotations
 
-from tui import __version__
+from tui.extract.version import extractor_version
 from tui.store.sidecar import Sidecar
 
-# Bump when extraction changes enough that existing suggestions should be refreshed.
-EXTRACTOR_VERSION = f"{__version__}+1"
+# A hash of the extractor's code and data (tui.extract.version): any change refreshes.
+EXTRACTOR_VERSION = extractor_version()  # the one the reader records in sidecars too
 
 
 def is_current(stored: Sidecar | None, text_sha256: str, recorded: tuple[str, str] | None) -> bool:

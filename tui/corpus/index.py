@@ -11,44 +11,45 @@ mtime is not read; one whose bytes hash the same is not analysed again.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tui.corpus import schema
-from tui.corpus.analyse import Analysis, analyse
+from tui.corpus.analyse import Analysis
 from tui.corpus.discover import INDEX_FOLDER
-from tui.corpus.summary import ArticleSummary, untitled
-from tui.store.sidecar import sidecar_path
+from tui.corpus.summary import ArticleSummary
+
+if TYPE_CHECKING:
+    from tui.corpus.refresh import RefreshReport
 
 INDEX_FILE = "index.sqlite3"
 BUSY_TIMEOUT = 3.0  # seconds to wait for another process's write before going private
-BATCH = 200  # articles written per transaction: short locks, bounded memory
 
-Progress = Callable[[int, int], None]
-Stamp = tuple[int, int]  # (size, mtime_ns)
+Stamp = tuple[int, int]  # (mtime_ns, size), as SidecarKeeper's file_stamp gives
 
 
 @dataclass(frozen=True, slots=True)
-class RefreshReport:
-    checked: int = 0
-    analysed: int = 0
-    removed: int = 0
+class StoredState:
+    """The state of an article's files when the index last read them."""
+
+    stamp: Stamp  # (mtime_ns, size) of the article; (-1, -1) when it could not be read
+    sha256: str | None
+    side_stamp: Stamp | None  # None: no sidecar
+    side_sha256: str | None
 
 
-@dataclass(slots=True)
-class _Pending:
-    """An article whose bytes must be read and perhaps analysed again."""
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article as the index stores it: its files' state and what they say."""
 
     rel: str
-    path: Path
-    stamp: Stamp
-    side_stamp: Stamp | None
-    known: tuple[str | None, str | None] | None = None  # stored (sha, side sha)
+    state: StoredState
+    analysis: Analysis
 
 
 @dataclass
@@ -56,25 +57,6 @@ class IndexNotes:
     """What happened to the index file, for a status line; empty when all was well."""
 
     messages: list[str] = field(default_factory=list)
-
-
-def _stamp(path: Path) -> Stamp | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns)
-
-
-def _sha(data: bytes | None) -> str | None:
-    return None if data is None else hashlib.sha256(data).hexdigest()
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
 
 
 def _error_name(exc: sqlite3.Error) -> str:
@@ -137,6 +119,8 @@ class CorpusIndex:
         self.root = root
         self.location = location  # None: a private index in memory
         self.notes = IndexNotes()
+        self._folders: dict[str, str] = {}
+        self._root_prefix = os.path.join(os.fspath(root), "")
         self._conn = conn
         self._lock = threading.RLock()
 
@@ -222,161 +206,89 @@ class CorpusIndex:
     # ------------------------------------------------------------------ paths
 
     def relative(self, path: Path) -> str:
-        """How the index names ``path``: relative to the root, with "/" separators."""
-        resolved = path.resolve()
-        try:
-            return resolved.relative_to(self.root).as_posix()
-        except ValueError:
-            return resolved.as_posix()
+        """How the index names ``path``: relative to the root, with "/" separators.
+
+        Folders are resolved once each (symlinks, ".."), not every file: listing
+        10,000 articles costs a few hundred folder lookups, not 10,000 resolves.
+        """
+        parent, name = os.path.split(os.fspath(path))
+        folder = self._folders.get(parent)
+        if folder is None:
+            folder = self._folders[parent] = os.path.realpath(parent or ".")
+        full = os.path.join(folder, name)
+        if full.startswith(self._root_prefix):
+            full = full[len(self._root_prefix) :]
+        return full.replace(os.sep, "/")
 
     def absolute(self, rel: str) -> Path:
         return self.root / rel
 
-    # ------------------------------------------------------------------ refreshing
+    # ------------------------------------------------------------------ writing
 
-    def refresh(
-        self,
-        articles: Sequence[Path],
-        *,
-        progress: Progress | None = None,
-        prune: bool = True,
-        cancelled: Callable[[], bool] = lambda: False,
-    ) -> RefreshReport:
-        """Bring the rows of ``articles`` up to date with the files on disk.
+    def refresh(self, articles: Sequence[Path], **options: Any) -> RefreshReport:
+        """Bring the rows of ``articles`` up to date (see :func:`tui.corpus.refresh.refresh`)."""
+        from tui.corpus.refresh import refresh
 
-        ``prune`` drops rows of articles that no longer exist. A damaged or vanished
-        index is rebuilt and the refresh started over, once.
-        """
-        for attempt in range(3):
-            try:
-                return self._refresh(articles, progress, prune, cancelled)
-            except sqlite3.Error as exc:
-                if attempt == 2 or self.location is None:
-                    raise
-                if _is_locked(exc):
-                    self._go_private()
-                else:
-                    self._rebuild(f"damaged ({exc})")
-        raise AssertionError("unreachable")
+        return refresh(self, articles, **options)
 
-    def _go_private(self) -> None:
-        with self._lock:
-            with contextlib.suppress(sqlite3.Error):
-                self._conn.close()
-            self._conn, self.location = _connect(":memory:"), None
-            self.notes.messages.append("index busy in another process: using a private copy")
-
-    def _stored(self) -> dict[str, tuple[int, Stamp, Stamp | None, str | None, str | None]]:
+    def stored(self) -> dict[str, StoredState]:
+        """What the index knows of each article's files: (stamp, sha256, sidecar stamp, sha)."""
         rows = self.query(
-            "SELECT path, id, size, mtime_ns, side_size, side_mtime_ns, sha256, side_sha256 "
+            "SELECT path, mtime_ns, size, sha256, side_mtime_ns, side_size, side_sha256 "
             "FROM articles"
         )
         return {
-            r[0]: (r[1], (r[2], r[3]), None if r[4] is None else (r[4], r[5]), r[6], r[7])
+            r[0]: StoredState((r[1], r[2]), r[3], None if r[4] is None else (r[4], r[5]), r[6])
             for r in rows
         }
 
-    def _refresh(
-        self,
-        articles: Sequence[Path],
-        progress: Progress | None,
-        prune: bool,
-        cancelled: Callable[[], bool],
-    ) -> RefreshReport:
-        stored = self._stored()
-        pending: list[_Pending] = []
-        wanted: set[str] = set()
-        for path in articles:
-            rel = self.relative(path)
-            wanted.add(rel)
-            stamp = _stamp(path) or (-1, -1)
-            side_stamp = _stamp(sidecar_path(path))
-            known = stored.get(rel)
-            if known is not None and known[1] == stamp and known[2] == side_stamp:
-                continue
-            pending.append(
-                _Pending(rel, path, stamp, side_stamp, None if known is None else known[3:])
-            )
-        total, done, analysed = len(pending), 0, 0
-        if progress is not None:
-            progress(0, total)
-        for start in range(0, total, BATCH):
-            if cancelled():
-                break
-            batch = pending[start : start + BATCH]
-            analysed += self._refresh_batch(batch)
-            done += len(batch)
-            if progress is not None:
-                progress(done, total)
-        removed = 0
-        if prune:
-            gone = [rel for rel in stored if rel not in wanted and not self.absolute(rel).exists()]
-            removed = self._remove(gone)
-        return RefreshReport(len(articles), analysed, removed)
+    def put(self, entries: Sequence[Entry]) -> None:
+        """Store fresh analyses (one transaction; a few hundred at a time keeps locks short)."""
+        with self._write() as conn:
+            for e in entries:
+                self._store(conn, e)
 
-    def _refresh_batch(self, batch: list[_Pending]) -> int:
-        """Read, hash and (when the bytes changed) analyse a batch, then write it at once."""
-        stamps_only: list[tuple] = []
-        fresh: list[tuple[_Pending, str | None, str | None, Analysis]] = []
-        for p in batch:
-            data = _read(p.path)
-            side = _read(sidecar_path(p.path))
-            sha, side_sha = _sha(data), _sha(side)
-            if p.known is not None and p.known == (sha, side_sha) and data is not None:
-                stamps_only.append((*p.stamp, *(p.side_stamp or (None, None)), p.rel))
-                continue
-            if data is None:
-                summary = ArticleSummary(p.rel, untitled(p.rel), error=f"{p.path}: cannot be read")
-                analysis = Analysis(summary, ())
-            else:
-                analysis = analyse(p.rel, p.path, data, side)
-            fresh.append((p, sha, side_sha, analysis))
+    def touch(self, states: Sequence[tuple[str, StoredState]]) -> None:
+        """New file stamps for articles whose bytes did not change."""
         with self._write() as conn:
             conn.executemany(
-                "UPDATE articles SET size=?, mtime_ns=?, side_size=?, side_mtime_ns=? WHERE path=?",
-                stamps_only,
+                "UPDATE articles SET mtime_ns=?, size=?, side_mtime_ns=?, side_size=? WHERE path=?",
+                [(*st.stamp, *(st.side_stamp or (None, None)), rel) for rel, st in states],
             )
-            for p, sha, side_sha, analysis in fresh:
-                self._store(conn, p, sha, side_sha, analysis)
-        return len(fresh)
 
     @staticmethod
-    def _store(
-        conn: sqlite3.Connection, p: _Pending, sha: str | None, side_sha: str | None, a: Analysis
-    ) -> None:
-        s = a.summary
-        side_size, side_mtime = p.side_stamp or (None, None)
+    def _store(conn: sqlite3.Connection, e: Entry) -> None:
+        s, state = e.analysis.summary, e.state
         (article_id,) = conn.execute(
             schema.UPSERT_ARTICLE,
             (
-                p.rel,
-                *p.stamp,
-                sha,
-                side_size,
-                side_mtime,
-                side_sha,
+                e.rel,
+                *state.stamp,
+                state.sha256,
+                *(state.side_stamp or (None, None)),
+                state.side_sha256,
                 *(getattr(s, c) for c in schema.SUMMARY_COLUMNS),
             ),
         ).fetchone()
         conn.execute("DELETE FROM items WHERE article = ?", (article_id,))
+        rows = e.analysis.rows
+        (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()
+        ids = range(last + 1, last + 1 + len(rows))  # ours alone: the write lock is held
+        states = ["reviewed" if r.reviewed else "unreviewed" for r in rows]
         conn.executemany(
             schema.INSERT_ITEM,
             [
-                (
-                    article_id,
-                    r.kind,
-                    r.item,
-                    r.start,
-                    int(r.reviewed),
-                    r.label,
-                    r.sentence,
-                    *r.fields,
-                )
-                for r in a.rows
+                (i, article_id, r.kind, r.item, r.start, st, r.label, *r.sentence, *r.fields)
+                for i, r, st in zip(ids, rows, states, strict=True)
             ],
         )
+        conn.executemany(
+            schema.INSERT_FTS,
+            [(i, *r.fields, r.kind, st) for i, r, st in zip(ids, rows, states, strict=True)],
+        )
 
-    def _remove(self, rels: list[str]) -> int:
+    def remove(self, rels: Sequence[str]) -> int:
+        """Forget articles (deleted from the folder)."""
         if not rels:
             return 0
         with self._write() as conn:
@@ -387,30 +299,44 @@ class CorpusIndex:
                     conn.execute("DELETE FROM articles WHERE id = ?", row)
         return len(rels)
 
+    def recover(self, exc: sqlite3.Error) -> bool:
+        """After an error: go private (locked) or rebuild (damaged); False if nothing helps."""
+        if self.location is None:
+            return False
+        if _is_locked(exc):
+            self._go_private()
+        else:
+            self._rebuild(f"damaged ({exc})")
+        return True
+
+    def _go_private(self) -> None:
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn, self.location = _connect(":memory:"), None
+            self.notes.messages.append("index busy in another process: using a private copy")
+
     # ------------------------------------------------------------------ extraction record
 
-    def record_extraction(self, rel: str, row: tuple) -> None:
-        """Remember what batch extraction last did to an article (see ledger.py)."""
-        with contextlib.suppress(sqlite3.Error), self._write() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO extracted VALUES (?, ?, ?, ?, ?, ?, ?)", (rel, *row)
-            )
+    def record_extractions(self, rows: Sequence[tuple]) -> None:
+        """Remember what batch extraction last did to articles (see ledger.py)."""
+        with self._write() as conn:
+            conn.executemany("INSERT OR REPLACE INTO extracted VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
     # ------------------------------------------------------------------ reading
 
-    def summaries(self, articles: Sequence[Path] | None = None) -> list[ArticleSummary]:
-        """Rows of ``articles`` (in that order), or of every indexed article by path."""
+    def summary_map(self) -> dict[str, ArticleSummary]:
+        """Every indexed article's row, by its path relative to the root."""
         cols = ", ".join(schema.SUMMARY_COLUMNS)
-        rows = self.query(f"SELECT path, {cols} FROM articles ORDER BY path")
-        by_path = {r[0]: _summary(r) for r in rows}
+        return {r[0]: _summary(r) for r in self.query(f"SELECT path, {cols} FROM articles")}
+
+    def summaries(self, articles: Sequence[Path] | None = None) -> list[ArticleSummary]:
+        """Rows of ``articles`` (in that order, those indexed), or of all by path."""
+        by_path = self.summary_map()
         if articles is None:
-            return list(by_path.values())
-        out = []
-        for path in articles:
-            s = by_path.get(self.relative(path))
-            if s is not None:
-                out.append(s)
-        return out
+            return [by_path[k] for k in sorted(by_path)]
+        rels = (self.relative(p) for p in articles)
+        return [s for rel in rels if (s := by_path.get(rel)) is not None]
 
     def summary(self, path: Path) -> ArticleSummary | None:
         cols = ", ".join(schema.SUMMARY_COLUMNS)
@@ -421,8 +347,22 @@ class CorpusIndex:
 
 
 def _summary(row: tuple) -> ArticleSummary:
-    values = dict(zip(("path", *schema.SUMMARY_COLUMNS), row, strict=True))
-    values["annotated"] = bool(values["annotated"])
-    for key in ("source", "date", "last_by", "last_at", "error"):
-        values[key] = values[key] or ""
-    return ArticleSummary(**values)
+    """A summary from (path, *SUMMARY_COLUMNS), in ArticleSummary's field order."""
+    (path, title, source, date, words, annotated, total, reviewed, events, suggestions) = row[:10]
+    attention, last_by, last_at, error = row[10:]
+    return ArticleSummary(
+        path,
+        title,
+        source or "",
+        date or "",
+        words or 0,
+        bool(annotated),
+        total or 0,
+        reviewed or 0,
+        events or 0,
+        suggestions or 0,
+        attention or 0,
+        last_by or "",
+        last_at or "",
+        error or "",
+    )

@@ -48,12 +48,17 @@ class Query:
     def empty(self) -> bool:
         return not self.terms and self.kind is None and not self.unreviewed
 
-    def fts(self) -> str:
-        """The FTS5 MATCH expression, or "" when only flags were given."""
+    def fts(self, kind: str | None = None) -> str:
+        """The FTS5 MATCH expression, ``kind`` (or the query's own) and state included."""
         parts = []
         for t in self.terms:
             quoted = '"' + t.text.replace('"', '""') + '"' + (" *" if t.prefix else "")
             parts.append(f"{t.field} : {quoted}" if t.field else quoted)
+        kind = kind or self.kind
+        if kind is not None:
+            parts.append(f'kind : "{kind}"')
+        if self.unreviewed:
+            parts.append('state : "unreviewed"')
         return " AND ".join(parts)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tui.model import Annotations
+from tui.model import Annotations, Claim, Entity, Event, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,16 +26,18 @@ class Reviewer:
 
 def _marks(ann: Annotations) -> Iterator[tuple[str, str, str]]:
     """(item id, by, at) for every mark a reviewer left."""
-    for item in (*ann.mentions, *ann.claims, *ann.events):
+    made: list[Mention | Claim | Event] = [*ann.mentions, *ann.claims, *ann.events]
+    for item in made:
         if item.by:
             yield item.id, item.by, item.at
-    for item in (*ann.claims, *ann.events, *ann.entities):
-        review = item.review
+    judged: list[Claim | Event | Entity] = [*ann.claims, *ann.events, *ann.entities]
+    for thing in judged:
+        review = thing.review
         if review.by:
-            yield item.id, review.by, review.at
+            yield thing.id, review.by, review.at
         for old in review.history:
             if old.by:
-                yield item.id, old.by, old.at
+                yield thing.id, old.by, old.at
 
 
 def reviewers(ann: Annotations) -> tuple[Reviewer, ...]:

@@ -1,5 +1,10 @@
-"""The searchable rows of one article: each sentence of its text, and each claim, event and
-entity with the fields a query can name (source, type, place, entity, verdict, ...)."""
+"""The searchable rows of one article: its text, and each claim, event and named entity with
+the fields a query can name (source, type, place, entity, verdict, ...).
+
+Each word is indexed once per row where it means something: a claim's content is in
+``content`` only (a free-text query searches every column), and an item keeps only the
+offsets of its sentence, which the article's text row holds.
+"""
 
 from __future__ import annotations
 
@@ -23,20 +28,23 @@ FIELDS: tuple[str, ...] = (
     "verdict",
     "note",
 )
+_COLUMN = {name: i for i, name in enumerate(FIELDS)}
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Dates, times and figures are searched as text, not listed as entities of their own.
+UNLISTED_TYPES = frozenset({"DATE", "TIME", "QUANTITY"})
 _LABEL_WIDTH = 80
 
 
 @dataclass(frozen=True, slots=True)
 class SearchRow:
-    """One hit-able thing. ``item`` is empty for a sentence of the text."""
+    """One hit-able thing. ``item`` is empty for the article's text."""
 
     kind: str  # "text" | "claim" | "event" | "entity"
     item: str
     start: int
     reviewed: bool
     label: str
-    sentence: str
+    sentence: tuple[int, int]  # offsets of the item's sentence in the text
     fields: tuple[str, ...]  # one per FIELDS entry
 
 
@@ -46,12 +54,8 @@ def _short(text: str, width: int = _LABEL_WIDTH) -> str:
 
 
 def _join(parts: Iterable[str]) -> str:
-    seen: list[str] = []
-    for p in parts:
-        p = " ".join(p.split())
-        if p and p not in seen:
-            seen.append(p)
-    return " · ".join(seen)
+    """Distinct non-empty parts, in order (the tokenizer ignores the separator)."""
+    return " · ".join(dict.fromkeys(p for p in parts if p))
 
 
 class _Names:
@@ -63,6 +67,14 @@ class _Names:
         for m in ann.mentions:
             if m.status != "rejected" and m.entity in self.names:
                 self.names[m.entity].append(m.span.text)
+
+    def linked(self, refs: Iterable[Ref]) -> list[str]:
+        """The names of the entities ``refs`` are linked to (not the texts of the refs)."""
+        out: list[str] = []
+        for r in refs:
+            if r.entity is not None:
+                out.extend(self.names.get(r.entity, ()))
+        return out
 
     def of(self, refs: Iterable[Ref | None]) -> list[str]:
         out: list[str] = []
@@ -81,20 +93,26 @@ class _Sentences:
         self.spans = sentences(text)
         self.starts = [s for s, _ in self.spans]
 
-    def at(self, offset: int) -> str:
+    def at(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.starts, offset) - 1
         if i < 0 or not self.spans:
-            return ""
-        s, e = self.spans[i]
-        return self.text[s:e]
+            return (0, 0)
+        return self.spans[i]
 
 
 def _row(
-    kind: str, item: str, start: int, reviewed: bool, label: str, sentence: str, **fields: str
+    kind: str,
+    item: str,
+    start: int,
+    reviewed: bool,
+    label: str,
+    sentence: tuple[int, int],
+    **fields: str,
 ) -> SearchRow:
-    return SearchRow(
-        kind, item, start, reviewed, label, sentence, tuple(fields.get(f, "") for f in FIELDS)
-    )
+    values = [""] * len(FIELDS)
+    for name, value in fields.items():
+        values[_COLUMN[name]] = value
+    return SearchRow(kind, item, start, reviewed, label, sentence, tuple(values))
 
 
 def _claim_row(c: Claim, names: _Names, sents: _Sentences) -> SearchRow:
@@ -108,11 +126,11 @@ def _claim_row(c: Claim, names: _Names, sents: _Sentences) -> SearchRow:
         c.review.verdict is not None,
         _short(f"{who} {c.cue.text}: {content}"),
         sents.at(c.start),
-        body=_join([c.cue.text, content, *(h.text for h in c.hedges)]),
+        body=_join(h.text for h in c.hedges),
         source=_join(source_names),
         cue=c.cue.text,
         content=content,
-        entity=_join(source_names),
+        entity=_join(names.linked([c.source] if c.source is not None else [])),
         verdict=c.review.verdict or "",
         note=c.review.note,
     )
@@ -121,7 +139,7 @@ def _claim_row(c: Claim, names: _Names, sents: _Sentences) -> SearchRow:
 def _event_row(
     ev: Event, names: _Names, sources: dict[str, Ref | None], sents: _Sentences
 ) -> SearchRow:
-    actors = names.of([*ev.actors, *ev.targets])
+    people = [*ev.actors, *ev.targets]
     places = names.of(ev.location)
     source = sources.get(ev.claim or "")
     who = ", ".join(r.span.text for r in ev.actors) or "?"
@@ -140,9 +158,9 @@ def _event_row(
         body=_join([ev.trigger.text, *(r.span.text for r in ev.time)]),
         source=_join(names.of([source])),
         type=_join([ev.type, ev.subtype]),
-        actor=_join(actors),
+        actor=_join(r.span.text for r in people),
         place=_join(places),
-        entity=_join([*actors, *places, *names.of(ev.time)]),
+        entity=_join(names.linked(people)),
         verdict=ev.review.verdict or "",
         note=ev.review.note,
     )
@@ -159,7 +177,6 @@ def _entity_row(
         not pending,
         _short(f"{e.type} {e.name}"),
         sents.at(first),
-        body=all_names,
         type=e.type,
         place=all_names if e.type in PLACE_TYPES else "",
         entity=all_names,
@@ -169,9 +186,9 @@ def _entity_row(
 
 
 def search_rows(text: str, ann: Annotations) -> list[SearchRow]:
-    """Rows for the index: every sentence, then every live claim, event and entity."""
+    """Rows for the index: the text, then every live claim, event and named entity."""
     sents = _Sentences(text)
-    rows = [_row("text", "", s, True, "", "", body=text[s:e]) for s, e in sents.spans if e > s]
+    rows = [_row("text", "", 0, True, "", (0, 0), body=text)]
     names = _Names(ann)
     sources = {c.id: c.source for c in ann.claims}
     rows.extend(_claim_row(c, names, sents) for c in ann.claims if c.status != "rejected")
@@ -189,6 +206,6 @@ def search_rows(text: str, ann: Annotations) -> list[SearchRow]:
     rows.extend(
         _entity_row(e, first[e.id], e.id in pending, names, sents)
         for e in ann.entities
-        if e.id in first
+        if e.id in first and e.type not in UNLISTED_TYPES
     )
     return rows

@@ -11,19 +11,22 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import gc
+import hashlib
 import multiprocessing
 import os
 import signal
 import sys
 import threading
-from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TextIO
 
 from tui.corpus.batch import Job, Outcome, run_job, warm_up
-from tui.corpus.ledger import Ledger, Stamp
+from tui.corpus.index import StoredState
+from tui.corpus.ledger import Ledger
+from tui.corpus.pool import ProcessPool, WorkerDied
 from tui.corpus.progress import BatchProgress
 from tui.corpus.visible import visible
 from tui.extract.codebook import Codebook
@@ -96,9 +99,18 @@ def _init_worker(codebook: Codebook | None, warm: bool) -> None:
         warm_up(codebook)
 
 
-def _died(future: cf.Future[Outcome]) -> bool:
-    """Did the worker process running ``future`` die (killed, out of memory)?"""
-    return isinstance(future.exception(), cf.process.BrokenProcessPool)
+def _sha(data: bytes | None) -> str | None:
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _finished(executor: cf.Executor, pending: dict[cf.Future[Outcome], Job]) -> list:
+    """The jobs done within a moment, in input order (the moment lets Ctrl+C in)."""
+    if isinstance(executor, ProcessPool):
+        executor.pump(POLL)
+        done = [f for f in pending if f.done()]
+    else:
+        done = list(cf.wait(pending, timeout=POLL, return_when=cf.FIRST_COMPLETED)[0])
+    return sorted(done, key=lambda f: pending[f].index)
 
 
 def _work(job: Job, mode: str) -> Outcome:
@@ -117,36 +129,18 @@ class _Here(cf.Executor):
         return future
 
 
-def _local_pool(jobs: int, codebook: Codebook | None) -> cf.ProcessPoolExecutor:
+def _local_pool(jobs: int, codebook: Codebook | None) -> ProcessPool:
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and sys.platform != "darwin":
         # Load the extractor once here; every forked worker starts with it in memory
         # (copy-on-write, kept shared by freezing it out of the collector's sight).
         warm_up(codebook)
         gc.freeze()
-        context, warm = multiprocessing.get_context("fork"), False
+        context: BaseContext = multiprocessing.get_context("fork")
+        warm = False
     else:
         context, warm = multiprocessing.get_context("spawn"), True
-    return cf.ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(codebook, warm)
-    )
-
-
-def _stop_workers(executor: cf.Executor) -> None:
-    """End local workers now (they write nothing, so nothing is lost)."""
-    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
-    if terminate is not None:
-        terminate()
-        return
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.terminate()
-    for process in processes:  # one that ignores SIGTERM is killed
-        with contextlib.suppress(Exception):
-            process.join(0.5)
-            if process.is_alive():
-                process.kill()
+    return ProcessPool(jobs, context, _init_worker, (codebook, warm))
 
 
 # ---------------------------------------------------------------------- signals
@@ -208,9 +202,9 @@ class Batch:
         self.err = err or sys.stderr
         self.ledger = ledger or Ledger(None)
         self.tally = Tally(total=len(paths))
-        # file stamps (article, sidecar) as read, by job index: a sidecar changed since
-        # is not overwritten, and the ledger records what was seen
-        self._stamps: dict[int, tuple[Stamp, Stamp]] = {}
+        # the files as read, by job index: a sidecar changed since is not overwritten,
+        # and the ledger records what was seen
+        self._files: dict[int, StoredState] = {}
         self._waiting: dict[int, Outcome] = {}  # printed out of order, held for input order
         self._next_out = 0
         self._printed = 0
@@ -239,7 +233,6 @@ class Batch:
                 continue
             side: bytes | None = None
             if write:
-                self._stamps[i] = (stamp, side_stamp)
                 try:
                     side = side_path.read_bytes()
                 except FileNotFoundError:
@@ -248,6 +241,9 @@ class Batch:
                     error = f"{side_path}: cannot read ({exc.strerror or exc})"
                     self._fail(Outcome(i, str(path), "failed", error=error), progress)
                     continue
+                self._files[i] = StoredState(
+                    stamp or (-1, -1), _sha(article), side_stamp, _sha(side)
+                )
             recorded = self.ledger.recorded(path) if write else None
             yield Job(i, str(path), article, side, recorded, self.options.force)
 
@@ -281,18 +277,20 @@ class Batch:
                     progress,
                 )
                 return
-        if outcome.status in ("written", "unchanged", "current"):
-            stamp, side_stamp = self._stamps.get(outcome.index, (None, None))
+        state = self._files.get(outcome.index)
+        if state is not None and outcome.status in ("written", "unchanged", "current"):
             if outcome.status == "written":
                 side_stamp = file_stamp(sidecar.sidecar_path(Path(outcome.path)))
-            self.ledger.record(Path(outcome.path), outcome.sha256, stamp, side_stamp)
+                state = replace(state, side_stamp=side_stamp, side_sha256=_sha(outcome.data))
+            self.ledger.record(Path(outcome.path), outcome.sha256, state, outcome.analysis)
         self.tally.add(outcome.status)
         progress.advance(outcome.words)
 
     def _write(self, outcome: Outcome) -> str:
         """Write one sidecar unless someone changed it since we read it; an error or ""."""
         side_path = sidecar.sidecar_path(Path(outcome.path))
-        if file_stamp(side_path) != self._stamps.get(outcome.index, (None, None))[1]:
+        read = self._files.get(outcome.index)
+        if read is None or file_stamp(side_path) != read.side_stamp:
             return f"{side_path}: changed while extracting (saved in the reader?); run again"
         try:
             sidecar.check_overwritable(side_path)
@@ -344,10 +342,13 @@ class Batch:
                 self._run(progress)
             except KeyboardInterrupt:
                 self.tally.interrupted = True
+            finally:
+                with _held_interrupts():
+                    self.ledger.flush()  # what was written is in the index, even if stopped
         return self.tally
 
     def _submit(self, executor: cf.Executor, job: Job) -> cf.Future[Outcome]:
-        if isinstance(executor, cf.ProcessPoolExecutor):
+        if isinstance(executor, ProcessPool):
             return executor.submit(_work, job, self.options.mode)
         return executor.submit(run_job, job, self.options.mode, self.options.codebook)
 
@@ -356,47 +357,29 @@ class Batch:
         # resumed batch whose articles are all current starts no process.
         executor: cf.Executor | None = None
         width, close = 1, (lambda: None)
-        pending: dict[cf.Future[Outcome], tuple[Job, cf.Executor]] = {}
-        # When a worker dies, every job in its pool fails with it, most of them only
-        # neighbours of the culprit: each runs again alone, and only one that dies
-        # alone is reported.
-        suspects: deque[Job] = deque()
-        alone: set[int] = set()
+        pending: dict[cf.Future[Outcome], Job] = {}
         jobs = self._jobs(progress)
         finished = False
         try:
             while True:
-                while len(pending) < (1 if suspects else width):
-                    if suspects:
-                        job = suspects.popleft()
-                        alone.add(job.index)
-                    else:
-                        next_job = next(jobs, None)
-                        if next_job is None:
-                            break
-                        job = next_job
+                while len(pending) < width:
+                    job = next(jobs, None)
+                    if job is None:
+                        break
                     if executor is None:
                         executor, width, close = self._executor()
-                    pending[self._submit(executor, job)] = (job, executor)
+                    pending[self._submit(executor, job)] = job
                 if not pending:
                     break
-                done, _ = cf.wait(pending, timeout=POLL, return_when=cf.FIRST_COMPLETED)
-                for future in sorted(done, key=lambda f: pending[f][0].index):
-                    job, ran_on = pending.pop(future)
-                    died = _died(future)
-                    if died and ran_on is executor:
-                        close()
-                        executor, width, close = self._executor()
-                    if died and job.index not in alone:
-                        suspects.append(job)
-                        continue
+                assert executor is not None  # jobs are pending: it was made for them
+                for future in _finished(executor, pending):
+                    job = pending.pop(future)
                     with _held_interrupts():  # a write and its bookkeeping, whole
                         self._handle(self._outcome(future, job), progress)
             finished = True
         finally:
-            if not finished and isinstance(executor, cf.ProcessPoolExecutor):
-                _stop_workers(executor)
-                executor.shutdown(wait=False, cancel_futures=True)
+            if not finished and isinstance(executor, ProcessPool):
+                executor.terminate()  # its workers write nothing: stopping them loses nothing
             else:
                 close()
 
@@ -404,7 +387,7 @@ class Batch:
     def _outcome(future: cf.Future[Outcome], job: Job) -> Outcome:
         try:
             return future.result()
-        except cf.process.BrokenProcessPool:
+        except WorkerDied:
             error = f"{job.path}: the worker process died extracting it (out of memory?)"
         except Exception as exc:  # the cluster lost the task, or could not run it
             error = f"{job.path}: worker failed ({type(exc).__name__}: {exc})"

@@ -8,7 +8,8 @@ gazetteer, a surname or acronym found again...), its final type, whether linking
 overruled its own type, how many mentions its entity has, its shape. The coefficients
 are fitted by ``training/train_ner.py`` on training documents held out from a tagger
 trained on the rest (never on the dev sets), and ship in the tagger's weights file.
-Dates, times, figures and laws found by patterns keep their rules' confidences.
+Dates, times, figures and laws found by patterns, and names that are part of a token
+("Iran" in "Iran-backed", which no corpus marks), keep their rules' confidences.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from dataclasses import dataclass
 SOURCES = ("tagger", "rule", "context", "gazetteer", "surname", "acronym", "completed", "joined")
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW")
 CALIBRATED = frozenset(TYPES)
+# found by patterns (dates, figures) or part of a token ("Iran" in "Iran-backed"): no
+# corpus judges them, so they keep their rules' confidences
+UNCALIBRATED = frozenset({"pattern", "prefix"})
 
 
 def mention_features(

@@ -19,6 +19,8 @@ from tui.data import data_text, safe_yaml
 
 FORMAT = 1
 OBJECT_ROLES: tuple[str, ...] = ("target", "location")
+# What an entity type can be when a reviewer builds a claim or an event by hand.
+ROLES: tuple[str, ...] = ("source", "actor", "place")
 
 
 class CodebookError(Exception):
@@ -59,11 +61,18 @@ class Casualties:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """A named value with a one-key shortcut: a verdict or an entity type."""
+    """A named value with a one-key shortcut: a verdict or an entity type.
+
+    Entity types may also name the ``letter`` that marks them on screen (default:
+    the key, upper-cased) and the ``roles`` they can play when a reviewer builds a
+    claim or an event by hand (``source``, ``actor``, ``place``).
+    """
 
     name: str
     key: str
     description: str = ""
+    letter: str = ""
+    roles: tuple[str, ...] = ()
     # Other tools' names for it ("PER", "Person"), so imported labels map onto it.
     aliases: tuple[str, ...] = ()
     # Verdicts only: the numeric rating a ClaimReview carries (None: no number).
@@ -224,6 +233,15 @@ def _choices(r: _Reader, raw: Any, field: str) -> tuple[Choice, ...]:
     for i, c in enumerate(r.seq(raw, field)):
         where = f"{field}[{i}]"
         data = r.mapping(c, where)
+        letter = r.text(data, "letter", where, required=False)
+        if len(letter) > 1:
+            raise r.fail(f"{where}.letter", f"must be one character, found {letter!r}")
+        roles = r.words(data, "roles", where)
+        unknown = [role for role in roles if role not in ROLES]
+        if unknown:
+            raise r.fail(
+                f"{where}.roles", f"unknown role {unknown[0]!r} (known: {', '.join(ROLES)})"
+            )
         rating = data.get("rating")
         if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int)):
             raise r.fail(f"{where}.rating", f"expected a whole number, found {rating!r}")
@@ -232,6 +250,8 @@ def _choices(r: _Reader, raw: Any, field: str) -> tuple[Choice, ...]:
                 r.text(data, "name", where),
                 r.key(data, where),
                 r.text(data, "description", where, required=False),
+                letter,
+                roles,
                 r.words(data, "aliases", where),
                 rating,
             )

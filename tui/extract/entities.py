@@ -11,8 +11,9 @@ Pipeline for one document:
 from __future__ import annotations
 
 import bisect
+from typing import cast
 
-from tui.extract.calibration import CALIBRATED, mention_features
+from tui.extract.calibration import CALIBRATED, UNCALIBRATED, mention_features
 from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import COUNTRY, REGION, gazetteer
 from tui.extract.linking import ACRONYM_TYPES, Found, _capitals, link
@@ -173,7 +174,9 @@ def _known_name(words: list[str], title_mid: frozenset[str], gaz) -> bool:
 def _to_found(toks: list[Token], s: NameSpan) -> Found:
     if s.chars is not None:
         base = toks[s.a].start
-        return Found(base + s.chars[0], base + s.chars[1], s.type, s.confidence, source=s.source)
+        # part of a token ("Iran" in "Iran-backed"): no corpus marks such spans, so no
+        # calibration can be fitted for them; they keep their rule's confidence
+        return Found(base + s.chars[0], base + s.chars[1], s.type, s.confidence, source="prefix")
     end = toks[s.b - 1].end
     if (
         s.b < len(toks)
@@ -245,8 +248,8 @@ def _acronyms_again(
             initials.setdefault(caps[k:], f)
     starts = [f.start for f in found]
     extra: list[Found] = []
-    for toks, caps in zip(sents, capitals, strict=True):
-        if caps:
+    for toks, all_capitals in zip(sents, capitals, strict=True):
+        if all_capitals:
             continue
         words = [t.text for t in toks]
         for k, t in enumerate(toks):
@@ -295,9 +298,9 @@ def extract_entities(
     doc: Document, tagger: Tagger | None | object = _NO_TAGGER
 ) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
     """``find_entities`` with a chosen tagger (benchmarks pass one trained on other folds)."""
-    tg = default_tagger() if tagger is _NO_TAGGER else tagger
+    tg = default_tagger() if tagger is _NO_TAGGER else cast("Tagger | None", tagger)
     text = doc.text
-    found = find_mentions(text, tg, doc.title_span)  # type: ignore[arg-type]
+    found = find_mentions(text, tg, doc.title_span)
     if not found:
         return (), ()
     index, types, names = link(text, found, gazetteer(), patterns())
@@ -339,7 +342,7 @@ def _confidences(
     out = []
     for f, e in zip(found, index, strict=True):
         final = types[e]
-        if calibration is not None and final in CALIBRATED and f.source != "pattern":
+        if calibration is not None and final in CALIBRATED and f.source not in UNCALIBRATED:
             x = mention_features(
                 f.confidence, f.source, f.type, final, sizes[e], text[f.start : f.end]
             )

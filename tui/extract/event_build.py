@@ -86,7 +86,7 @@ def build(
     """One event per incident, in document order, ids ``v1..``."""
     contents = sorted((c.start, c.end, claim.id) for claim in claims for c in claim.content)
     content_starts = [c[0] for c in contents]
-    events = []
+    events: list[Event] = []
     for members in incidents(drafts):
         pieces = [_piece(text, d, live, starts, contents, content_starts) for d in members]
         coded = coder(members) if coder is not None else None
@@ -166,6 +166,7 @@ def _report(d: Draft, index: dict[int, int]) -> Report:
     definite, distinct = _determined(d)
     return Report(
         kind=d.trigger.kind,
+        position=d.parse.view.toks[d.trigger.start].start,
         phrase=d.trigger.phrase,
         subtype=d.sub.name,
         event_type=d.sub.event_type,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from tui.data import data_yaml
 from tui.extract.phrases import PhraseIndex, lemma_candidates
@@ -60,7 +61,8 @@ def _words(raw: dict, key: str) -> list[str]:
 def event_words() -> EventWords:
     """The packaged word lists, loaded once."""
     raw = data_yaml("events_lexicon.yaml")
-    sets = {
+    # Built by name from the YAML keys: the dataclass checks the names, not mypy.
+    sets: dict[str, Any] = {
         k: frozenset(_words(raw, k))
         for k in (
             "background",
@@ -85,7 +87,7 @@ def event_words() -> EventWords:
             "distinct",
         )
     }
-    phrases = {
+    phrases: dict[str, Any] = {
         k: PhraseIndex.of(_words(raw, k))
         for k in (
             "modifiers",

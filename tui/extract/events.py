@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from tui.extract.arguments import Arguments, find_arguments
 from tui.extract.chunks import NAME_TYPES, SentenceParse, parse_sentence
-from tui.extract.codebook import Codebook, default_codebook
+from tui.extract.codebook import Codebook, SubEventType, default_codebook
 from tui.extract.event_build import Draft, build, mentions_in
 from tui.extract.event_words import EventWords, TokenView, event_words
 from tui.extract.quantities import find_quantities
@@ -149,6 +149,10 @@ def _sentence_events(
             continue
         args = find_arguments(parse, t, coding.subtype.object)
         actor_tokens = [i for c in args.actors for i in range(c.start, c.end)]
+        if not actor_tokens and coding.subtype.object == "location":
+            # "The Turkish army advanced ... and seized the town": who takes ground is
+            # the subject further left; its words decide state forces or not
+            actor_tokens = list(range(t.start))
         if actor_tokens:
             recoded = finder.code(view, t, actor_tokens)
             if recoded is not None and recoded.subtype != coding.subtype:
@@ -159,6 +163,7 @@ def _sentence_events(
     reports: list[Draft] = []
     for t in casualties:
         follows: Draft | None = None
+        sub: SubEventType | None
         args = find_arguments(parse, t)
         figure = _figure(parse, t, args, figures) if t.kind == "fatal" else None
         if _negated(parse, t):
@@ -174,11 +179,15 @@ def _sentence_events(
             host.extra_targets.extend((c, parse) for c in args.targets)
             if figure is not None and host.figure is None:
                 host.figure = figure
-            for mine, theirs in ((args.location, host.args.location), (args.time, host.args.time)):
-                if not theirs:
-                    theirs.extend(mine)
-                elif not mine:
-                    mine.extend(theirs)
+            # Where and when: what one of the two knows, the other takes.
+            if not host.args.location:
+                host.args.location.extend(args.location)
+            elif not args.location:
+                args.location.extend(host.args.location)
+            if not host.args.time:
+                host.args.time.extend(args.time)
+            elif not args.time:
+                args.time.extend(host.args.time)
             sub, confidence = host.sub, 0.6
         elif (coding := finder.code(view, t)) is not None:
             sub = coding.subtype

@@ -13,7 +13,9 @@ groups them, in document order, by rules a reader would use:
   same sub-event type does when it is near (same or next paragraph) or shares a place;
 - "another attack", "a second blast" start a new incident.
 
-Places and times that disagree always keep mentions apart ("the attack in Kabul" and
+A mention only looks back :data:`WINDOW` characters for the incident it continues, so a
+long digest of many incidents is not folded into a few, and grouping stays linear in
+the text. Places and times that disagree always keep mentions apart ("the attack in Kabul" and
 "the attack in Herat" are two incidents). Background mentions (a war's toll, fighting
 that "halted years ago") are never grouped with the reported incident.
 """
@@ -23,12 +25,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+WINDOW = 2000  # characters back from a mention to the latest mention of its incident
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
     """What grouping needs to know of one trigger mention."""
 
     kind: str  # "event" | "fatal" | "injury"
+    position: int  # character offset of the trigger
     phrase: str  # the trigger's lexicon entry ("attack", "take * control")
     subtype: str
     event_type: str
@@ -116,6 +121,8 @@ def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
     by_type: int | None = None  # for a definite description: the latest of its event type
     seen: set[int] = set()
     for j in range(i - 1, -1, -1):
+        if r.position - reports[j].position > WINDOW:
+            break  # every incident still in reach has a mention after this one
         root = sets.find(j)
         if root == me or root in seen or reports[j].background:
             continue

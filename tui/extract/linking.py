@@ -164,8 +164,8 @@ def link(
         ):
             continue
         caps = _capitals(u)
-        for k in range(len(caps) - 1):
-            spelled.setdefault(caps[k:], []).append(j)
+        for cut in range(len(caps) - 1):
+            spelled.setdefault(caps[cut:], []).append(j)
     for i, t in enumerate(texts):
         if not acronym[i] or found[i].type not in ("ORG", "GPE", "LOC", "FAC", "NORP", "LAW"):
             continue

@@ -125,7 +125,7 @@ def _words() -> _Words:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    out = []
+    out: list[_Tok] = []
     append = out.append
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()

@@ -51,6 +51,9 @@ class SidecarKeeper:
         self.conflict = False
         self._stamp = file_stamp(path)
         self._autosaver: Autosaver | None = None
+        # The extractor whose suggestions the annotations hold; recorded in the file
+        # (set with the session's lock held, read with the snapshot).
+        self.extractor: str | None = None
 
     @property
     def dirty(self) -> bool:
@@ -121,6 +124,7 @@ class SidecarKeeper:
             else:
                 conflict = False
                 ann, generation = self._snapshot(), self.generation
+                extractor = self.extractor
                 self.saving = True
         self._notify()
         if conflict:
@@ -133,6 +137,7 @@ class SidecarKeeper:
                 sha256=doc.sha256,
                 length=len(doc.text),
                 name=doc.path.name if doc.path else "",
+                extractor=extractor,
             )
         except (OSError, sidecar.SidecarError) as exc:
             with self._lock:

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from tui.model import Annotations
-from tui.store import emit, fastyaml
+from tui.store import emit, fastyaml, leftovers
 from tui.store.codec import CodecError, decode, encode
 
 # 2: an event holds several trigger mentions ("mentions"); format 1 files read as before
@@ -56,6 +56,8 @@ class Sidecar:
     length: int
     name: str = ""
     version: int = FORMAT_VERSION
+    # The extractor whose suggestions it holds (tui.extract.version), when recorded.
+    extractor: str | None = None
 
 
 def sidecar_path(article: str | Path) -> Path:
@@ -63,13 +65,22 @@ def sidecar_path(article: str | Path) -> Path:
     return p.with_name(p.name + SUFFIX)
 
 
-def dumps(annotations: Annotations, *, sha256: str, length: int, name: str = "") -> str:
+def dumps(
+    annotations: Annotations,
+    *,
+    sha256: str,
+    length: int,
+    name: str = "",
+    extractor: str | None = None,
+) -> str:
     """The sidecar text (deterministic: the same annotations give the same bytes)."""
-    body = {
+    body: dict[str, Any] = {
         "marginalia": FORMAT_VERSION,
         "document": {"name": name, "sha256": sha256, "length": length},
-        **encode(annotations),
     }
+    if extractor:  # optional: a file without it reads, and is simply not "current"
+        body["extractor"] = extractor
+    body.update(encode(annotations))
     header = f"# Marginalia annotations{' for ' + name if name else ''}. Format: docs/format.md\n"
     return header + emit.dump(body)
 
@@ -145,7 +156,15 @@ def _sidecar(data: Any, node: yaml.Node | None, path: Path | None) -> Sidecar:
         annotations = decode(data)
     except CodecError as exc:
         raise SidecarError(path, str(exc), _line_of(node, exc.path)) from None
-    return Sidecar(annotations, sha, length, str(doc.get("name") or ""), version)
+    extractor = data.get("extractor")
+    return Sidecar(
+        annotations,
+        sha,
+        length,
+        str(doc.get("name") or ""),
+        version,
+        extractor if isinstance(extractor, str) and extractor else None,
+    )
 
 
 def read(path: Path) -> Sidecar | None:
@@ -206,15 +225,17 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = True) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # Locked until renamed: another process sweeping leftovers leaves it alone.
+        leftovers.hold(fd)
         # mkstemp makes 0600 files; a sidecar kept in git should look like any other file.
         os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if backup and path.exists():
-            _keep_backup(path)
-        os.replace(tmp, path)
+            if backup and path.exists():
+                _keep_backup(path)
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -235,8 +256,16 @@ def check_overwritable(path: Path) -> None:
         raise SidecarError(path, "exists and is not a Marginalia sidecar; not overwriting it")
 
 
-def save(path: Path, annotations: Annotations, *, sha256: str, length: int, name: str = "") -> None:
+def save(
+    path: Path,
+    annotations: Annotations,
+    *,
+    sha256: str,
+    length: int,
+    name: str = "",
+    extractor: str | None = None,
+) -> None:
     """Write the sidecar atomically, keeping the previous version as ``.bak``."""
     check_overwritable(path)
-    text = dumps(annotations, sha256=sha256, length=length, name=name)
+    text = dumps(annotations, sha256=sha256, length=length, name=name, extractor=extractor)
     write_atomic(path, text.encode("utf-8"))

@@ -9,32 +9,40 @@ import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from tui.extract.codebook import Codebook, default_codebook
 from tui.review import ReviewSession
+from tui.text.visible import escaped
 from tui.ui.config import Config, load_config
+from tui.ui.extraction import Extraction, Extractor, ProcessExtraction, ThreadExtraction
 from tui.ui.help_screen import HelpScreen, live_bindings
 from tui.ui.keymap import APP_BINDINGS, ARTICLE_BINDINGS, READER_BINDINGS, REVIEW_BINDINGS
 from tui.ui.layout import visible
-from tui.ui.reader_screen import Extractor, ReaderScreen
+from tui.ui.reader_screen import ReaderScreen
 from tui.ui.resources import seed_article
 from tui.ui.themes import DEFAULT_THEME, load_theme_named, load_themes, variable_defaults
 
 
-def _default_extractor(codebook: Codebook | None = None) -> Extractor:
-    from tui.extract import extract
-
-    return extract if codebook is None else partial(extract, codebook=codebook)
+def _extraction(
+    extractor: Extractor | Literal["default"] | None, codebook: Codebook | None
+) -> Extraction | None:
+    """How suggestions are found: the shipped extractor in a child process ("default"),
+    a function in a thread (tests, scripts), or none."""
+    if isinstance(extractor, str):
+        return ProcessExtraction(codebook)
+    return None if extractor is None else ThreadExtraction(extractor)
 
 
 class MarginaliaApp(App[int]):
     """Read an article with its entities, claims and events marked."""
 
     CSS_PATH = "reader.tcss"
-    BINDINGS = APP_BINDINGS
+    BINDINGS = [*APP_BINDINGS]
     TITLE = "Marginalia"
 
     def __init__(
@@ -44,7 +52,8 @@ class MarginaliaApp(App[int]):
         session: ReviewSession | None = None,
         theme: str | None = None,
         config: Config | None = None,
-        extractor: Extractor | None | str = "default",
+        extractor: Extractor | Literal["default"] | None = "default",
+        extraction: Extraction | None = None,
         max_bytes: int | None = None,
         theme_folders: tuple[Path, ...] | None = None,
         auto_advance: bool = False,
@@ -57,7 +66,9 @@ class MarginaliaApp(App[int]):
         self.config = config if config is not None else Config()
         self.path = path
         self.session = session
-        self.extractor = _default_extractor(codebook) if extractor == "default" else extractor
+        self.extractor = extractor
+        # Started now: the child process loads the extractor while the first frame is drawn.
+        self.extraction = extraction if extraction is not None else _extraction(extractor, codebook)
         self.max_bytes = max_bytes
         notices: list[str] = []
         wanted = theme or self.config.theme or DEFAULT_THEME
@@ -83,20 +94,34 @@ class MarginaliaApp(App[int]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme)
 
-    def on_mount(self) -> None:
-        self.push_screen(
-            ReaderScreen(
-                path=self.path,
-                session=self.session,
-                extractor=self.extractor,
-                measure=self.config.measure,
-                reviewer=self.config.reviewer,
-                max_bytes=self.max_bytes,
-                notices=self.startup_notices,
-                auto_advance=self.auto_advance,
-                codebook=self.codebook,
-            )
+    def reader_screen(
+        self, path: Path | None, session: ReviewSession | None = None, notices: tuple[str, ...] = ()
+    ) -> ReaderScreen:
+        """A reader on ``path`` with this app's settings (the library opens articles with it)."""
+        return ReaderScreen(
+            path=path,
+            session=session,
+            extraction=self.new_extraction(),
+            measure=self.config.measure,
+            reviewer=self.config.reviewer,
+            max_bytes=self.max_bytes,
+            notices=notices,
+            auto_advance=self.auto_advance,
+            codebook=self.codebook,
+            min_confidence=self.config.min_confidence,
         )
+
+    def new_extraction(self) -> Extraction | None:
+        """The extraction for the next reader: the one warmed up at start, then new ones
+        (each child process reads one article)."""
+        warm, self.extraction = self.extraction, None
+        return warm if warm is not None else _extraction(self.extractor, self.codebook)
+
+    def first_screen(self) -> Screen:
+        return self.reader_screen(self.path, self.session, self.startup_notices)
+
+    def on_mount(self) -> None:
+        self.push_screen(self.first_screen())
         self._install_signal_handlers()
         for notice in self.startup_notices:
             self.notify(visible(notice), severity="warning", timeout=10, markup=False)
@@ -176,7 +201,7 @@ class MarginaliaApp(App[int]):
             )
         yield SystemCommand("Help", "help · ? f1: the live keys", self.action_help)
 
-    def _run_on(self, node, action: str) -> None:
+    def _run_on(self, node: DOMNode, action: str) -> None:
         self.call_later(self.run_action, action, node)
 
 
@@ -188,6 +213,7 @@ def run_reader(
     max_bytes: int | None = None,
     auto_advance: bool = False,
     codebook: Codebook | None = None,
+    extraction: Extraction | None = None,
     **_future: object,
 ) -> int:
     """Open the reader on ``path`` (the bundled seed when None); the exit code."""
@@ -199,6 +225,7 @@ def run_reader(
         max_bytes=max_bytes,
         auto_advance=auto_advance,
         codebook=codebook,
+        extraction=extraction,
     )
     result = app.run()
     session = app.reader_session()
@@ -206,7 +233,7 @@ def run_reader(
         # Never lose work silently: a failed or refused (conflict) save is said on exit.
         where = session.sidecar_path or "the sidecar"
         print(
-            f"marginalia: annotations NOT saved to {where}: {session.save_state}",
+            escaped(f"marginalia: annotations NOT saved to {where}: {session.save_state}"),
             file=sys.stderr,
         )
         return 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -23,10 +23,11 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.model import ENTITY_TYPES, Mention
+from tui.model import Mention
 from tui.text import Document
 from tui.ui.keymap import ARTICLE_BINDINGS
 from tui.ui.layout import BLANK, HEADER, TITLE, Layout, columns, layout_document, visible
+from tui.ui.themes import ENTITY_STYLES, entity_style
 
 # Mark layers, lowest first: a later layer's style is added over an earlier one.
 MARK_LAYERS: tuple[str, ...] = (
@@ -42,7 +43,7 @@ MARK_LAYERS: tuple[str, ...] = (
     "selection",
 )
 REJECTED_CLASS = "article--rejected"
-ENTITY_CLASSES: dict[str, str] = {t: f"article--entity-{t.lower()}" for t in ENTITY_TYPES}
+ENTITY_CLASSES: tuple[str, ...] = tuple(f"article--entity-{name}" for name in ENTITY_STYLES)
 
 
 @dataclass(slots=True)
@@ -76,13 +77,13 @@ class _Spans:
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article, wrapped to a readable measure, with entities and marks highlighted."""
 
-    BINDINGS = ARTICLE_BINDINGS
+    BINDINGS = [*ARTICLE_BINDINGS]
     MARGIN = 2
     COMPONENT_CLASSES = {
         "article--title",
         "article--dateline",
         "article--header",
-        *ENTITY_CLASSES.values(),
+        *ENTITY_CLASSES,
         REJECTED_CLASS,
         *(f"article--{layer}" for layer in MARK_LAYERS),
     }
@@ -116,8 +117,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._cache_width = -1
         self._styles: dict[str, Style] = {}
-        # Told (top, bottom) offsets whenever the view moves; else a Scrolled message is posted.
-        self.follow: Callable[[int, int], None] | None = None
 
     # -- data -----------------------------------------------------------------
 
@@ -151,7 +150,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _mention_class(m: Mention) -> str:
         if m.status == "rejected":
             return REJECTED_CLASS
-        return ENTITY_CLASSES.get(m.type, "article--entity-event")
+        return f"article--entity-{entity_style(m.type)}"
 
     def set_marks(self, layer: str, spans: Iterable[tuple[int, int]]) -> None:
         """Replace one mark layer (see MARK_LAYERS) with ``spans``."""
@@ -244,10 +243,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         row = min(int(self.scroll_y) + max(self.size.height, 1) - 1, len(self.rows) - 1)
         return self.rows.ends[row]
 
-    def show_span(self, start: int, end: int, *, center: bool = True) -> None:
-        """Scroll so ``[start, end)`` is on screen, centred when it fits."""
-        if not len(self.rows):
-            return
+    def _top_for(self, start: int, end: int, center: bool) -> int | None:
+        """The first row to show so ``[start, end)`` is on screen (None: it already is)."""
         first = self.rows.row_of(start)
         last = self.rows.row_of(max(start, end - 1))
         height = max(self.size.height, 1)
@@ -258,19 +255,43 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             top = int(self.scroll_y)
             if first >= top and last < top + height:
-                return
+                return None
             y = first - 1 if first < top else last - height + 2
-        self.scroll_to(y=max(0, y), animate=False)
+        return max(0, min(y, len(self.rows) - 1))
+
+    def show_span(self, start: int, end: int, *, center: bool = True) -> None:
+        """Scroll so ``[start, end)`` is on screen, centred when it fits."""
+        if not len(self.rows):
+            return
+        y = self._top_for(start, end, center)
+        if y is not None:
+            self.scroll_to(y=y, animate=False, immediate=True)
+
+    def _prefetch_rows(self, top: int) -> None:
+        """Build the rows from ``top`` for a screenful, into the cache (the next page)."""
+        width = self.size.width
+        if width <= 0 or width != self._cache_width:
+            return  # the next frame clears the cache anyway
+        base = self._base()
+        for row in range(max(0, top), min(top + self.size.height, len(self.rows))):
+            if self._cache.get(row) is None:
+                self._cache.set(row, self._build_row(row, base).adjust_cell_length(width, base))
+
+    def prefetch(self, start: int, end: int, *, center: bool = True) -> None:
+        """Build the rows a jump to ``[start, end)`` would show, before it is asked for.
+
+        Called once a frame is drawn, for the item J (or ]) would go to next: its rows
+        are then in the cache, and that key only pays for drawing them.
+        """
+        if not len(self.rows) or self.size.width <= 0:
+            return
+        y = self._top_for(start, end, center)
+        if y is not None:
+            self._prefetch_rows(y)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        if self.follow is not None:
-            # Called in place rather than by message, so whatever the owner changes in
-            # response (sidebar, marks) is drawn in the same frame as the scroll.
-            with self.app.batch_update():
-                self.follow(self.top_offset(), self.bottom_offset())
-        else:
-            self.post_message(self.Scrolled(self.top_offset(), self.bottom_offset()))
+        self.post_message(self.Scrolled(self.top_offset(), self.bottom_offset()))
 
     # -- rendering ----------------------------------------------------------------
 
@@ -371,19 +392,23 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- actions (less/vim sense: g top, G bottom) ---------------------------------
 
     def action_line_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + 1, animate=False)
+        self.scroll_to(y=self.scroll_y + 1, animate=False, immediate=True)
 
     def action_line_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - 1, animate=False)
+        self.scroll_to(y=self.scroll_y - 1, animate=False, immediate=True)
 
     def action_page_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + max(1, self.size.height - 1), animate=False)
+        self.scroll_to(
+            y=self.scroll_y + max(1, self.size.height - 1), animate=False, immediate=True
+        )
 
     def action_page_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - max(1, self.size.height - 1), animate=False)
+        self.scroll_to(
+            y=self.scroll_y - max(1, self.size.height - 1), animate=False, immediate=True
+        )
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -18,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from tui.changes import Item
 from tui.model import Claim, Event, Mention
+from tui.ui.keymap import ATTENTION_BINDINGS
 from tui.ui.rows import one_line
 
 
@@ -45,7 +45,7 @@ def attention_rows(items: Sequence[Item]) -> list[str]:
 class NeedsAttention(ModalScreen[str | None]):
     """Lists moved (~) and orphaned (?) items; enter on a moved one shows it in the article."""
 
-    BINDINGS = [Binding("escape,q,exclamation_mark", "close", "Close", id="attention-close")]
+    BINDINGS = [*ATTENTION_BINDINGS]
 
     def __init__(self, items: Sequence[Item]) -> None:
         super().__init__()
@@ -72,7 +72,7 @@ class NeedsAttention(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         for options in self.query(OptionList):
-            options.focus()
+            self.set_focus(options)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

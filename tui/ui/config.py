@@ -1,4 +1,4 @@
-"""The user's config file: theme, keymap, measure, reviewer.
+"""The user's config file: theme, keymap, measure, reviewer, min_confidence.
 
 ``$XDG_CONFIG_HOME/marginalia/config.yaml`` (default ``~/.config``). Unknown keys
 and bad values are collected into one notice for the user, never silently ignored;
@@ -15,7 +15,7 @@ import yaml
 
 from tui.ui.keymap import BINDING_IDS
 
-KNOWN_KEYS = ("theme", "keymap", "measure", "reviewer")
+KNOWN_KEYS = ("theme", "keymap", "measure", "reviewer", "min_confidence")
 MIN_MEASURE, MAX_MEASURE = 30, 400
 
 
@@ -25,6 +25,9 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     measure: int = 100
     reviewer: str = ""
+    # Suggestions the extractor is less sure of than this (0..1) are hidden; items a
+    # reviewer made or judged always show.
+    min_confidence: float = 0.0
     path: Path | None = None
     problems: tuple[str, ...] = ()
 
@@ -89,6 +92,14 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
     if not isinstance(reviewer, str):
         problems.append("reviewer must be a name")
         reviewer = ""
+    min_confidence = data.get("min_confidence", 0.0)
+    if (
+        isinstance(min_confidence, bool)
+        or not isinstance(min_confidence, (int, float))
+        or not 0.0 <= min_confidence <= 1.0
+    ):
+        problems.append("min_confidence must be a number from 0 to 1")
+        min_confidence = 0.0
     keymap: dict[str, str] = {}
     raw_keymap = data.get("keymap") or {}
     if not isinstance(raw_keymap, dict):
@@ -104,4 +115,6 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
                 problems.append(f"keymap: {binding_id} needs keys like 'ctrl+n' or 'n,down'")
                 continue
             keymap[str(binding_id)] = keys.replace(" ", "")
-    return Config(theme, keymap, measure, reviewer.strip(), path, tuple(problems))
+    return Config(
+        theme, keymap, measure, reviewer.strip(), float(min_confidence), path, tuple(problems)
+    )

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.ui.keymap import CONFLICT_BINDINGS
 from tui.ui.layout import visible
 
 
 class ConflictPrompt(ModalScreen[str]):
     """Dismisses with "reload" or "keep"; nothing is written until the user chooses."""
 
-    BINDINGS = [
-        Binding("r", "choose('reload')", "Reload from disk", id="conflict-reload"),
-        Binding("k", "choose('keep')", "Keep mine", id="conflict-keep"),
-    ]
+    BINDINGS = [*CONFLICT_BINDINGS]
 
     def __init__(self, where: str) -> None:
         super().__init__()

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.ui.keymap import HELP_BINDINGS
 
 
-def live_bindings(screen) -> list[tuple[str, str, str]]:
+def live_bindings(screen: Screen[object]) -> list[tuple[str, str, str]]:
     """(keys, description, id) for each binding active on ``screen``, in binding order."""
     # Textual splits "j,down" into one binding per key; group them back by id.
     # Only bindings with ids are ours (and remappable); Textual's own are left out.
@@ -24,13 +26,15 @@ def live_bindings(screen) -> list[tuple[str, str, str]]:
         if binding.system or not binding.id or not binding.description:
             continue
         entry = by_id.setdefault(binding.id, (binding, []))
-        entry[1].append(app.get_key_display(Binding(key, binding.action)))
+        entry[1].append(app.get_key_display(replace(binding, key=key, key_display=None)))
     rows = [
         (" ".join(dict.fromkeys(keys)), b.description, b.id or "") for b, keys in by_id.values()
     ]
     rows.append(
         (
-            app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette")),
+            app.get_key_display(
+                replace(HELP_BINDINGS[0], key=app.COMMAND_PALETTE_BINDING, key_display=None)
+            ),
             "Command palette: every action by name",
             "",
         )
@@ -41,7 +45,7 @@ def live_bindings(screen) -> list[tuple[str, str, str]]:
 class HelpScreen(ModalScreen[None]):
     """A table of the live keys; escape, q or ? closes it."""
 
-    BINDINGS = HELP_BINDINGS
+    BINDINGS = [*HELP_BINDINGS]
 
     def __init__(self, rows: list[tuple[str, str, str]], focused: str) -> None:
         super().__init__()

@@ -6,8 +6,9 @@ start-up cost, and the help screen (``?``) lists everything anyway.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
-from textual.binding import Binding
 from textual.widget import Widget
 
 
@@ -31,7 +32,7 @@ class KeyHints(Widget):
             binding = active.binding
             if not binding.show or not binding.description or binding.id in seen:
                 continue
-            display = binding.key_display or self.app.get_key_display(Binding(key, binding.action))
+            display = binding.key_display or self.app.get_key_display(replace(binding, key=key))
             seen[binding.id or binding.action] = (display, binding.description.lower())
         self._hints = _pair(list(seen.values()))
         self.refresh()

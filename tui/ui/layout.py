@@ -59,6 +59,11 @@ def visible(text: str) -> str:
     return text.translate(_TABLE)
 
 
+def one_line(text: str) -> str:
+    """Text from outside made inert and single-line, for a row, a title or a status."""
+    return " ".join(visible(text).split())
+
+
 @lru_cache(maxsize=65536)
 def _width(ch: str) -> int:
     return get_character_cell_size(ch)

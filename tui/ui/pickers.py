@@ -1,6 +1,9 @@
-"""Small modal pickers: one-key choices, a fuzzy picker by name, and a yes/no question.
+"""Small modal pickers: one-key choices (one question or several in a row), a fuzzy
+picker by name, and a yes/no question.
 
-All dismiss with the chosen value, or None when the user pressed escape.
+All dismiss with the chosen value (a tuple of values for several questions), or
+None when the user pressed escape. Each takes the focus as it mounts, so the keys
+typed right after the one that opened it land in it.
 """
 
 from __future__ import annotations
@@ -9,17 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.ui.keymap import CONFIRM_BINDINGS, FUZZY_PICKER_BINDINGS, PICKER_BINDINGS
 from tui.ui.layout import visible
 
 KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
-PICKER_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="picker-cancel")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,56 +34,110 @@ class Choice:
     value: object
 
 
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One step of a ChoicePicker: a title and its choices."""
+
+    title: str
+    choices: tuple[Choice, ...]
+
+
 def with_keys(items: Sequence[tuple[str, object]]) -> list[Choice]:
     """Choices keyed 1..9, a..z in order (for lists without keys of their own)."""
     return [Choice(KEYS[i], label, value) for i, (label, value) in enumerate(items[: len(KEYS)])]
 
 
 class ChoicePicker(ModalScreen[object | None]):
-    """Press a choice's key (or move with the arrows and press enter)."""
+    """Press a choice's key (or move with the arrows and press enter).
 
-    BINDINGS = PICKER_BINDINGS
-    _picked = False
+    With several questions (a new claim's cue, then its source) it asks them in
+    turn in the same modal, so keys typed ahead answer the next question instead
+    of reaching the screen below between two pickers; it then dismisses with the
+    tuple of answers.
+    """
 
-    def __init__(self, title: str, choices: Sequence[Choice]) -> None:
+    BINDINGS = [*PICKER_BINDINGS]
+
+    def __init__(
+        self, title: str, choices: Sequence[Choice], *more: tuple[str, Sequence[Choice]]
+    ) -> None:
         super().__init__()
-        self.title_text = title
-        self.choices = list(choices)
-        # Each choice's key as a binding of this screen: a key typed right after the
-        # one that opened the picker (t, then d) was already sent to the widget focused
-        # before; it bubbles up to the app, which looks up bindings on the top screen,
-        # this one, so it still picks. As an on_key handler here it was dropped.
-        for index, choice in enumerate(self.choices):
-            if len(choice.key) == 1 and choice.key.isalnum():
-                self._bindings.bind(choice.key, f"pick({index})", show=False)
+        self.questions = [
+            Question(title, tuple(choices)),
+            *(Question(t, tuple(c)) for t, c in more),
+        ]
+        self.step = 0
+        self.answers: list[object] = []
+        self._done = False  # a key typed ahead must not dismiss twice
+
+    @property
+    def title_text(self) -> str:
+        return self.questions[self.step].title
+
+    @property
+    def choices(self) -> list[Choice]:
+        return list(self.questions[self.step].choices)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box picker-box"):
-            yield Static(Text(self.title_text, style="bold"))
-            options = [
-                Option(Text.assemble((f" {c.key} ", "bold reverse"), " ", visible(c.label)))
-                for c in self.choices
-            ]
-            yield OptionList(*options, id="choices")
+            yield Static(id="picker-title")
+            yield OptionList(id="choices")
             yield Static(
                 Text("a key picks · enter the highlighted one · escape cancels"),
                 classes="modal-foot",
             )
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self._show()
+        self.set_focus(self.query_one(OptionList))
 
-    def action_pick(self, index: int) -> None:
-        if not self._picked:
-            self._picked = True  # a second key typed ahead must not dismiss twice
-            self.dismiss(self.choices[index].value)
+    def _show(self) -> None:
+        question = self.questions[self.step]
+        counter = f" ({self.step + 1}/{len(self.questions)})" if len(self.questions) > 1 else ""
+        self.query_one("#picker-title", Static).update(
+            Text(visible(question.title) + counter, style="bold")
+        )
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(
+            [
+                Option(Text.assemble((f" {c.key} ", "bold reverse"), " ", visible(c.label)))
+                for c in question.choices
+            ]
+        )
+        if question.choices:
+            options.highlighted = 0
+
+    def on_key(self, event: events.Key) -> None:
+        # The choices' own keys: they change with the question, so they are no bindings.
+        if event.character is None or self._done:
+            return
+        for index, choice in enumerate(self.questions[self.step].choices):
+            if choice.key == event.character:
+                event.stop()
+                event.prevent_default()
+                self.pick(index)
+                return
+
+    def pick(self, index: int) -> None:
+        if self._done:
+            return
+        self.answers.append(self.questions[self.step].choices[index].value)
+        if self.step + 1 < len(self.questions):
+            self.step += 1
+            self._show()
+            return
+        self._done = True
+        self.dismiss(self.answers[0] if len(self.questions) == 1 else tuple(self.answers))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_pick(event.option_index)
+        self.pick(event.option_index)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self._done:
+            self._done = True
+            self.dismiss(None)
 
 
 def fuzzy_score(query: str, name: str) -> int | None:
@@ -112,11 +169,7 @@ def fuzzy_filter(query: str, choices: Sequence[Choice], limit: int = 50) -> list
 class FuzzyPicker(ModalScreen[object | None]):
     """Type to narrow a list by name; up/down move, enter picks. ``fixed`` stay on top."""
 
-    BINDINGS = [
-        *PICKER_BINDINGS,
-        Binding("down", "move(1)", "Next", id="picker-down", show=False, priority=True),
-        Binding("up", "move(-1)", "Previous", id="picker-up", show=False, priority=True),
-    ]
+    BINDINGS = [*FUZZY_PICKER_BINDINGS]
 
     def __init__(self, title: str, choices: Sequence[Choice], fixed: Sequence[Choice] = ()) -> None:
         super().__init__()
@@ -127,14 +180,14 @@ class FuzzyPicker(ModalScreen[object | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box picker-box"):
-            yield Static(Text(self.title_text, style="bold"))
+            yield Static(Text(visible(self.title_text), style="bold"))
             yield Input(placeholder="type part of a name", id="fuzzy")
             yield OptionList(id="choices")
             yield Static(Text("enter picks · up/down move · escape cancels"), classes="modal-foot")
 
     def on_mount(self) -> None:
         self._fill("")
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))
 
     def _fill(self, query: str) -> None:
         self.shown = [*self.fixed, *fuzzy_filter(query, self.all)]
@@ -173,10 +226,7 @@ class FuzzyPicker(ModalScreen[object | None]):
 class Confirm(ModalScreen[bool]):
     """A yes/no question: y or enter says yes, n or escape says no."""
 
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm-yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
-    ]
+    BINDINGS = [*CONFIRM_BINDINGS]
 
     def __init__(self, question: str) -> None:
         super().__init__()

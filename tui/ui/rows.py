@@ -9,49 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.model import Annotations, Claim, Entity, Event, Mention, Ref, Span
-from tui.ui.layout import visible
+from tui.model import Claim, Event, Mention, Ref, Span
+from tui.ui.layout import one_line
+from tui.ui.state.entity_types import EntityTypes
+from tui.ui.state.index import Index
 
+NAMES_SHOWN = 6  # names of an event's actors, targets, places shown before '+N more'
 Piece = tuple[str, str]  # (text, role); roles: "", "letter", "dim", "badge", "source", "cue"
-
-ENTITY_LETTERS: dict[str, str] = {
-    "PERSON": "P",
-    "ORG": "O",
-    "GPE": "G",
-    "LOC": "L",
-    "FAC": "F",
-    "NORP": "N",
-    "DATE": "D",
-    "TIME": "T",
-    "QUANTITY": "Q",
-    "LAW": "W",
-    "EVENT": "V",
-}
-
-
-def one_line(text: str) -> str:
-    """Article text made safe and single-line for a sidebar row."""
-    return " ".join(visible(text).split())
-
-
-class Index:
-    """Id lookups for one Annotations value (``Annotations.entity`` is a linear scan)."""
-
-    def __init__(self, ann: Annotations, previous: Index | None = None) -> None:
-        self.ann = ann
-        # Reuse the lookups of collections that did not change (a verdict changes claims only).
-        same = previous is not None
-        if same and previous.ann.entities is ann.entities:
-            self.entities = previous.entities
-        else:
-            self.entities = {e.id: e for e in ann.entities}
-        if same and previous.ann.claims is ann.claims:
-            self.claims = previous.claims
-        else:
-            self.claims = {c.id: c for c in ann.claims}
-
-    def entity(self, entity_id: str | None) -> Entity | None:
-        return self.entities.get(entity_id) if entity_id is not None else None
 
 
 def ref_name(ix: Index, ref: Ref | None) -> str:
@@ -89,8 +53,21 @@ def claim_row(ann: Index, claim: Claim) -> list[Piece]:
     ]
 
 
-def _names(ann: Index, refs: Iterable[Ref]) -> str:
-    return ", ".join(dict.fromkeys(ref_name(ann, r) for r in refs))
+def _names(ann: Index, refs: Iterable[Ref], limit: int = NAMES_SHOWN) -> str:
+    """The distinct names of ``refs``, the first ``limit`` of them and how many more.
+
+    An incident reported all through a long article can gather thousands of actors;
+    naming them all built a row nobody could read, at every key.
+    """
+    names: dict[str, None] = {}
+    more = 0
+    for r in refs:
+        if len(names) < limit:
+            names[ref_name(ann, r)] = None
+        else:
+            more += 1
+    shown = ", ".join(names)
+    return f"{shown} +{more} more" if more else shown
 
 
 def event_source(ix: Index, event: Event) -> str | None:
@@ -134,11 +111,11 @@ def _spans_text(spans: Iterable[Span]) -> str:
     return " … ".join(one_line(s.text) for s in spans)
 
 
-def claim_card(ann: Index, claim: Claim) -> list[Piece]:
+def claim_card(ann: Index, claim: Claim, types: EntityTypes) -> list[Piece]:
     """The current claim in full, one labelled field per line."""
     source_type = ""
     if claim.source is not None and (entity := ann.entity(claim.source.entity)) is not None:
-        source_type = f" [{ENTITY_LETTERS.get(entity.type, '?')} {entity.type}]"
+        source_type = f" [{types.letter(entity.type)} {entity.type}]"
     pieces: list[Piece] = [
         ("source  ", "dim"),
         (ref_name(ann, claim.source), "source"),
@@ -213,7 +190,7 @@ def _status(status: str) -> str:
     return f"{REJECTED_MARK} rejected" if status == "rejected" else status
 
 
-def entity_card(ann: Index, mention: Mention, mentions: int) -> list[Piece]:
+def entity_card(ann: Index, mention: Mention, mentions: int, types: EntityTypes) -> list[Piece]:
     """The current mention's entity: name, type, how often it is mentioned, its note."""
     entity = ann.entity(mention.entity)
     name = one_line(entity.name) if entity else one_line(mention.span.text)
@@ -222,7 +199,7 @@ def entity_card(ann: Index, mention: Mention, mentions: int) -> list[Piece]:
         (name, "source"),
         ("\n", ""),
         ("type    ", "dim"),
-        (f"{ENTITY_LETTERS.get(mention.type, '?')} {mention.type}", "letter"),
+        (f"{types.letter(mention.type)} {mention.type}", "letter"),
         ("\n", ""),
         ("here    ", "dim"),
         (one_line(mention.span.text), "cue"),
@@ -237,16 +214,3 @@ def entity_card(ann: Index, mention: Mention, mentions: int) -> list[Piece]:
     if entity is not None and entity.review.note:
         pieces += [("\nnote    ", "dim"), (one_line(entity.review.note), "")]
     return pieces
-
-
-def legend(ann: Annotations) -> list[tuple[str, str, int]]:
-    """(letter, type, count) for each entity type with mentions, in codebook order."""
-    counts: dict[str, int] = {}
-    for m in ann.mentions:
-        if m.status != "rejected":
-            counts[m.type] = counts.get(m.type, 0) + 1
-    order = list(ENTITY_LETTERS)
-    return [
-        (ENTITY_LETTERS.get(t, "?"), t, counts[t])
-        for t in sorted(counts, key=lambda t: order.index(t) if t in order else len(order))
-    ]

@@ -1,9 +1,16 @@
 """Selection mode's bar: shows the selected words and holds the focus, so w b h l t enter
-C V escape act on the selection rather than scroll the article."""
+C V f escape act on the selection rather than scroll the article.
+
+It reports upward with typed messages (``Moved``, ``Left``). What a selection is
+made into (t, enter, C, V, f) is the screen's business: those keys are the
+screen's bindings, active while the bar has the focus, so the picker they open is
+up before the next key is routed.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.message import Message
 from textual.widget import Widget
 
 from tui.ui.keymap import SELECTION_BINDINGS
@@ -11,12 +18,23 @@ from tui.ui.rows import one_line
 from tui.ui.selection import Selection, extend_char, extend_word, shift_word
 
 MAX_SHOWN = 60
+HINT = "· w/b word · l/h char · W/B move · t entity · enter set span · C claim · V event · f field · esc"
 
 
 class SelectionBar(Widget, can_focus=True, inherit_bindings=False):
-    """The selection lives here; the screen is told of each move through ``on_change``."""
+    """The selection lives here; the screen hears of each move."""
 
-    BINDINGS = SELECTION_BINDINGS
+    BINDINGS = [*SELECTION_BINDINGS]
+
+    class Moved(Message):
+        """The selection changed (it is never empty)."""
+
+        def __init__(self, selection: Selection) -> None:
+            self.selection = selection
+            super().__init__()
+
+    class Left(Message):
+        """The reviewer left selection mode (escape)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -28,9 +46,13 @@ class SelectionBar(Widget, can_focus=True, inherit_bindings=False):
         self.selection = selection
         self.display = True
         # Focus now, not on the next loop turn as focus() does: the keys a fast typist
-        # sends after v (v w w t) are already queued and must reach the selection.
+        # sends after v (v w w t) must reach the selection.
         self.screen.set_focus(self)
         self._changed()
+
+    def stop(self) -> None:
+        self.selection = None
+        self.display = False
 
     def render(self) -> Text:
         if self.selection is None:
@@ -43,17 +65,15 @@ class SelectionBar(Widget, can_focus=True, inherit_bindings=False):
             " “",
             (words, "bold"),
             "” ",
-            (
-                "· w/b word · l/h char · W/B move · t entity · enter set span · C claim · V event · f field · esc",
-                "dim",
-            ),
+            (HINT, "dim"),
             no_wrap=True,
             overflow="ellipsis",
         )
 
     def _changed(self) -> None:
         self.refresh()
-        self.screen.selection_changed(self.selection)  # type: ignore[attr-defined]
+        if self.selection is not None:
+            self.post_message(self.Moved(self.selection))
 
     def _move(self, new: Selection) -> None:
         if new == self.selection:
@@ -74,20 +94,5 @@ class SelectionBar(Widget, can_focus=True, inherit_bindings=False):
         if self.selection is not None:
             self._move(shift_word(self.text, self.selection, delta))
 
-    async def action_make_mention(self) -> None:
-        await self.screen.selection_command("mention")  # type: ignore[attr-defined]
-
-    async def action_adjust_mention(self) -> None:
-        await self.screen.selection_command("adjust")  # type: ignore[attr-defined]
-
-    async def action_make_claim(self) -> None:
-        await self.screen.selection_command("claim")  # type: ignore[attr-defined]
-
-    async def action_make_event(self) -> None:
-        await self.screen.selection_command("event")  # type: ignore[attr-defined]
-
-    async def action_set_field(self) -> None:
-        await self.screen.selection_command("field")  # type: ignore[attr-defined]
-
     def action_leave(self) -> None:
-        self.screen.leave_selection()  # type: ignore[attr-defined]
+        self.post_message(self.Left())

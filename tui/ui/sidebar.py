@@ -7,6 +7,7 @@ from collections.abc import Callable
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Vertical
@@ -17,17 +18,15 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.model import ENTITY_TYPES, Annotations
+from tui.ui.card import ROLE_CLASSES, Card, Piece
 from tui.ui.keymap import LIST_BINDINGS
-from tui.ui.rows import Piece, legend
-
-ROLE_CLASSES = ("letter", "dim", "badge", "source", "cue", "content")
+from tui.ui.themes import ENTITY_STYLES, entity_style
 
 
 class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     """A list that builds only the rows on screen (10,000 rows cost nothing at start)."""
 
-    BINDINGS = LIST_BINDINGS
+    BINDINGS = [*LIST_BINDINGS]
     COMPONENT_CLASSES = {"rows--cursor", "rows--empty", *(f"rows--{r}" for r in ROLE_CLASSES)}
 
     class Chosen(Message):
@@ -81,10 +80,13 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache.discard((index, False))
         height = max(self.size.height, 1)
         top = int(self.scroll_y)
+        # Scrolling repaints every row: when the cursor leaves the view, move by most
+        # of a page, so the next keys in that direction only repaint two rows.
+        lead = height // 3
         if index >= 0 and index < top:
-            self.scroll_to(y=index, animate=False)  # scrolling repaints it all
+            self.scroll_to(y=max(0, index - height + 1 + lead), animate=False, immediate=True)
         elif index >= top + height:
-            self.scroll_to(y=index - height + 1, animate=False)
+            self.scroll_to(y=index - lead, animate=False, immediate=True)
         else:
             # Only the two rows that changed: less for the compositor to redraw.
             for row in (old, index):
@@ -153,76 +155,26 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     def action_choose(self) -> None:
         self._move(max(self.cursor, 0), focus_article=True)
 
-    def on_click(self, event) -> None:
+    def on_click(self, event: events.Click) -> None:
         index = int(self.scroll_y) + event.y
         if 0 <= index < self.count:
             self._move(index)
 
 
-class Card(Widget):
-    """The current claim (or event) in full: labelled lines, values wrapped under themselves."""
-
-    COMPONENT_CLASSES = {f"card--{r}" for r in ROLE_CLASSES}
-    LABEL = 8
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._lines: list[tuple[str, list[Piece]]] = []
-        self._empty = ""
-
-    def show(self, pieces: list[Piece] | None, empty: str) -> None:
-        # Pieces come as lines ("\n" starts one), each led by its label.
-        lines: list[list[Piece]] = [[]]
-        for piece, role in pieces or ():
-            if piece.startswith("\n"):
-                lines.append([])
-                piece = piece[1:]
-            if piece:
-                lines[-1].append((piece, role))
-        self._lines = [(line[0][0].strip(), line[1:]) for line in lines if line]
-        self._empty = empty
-        # The card's height is fixed: a plain refresh, no layout pass, so showing a
-        # claim repaints only the card (a rich Table here cost ~3 ms a key).
-        self.refresh()
-
-    def render(self) -> Text:
-        dim = self.get_component_rich_style("card--dim", partial=True)
-        if not self._lines:
-            return Text(self._empty, style=dim)
-        width = max(self.content_size.width - self.LABEL, 8)
-        console = self.app.console
-        rows: list[Text] = []
-        for label, rest in self._lines:
-            value = Text()
-            for piece, role in rest:
-                value.append(
-                    piece,
-                    self.get_component_rich_style(f"card--{role}", partial=True) if role else "",
-                )
-            for i, line in enumerate(value.wrap(console, width) or [Text()]):
-                row = Text(label.ljust(self.LABEL) if i == 0 else " " * self.LABEL, dim)
-                row.append_text(line)
-                rows.append(row)
-        height = self.content_size.height
-        if 0 < height < len(rows):
-            # More than fits: say so, rather than cut a claim silently.
-            rows = rows[:height]
-            rows[-1] = Text(" " * self.LABEL + "…", dim)
-        return Text("\n", no_wrap=True, overflow="crop").join(rows)
-
-
 class Legend(Widget):
     """Entity types with their letters and counts; the letters, not the colours, carry meaning."""
 
-    COMPONENT_CLASSES = {f"legend--{t.lower()}" for t in ENTITY_TYPES}
+    COMPONENT_CLASSES = {f"legend--{name}" for name in ENTITY_STYLES}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: list[tuple[str, str, int]] = []
 
-    def show(self, ann: Annotations) -> None:
-        self.entries = legend(ann)
-        self.refresh(layout=True)
+    def show(self, entries: list[tuple[str, str, int]]) -> None:
+        """(letter, type, count) per entity type, in the codebook's order."""
+        if entries != self.entries:
+            self.entries = entries
+            self.refresh(layout=True)
 
     def render(self) -> Text:
         if not self.entries:
@@ -241,23 +193,29 @@ class Legend(Widget):
                 text.append("  ")
                 used += 2
             style = self.get_component_rich_style(
-                f"legend--{kind.lower()}", partial=True, default=Style()
+                f"legend--{entity_style(kind)}", partial=True, default=Style()
             )
             text.append(f" {letter} ", style)
             text.append(label)
             used += size
         return text
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.render().plain.split("\n")))
 
 
 class Sidebar(Vertical):
     """Current item, claims, events, legend: mounted by :meth:`fill`, after the first frame."""
 
-    async def fill(self) -> None:
+    async def fill(self) -> dict[str, Static | Card | RowList | Legend]:
+        """Mount the parts (once); them by id."""
         if not self.children:
             await self.mount_all(self._parts())
+        return {
+            w.id: w
+            for w in self.children
+            if w.id and isinstance(w, (Static, Card, RowList, Legend))
+        }
 
     def _parts(self) -> ComposeResult:
         yield Static("Claim", id="card-title", classes="sidebar-heading")

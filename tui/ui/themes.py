@@ -49,6 +49,7 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "entity-quantity": "$error",
     "entity-law": "$secondary",
     "entity-event": "$warning",
+    "entity-other": "$foreground 85%",
     "claim-source": "$accent",
     "claim-cue-background": "$primary 40%",
     "claim-content-background": "$primary 15%",
@@ -57,6 +58,18 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "match-background": "$warning 30%",
     "match-current-background": "$warning 70%",
 }
+
+# The entity types a theme colours (entity-person -> "person"). A type from a custom
+# codebook that no theme knows is drawn as "other": still marked, by its letter too.
+ENTITY_STYLES: tuple[str, ...] = tuple(
+    name.removeprefix("entity-") for name in VARIABLE_DEFAULTS if name.startswith("entity-")
+)
+
+
+def entity_style(entity_type: str) -> str:
+    """The style name (``person``, ``gpe``, ``other``...) for an entity type."""
+    name = entity_type.lower()
+    return name if name in ENTITY_STYLES else "other"
 
 
 def variable_defaults(theme: Theme) -> dict[str, str]:

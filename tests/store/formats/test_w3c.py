@@ -10,7 +10,7 @@ import pytest
 from tests.store.formats import w3c_schemas
 from tui.cli import main
 from tui.store.formats.source import load_article
-from tui.store.formats.w3c import annotations
+from tui.store.formats.w3c import web_annotations
 
 
 def export_lines(article: Path, capsys: pytest.CaptureFixture[str]) -> list[dict]:
@@ -85,9 +85,9 @@ def test_ids_are_stable_across_exports(reviewed: Path, capsys) -> None:
 def test_structure_positive_and_negative(reviewed: Path) -> None:
     """Always runs: the model's must-haves, and that a broken annotation is caught."""
     article = load_article(reviewed)
-    for anno in annotations(article):
+    for anno in web_annotations(article):
         assert problems(anno) == []
-    broken = next(annotations(article))
+    broken = next(web_annotations(article))
     broken["body"].append({"purpose": "identifying", "id": "http://x.org/e1"})  # bare IRI body
     del broken["@context"]
     assert problems(broken) == ["no @context", "a bare body with a purpose"]
@@ -108,7 +108,7 @@ def problems(anno: dict) -> list[str]:
 @pytest.mark.skipif(not w3c_schemas.available(), reason="../shared/formats/w3c is not here")
 def test_valid_against_the_w3c_test_suite(reviewed: Path, tmp_path: Path) -> None:
     article = load_article(reviewed, "all")
-    annos = list(annotations(article))
+    annos = list(web_annotations(article))
     # one of each kind (all 89 pass too, but take 20 s to check)
     sample = [annos[0], next(a for a in annos if a["motivation"] == "assessing"), annos[-1]]
     for anno in sample:

@@ -90,7 +90,7 @@ def _parse(path: Path, lines: list[str], b: Builder) -> _Parsed:
         elif m := _E.match(line):
             eid, kind, trigger, rest = m.groups()
             args = [tuple(a.split(":", 1)) for a in rest.split()]
-            p.events[eid] = _Ev(eid, kind, trigger, args, n)  # type: ignore[arg-type]
+            p.events[eid] = _Ev(eid, kind, trigger, args, n)
         elif m := _A.match(line):
             _, name, target, value = m.groups()
             p.attrs.setdefault(target, {})[name] = value if value is not None else "true"

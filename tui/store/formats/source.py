@@ -15,9 +15,9 @@ from pathlib import Path
 from tui.model import Annotations, Claim, Event, Mention
 from tui.store import anchoring, sidecar
 from tui.text.document import Document, LoadError
-from tui.text.loader import DEFAULT_MAX_BYTES, MARKDOWN_SUFFIXES, load_document
+from tui.text.folders import articles_in
+from tui.text.loader import DEFAULT_MAX_BYTES, load_document
 
-ARTICLE_SUFFIXES = frozenset({".txt", *MARKDOWN_SUFFIXES})
 STATUS_CHOICES = ("default", "accepted", "reviewed", "all")
 
 
@@ -45,14 +45,10 @@ class Article:
 
 
 def article_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Each article named, a folder's articles (sorted, not recursive) in its place."""
+    """Each article named, a folder's articles in its place (the library's rule: recursive,
+    hidden files and folders skipped)."""
     for p in paths:
-        if p.is_dir():
-            yield from sorted(
-                c for c in p.iterdir() if c.is_file() and c.suffix.lower() in ARTICLE_SUFFIXES
-            )
-        else:
-            yield p
+        yield from articles_in(p)
 
 
 def wanted(item: Mention | Claim | Event, status: str) -> bool:

@@ -176,7 +176,7 @@ class _Builder:
         return _signed(anno, ev.by or ev.review.by, ev.at or ev.review.at)
 
 
-def annotations(article: Article) -> Iterator[dict[str, Any]]:
+def web_annotations(article: Article) -> Iterator[dict[str, Any]]:
     """The article's annotations, each a complete W3C annotation with its @context."""
     b = _Builder(article)
     for m in article.annotations.mentions:
@@ -190,7 +190,7 @@ def annotations(article: Article) -> Iterator[dict[str, Any]]:
 def write_jsonl(articles: Iterable[Article], out: TextIO, warn: Callable[[str], None]) -> int:
     n = 0
     for article in articles:
-        for anno in annotations(article):
+        for anno in web_annotations(article):
             out.write(json.dumps(anno, ensure_ascii=False) + "\n")
             n += 1
     return n
@@ -206,7 +206,7 @@ def write_folder(articles: Iterable[Article], out: Path, base_url: str | None = 
     for article in articles:
         pages += 1
         items = []
-        for anno in annotations(article):
+        for anno in web_annotations(article):
             anno.pop("@context")
             items.append(anno)
         page = {

@@ -39,7 +39,7 @@ def _load(path: Path) -> list[tuple[int | None, dict[str, Any]]]:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as whole:
-        out = []
+        out: list[tuple[int | None, dict[str, Any]]] = []
         for n, line in enumerate(raw.split("\n"), 1):
             if not line.strip():
                 continue

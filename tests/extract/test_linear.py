@@ -1,0 +1,46 @@
+"""The compact linear-model file: round trip, refusal of damaged files, the shipped ones."""
+
+from array import array
+
+import pytest
+
+from tui.extract.linear import LinearModel, ModelError, dumps, load_packaged, loads
+
+
+def small() -> LinearModel:
+    weights = array("f", [1.0, -1.0, 0.5, 0.25])
+    return LinearModel(("no", "yes"), {"w:kill": 0, "w:rally": 1}, weights, (0.0, 0.1), 1.5)
+
+
+def test_round_trip_gives_the_same_bytes_and_scores() -> None:
+    data = dumps(small())
+    back = loads(data)
+    assert dumps(back) == data
+    assert back.scores(["w:kill", "w:unknown"]) == pytest.approx([1.0, -0.9])
+    probs = back.probabilities(["w:rally"])
+    assert sum(probs) == pytest.approx(1.0) and probs[0] > probs[1]
+
+    # the temperature flattens: a hotter model is less sure
+    def sure(temperature: float) -> float:
+        model = LinearModel(
+            ("no", "yes"), {"f": 0}, array("f", [4.0, 0.0]), (0.0, 0.0), temperature
+        )
+        return max(model.probabilities(["f"]))
+
+    assert 0.5 < sure(4.0) < sure(1.0) < 1.0
+
+
+def test_damaged_files_are_refused() -> None:
+    data = dumps(small())
+    with pytest.raises(ModelError):
+        loads(b"not a model")
+    with pytest.raises(ModelError):
+        loads(data[:-3])
+
+
+def test_the_shipped_subtype_model_loads() -> None:
+    model = load_packaged("events_subtypes.bin")
+    assert model is not None
+    assert "Armed clash" in model.labels and "Peaceful protest" in model.labels
+    assert 0.5 <= model.temperature <= 8
+    assert load_packaged("no_such_model.bin") is None

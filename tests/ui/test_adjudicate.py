@@ -1,0 +1,125 @@
+"""The adjudication screen on the seed: three disagreements settled into a merged sidecar,
+which the reader then opens."""
+
+from dataclasses import replace
+from pathlib import Path
+
+from tests.ui.fixtures import seed_annotations
+from tests.ui.review_helpers import seed_copy
+from tui.model import Annotations, Review
+from tui.review import ReviewSession
+from tui.review_adjudicate import open_adjudication
+from tui.store import read, save, sidecar_path
+from tui.text import load_document
+from tui.ui.adjudicate.app import AdjudicateApp
+from tui.ui.app import MarginaliaApp
+from tui.ui.config import Config
+
+
+def judged(ann: Annotations, who: str, verdicts: list[str | None]) -> Annotations:
+    claims = tuple(
+        replace(c, status="accepted", review=Review(v, "", who, "2025-01-01T00:00:00Z"))
+        for c, v in zip(ann.claims, verdicts, strict=True)
+    )
+    return replace(ann, claims=claims)
+
+
+def reviews(tmp_path: Path) -> Path:
+    """The seed reviewed by alice and by bob, disagreeing three times; its desk copy."""
+    desk = seed_copy(_mkdir(tmp_path / "desk"))
+    doc = load_document(desk)
+    base = seed_annotations(doc)
+    alice = judged(base, "alice", ["verified", "verified", "false", None])
+    bob = judged(base, "bob", ["verified", "disputed", "false", None])  # 1: c2's verdict
+    # 2: bob types "Bashar al-Assad" as an organisation; 3: bob rejects the "dozens" mention.
+    bob = replace(
+        bob,
+        mentions=tuple(
+            replace(m, type="ORG")
+            if m.span.text == "Bashar al-Assad"
+            else replace(m, status="rejected")
+            if m.span.text == "dozens"
+            else m
+            for m in bob.mentions
+        ),
+    )
+    for who, ann in (("alice", alice), ("bob", bob)):
+        article = seed_copy(_mkdir(tmp_path / who))
+        save(sidecar_path(article), ann, sha256=doc.sha256, length=len(doc.text))
+    return desk
+
+
+def _mkdir(p: Path) -> Path:
+    p.mkdir(parents=True, exist_ok=True)
+    return p
+
+
+def versions(app: AdjudicateApp) -> tuple[str, str, str, str]:
+    q = app.screen.query_one
+    return tuple(  # type: ignore[return-value]
+        str(q(f"#{w}").render())
+        for w in ("versions-title", "version-a", "version-b", "version-merged")
+    )
+
+
+async def test_three_disagreements_settled_into_the_merged_sidecar(tmp_path: Path) -> None:
+    desk = reviews(tmp_path)
+    adj = open_adjudication(desk, tmp_path / "alice", tmp_path / "bob", reviewer="judge")
+    assert [d.differs for d in adj.comparison.differences] == [
+        ("presence",),  # "dozens": bob rejected it
+        ("type",),  # Bashar al-Assad
+        ("verdict",),  # c2
+    ]
+    app = AdjudicateApp(adj, config=Config())
+    async with app.run_test(size=(150, 48)) as pilot:
+        await pilot.pause()
+        title, *_ = versions(app)
+        assert title == "3 differences · 3 of 3 open · J/K step through them"
+        await pilot.press("J")
+        title, a, b, merged = versions(app)
+        assert title.startswith("difference 1/3 · mention “dozens” · presence · open")
+        assert (
+            "“dozens”" in a and "≠ rejected (not there)" in b and "open: not decided yet" in merged
+        )
+        await pilot.press("L")  # bob: dozens is not an entity
+        await pilot.press("J", "L")  # bob's type for Assad
+        await pilot.press("J")
+        title, a, b, _ = versions(app)
+        assert "claim “according to” · verdict · open" in title
+        assert "≠ verdict: verified" in a and "≠ verdict: disputed" in b
+        await pilot.press("H")  # alice's verdict
+        title, *_, merged = versions(app)
+        assert "took A · 0 of 3 open" in title and "verdict: verified" in merged
+        # Every step undoable: u takes the last one back, ctrl+r puts it again.
+        await pilot.press("u")
+        assert "1 of 3 open" in versions(app)[0]
+        await pilot.press("ctrl+r")
+        assert "0 of 3 open" in versions(app)[0]
+        await pilot.press("J")  # past the last one: stays
+        assert versions(app)[0].startswith("difference 3/3")
+        await pilot.press("q")
+    merged = read(sidecar_path(desk)).annotations
+    by_text = {m.span.text: m for m in merged.mentions}
+    assert by_text["dozens"].status == "rejected" and by_text["dozens"].by == "judge"
+    assert by_text["Bashar al-Assad"].type == "ORG"
+    c2 = next(c for c in merged.claims if c.cue.text == "according to")
+    assert (c2.review.verdict, c2.review.by, c2.by) == ("verified", "alice", "judge")
+    # The reader opens the merged review as it opens any: the decisions are there.
+    session = ReviewSession.open(desk)
+    reader = MarginaliaApp(session=session, extractor=None, config=Config())
+    async with reader.run_test(size=(150, 48)) as pilot:
+        await pilot.pause()
+        assert reader.reader_session().annotations == merged.sorted()
+        await pilot.press("q")
+
+
+async def test_nothing_taken_before_a_difference_is_chosen(tmp_path: Path) -> None:
+    desk = reviews(tmp_path)
+    adj = open_adjudication(desk, tmp_path / "alice", tmp_path / "bob")
+    app = AdjudicateApp(adj, config=Config())
+    async with app.run_test(size=(150, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("H")
+        assert "3 of 3 open" in versions(app)[0]
+        await pilot.press("q")
+    assert not sidecar_path(desk).exists()  # nothing decided: nothing written

@@ -1,0 +1,176 @@
+"""Running the extractor where it can be abandoned: a child process, or a thread no one joins.
+
+The reader must answer ``q``, SIGTERM and SIGHUP within a second whatever the
+extractor is doing, and an extractor stuck in a regular expression holds the
+interpreter lock for as long as it likes. So the shipped extractor runs in a
+child process: started as early as possible (it loads its models while the
+reader draws its first frame), told the document over a pipe, killed on quit.
+Its results come back in batches, each unpickled quickly, so the reader's own
+thread never waits long for the lock. Nothing here imports textual.
+
+Run as ``python -m tui.ui.extraction``: the child side.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from tui.extract.codebook import Codebook
+from tui.model import Annotations
+from tui.text.document import Document
+
+Extractor = Callable[[Document], Annotations]
+Done = Callable[[Annotations | None, str | None], None]
+BATCH = 2000  # items per pickle: unpickling one holds the interpreter lock for a few ms
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Extraction(Protocol):
+    """Finds a document's annotations in the background; ``done`` is called from another
+    thread with the annotations or a one-line error, unless cancelled first."""
+
+    def start(self, document: Document, done: Done) -> None: ...
+
+    def cancel(self) -> None: ...
+
+
+class ThreadExtraction:
+    """An in-process extractor (a test's, a script's) in a daemon thread never joined."""
+
+    def __init__(self, extractor: Extractor) -> None:
+        self._extractor = extractor
+        self._cancelled = threading.Event()
+
+    def start(self, document: Document, done: Done) -> None:
+        def run() -> None:
+            try:
+                result: Annotations | None = self._extractor(document)
+                error = None
+            except Exception as exc:  # an extractor bug must not take the reader down
+                result, error = None, f"extraction failed: {exc.__class__.__name__}: {exc}"
+            if not self._cancelled.is_set():
+                done(result, error)
+
+        threading.Thread(target=run, name="marginalia-extract", daemon=True).start()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+
+class ProcessExtraction:
+    """The shipped extractor in a child process, warmed up before it is needed."""
+
+    def __init__(self, codebook: Codebook | None = None, argv: Sequence[str] = ()) -> None:
+        self._codebook = codebook
+        # The child imports this same package, wherever it was imported from.
+        path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+        self._proc = subprocess.Popen(
+            list(argv) or [sys.executable, "-m", "tui.ui.extraction"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            # Its own session: a SIGHUP for the terminal is the reader's to handle.
+            start_new_session=True,
+        )
+        self._cancelled = threading.Event()
+
+    def start(self, document: Document, done: Done) -> None:
+        request = pickle.dumps((document, self._codebook), protocol=pickle.HIGHEST_PROTOCOL)
+
+        def run() -> None:
+            result: Annotations | None = None
+            error: str | None = None
+            try:
+                assert self._proc.stdin is not None and self._proc.stdout is not None
+                self._proc.stdin.write(request)
+                self._proc.stdin.close()
+                result, error = _receive(self._proc.stdout)
+            except (OSError, EOFError, pickle.UnpicklingError, ValueError) as exc:
+                error = f"extraction stopped: {exc.__class__.__name__}"
+            self._proc.wait()
+            if not self._cancelled.is_set():
+                done(result, error)
+
+        threading.Thread(target=run, name="marginalia-extract-io", daemon=True).start()
+
+    def cancel(self) -> None:
+        """Stop the child now (quit, SIGTERM, SIGHUP, or no extraction needed)."""
+        self._cancelled.set()
+        if self._proc.poll() is None:
+            self._proc.kill()
+        for pipe in (self._proc.stdin, self._proc.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
+
+    @property
+    def pid(self) -> int:
+        return self._proc.pid
+
+
+def _receive(stream: IO[bytes]) -> tuple[Annotations | None, str | None]:
+    """Read the child's answer: an error line, or the annotations in batches."""
+    head = pickle.load(stream)
+    if isinstance(head, str):
+        return None, head
+    parts: dict[str, list[Any]] = {k: [] for k in ("entities", "mentions", "claims", "events")}
+    while True:
+        batch = pickle.load(stream)
+        if batch is None:
+            break
+        kind, items = batch
+        parts[kind].extend(items)
+    return (
+        Annotations(
+            tuple(parts["entities"]),
+            tuple(parts["mentions"]),
+            tuple(parts["claims"]),
+            tuple(parts["events"]),
+        ),
+        None,
+    )
+
+
+def _send(stream: IO[bytes], ann: Annotations) -> None:
+    pickle.dump(len(ann.mentions), stream)  # not an error: batches follow
+    for kind in ("entities", "mentions", "claims", "events"):
+        items = getattr(ann, kind)
+        for i in range(0, len(items), BATCH):
+            pickle.dump((kind, items[i : i + BATCH]), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(None, stream)
+
+
+def child_main() -> int:
+    """Load the extractor at once, then extract the one document sent on stdin."""
+    from tui.extract import extract
+
+    # Load every model and word list now, while the reader draws its first frame.
+    extract(Document("Officials in Aleppo said on Friday that 3 people were killed."))
+    try:
+        document, codebook = pickle.load(sys.stdin.buffer)
+    except (EOFError, pickle.UnpicklingError):
+        return 0  # the reader did not need us after all
+    out = sys.stdout.buffer
+    try:
+        ann = extract(document, codebook) if codebook is not None else extract(document)
+    except Exception as exc:
+        pickle.dump(f"extraction failed: {exc.__class__.__name__}: {exc}", out)
+        out.flush()
+        return 1
+    _send(out, ann)
+    out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(child_main())

@@ -1,0 +1,249 @@
+"""LibraryScreen: the articles of a folder, their review progress, and the way into each.
+
+The index is read at once (the first screen shows what it knew), then refreshed in a
+thread that posts progress; an article closed in the reader is indexed from its saved
+session. Everything the screen knows is in a LibraryState.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui.corpus.index import CorpusIndex
+from tui.corpus.summary import ArticleSummary, untitled
+from tui.corpus.visible import visible
+from tui.ui.keymap import LIBRARY_BINDINGS, LIBRARY_FILTER_BINDINGS
+from tui.ui.library.keys import SORT_KEYS
+from tui.ui.library.state import COLUMNS, LibraryState
+from tui.ui.library.table import ArticleTable, TableHeader
+
+ROWS_EVERY = 3.0  # seconds between showing the rows indexed so far, during a long refresh
+# Makes the reader for an article: its path, and where to start (an item id, an offset).
+OpenReader = Callable[[Path, str | None, int | None], Screen]
+
+
+class FilterInput(Input):
+    """Filter as you type; enter or down goes back to the list, escape clears."""
+
+    BINDINGS = [*LIBRARY_FILTER_BINDINGS]
+
+    def action_clear_filter(self) -> None:
+        self.value = ""
+        self.post_message(LibraryScreen.FilterDone())
+
+    def action_done_filter(self) -> None:
+        self.post_message(LibraryScreen.FilterDone())
+
+
+class LibraryScreen(Screen):
+    """A sortable, filterable list of the library's articles."""
+
+    BINDINGS = [*LIBRARY_BINDINGS]
+    CSS_PATH = "library.tcss"
+
+    class Indexed(Message):
+        """The refresh thread got this far (done of total), or finished (total None)."""
+
+        def __init__(self, done: int, total: int | None) -> None:
+            self.done = done
+            self.total = total
+            super().__init__()
+
+    class FilterDone(Message):
+        pass
+
+    def __init__(
+        self,
+        index: CorpusIndex,
+        articles: list[Path],
+        open_reader: OpenReader,
+        *,
+        jobs: int = 1,
+    ) -> None:
+        super().__init__()
+        self.index = index
+        self.articles = articles
+        self.open_reader = open_reader
+        self.jobs = jobs
+        self.state = LibraryState()
+        self.opened: Path | None = None  # the article in the reader now, if any
+        self._closing = False
+        self._indexing = ""
+        self._rels: list[str] = []
+        self._rows_shown = time.monotonic()
+
+    # ---------------------------------------------------------------- building
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-title")
+        yield TableHeader(self.state, id="library-header")
+        yield ArticleTable(self.state, id="library-table")
+        yield FilterInput(
+            placeholder="filter: words in title, source, date, file, reviewer", id="library-filter"
+        )
+        yield Static(id="library-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FilterInput).display = False
+        self._rels = [self.index.relative(p) for p in self.articles]
+        self._show_rows()
+        self.query_one(ArticleTable).focus()
+        self._show_title()
+        self._show_status()
+        self._refresh_index()
+
+    def on_unmount(self) -> None:
+        self._closing = True
+
+    def _show_rows(self) -> None:
+        """Every article's row as the index has it (a bare one until it is indexed)."""
+        known = self.index.summary_map()
+        self.state.set_rows(
+            known.get(rel) or ArticleSummary(rel, untitled(rel)) for rel in self._rels
+        )
+        self.query_one(ArticleTable).reload()
+
+    def _show_title(self) -> None:
+        title = Text(f"Library · {visible(str(self.index.root))}", style="bold")
+        self.query_one("#library-title", Static).update(title)
+
+    def _show_status(self) -> None:
+        line = self.state.status_line()
+        if self._indexing:
+            line += f" · {self._indexing}"
+        if self.index.notes.messages:
+            line += f" · {self.index.notes.messages[-1]}"
+        self.query_one("#library-status", Static).update(Text(visible(line)))
+
+    # ---------------------------------------------------------------- the index
+
+    @work(thread=True, exclusive=True, group="index")
+    def _refresh_index(self) -> None:
+        def progress(done: int, total: int) -> None:
+            self.post_message(self.Indexed(done, total))
+
+        self.index.refresh(
+            self.articles, progress=progress, cancelled=lambda: self._closing, jobs=self.jobs
+        )
+        self.post_message(self.Indexed(0, None))
+
+    def on_library_screen_indexed(self, message: Indexed) -> None:
+        if message.total is None:
+            self._indexing = ""
+            self._show_rows()
+        elif message.total:
+            self._indexing = f"indexing {message.done:,} / {message.total:,}"
+            # A first build of a big folder takes minutes: show what is indexed so far,
+            # now and then (reading every row costs a moment at 10,000).
+            now = time.monotonic()
+            if message.done and now - self._rows_shown > ROWS_EVERY:
+                self._rows_shown = now
+                self._show_rows()
+        self._show_status()
+
+    @work(thread=True, group="index-one")
+    def _index_article(self, path: Path, session: object) -> None:
+        from tui.corpus.refresh import index_session
+
+        summary = index_session(self.index, path, session)  # type: ignore[arg-type]
+        self.app.call_from_thread(self._row_changed, summary)
+
+    def _row_changed(self, summary: ArticleSummary) -> None:
+        self.state.update(summary)
+        self.query_one(ArticleTable).reload()
+        self._show_status()
+
+    # ---------------------------------------------------------------- the reader
+
+    def open_article(self, rel: str, item: str | None = None, offset: int | None = None) -> None:
+        path = self.index.absolute(rel)
+        self.state.select(rel)
+        self.query_one(ArticleTable).reload()
+        self.opened = path
+        self.app.push_screen(self.open_reader(path, item, offset))
+
+    def closed_article(self, path: Path, session: object | None) -> None:
+        """The reader on ``path`` was left (its session saved): bring its row up to date."""
+        self.opened = None
+        if session is not None:
+            self._index_article(path, session)
+
+    def neighbour(self, path: Path, step: int) -> str | None:
+        """The article after (+1) or before (-1) ``path`` in the library's order."""
+        return self.state.neighbour(self.index.relative(path), step)
+
+    # ---------------------------------------------------------------- actions
+
+    def action_open(self) -> None:
+        current = self.state.current
+        if current is not None:
+            self.open_article(current.path)
+
+    @on(ArticleTable.Opened)
+    def _opened(self, message: ArticleTable.Opened) -> None:
+        self.open_article(message.path)
+
+    def action_filter(self) -> None:
+        box = self.query_one(FilterInput)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.state.set_filter(event.value)
+        self.query_one(ArticleTable).reload()
+        self._show_status()
+
+    def on_library_screen_filter_done(self) -> None:
+        box = self.query_one(FilterInput)
+        if not box.value:
+            box.display = False
+        self.query_one(ArticleTable).focus()
+
+    def action_unfinished(self) -> None:
+        self.state.toggle_unfinished()
+        self.query_one(ArticleTable).reload()
+        self._show_status()
+
+    def action_sort(self) -> None:
+        from tui.ui.pickers import Choice, ChoicePicker
+
+        titles = {c.key: c.title.strip() or "status mark" for c in COLUMNS}
+        choices = [Choice(key, titles[column], column) for key, column in SORT_KEYS.items()]
+        title = "Sort by (the same column again reverses)"
+        self.app.push_screen(ChoicePicker(title, choices), self._sort_picked)
+
+    def _sort_picked(self, column: object | None) -> None:
+        if isinstance(column, str):
+            self.sort_by(column)
+
+    def sort_by(self, column: str) -> None:
+        self.state.sort_by(column)
+        self.query_one(TableHeader).refresh()
+        self.query_one(ArticleTable).reload()
+
+    @on(TableHeader.SortClicked)
+    def _sort_clicked(self, message: TableHeader.SortClicked) -> None:
+        self.sort_by(message.key)
+
+    def action_rescan(self) -> None:
+        self._refresh_index()
+
+    def action_search(self) -> None:
+        from tui.ui.library.search_screen import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.index), self._search_done)
+
+    def _search_done(self, result: tuple[str, str | None, int] | None) -> None:
+        if result is not None:
+            self.open_article(*result)

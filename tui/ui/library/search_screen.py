@@ -1,0 +1,108 @@
+"""SearchScreen: search every article of the library (ctrl+f), enter opens one at the item.
+
+The query language is tui.corpus.query's (words, "phrases", field:value, unreviewed);
+searching runs in a thread as you type, so a slow disk never holds a key back.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.corpus.index import CorpusIndex
+from tui.corpus.query import QueryError
+from tui.corpus.search import Hit, SearchResult, search
+from tui.corpus.visible import visible
+from tui.ui.keymap import LIBRARY_SEARCH_BINDINGS
+
+HELP = (
+    'words, "phrases", word*  ·  source: cue: content: type: actor: place: entity: '
+    "verdict: note: text: kind:claim|event|entity|text  ·  unreviewed"
+)
+# What enter gives back: the article (relative path), the item id (or None), the offset.
+Opened = tuple[str, str | None, int]
+
+
+def hit_text(hit: Hit) -> Text:
+    head = Text.assemble(
+        (visible(hit.title), "bold"),
+        "  ",
+        (f"{hit.kind} {hit.item}".strip(), "italic"),
+        "  ",
+        visible(hit.label),
+    )
+    return Text.assemble(head, "\n   ", (visible(hit.sentence), "dim"))
+
+
+class SearchScreen(ModalScreen[Opened | None]):
+    """A query box over a list of results."""
+
+    BINDINGS = [*LIBRARY_SEARCH_BINDINGS]
+
+    def __init__(self, index: CorpusIndex, query: str = "") -> None:
+        super().__init__()
+        self.index = index
+        self.initial = query
+        self.hits: tuple[Hit, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box search-box"):
+            yield Static(Text("Search the library", style="bold"))
+            yield Input(value=self.initial, placeholder=HELP, id="library-query")
+            yield OptionList(id="library-hits")
+            yield Static(id="library-search-status", classes="modal-foot")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self.initial:
+            self._search(self.initial)
+
+    @on(Input.Changed, "#library-query")
+    def _changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    @on(Input.Submitted, "#library-query")
+    def _submitted(self) -> None:
+        self.action_to_results()
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str) -> None:
+        try:
+            result = search(self.index, query)
+        except QueryError as exc:
+            self.app.call_from_thread(self._show, None, str(exc), query)
+            return
+        self.app.call_from_thread(self._show, result, "", query)
+
+    def _show(self, result: SearchResult | None, error: str, query: str) -> None:
+        if query != self.query_one(Input).value:
+            return  # typed on since: a newer search is coming
+        hits = self.query_one(OptionList)
+        status = self.query_one("#library-search-status", Static)
+        if result is None:
+            status.update(Text(visible(error)))
+            return
+        self.hits = result.hits
+        hits.clear_options()
+        hits.add_options([Option(hit_text(h)) for h in result.hits])
+        count = f"{len(result.hits)}{'+' if result.more else ''} results"
+        status.update(Text(f"{count} · enter opens · escape closes" if query.strip() else HELP))
+
+    def action_to_results(self) -> None:
+        if self.hits:
+            hits = self.query_one(OptionList)
+            hits.highlighted = hits.highlighted or 0
+            hits.focus()
+
+    @on(OptionList.OptionSelected, "#library-hits")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        hit = self.hits[event.option_index]
+        self.dismiss((hit.path, hit.item or None, hit.start))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
