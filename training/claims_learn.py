@@ -142,12 +142,29 @@ class DensePerceptron:
         return out
 
 
+def frequent(rows: Sequence[Sequence[int]], min_count: int) -> set[int]:
+    """Feature ids met at least ``min_count`` times (rarer ones only make the model big:
+    a feature seen once or twice is a detail of one article)."""
+    counts: dict[int, int] = {}
+    for ids in rows:
+        for f in ids:
+            counts[f] = counts.get(f, 0) + 1
+    return {f for f, c in counts.items() if c >= min_count}
+
+
 def train_classifier(
-    examples: Sequence[tuple[list[str], int]], n_labels: int, epochs: int, seed: int
+    examples: Sequence[tuple[list[str], int]],
+    n_labels: int,
+    epochs: int,
+    seed: int,
+    min_count: int = 1,
 ) -> dict[str, list[float]]:
     """An averaged perceptron over independent examples (features, label)."""
     index = FeatureIndex()
     rows = [(index(feats), gold) for feats, gold in examples]
+    if min_count > 1:
+        keep = frequent([ids for ids, _ in rows], min_count)
+        rows = [(tuple(f for f in ids if f in keep), gold) for ids, gold in rows]
     model = DensePerceptron(n_labels)
     model.grow(len(index.names))
     order = list(range(len(rows)))
@@ -176,6 +193,7 @@ def logistic_regression(
 ) -> dict[str, float]:
     """Weights of a logistic regression over sparse named features, by full-batch
     gradient descent (small data: a few thousand rows, a few dozen features)."""
+    rows = [{f: v for f, v in r.items() if not f.startswith("_")} for r in rows]
     names = sorted({f for r in rows for f in r})
     w = dict.fromkeys(names, 0.0)
     w["bias"] = 0.0

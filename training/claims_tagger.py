@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from training.claims_data import ArticleData, span_labels
-from training.claims_learn import DensePerceptron, FeatureIndex
+from training.claims_learn import DensePerceptron, FeatureIndex, frequent
 from tui.extract.claim_features import (
     LABELS,
     cue_group_features,
@@ -56,10 +56,19 @@ def _static_rows(data: list[ArticleData], index: FeatureIndex) -> list[tuple]:
     return items
 
 
-def train_tagger(data: list[ArticleData], epochs: int, seed: int) -> dict[str, list[float]]:
-    """Span weights learned from every gold cue's sentence in ``data``."""
+def train_tagger(
+    data: list[ArticleData], epochs: int, seed: int, min_count: int = 1
+) -> dict[str, list[float]]:
+    """Span weights learned from every gold cue's sentence in ``data``; features met
+    fewer than ``min_count`` times are left out."""
     index = FeatureIndex()
     items = _static_rows(data, index)
+    if min_count > 1:
+        keep = frequent([t[0] for toks in items for t in toks if t is not None], min_count)
+        items = [
+            [None if t is None else (tuple(f for f in t[0] if f in keep), *t[1:]) for t in toks]
+            for toks in items
+        ]
     hist_memo: dict[tuple, tuple[int, ...]] = {}
     model = DensePerceptron(len(LABELS))
     model.grow(len(index.names))

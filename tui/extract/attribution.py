@@ -56,6 +56,8 @@ def _hedge_pattern() -> re.Pattern[str]:
     return word_pattern(set(lex.hedge_words) | set(lex.hedge_phrases))
 
 
+NESTED = 0.8  # confidence kept by a claim reported inside another's content
+NESTED_KEY = "_nested"  # marks such claims among the features; the scorer skips it
 _LOOK_BACK = 49  # spans before a cue that may hold it (further ones are not looked at)
 
 
@@ -168,23 +170,41 @@ def find_claims(
     confidence falls below the model's threshold are left out.
     """
     model = model or claim_model()
-    claims = best_per_cue([c for c, _ in scored_claims(doc, entities, mentions, model)])
+    claims = best_per_cue(scored_claims(doc, entities, mentions, model))
     if model is not None and model.scorer:
         claims = [c for c in claims if c.confidence >= model.threshold]
     return tuple(replace(c, id=f"c{n}") for n, c in enumerate(claims, 1))
 
 
-def best_per_cue(claims: list[Claim]) -> list[Claim]:
-    """One claim per cue: where the rules and the tagger both read a cue, the one the
-    scorer trusts more (the rule's on a tie). Document order is kept."""
-    best: dict[tuple[int, int], int] = {}
-    for n, c in enumerate(claims):
-        key = (c.cue.start, c.cue.end)
-        k = best.get(key)
-        if k is None or c.confidence > claims[k].confidence:
-            best[key] = n
-    keep = set(best.values())
-    return [c for n, c in enumerate(claims) if n in keep]
+AGREE = 0.8  # readings of one cue that overlap this much are the same claim
+
+
+def choose_reading(readings: list[tuple[float, dict[str, float]]]) -> int:
+    """Which of one cue's readings (confidence, features) to keep: the rule frames'
+    reading, whose boundaries follow the house conventions (content.py), unless the
+    tagger's differs from it and the scorer trusts the tagger's more."""
+    best = max(range(len(readings)), key=lambda n: readings[n][0])
+    rule = next((n for n, (_, f) in enumerate(readings) if "origin_rule" in f), None)
+    if rule is None or rule == best:
+        return best
+    if readings[rule][1].get("agree_rule", 0.0) >= AGREE:
+        return rule
+    return best
+
+
+def best_per_cue(scored: list[tuple[Claim, dict[str, float]]]) -> list[Claim]:
+    """One claim per cue (see ``choose_reading``), in document order."""
+    groups: dict[int, list[int]] = {}
+    for n, (c, _) in enumerate(scored):
+        groups.setdefault(c.cue.start, []).append(n)
+    keep = set()
+    for idx in groups.values():
+        if len(idx) == 1:
+            keep.add(idx[0])
+        else:
+            pick = choose_reading([(scored[n][0].confidence, scored[n][1]) for n in idx])
+            keep.add(idx[pick])
+    return [c for n, (c, _) in enumerate(scored) if n in keep]
 
 
 def scored_claims(
@@ -254,18 +274,26 @@ def _finish(
     starts = [m.span.start for m in ordered]
     hedge_re = _hedge_pattern()
     antecedents: list[Antecedent] = []
-    claims: list[tuple[Claim, dict[str, float]]] = []
+    claims: list[tuple[int, int, Claim, dict[str, float]]] = []
     drafts.sort(key=lambda d: d.cue[0])
-    # A claim reported inside another claim's content ("X said Y told him ...") is kept,
-    # with less confidence: the writer vouches for it only through X.
-    contents = sorted((s, e) for d in drafts for s, e in d.content)
+    # A claim reported inside another claim's content ("X said Y told him ...") is kept
+    # when the rule frames read it, with less confidence: the writer vouches for it only
+    # through X. (PolNeAR never marks these, so the scorer is not asked about them.) The
+    # tagger's nested readings are left out. Only credible claims' contents count here:
+    # the rules' and those of well-scored cues.
+    contents = sorted(
+        (s, e)
+        for d in drafts
+        if d.origin == "rule" or (d.margin or 0.0) > 0.0
+        for s, e in d.content
+    )
     reach = _reaches(contents)
     nested = [_inside_any(d.cue, contents, reach) for d in drafts]
     for d, inside in zip(drafts, nested, strict=True):
         if inside:
-            d.weight *= 0.8
+            d.weight *= NESTED
     for d, inside in zip(drafts, nested, strict=True):
-        if _refusal(text, d, lex):
+        if _refusal(text, d, lex) or (inside and d.origin == "model"):
             continue
         content = sorted(set(d.content + d.extra))
         ref = None
@@ -296,6 +324,13 @@ def _finish(
             for m in hedge_re.finditer(text, start, end)
             if not (m.start() == d.cue[0] and d.hedge_cue)
         ]
+        feats: dict[str, float] = {}
+        if model is not None:
+            feats = claim_features(text, d, content, kind, ref, pronoun, quotes, lex)
+            if model.scorer:
+                confidence = model.confidence(feats) * (NESTED if inside else 1.0)
+            if inside:
+                feats[NESTED_KEY] = 1.0
         claim = Claim(
             id="",
             cue=Span.of(text, *d.cue),
@@ -305,12 +340,9 @@ def _finish(
             hedges=tuple(sorted(hedges, key=lambda h: h.start)),
             confidence=round(confidence, 3),
         )
-        feats = claim_features(text, d, claim, inside, pronoun, quotes, lex)
-        if model is not None and model.scorer:
-            claim = replace(claim, confidence=round(model.confidence(feats), 3))
-        claims.append((claim, feats))
-    claims.sort(key=lambda cf: (cf[0].start, cf[0].cue.start))
-    return claims
+        claims.append((start, d.cue[0], claim, feats))
+    claims.sort(key=lambda x: (x[0], x[1]))
+    return [(c, f) for _, _, c, f in claims]
 
 
 _LONGEST_MENTION = 300  # characters; mentions starting further left cannot reach a span
@@ -325,9 +357,9 @@ def _link(span: Span, mentions: list[Mention], starts: list[int]) -> str | None:
 
 def _refusal(text: str, d: Draft, lex: Lexicon) -> bool:
     """'She declined to say where ...': a refusal to speak is no claim to check."""
-    if text[d.cue[0] : d.cue[1]].lower() not in lex.refusals or not d.content:
+    if text[d.cue[0] : d.cue[1]].lower() not in lex.refusals:
         return False
-    words = text[d.content[0][0] : d.content[0][1]].lower().split(maxsplit=2)
+    words = text[d.cue[1] : d.cue[1] + 40].lower().split(maxsplit=2)
     return len(words) >= 2 and words[0] == "to" and words[1] in lex.speech_infinitives
 
 
@@ -338,8 +370,9 @@ def _log_bucket(n: int) -> str:
 def claim_features(
     text: str,
     d: Draft,
-    claim: Claim,
-    nested: bool,
+    content: list[tuple[int, int]],
+    kind: str,
+    source: Ref | None,
     pronoun: bool,
     quotes: Quotes,
     lex: Lexicon,
@@ -360,13 +393,24 @@ def claim_features(
     if d.agree is not None:
         f["agree_" + d.origin] = d.agree
         f["disagree_" + d.origin] = 1.0 - d.agree
-    f["source_" + ("none" if claim.source is None else "pronoun" if pronoun else "named")] = 1.0
-    f["kind_" + claim.kind] = 1.0
-    f["fragments_" + str(min(len(claim.content), 3))] = 1.0
-    words = sum(len(c.text.split()) for c in claim.content)
+    f["source_" + ("none" if source is None else "pronoun" if pronoun else "named")] = 1.0
+    f["kind_" + kind] = 1.0
+    f["fragments_" + str(min(len(content), 3))] = 1.0
+    words = sum(len(text[s:e].split()) for s, e in content)
     f["words_" + _log_bucket(words)] = 1.0
-    if nested:
-        f["nested"] = 1.0
+    before = any(e <= d.cue[0] for _, e in content)
+    after = any(s >= d.cue[1] for s, _ in content)
+    f["side_" + ("both" if before and after else "before" if before else "after")] = 1.0
+    first = text[content[0][0] : content[0][1]].split(maxsplit=1) if content else []
+    first = first[0].lower() if first else ""
+    opener = (
+        first
+        if first in ("that", "to", "whether", "if")
+        else "quote"
+        if first[:1] in "“\"'‘«"
+        else "other"
+    )
+    f["opens_" + opener] = 1.0
     if quotes.containing(d.cue[0]) is not None:
         f["cue_quoted"] = 1.0
     cue = text[d.cue[0] : d.cue[1]].lower()

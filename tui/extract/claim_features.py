@@ -89,38 +89,76 @@ def shape(text: str) -> str:
     return "o"
 
 
+def _base_class(low: str, text: str) -> str:
+    if low in ("that", "to", "whether", "if", "and", "but", "as"):
+        return low
+    if low in PRONOUNS:
+        return "PRP"
+    if low in AUX:
+        return "AUX"
+    if low in DETERMINERS:
+        return "DT"
+    if text[0] in OPENING:
+        return "Q<"
+    if text[0] in CLOSING:
+        return "Q>"
+    if text == '"':
+        return '"'  # opening or closing: decided by where it stands (SentenceView.of)
+    return shape(text)
+
+
+# Per token text: (lower-case form, shape, class, is a finite verb). Bounded: a long
+# text's rare words are simply recomputed.
+_INFO: dict[str, tuple[str, str, str, bool]] = {}
+_INFO_LIMIT = 200_000
+
+
+def _info(text: str) -> tuple[str, str, str, bool]:
+    got = _INFO.get(text)
+    if got is None:
+        low = text.lower()
+        got = (low, shape(text), _base_class(low, text), low in FINITE)
+        if len(_INFO) < _INFO_LIMIT:
+            _INFO[text] = got
+    return got
+
+
 def word_class(view: SentenceView, i: int) -> str:
     """What kind of word sits at ``i`` (for neighbour features); ``^``/``$`` off the ends."""
     if i < 0:
         return "^"
-    if i >= len(view.low):
+    if i >= len(view.classes):
         return "$"
-    w = view.low[i]
-    if w in ("that", "to", "whether", "if", "and", "but", "as"):
-        return w
-    if w in PRONOUNS:
-        return "PRP"
-    if w in AUX:
-        return "AUX"
-    if w in DETERMINERS:
-        return "DT"
-    t = view.toks[i].text
-    if t[0] in OPENING or (t == '"' and not view.inq[i]):
-        return "Q<"
-    if t[0] in CLOSING or (t == '"' and view.inq[i]):
-        return "Q>"
-    return shape(t)
+    return view.classes[i]
+
+
+def _inside_quotes(toks: list[Token], quotes: Quotes | None) -> list[bool]:
+    """For each token, whether it lies inside a quotation (one sweep, no lookups)."""
+    if quotes is None or not quotes.quotes or not toks:
+        return [False] * len(toks)
+    inside = quotes.within(toks[0].start, toks[-1].end)
+    q = quotes.containing(toks[0].start)
+    spans = ([(q.start, q.end)] if q is not None else []) + [(x.start, x.end) for x in inside]
+    out = []
+    k = 0
+    for t in toks:
+        p = t.start
+        while k < len(spans) and spans[k][1] <= p:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] < p < spans[k][1])
+    return out
 
 
 @dataclass(slots=True)
 class SentenceView:
     """One sentence's tokens with what the features look up: lower-case forms, shapes,
-    whether each token is inside a quotation, and running counts of commas, quotation
-    marks and colons (counts between two tokens in one step)."""
+    word classes, whether each token is inside a quotation, and running counts of commas,
+    quotation marks, colons and finite verbs (counts between two tokens in one step)."""
 
     toks: list[Token]
     low: list[str]
     shapes: list[str]
+    classes: list[str]
     inq: list[bool]
     commas: list[int]  # commas[j]: commas among toks[:j]
     marks: list[int]
@@ -130,21 +168,32 @@ class SentenceView:
 
     @classmethod
     def of(cls, toks: list[Token], quotes: Quotes | None, low: list[str] | None = None):
-        low = [t.text.lower() for t in toks] if low is None else low
-        shapes = [shape(t.text) for t in toks]
-        if quotes is None or not quotes.quotes:
-            inq = [False] * len(toks)
-        else:
-            inq = [quotes.containing(t.start) is not None for t in toks]
+        infos = [_info(t.text) for t in toks]
+        if low is None:
+            low = [x[0] for x in infos]
+        shapes = [x[1] for x in infos]
+        inq = _inside_quotes(toks, quotes)
+        classes = [
+            x[2] if x[2] != '"' else ("Q>" if q else "Q<") for x, q in zip(infos, inq, strict=True)
+        ]
         commas, marks, colons, verbs = [0], [0], [0], [0]
-        for t, w in zip(toks, low, strict=True):
-            x = t.text
-            commas.append(commas[-1] + (x == ","))
-            marks.append(marks[-1] + (x in MARKS))
-            colons.append(colons[-1] + (x == ":" or x == ";"))
-            verbs.append(verbs[-1] + (w in FINITE))
+        c = m = o = v = 0
+        for x in infos:
+            s = x[1]
+            if s == ",":
+                c += 1
+            elif s in MARKS:
+                m += 1
+            elif s == ":" or s == ";":
+                o += 1
+            elif x[3]:
+                v += 1
+            commas.append(c)
+            marks.append(m)
+            colons.append(o)
+            verbs.append(v)
         question = bool(toks) and toks[-1].text in ("?", "”", '"') and "?" in low[-3:]
-        return cls(toks, low, shapes, inq, commas, marks, colons, verbs, question)
+        return cls(toks, low, shapes, classes, inq, commas, marks, colons, verbs, question)
 
 
 def cue_features(view: SentenceView, i: int, in_lexicon: str) -> list[str]:
@@ -225,7 +274,7 @@ _LEFT = ("L1", "L2", "L3", "L5", "L9", "L19", "L99")
 _RIGHT = ("R1", "R2", "R3", "R5", "R9", "R19", "R39", "R99")
 _LEFT_EDGES = (1, 2, 3, 5, 9, 19)
 _RIGHT_EDGES = (1, 2, 3, 5, 9, 19, 39)
-_REACH = 128  # distances tabulated for bucket(); further ones share the last bucket
+REACH = 128  # distances tabulated for bucket(); further ones share the last bucket
 
 
 def _bucket(d: int) -> str:
@@ -241,12 +290,12 @@ def _bucket(d: int) -> str:
     return _RIGHT[-1]
 
 
-_BUCKETS = [_bucket(d) for d in range(-_REACH, _REACH + 1)]
+BUCKETS = [_bucket(d) for d in range(-REACH, REACH + 1)]
 
 
 def bucket(d: int) -> str:
     """Distance of a token from the cue, bucketed (``d`` < 0 left of it, > 0 right)."""
-    return _BUCKETS[max(-_REACH, min(_REACH, d)) + _REACH]
+    return BUCKETS[max(-REACH, min(REACH, d)) + REACH]
 
 
 # The span features come in four groups, each read from its own key: the token
@@ -279,7 +328,7 @@ def token_features(key: tuple[str, ...]) -> list[str]:
 
 
 def relation_key(view: SentenceView, k: int, i: int) -> tuple:
-    b = _BUCKETS[max(-_REACH, min(_REACH, i - k)) + _REACH]
+    b = BUCKETS[max(-REACH, min(REACH, i - k)) + REACH]
     if i < k:
         a, z = i + 1, k
         that = 0

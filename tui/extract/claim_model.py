@@ -13,23 +13,22 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
+from tui.data import data_bytes
 from tui.extract.claim_features import (
+    BUCKETS,
     LABELS,
+    REACH,
     SentenceView,
     cue_features,
     cue_group_features,
-    cue_key,
     history_features,
-    history_key,
     lemma,
     relation_features,
-    relation_key,
     token_features,
-    token_key,
 )
-from tui.data import data_bytes
-from tui.extract.claim_weights import loads
+from tui.extract.claim_weights import Table, loads
 from tui.extract.cues import Lexicon
 
 MODEL_FILE = "claims_model.bin"
@@ -60,7 +59,7 @@ class ClaimModel:
 
     vocab: frozenset[str]
     cue: dict[str, float]
-    span: dict[str, tuple[float, ...]]
+    span: Table
     scorer: dict[str, float]
     threshold: float
     cue_floor: float  # candidates scoring below this are not tried at all
@@ -74,7 +73,7 @@ class ClaimModel:
         meta, tables = loads(data)
         return cls(
             vocab=frozenset(meta["vocab"]),
-            cue=tables["cue"],
+            cue=tables["cue"].scalars(),
             span=tables["span"],
             scorer={str(k): float(v) for k, v in meta["scorer"].items()},
             threshold=float(meta["threshold"]),
@@ -82,56 +81,99 @@ class ClaimModel:
         )
 
     def cue_margin(self, view: SentenceView, i: int, lex: Lexicon) -> float:
-        w = self.cue
         feats = cue_features(view, i, lexicon_tag(view.low[i], view, i, lex))
-        return sum(w.get(f, 0.0) for f in feats)
+        return sum(map(self.cue.get, feats, repeat(0.0)))
 
     def _sum(self, feats: list[str]) -> tuple[float, float, float]:
         a = b = c = 0.0
-        w = self.span
+        rows, values = self.span.rows, self.span.values
         for f in feats:
-            v = w.get(f)
-            if v is not None:
-                a += v[0]
-                b += v[1]
-                c += v[2]
+            r = rows.get(f)
+            if r is not None:
+                r *= 3
+                a += values[r]
+                b += values[r + 1]
+                c += values[r + 2]
         return (a, b, c)
 
     def _cached(self, cache: dict, key: tuple, features) -> tuple[float, float, float]:
-        vec = cache.get(key)
-        if vec is None:
-            vec = self._sum(features(key))
-            if len(cache) < _CACHE_LIMIT:
-                cache[key] = vec
+        """The summed weights of ``features(key)``, remembered under ``key``."""
+        vec = self._sum(features(key))
+        if len(cache) < _CACHE_LIMIT:
+            cache[key] = vec
         return vec
 
     def tag(self, view: SentenceView, k: int) -> tuple[list[int], list[float]]:
         """Labels (indices into LABELS) of the sentence's tokens for the cue at ``k``,
-        and each label's margin over the runner-up (0 outside the window)."""
+        and each label's margin over the runner-up (0 outside the window).
+
+        The keys are those of ``claim_features`` (``token_key``, ``relation_key``, ...),
+        built inline here: this loop is the claims stage's hottest.
+        """
         n = len(view.toks)
         labels = [0] * n
         margins = [0.0] * n
-        cue = lemma(view.low[k])
-        prev, prev2 = "O", "O"
+        low, shapes, classes, inq = view.low, view.shapes, view.classes, view.inq
+        commas, marks, colons, verbs = view.commas, view.marks, view.colons, view.verbs
+        cue = lemma(low[k])
+        qk = inq[k]
+        last = n - 1
+        that_at = n  # the first "that" within 7 tokens after the cue
+        for j in range(k + 1, min(n, k + 8)):
+            if low[j] == "that":
+                that_at = j
+                break
         tok, rel, hist, cues = self._tok, self._rel, self._hist, self._cue
+        cached = self._cached
+        prev, prev2 = "O", "O"
         for i in range(max(0, k - WINDOW_LEFT), min(n, k + WINDOW_RIGHT)):
             if i == k:
                 prev2, prev = prev, "K"
                 continue
-            t = self._cached(tok, token_key(view, i), token_features)
-            rk = relation_key(view, k, i)
-            r = self._cached(rel, rk, relation_features)
-            c = self._cached(cues, cue_key(cue, rk), cue_group_features)
-            h = self._cached(hist, history_key(prev, prev2, view, k, i), history_features)
-            s0 = t[0] + r[0] + c[0] + h[0]
-            s1 = t[1] + r[1] + c[1] + h[1]
-            s2 = t[2] + r[2] + c[2] + h[2]
-            if s0 >= s1 and s0 >= s2:
-                best, margin = 0, s0 - max(s1, s2)
-            elif s1 >= s2:
-                best, margin = 1, s1 - max(s0, s2)
+            key = (
+                low[i],
+                shapes[i],
+                low[i - 1] if i > 0 else "^",
+                low[i + 1] if i < last else "$",
+                classes[i - 1] if i > 0 else "^",
+                classes[i + 1] if i < last else "$",
+            )
+            t = tok.get(key) or cached(tok, key, token_features)
+            d = i - k
+            b = BUCKETS[d + REACH] if -REACH <= d <= REACH else BUCKETS[0 if d < 0 else -1]
+            if d < 0:
+                a, z, that, side = i + 1, k, 0, "L"
             else:
-                best, margin = 2, s2 - max(s0, s1)
+                a, z, that, side = k + 1, i, 1 if that_at < i else 0, "R"
+            c = commas[z] - commas[a]
+            m = marks[z] - marks[a]
+            v = verbs[z] - verbs[a]
+            key = (
+                b,
+                shapes[i],
+                inq[i],
+                qk,
+                c if c < 2 else 2,
+                m if m < 2 else 2,
+                1 if colons[z] > colons[a] else 0,
+                that,
+                1 if i == 0 else (2 if i == last else 0),
+                v if v < 2 else 2,
+            )
+            r = rel.get(key) or cached(rel, key, relation_features)
+            key = (cue, b, key[4], key[5], that)
+            cw = cues.get(key) or cached(cues, key, cue_group_features)
+            key = (prev, prev2, shapes[i], side, d == 1)
+            h = hist.get(key) or cached(hist, key, history_features)
+            s0 = t[0] + r[0] + cw[0] + h[0]
+            s1 = t[1] + r[1] + cw[1] + h[1]
+            s2 = t[2] + r[2] + cw[2] + h[2]
+            if s0 >= s1 and s0 >= s2:
+                best, margin = 0, s0 - (s1 if s1 > s2 else s2)
+            elif s1 >= s2:
+                best, margin = 1, s1 - (s0 if s0 > s2 else s2)
+            else:
+                best, margin = 2, s2 - (s0 if s0 > s1 else s1)
             labels[i] = best
             margins[i] = margin
             prev2, prev = prev, LABELS[best]
@@ -140,7 +182,10 @@ class ClaimModel:
     def confidence(self, features: dict[str, float]) -> float:
         """The scorer's probability that a claim with these features is right."""
         w = self.scorer
-        z = w.get("bias", 0.0) + sum(w.get(f, 0.0) * v for f, v in features.items())
+        # Keys starting with "_" describe the claim to training, not to the scorer.
+        z = w.get("bias", 0.0) + sum(
+            w.get(f, 0.0) * v for f, v in features.items() if not f.startswith("_")
+        )
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)

@@ -1,11 +1,12 @@
 """A compact file for learned weights: named float32 tables behind a small JSON header.
 
-Layout (the whole file zlib-compressed): ``MGCW1\\n``, a 4-byte little-endian length and
+Layout: ``MGCW1\\n``, a 4-byte little-endian length and
 that many bytes of JSON (``{"meta": {...}, "tables": [{"name", "dims", "count"}]}``),
 then per table a 4-byte length and the feature names joined by newlines, followed by
-``count * dims`` float32 values, little-endian. Reading is one decompression, one split
-per table and one ``array.frombytes``: milliseconds, where JSON of the same weights
-takes a parse of every number.
+``count * dims`` float32 values, little-endian. Reading is one split per table, one
+``dict(zip(...))`` and one ``array.frombytes``: milliseconds, where JSON of the same
+weights takes a parse of every number (and zlib would add a decompression to every
+start for a smaller wheel).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from __future__ import annotations
 import json
 import struct
 import sys
-import zlib
 from array import array
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 MAGIC = b"MGCW1\n"
 
@@ -36,16 +37,36 @@ def dumps(meta: Mapping, tables: Mapping[str, Mapping[str, Sequence[float]]]) ->
         body += struct.pack("<I", len(blob)) + blob + values.tobytes()
         head["tables"].append({"name": name, "dims": dims, "count": len(keys)})
     header = json.dumps(head, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    raw = MAGIC + struct.pack("<I", len(header)) + header + bytes(body)
-    return zlib.compress(raw, 9)
+    return MAGIC + struct.pack("<I", len(header)) + header + bytes(body)
 
 
-def loads(data: bytes) -> tuple[dict, dict[str, dict[str, tuple[float, ...]]]]:
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One table: feature name -> row, and ``dims`` float32 values per row."""
+
+    rows: dict[str, int]
+    values: array
+    dims: int
+
+    @classmethod
+    def of(cls, table: Mapping[str, Sequence[float]], dims: int = 3) -> Table:
+        """A table built in memory (training uses it before anything is saved)."""
+        names = sorted(table)
+        values = array("f", [float(x) for k in names for x in table[k]])
+        return cls({k: n for n, k in enumerate(names)}, values, dims)
+
+    def row(self, name: str) -> tuple[float, ...] | None:
+        r = self.rows.get(name)
+        return None if r is None else tuple(self.values[r * self.dims : (r + 1) * self.dims])
+
+    def scalars(self) -> dict[str, float]:
+        """A one-column table as a plain name -> value mapping."""
+        return dict(zip(self.rows, self.values, strict=True))
+
+
+def loads(data: bytes) -> tuple[dict, dict[str, Table]]:
     """``(meta, tables)`` from the bytes of a weights file; ValueError when it is not one."""
-    try:
-        raw = zlib.decompress(data)
-    except zlib.error as e:
-        raise ValueError(f"not a weights file: {e}") from None
+    raw = data
     if not raw.startswith(MAGIC):
         raise ValueError("not a weights file (bad magic)")
     pos = len(MAGIC)
@@ -53,21 +74,22 @@ def loads(data: bytes) -> tuple[dict, dict[str, dict[str, tuple[float, ...]]]]:
     pos += 4
     head = json.loads(raw[pos : pos + n])
     pos += n
-    tables: dict[str, dict[str, tuple[float, ...]]] = {}
+    tables: dict[str, Table] = {}
     for t in head["tables"]:
         (n,) = struct.unpack_from("<I", raw, pos)
         pos += 4
         names = raw[pos : pos + n].decode("utf-8").split("\n") if n else []
         pos += n
         dims, count = t["dims"], t["count"]
+        chunk = raw[pos : pos + 4 * dims * count]
+        if len(chunk) != 4 * dims * count:
+            raise ValueError("weights file is truncated or damaged")
         values = array("f")
-        values.frombytes(raw[pos : pos + 4 * dims * count])
+        values.frombytes(chunk)
         if sys.byteorder != "little":
             values.byteswap()
         pos += 4 * dims * count
-        if dims == 1:
-            tables[t["name"]] = dict(zip(names, values, strict=True))
-        else:
-            rows = [tuple(values[k : k + dims]) for k in range(0, dims * count, dims)]
-            tables[t["name"]] = dict(zip(names, rows, strict=True))
+        if len(values) != dims * count or len(names) != count:
+            raise ValueError("weights file is truncated or damaged")
+        tables[t["name"]] = Table(dict(zip(names, range(count), strict=True)), values, dims)
     return head["meta"], tables

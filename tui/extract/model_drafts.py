@@ -46,10 +46,12 @@ def model_drafts(
         rule = by_start.get(tok.start)
         if rule is not None:
             rule.margin = margin
-        elif margin < model.cue_floor:
-            continue
-        d = _tagged(text, view, i, quotes, model)
+        if margin < model.cue_floor:
+            continue  # too unlikely a cue to be worth the tagger's time
+        d = _tagged(text, view, i, quotes, model, _limit(view, i, lex, vocab))
         if d is None:
+            continue
+        if rule is None and not _reads_as_statement(text, view, i, d, lex):
             continue
         d.margin = margin
         if rule is not None:
@@ -78,6 +80,55 @@ def _before_verb(low: list[str], i: int, vocab: frozenset[str]) -> bool:
     return j < len(low) and low[j] in vocab
 
 
+_CLAUSE_OPENERS = frozenset({"that", ":", "“", '"', "‘", "«"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def _reads_as_statement(text: str, view: SentenceView, k: int, d: Draft, lex: Lexicon) -> bool:
+    """What the cue list knows, applied to the tagger's readings: after a determiner or a
+    possessive the word is a noun ("his disparaging remarks", "the claims") and states
+    something only with a clause or a quotation ("the claim that ..."); a verb the list
+    marks as evidence ("show", "find") needs a clause or a poll, study or record as its
+    source ("Polls show ...", not "The band will show the film"). A content that is only
+    a pronoun, or the "by" phrase of a passive, is not something said."""
+    low = view.low
+    opener = text[d.content[0][0] : d.content[0][0] + 1]
+    first = text[d.content[0][0] : d.content[0][1]].split(maxsplit=1)[0].lower()
+    clause = (
+        first in _CLAUSE_OPENERS
+        or opener in _CLAUSE_OPENERS
+        or (k + 1 < len(low) and low[k + 1] in _CLAUSE_OPENERS)
+    )
+    if k > 0 and low[k - 1] in lex.noun_markers and not clause:
+        return False
+    said = " ".join(text[a:b] for a, b in d.content).lower().split()
+    if all(w in lex.object_pronouns for w in said):
+        return False  # "thanked them": nothing said
+    if first == "by" or (k + 1 < len(low) and low[k + 1] == "by" and low[k - 1] in _BE):
+        return False  # "were rejected by the court": a passive, the tagger reads it wrong
+    verb = lex.verbs.get(low[k])
+    if verb is not None and verb.strict and verb.evidence and not clause:
+        source = text[d.source[0] : d.source[1]].lower().split() if d.source else []
+        return any(w in lex.evidence_nouns for w in source) or first in lex.subject_pronouns
+    return True
+
+
+def _limit(view: SentenceView, k: int, lex: Lexicon, vocab: frozenset[str]) -> int:
+    """Token where a reading of the cue at ``k`` must stop: before a later cue that opens
+    a clause of its own ("X says A and said B", "..., adding that ...", "..., according
+    to ..."), as the frames' limits do."""
+    low = view.low
+    for j in range(k + 2, len(low)):
+        if low[j] not in vocab and low[j] not in lex.verbs:
+            continue
+        before = low[j - 1]
+        if before in lex.coordinators or (
+            before == "," and (low[j] in lex.participles or low[j] == "according")
+        ):
+            return j - 1
+    return len(low)
+
+
 def _agreement(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
     """Dice overlap of two contents, in characters."""
     common = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
@@ -85,12 +136,18 @@ def _agreement(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
     return 2 * common / total if total else 0.0
 
 
-def _tagged(text: str, view: SentenceView, k: int, quotes: Quotes, model: ClaimModel):
+def _tagged(
+    text: str, view: SentenceView, k: int, quotes: Quotes, model: ClaimModel, limit: int
+) -> Draft | None:
     labels, margins = model.tag(view, k)
+    for i in range(max(limit, k + 1), len(labels)):
+        labels[i] = 0
     toks = view.toks
     content: list[tuple[int, int]] = []
     total, count = 0.0, 0
     for a, b in runs(labels, _C):
+        if a > k and b - a > 1 and view.low[a] == "that":
+            a += 1  # the complementiser is not what was said (content.py drops it too)
         start, end = trim(text, toks[a].start, toks[b - 1].end)
         if start < end and any(ch.isalnum() for ch in text[start:end]):
             content.append((start, end))
