@@ -401,8 +401,8 @@ def claim_features(
     before = any(e <= d.cue[0] for _, e in content)
     after = any(s >= d.cue[1] for s, _ in content)
     f["side_" + ("both" if before and after else "before" if before else "after")] = 1.0
-    first = text[content[0][0] : content[0][1]].split(maxsplit=1) if content else []
-    first = first[0].lower() if first else ""
+    opening = text[content[0][0] : content[0][1]].split(maxsplit=1) if content else []
+    first = opening[0].lower() if opening else ""
     opener = (
         first
         if first in ("that", "to", "whether", "if")

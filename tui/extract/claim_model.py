@@ -130,7 +130,7 @@ class ClaimModel:
             if i == k:
                 prev2, prev = prev, "K"
                 continue
-            key = (
+            tkey = (
                 low[i],
                 shapes[i],
                 low[i - 1] if i > 0 else "^",
@@ -138,7 +138,7 @@ class ClaimModel:
                 classes[i - 1] if i > 0 else "^",
                 classes[i + 1] if i < last else "$",
             )
-            t = tok.get(key) or cached(tok, key, token_features)
+            t = tok.get(tkey) or cached(tok, tkey, token_features)
             d = i - k
             b = BUCKETS[d + REACH] if -REACH <= d <= REACH else BUCKETS[0 if d < 0 else -1]
             if d < 0:
@@ -148,7 +148,7 @@ class ClaimModel:
             c = commas[z] - commas[a]
             m = marks[z] - marks[a]
             v = verbs[z] - verbs[a]
-            key = (
+            rkey = (
                 b,
                 shapes[i],
                 inq[i],
@@ -160,11 +160,11 @@ class ClaimModel:
                 1 if i == 0 else (2 if i == last else 0),
                 v if v < 2 else 2,
             )
-            r = rel.get(key) or cached(rel, key, relation_features)
-            key = (cue, b, key[4], key[5], that)
-            cw = cues.get(key) or cached(cues, key, cue_group_features)
-            key = (prev, prev2, shapes[i], side, d == 1)
-            h = hist.get(key) or cached(hist, key, history_features)
+            r = rel.get(rkey) or cached(rel, rkey, relation_features)
+            ckey = (cue, b, rkey[4], rkey[5], that)
+            cw = cues.get(ckey) or cached(cues, ckey, cue_group_features)
+            hkey = (prev, prev2, shapes[i], side, d == 1)
+            h = hist.get(hkey) or cached(hist, hkey, history_features)
             s0 = t[0] + r[0] + cw[0] + h[0]
             s1 = t[1] + r[1] + cw[1] + h[1]
             s2 = t[2] + r[2] + cw[2] + h[2]

@@ -23,7 +23,8 @@ MAGIC = b"MGCW1\n"
 
 def dumps(meta: Mapping, tables: Mapping[str, Mapping[str, Sequence[float]]]) -> bytes:
     """Bytes of a weights file holding ``meta`` (JSON-able) and the named ``tables``."""
-    head = {"meta": meta, "tables": []}
+    listed: list[dict] = []
+    head = {"meta": meta, "tables": listed}
     body = bytearray()
     for name, table in tables.items():
         keys = sorted(table)
@@ -35,7 +36,7 @@ def dumps(meta: Mapping, tables: Mapping[str, Mapping[str, Sequence[float]]]) ->
         if sys.byteorder != "little":
             values.byteswap()
         body += struct.pack("<I", len(blob)) + blob + values.tobytes()
-        head["tables"].append({"name": name, "dims": dims, "count": len(keys)})
+        listed.append({"name": name, "dims": dims, "count": len(keys)})
     header = json.dumps(head, sort_keys=True, separators=(",", ":")).encode("utf-8")
     return MAGIC + struct.pack("<I", len(header)) + header + bytes(body)
 
