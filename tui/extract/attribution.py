@@ -167,12 +167,21 @@ def find_claims(
     """Attributed statements in ``doc``; sources linked to ``entities`` where they can be.
 
     ``model``: the learned claim models (default: the packaged ones). Claims whose
-    confidence falls below the model's threshold are left out.
+    confidence falls below the model's threshold are left out. A nested claim (reported
+    inside another's content) is judged on the scorer's reading of the claim itself: its
+    lower confidence says the writer vouches for it only through the outer source, not
+    that it was misread.
     """
     model = model or claim_model()
-    claims = best_per_cue(scored_claims(doc, entities, mentions, model))
+    scored = scored_claims(doc, entities, mentions, model)
+    claims = best_per_cue(scored)
     if model is not None and model.scorer:
-        claims = [c for c in claims if c.confidence >= model.threshold]
+        nested = {id(c) for c, f in scored if NESTED_KEY in f}
+        claims = [
+            c
+            for c in claims
+            if c.confidence / (NESTED if id(c) in nested else 1.0) >= model.threshold
+        ]
     return tuple(replace(c, id=f"c{n}") for n, c in enumerate(claims, 1))
 
 
