@@ -10,8 +10,8 @@ from tests.corpus.test_agreement_cli import put
 from tests.corpus.test_agreement_settle import two_reviews
 from tui.corpus.agreement_diff import settled
 from tui.corpus.agreement_inputs import InputError
-from tui.review_adjudicate import open_adjudication
-from tui.store import read, sidecar_path
+from tui.review_adjudicate import open_adjudication, reading_hint
+from tui.store import read, save, sidecar_path
 
 
 @pytest.fixture
@@ -74,3 +74,34 @@ def test_a_file_that_is_not_a_sidecar_is_never_the_merged_one(reviews, tmp_path:
     with pytest.raises(InputError, match="not a Marginalia sidecar"):
         open_adjudication(article, a, b, out=notes)
     assert notes.read_text(encoding="utf-8") == "my own notes\n"
+
+
+@pytest.mark.parametrize(("b_extractor", "merged_extractor"), [("x 1.0", "x 1.0"), ("x 2.0", None)])
+def test_merged_review_keeps_the_extractor_both_reviews_share(
+    reviews: tuple[Path, Path, Path], b_extractor: str, merged_extractor: str | None
+) -> None:
+    """So the reader opens the merged review as current, with no fresh suggestions slipped
+    in after the adjudication; reviews of different extractor versions record none."""
+    article, a, b = reviews
+    for folder, version in ((a, "x 1.0"), (b, b_extractor)):
+        side = sidecar_path(folder / "story.txt")
+        stored = read(side)
+        assert stored is not None
+        save(
+            side, stored.annotations, sha256=stored.sha256, length=stored.length, extractor=version
+        )
+    adj = open_adjudication(article, a, b)
+    adj.session.take_version(adj.comparison, 0, "B")
+    assert adj.session.flush()
+    merged = read(sidecar_path(article))
+    assert merged is not None and merged.extractor == merged_extractor
+
+
+def test_reading_hint_names_the_sidecar_only_when_it_is_not_beside_the_article() -> None:
+    article = Path("desk/my story.txt")
+    assert reading_hint(article, sidecar_path(article)).endswith(
+        "read it with: marginalia 'desk/my story.txt'"
+    )
+    assert reading_hint(article, Path("m.yaml")) == (
+        "the merged review is m.yaml; read it with: marginalia 'desk/my story.txt' --sidecar m.yaml"
+    )

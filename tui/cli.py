@@ -37,6 +37,8 @@ examples:
   marginalia import story.txt --from brat story.ann   annotations made elsewhere
   marginalia agree alice/ bob/        how far two reviewers agree (see agree --help)
   marginalia adjudicate story.txt alice/ bob/   settle their differences into a merged review
+  marginalia story.txt --sidecar merged.yaml   read and review with the annotations kept in
+                                      merged.yaml (e.g. written by adjudicate --out)
 
 keys in the reader: J/K claims, ]/[ events, e/E entities, / search, ? help, q quit
 """
@@ -110,6 +112,13 @@ def _reader_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         type=Path,
         help="event types, verdicts, entity types (YAML; default: the bundled ACLED one)",
+    )
+    p.add_argument(
+        "--sidecar",
+        metavar="FILE",
+        type=Path,
+        help="keep the article's annotations in FILE instead of ARTICLE.marginalia.yaml "
+        "beside it (a merged review from adjudicate --out, a second reviewer's own file)",
     )
     p.add_argument("--version", action="version", version=f"marginalia {__version__}")
     return p
@@ -287,6 +296,10 @@ def run_reader(args: argparse.Namespace) -> int:
         except LoadError as exc:
             _error(str(exc))
             return EXIT_USAGE
+    problem = _sidecar_problem(args.sidecar, paths, library)
+    if problem:
+        _error(problem)
+        return EXIT_USAGE
     if args.config is not None and not args.config.is_file():
         _error(f"{args.config}: no such config file")
         return EXIT_USAGE
@@ -329,9 +342,23 @@ def run_reader(args: argparse.Namespace) -> int:
             auto_advance=args.auto_advance,
             codebook=codebook,
             extraction=extraction,
+            sidecar=args.sidecar,
         )
     finally:
         extraction.cancel()
+
+
+def _sidecar_problem(side: Path | None, paths: list[Path], library: bool) -> str | None:
+    """Why ``--sidecar FILE`` cannot be used with these paths, if it cannot."""
+    if side is None:
+        return None
+    if library or not paths:
+        return "--sidecar goes with one article: marginalia ARTICLE --sidecar FILE"
+    if side.is_dir():
+        return f"{side}: a folder; --sidecar wants a file"
+    if not side.parent.is_dir():
+        return f"{side}: no such folder to keep it in"
+    return None
 
 
 def _dispatch(argv: list[str]) -> int:

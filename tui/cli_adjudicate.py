@@ -14,6 +14,7 @@ EXAMPLES = """\
 examples:
   marginalia adjudicate story.txt alice/ bob/          merged into story.txt.marginalia.yaml
   marginalia adjudicate story.txt a.yaml b.yaml --out merged.yaml
+  marginalia story.txt --sidecar merged.yaml           the reader on the merged review
 
 A and B are each a sidecar, an article with its sidecar, or a folder holding a review
 of ARTICLE (found by the sha256 of its text, else by file name; re-anchored when the
@@ -42,7 +43,8 @@ def parser() -> argparse.ArgumentParser:
         "--out",
         type=Path,
         metavar="FILE",
-        help="where the merged review goes (default: the article's own sidecar)",
+        help="where the merged review goes (default: the article's own sidecar); "
+        "read it with: marginalia ARTICLE --sidecar FILE",
     )
     p.add_argument("--theme", metavar="NAME", help="colour theme")
     p.add_argument("--config", metavar="FILE", type=Path, help="config file")

@@ -36,7 +36,8 @@ examples:
 
 Reviews of one article are matched by the sha256 of its text (or, for edited copies,
 by file name, re-anchored onto the first reviewer's text). Figures: entity mentions
-F1 (exact span and type; overlapping span, same type), claims F1 (cue spans overlap,
+F1 (exact span and type; overlapping span, same type), entity links F1 (pairs of the
+mentions both marked that each puts under one entity), claims F1 (cue spans overlap,
 content Dice >= 0.5) with source agreement, events F1 (trigger mentions overlap) with
 type and sub-type agreement, verdicts: Cohen's kappa for two reviewers, Krippendorff's
 alpha (nominal) for more, over the claims all of them judged.
@@ -109,6 +110,7 @@ def figures_json(
         "entities": {
             "exact_f1": _mean(pairs, lambda p: p.exact_all),
             "overlap_f1": _mean(pairs, lambda p: p.overlap_all),
+            "link_f1": _mean(pairs, lambda p: p.links),
             "count": _counts(labels, reviews, lambda r: len(r.mentions)),
             "by_type": {
                 t: {
@@ -146,6 +148,11 @@ def figures_json(
         p = pairs[0]
         out["entities"]["exact_matched"] = p.exact_all.matched
         out["entities"]["overlap_matched"] = p.overlap_all.matched
+        out["entities"]["links"] = {
+            labels[p.first]: p.links.first,
+            labels[p.second]: p.links.second,
+            "both": p.links.matched,
+        }
         out["claims"]["matched"] = p.claims.matched
         out["events"]["matched"] = p.events.matched
     else:
@@ -154,6 +161,7 @@ def figures_json(
                 "reviewers": [labels[p.first], labels[p.second]],
                 "entities_exact_f1": _round(p.exact_all.f1),
                 "entities_overlap_f1": _round(p.overlap_all.f1),
+                "entity_links_f1": _round(p.links.f1),
                 "claims_f1": _round(p.claims.f1),
                 "source_agreement": _round(p.sources.value),
                 "events_f1": _round(p.events.f1),

@@ -73,6 +73,13 @@ def overall_table(data: dict[str, Any]) -> Table:
         e.get("overlap_matched"),
         f"F1 {f1(e['overlap_f1'])}",
     )
+    links = e.get("links", {})
+    row(
+        "entity links (same entity)",
+        {lab: links[lab] for lab in labels if lab in links},
+        links.get("both"),
+        f"F1 {f1(e['link_f1'])}",
+    )
     row(
         "claims",
         c["count"],

@@ -120,13 +120,16 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
         max_bytes: int = DEFAULT_MAX_BYTES,
         reviewer: str = "",
         codebook: Codebook | None = None,
+        sidecar_path: Path | None = None,
     ) -> ReviewSession:
         """Load the article (LoadError if it cannot be read) and its sidecar, if any.
 
-        A sidecar that cannot be used opens the session read-only, with the reason.
+        ``sidecar_path``: where the annotations are kept, when not beside the article
+        (a merged review written by ``marginalia adjudicate --out``, a second reviewer's
+        own file). A sidecar that cannot be used opens the session read-only, with the reason.
         """
         document = load_document(path, max_bytes=max_bytes)
-        side = sidecar.sidecar_path(path)
+        side = sidecar_path if sidecar_path is not None else sidecar.sidecar_path(path)
         leftovers.sweep(side)  # temporary files of a save a kill interrupted
         try:
             stored = sidecar.read(side)

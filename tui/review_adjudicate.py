@@ -9,6 +9,7 @@ like any other change. Editing a taken item afterwards uses the ordinary command
 
 from __future__ import annotations
 
+import shlex
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -84,7 +85,9 @@ def _review_of(document: Document, path: Path, label: str, max_bytes: int) -> tu
             f"{copy.sidecar}: another version of the article; re-anchored"
             f" ({len(report.moved)} items moved, {len(report.orphaned)} could not be placed)"
         )
-        copy = replace(copy, annotations=placed, sha256=document.sha256, notes=(note,))
+        copy = replace(
+            copy, annotations=placed, sha256=document.sha256, notes=(note,), extractor=None
+        )
     who = reviews.names[0] if reviews.names else label
     return copy, who
 
@@ -124,9 +127,25 @@ def open_adjudication(
             document, stored, sidecar_path=target, reviewer=reviewer, codebook=codebook
         )
     else:
+        # Both reviews hold one extractor's suggestions: so does the merged one, and the
+        # reader opens it as current (no fresh suggestions slipped in after adjudication).
+        same = copy_a.extractor if copy_a.extractor == copy_b.extractor else None
         session = ReviewSession(
-            document, initial(comparison), sidecar_path=target, reviewer=reviewer, codebook=codebook
+            document,
+            initial(comparison),
+            sidecar_path=target,
+            reviewer=reviewer,
+            codebook=codebook,
+            extracted_by=same,
         )
     if name_a == name_b:
         name_a, name_b = f"A {name_a}", f"B {name_b}"
     return Adjudication(session, comparison, (name_a, name_b), (*copy_a.notes, *copy_b.notes))
+
+
+def reading_hint(article: Path, merged: Path) -> str:
+    """How to open the merged review in the reader (said when it is done, and on exit)."""
+    command = ["marginalia", str(article)]
+    if merged != sidecar.sidecar_path(article):
+        command += ["--sidecar", str(merged)]
+    return f"the merged review is {merged}; read it with: {shlex.join(command)}"

@@ -1,11 +1,16 @@
 """The adjudication screen on the seed: three disagreements settled into a merged sidecar,
 which the reader then opens."""
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from tests.ui.fixtures import seed_annotations
 from tests.ui.review_helpers import seed_copy
+from tests.waiting import wait_until_async
+from tui import cli
 from tui.model import Annotations, Review
 from tui.review import ReviewSession
 from tui.review_adjudicate import open_adjudication
@@ -13,6 +18,7 @@ from tui.store import read, save, sidecar_path
 from tui.text import load_document
 from tui.ui.adjudicate.app import AdjudicateApp
 from tui.ui.app import MarginaliaApp
+from tui.ui.card import Card
 from tui.ui.config import Config
 
 
@@ -123,3 +129,67 @@ async def test_nothing_taken_before_a_difference_is_chosen(tmp_path: Path) -> No
         assert "3 of 3 open" in versions(app)[0]
         await pilot.press("q")
     assert not sidecar_path(desk).exists()  # nothing decided: nothing written
+
+
+class _NoExtraction:
+    """Stands in for the extractor's child process: it finds nothing new."""
+
+    def __init__(self, *_: object) -> None:
+        self.cancelled = False
+
+    def start(self, document: object, done: Callable[[object, object], None]) -> None:
+        done(None, None)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+async def test_merged_review_written_with_out_opens_in_the_reader_with_sidecar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = reviews(tmp_path)
+    out = tmp_path / "merged.yaml"
+    adj = open_adjudication(desk, tmp_path / "alice", tmp_path / "bob", out=out, reviewer="judge")
+    app = AdjudicateApp(adj, config=Config())
+    async with app.run_test(size=(150, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("J", "H", "J", "H", "J", "L")  # alice's mentions, bob's verdict
+        said = [n.message for n in app._notifications]
+        hint = f"read it with: marginalia {desk} --sidecar {out}"
+        assert any("every difference is settled" in m and hint in m for m in said), said
+        await pilot.press("q")
+    assert out.is_file() and not sidecar_path(desk).exists()  # the desk's own is untouched
+
+    # `marginalia ARTICLE --sidecar FILE`, as typed: the reader on the merged review.
+    opened: list[MarginaliaApp] = []
+    monkeypatch.setattr("tui.ui.extraction.ProcessExtraction", _NoExtraction)
+    monkeypatch.setattr(MarginaliaApp, "run", lambda self, **_: opened.append(self) or 0)
+    assert cli.main([str(desk), "--sidecar", str(out)]) == 0
+    reader = opened[0]
+    async with reader.run_test(size=(150, 48)) as pilot:
+        await wait_until_async(lambda: reader.reader_session(), "the reader opened")
+        session = reader.reader_session()
+        assert session.sidecar_path == out
+        await pilot.press("J", "J")  # the second claim: the one they disagreed on
+        card = reader.screen.query_one("#card", Card).text()
+        assert "according to" in card and "disputed" in card, card
+        taken = next(c for c in session.annotations.claims if c.cue.text == "according to")
+        assert (taken.review.verdict, taken.review.by) == ("disputed", "bob")
+        await pilot.press("1")  # a change made in the reader goes to the merged file
+        await pilot.press("q")
+    merged = read(out).annotations
+    assert next(c for c in merged.claims if c.id == taken.id).review.verdict == "verified"
+    assert {m.span.text: m.type for m in merged.mentions}["Bashar al-Assad"] == "PERSON"
+    assert not sidecar_path(desk).exists()
+
+
+def test_sidecar_option_wants_one_article_and_a_place_to_write(tmp_path: Path, capsys) -> None:
+    desk = seed_copy(_mkdir(tmp_path / "desk"))
+    for argv, said in (
+        ([str(tmp_path / "desk"), "--sidecar", "x.yaml"], "goes with one article"),
+        ([str(desk), "--sidecar", str(tmp_path)], "a folder"),
+        ([str(desk), "--sidecar", str(tmp_path / "nowhere" / "m.yaml")], "no such folder"),
+    ):
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err
+        assert said in err and err.count("\n") == 1, err

@@ -2,8 +2,9 @@
 
 For every pair of reviewers, per article and summed over articles: entity mentions
 (F1 on exact span and type, and on overlapping spans of one type, overall and per
-type), claims (F1 under the claims benchmark's matching, and among matched claims
-how often the sources agree), events (F1 on matched incidents, then how often their
+type), entity links (F1 on the coreference links among the mentions both marked, see
+:mod:`tui.corpus.agreement_links`), claims (F1 under the claims benchmark's matching,
+and among matched claims how often the sources agree), events (F1 on matched incidents, then how often their
 type and sub-type agree). With two reviewers F1 is symmetric: 2·matched / (|A| + |B|).
 With more, a figure is the mean over pairs.
 
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from tui.corpus import agreement_match as match
+from tui.corpus.agreement_links import links
 from tui.corpus.agreement_stats import Alpha, Kappa, cohen_kappa, krippendorff_alpha
 from tui.model import Annotations, Claim, Event, Mention
 
@@ -79,6 +81,7 @@ class PairFigures:
     events: Tally = Tally()
     types: Share = Share()
     subtypes: Share = Share()
+    links: Tally = Tally()  # coreference links among the mentions both marked
 
     def __add__(self, other: PairFigures) -> PairFigures:
         return PairFigures(
@@ -92,6 +95,7 @@ class PairFigures:
             self.events + other.events,
             self.types + other.types,
             self.subtypes + other.subtypes,
+            self.links + other.links,
         )
 
     @property
@@ -189,6 +193,7 @@ def compare_pair(a: Items, b: Items, first: int = 0, second: int = 1) -> PairFig
     event_matches = match.match_events(a.events, b.events)
     pairs_c = [(a.claims[m.first], b.claims[m.second]) for m in claim_matches]
     pairs_e = [(a.events[m.first], b.events[m.second]) for m in event_matches]
+    linked = links(a.mentions, b.mentions)
     return PairFigures(
         first,
         second,
@@ -202,6 +207,7 @@ def compare_pair(a: Items, b: Items, first: int = 0, second: int = 1) -> PairFig
         subtypes=Share(
             sum((x.type, x.subtype) == (y.type, y.subtype) for x, y in pairs_e), len(pairs_e)
         ),
+        links=Tally(linked.both, linked.first, linked.second),
     )
 
 

@@ -22,6 +22,8 @@ from tui.store import SidecarError, read, reanchor
 from tui.store.sidecar import SUFFIX
 from tui.text import DEFAULT_MAX_BYTES, LoadError, load_document
 
+APART_SUFFIXES = (".yaml", ".yml")  # what a sidecar under another name is called
+
 
 class InputError(Exception):
     """An argument that cannot be used; ``str()`` is one line for the user."""
@@ -37,6 +39,7 @@ class Copy:
     annotations: Annotations
     text: str | None  # None when the article is not beside its sidecar
     notes: tuple[str, ...] = ()
+    extractor: str | None = None  # whose suggestions it holds, when current for this text
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +75,28 @@ def _sidecars_in(folder: Path) -> list[Path]:
     return found
 
 
-def read_copy(sidecar: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Copy:
-    """A sidecar placed on its article's current text (SidecarError if unreadable)."""
+def read_copy(sidecar: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, apart: bool = False) -> Copy:
+    """A sidecar placed on its article's current text (SidecarError if unreadable).
+
+    ``apart``: a sidecar kept away from its article (``adjudicate --out``, ``--sidecar``):
+    taken as written, matched to the other reviews by the sha256 it records.
+    """
     stored = read(sidecar)
     if stored is None:
         raise SidecarError(sidecar, "no such file")
+    if apart:
+        name = stored.name or sidecar.name
+        return Copy(sidecar, name, stored.sha256, stored.annotations, None, (), stored.extractor)
     article = _article_of(sidecar)
     name = stored.name or article.name
     try:
         doc = load_document(article, max_bytes=max_bytes)
     except LoadError:
-        return Copy(sidecar, name, stored.sha256, stored.annotations, None)
+        return Copy(sidecar, name, stored.sha256, stored.annotations, None, (), stored.extractor)
     if doc.sha256 == stored.sha256:
-        return Copy(sidecar, article.name, doc.sha256, stored.annotations, doc.text)
+        return Copy(
+            sidecar, article.name, doc.sha256, stored.annotations, doc.text, (), stored.extractor
+        )
     placed, report = reanchor(stored.annotations, doc.text)
     note = f"{sidecar}: article changed since it was reviewed; {len(report.moved)} items moved"
     if report.orphaned:
@@ -115,10 +127,13 @@ def read_reviews(path: Path, label: str, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     side = path if path.name.endswith(SUFFIX) else path.with_name(path.name + SUFFIX)
-    if not side.exists():
+    apart = not side.exists() and path.suffix.lower() in APART_SUFFIXES
+    if apart:
+        side = path  # a sidecar under another name (a merged review written with --out)
+    elif not side.exists():
         raise InputError(f"{path}: not a sidecar, and no {side.name} beside it")
     try:
-        copy = read_copy(side, max_bytes=max_bytes)
+        copy = read_copy(side, max_bytes=max_bytes, apart=apart)
     except SidecarError as exc:
         raise InputError(str(exc)) from None
     return ReviewSet(label, path, (copy,), _names([copy]))

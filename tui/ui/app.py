@@ -214,12 +214,23 @@ def run_reader(
     auto_advance: bool = False,
     codebook: Codebook | None = None,
     extraction: Extraction | None = None,
+    sidecar: Path | None = None,
     **_future: object,
 ) -> int:
-    """Open the reader on ``path`` (the bundled seed when None); the exit code."""
+    """Open the reader on ``path`` (the bundled seed when None); the exit code.
+
+    ``sidecar``: the annotations' file when it is not the one beside the article.
+    """
     config = load_config(config_path)
+    session = None
+    if sidecar is not None and path is not None:
+        extra = {"max_bytes": max_bytes} if max_bytes else {}
+        session = ReviewSession.open(
+            path, reviewer=config.reviewer, codebook=codebook, sidecar_path=sidecar, **extra
+        )
     app = MarginaliaApp(
         path or seed_article(),
+        session=session,
         theme=theme,
         config=config,
         max_bytes=max_bytes,

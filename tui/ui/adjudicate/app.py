@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from textual.screen import Screen
 
 from tui.extract.codebook import Codebook
-from tui.review_adjudicate import Adjudication, open_adjudication
+from tui.review_adjudicate import Adjudication, open_adjudication, reading_hint
+from tui.text.visible import escaped
 from tui.ui.adjudicate.screen import AdjudicateScreen
 from tui.ui.app import MarginaliaApp
 from tui.ui.config import load_config
@@ -60,5 +62,14 @@ def run_adjudicate(
     )
     app = AdjudicateApp(adjudication, theme=theme, config=config, codebook=codebook)
     code = app.run()
-    adjudication.session.flush()
+    session = adjudication.session
+    where = session.sidecar_path
+    if not session.close():
+        print(
+            escaped(f"marginalia: merged review NOT saved to {where}: {session.save_state}"),
+            file=sys.stderr,
+        )
+        return 1
+    if where is not None and where.exists():
+        print(escaped(reading_hint(article, where)))
     return code if isinstance(code, int) else 0

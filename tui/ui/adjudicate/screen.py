@@ -13,7 +13,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from tui.corpus.agreement_diff import Side
-from tui.review_adjudicate import Adjudication
+from tui.review_adjudicate import Adjudication, reading_hint
 from tui.ui.adjudicate.panel import VersionsPanel
 from tui.ui.adjudicate.state import AdjudicationState
 from tui.ui.keymap import ADJUDICATE_BINDINGS
@@ -70,7 +70,9 @@ class AdjudicateScreen(ReaderScreen):
         self._show_current()
         if self.adj.open_count == 0 and done is not None:
             where = session.sidecar_path
-            self.review.tell(f"every difference is settled; the merged review is {where}")
+            if where is not None and session.document.path is not None:
+                hint = reading_hint(session.document.path, where)
+                self.review.tell(f"every difference is settled; {hint}")
 
     # ------------------------------------------------------------------ drawing
 
