@@ -181,7 +181,7 @@ class Tagger:
         """A word's own, document and position vector in this document (``kind``: 1 if
         first in its sentence, + 2 in a headline), and its short shape."""
         vec = self._sum(
-            (*doc_features(word, casing), *token_dynamic(word, 1 - (kind & 1), kind & 2, casing))
+            (*doc_features(word, casing), *token_dynamic(word, 1 - (kind & 1), kind >= 2, casing))
         )
         vec = [a + b for a, b in zip(self._own_vec(word), vec, strict=True)]
         out = (vec, self._shape(word))
