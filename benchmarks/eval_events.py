@@ -14,6 +14,10 @@
    (a fixed rule on the event id, printed; training never reads them), and on
    benchmarks/acled_sample.yaml, short reports written for this project: is the first
    event's type / sub-event type right?
+   Reliability tables: an event's confidence is P(reported incident) x P(sub-event
+   type); WikiEvents judges only the first (is a mention a gold trigger?), the ACLED
+   notes only the second (all are events), so each table's share right runs above
+   the confidence.
 3. Speed: words per second of find_events alone and of the whole extract pipeline.
 
 Run: python benchmarks/eval_events.py [--wikievents PATH] [--sample PATH]

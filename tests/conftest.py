@@ -1,8 +1,33 @@
-"""Shared fixtures: the seed article, and isolation from the user's own config."""
+"""Shared fixtures: the seed article, isolation from the user's own config, and the
+property tests' example budget."""
 
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+from tests.budget import FACTOR, THOROUGH
+
+# Property tests (tests/budget.py): "quick" on every run, "thorough" with
+# `--hypothesis-profile thorough` (nightly). Neither has a deadline: on a loaded 2-core
+# machine any example can be slow, and speed is measured by benchmarks/, never by tests.
+settings.register_profile("quick", deadline=None)
+settings.register_profile(THOROUGH, deadline=None, max_examples=100 * FACTOR)
+settings.load_profile("quick")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """One worker per core when pytest-xdist is there (the test extra has it) and the command
+    line names no number (`-n 0`: one process). Every test works in its own tmp_path and
+    starts its own processes, so 2 cores halve the run; worksteal keeps both busy to the end.
+    Set here, not in addopts, so a checkout whose venv predates the extra still runs."""
+    xdist_there = hasattr(config.option, "numprocesses")
+    if xdist_there and config.option.numprocesses is None and not hasattr(config, "workerinput"):
+        config.option.numprocesses = "auto"
+        if config.option.dist == "no":
+            config.option.dist = "worksteal"
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "aleppo.txt"

@@ -1,7 +1,8 @@
 """The layers of DESIGN.md, enforced: imports only point down.
 
-One fresh interpreter imports every non-UI layer and reports what got loaded
-(a module already imported by another test would hide a bad import in-process).
+One fresh interpreter imports every non-UI layer, then the UI, and reports what got
+loaded after each (tests/import_probe.py: a module already imported by another test
+would hide a bad import in-process).
 The UI's own imports are read from its source, so the rule holds for code that
 only runs late (a function's local import) as well.
 """
@@ -9,39 +10,17 @@ only runs late (a function's local import) as well.
 from __future__ import annotations
 
 import ast
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.import_probe import loaded_in_order
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "tui" / "ui"
 NON_UI = ("tui.text", "tui.extract", "tui.store", "tui.review", "tui.model", "tui.cli")
-PROBE = """
-import json, sys
-loaded = {}
-for name in sys.argv[1:]:
-    __import__(name)
-    loaded[name] = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "markdown_it")
-                          or m in ("tui.extract.pipeline", "tui.ui"))
-print(json.dumps(loaded))
-"""
-
-
-def _loaded_by(*modules: str) -> dict[str, list[str]]:
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, *modules],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    return json.loads(out.stdout)
 
 
 def test_no_layer_below_the_ui_loads_textual_and_the_cli_starts_light():
-    loaded = _loaded_by("tui.cli", *NON_UI, "tui.extract.pipeline")
+    loaded = loaded_in_order()
     # tui.cli first, on its own: the command starts without the extractor, the
     # Markdown parser or textual (the reader imports those when it needs them).
     assert loaded["tui.cli"] == []
@@ -52,7 +31,7 @@ def test_no_layer_below_the_ui_loads_textual_and_the_cli_starts_light():
 
 
 def test_the_probe_sees_textual_when_the_ui_is_imported():
-    loaded = _loaded_by("tui.ui.app")
+    loaded = loaded_in_order()
     assert "textual" in loaded["tui.ui.app"]
 
 
@@ -92,5 +71,5 @@ def test_the_reader_state_imports_no_textual():
     assert len(files) >= 4
     for path in files:
         assert not any(n.split(".")[0] == "textual" for n in _imports(path)), path
-    loaded = _loaded_by("tui.ui.state")
+    loaded = loaded_in_order()
     assert not any(m.startswith("textual") for m in loaded["tui.ui.state"])

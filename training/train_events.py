@@ -2,6 +2,9 @@
 
     python -m training.train_events [--data DIR] [--workers 2]
 
+- ``tui/data/events_mentions.bin``: how likely each trigger mention is an event report,
+  learned from WikiEvents train (``training/train_event_mentions.py``).
+
 - ``tui/data/events_subtypes.bin``: the ACLED sub-event type of an incident, learned
   from the ACLED notes sample (every note but the held-out tenth that
   ``benchmarks/eval_events.py`` scores: crc32 of the event id mod 10 == 0). Each note is
@@ -30,8 +33,9 @@ from pathlib import Path
 
 import numpy as np
 
-from training.event_corpora import DATA, Note, read_acled
+from training.event_corpora import DATA, Note, read_acled, read_wikievents
 from training.linear_train import fit, fit_temperature, predict_scores, to_model
+from training.train_event_mentions import train_mentions
 from tui.extract import linear
 from tui.extract.codebook import Codebook, default_codebook
 from tui.extract.event_build import incidents
@@ -142,7 +146,10 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
     t0 = time.perf_counter()
-    report = {"subtypes": train_subtypes(read_acled(args.data), args.workers, args.out)}
+    report = {
+        "mentions": train_mentions(read_wikievents(args.data), args.workers, args.out),
+        "subtypes": train_subtypes(read_acled(args.data), args.workers, args.out),
+    }
     report["seconds"] = round(time.perf_counter() - t0, 1)
     print(json.dumps(report, indent=2))
 

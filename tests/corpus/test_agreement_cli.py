@@ -182,8 +182,8 @@ def test_names_from_outside_never_reach_the_terminal_raw(tmp_path: Path, capsys)
 
 
 def test_agree_loads_no_textual_and_tui_cli_stays_light() -> None:
-    from tests.test_layers import _loaded_by
+    from tests.import_probe import loaded_in_order
 
-    loaded = _loaded_by("tui.cli", "tui.cli_agree", "tui.cli_agree_table")
+    loaded = loaded_in_order()
     assert loaded["tui.cli"] == []
     assert not any(m.startswith("textual") for m in loaded["tui.cli_agree_table"])

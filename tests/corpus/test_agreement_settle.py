@@ -125,3 +125,34 @@ def test_an_event_taken_from_b_links_to_the_merged_claim(tmp_path: Path) -> None
     s.take_version(c, 0, "B")
     (event,) = [e for e in s.annotations.events if e.trigger.text == "assault"]
     assert event.claim == "c2"
+
+
+def test_a_mention_linked_to_another_entity_is_a_difference_settled_by_name(
+    tmp_path: Path,
+) -> None:
+    """B ties "Rebels" and "army" to one entity ("the fighters"): each mention's link
+    differs, and taking B's puts them under the merged review's entity of that name."""
+    a = full()
+    fighters = Entity("e99", "the fighters", "ORG")
+    b = replace(
+        a,
+        entities=(*a.entities, fighters),
+        mentions=tuple(
+            replace(m, entity="e99") if m.span.text in ("Rebels", "army") else m for m in a.mentions
+        ),
+    )
+    c = compare(a, b)
+    assert [(d.anchor.text, d.differs) for d in c.differences] == [
+        ("Rebels", ("entity",)),
+        ("army", ("entity",)),
+    ]
+    s = session(tmp_path, initial(c))
+    s.take_version(c, 0, "B")
+    s.take_version(c, 1, "B")
+    merged = s.annotations
+    linked = {m.span.text: merged.entity(m.entity).name for m in merged.mentions}  # type: ignore[union-attr]
+    assert linked == {"Rebels": "the fighters", "army": "the fighters", "Aleppo": "Aleppo"}
+    assert [state for state, _ in settled(c, merged)] == ["B", "B"]
+    assert compare(b, merged).differences == ()  # the merged review links as B does
+    s.undo()
+    assert [state for state, _ in settled(c, s.annotations)] == ["B", "open"]

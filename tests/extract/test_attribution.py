@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tui.extract.attribution import find_claims
 from tui.model import Claim, Entity, Mention, Span
 from tui.text.document import Document
@@ -359,7 +360,7 @@ def test_not_claims() -> None:
     assert claims_of("") == ()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(
     st.lists(
         st.sampled_from(

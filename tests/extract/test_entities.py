@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tui.extract.entities import find_entities
 from tui.model import Entity, Mention
 from tui.text.document import Document
@@ -213,7 +214,7 @@ def test_person_of_party_keeps_both() -> None:
     assert typed.get("Alvin Yeung") == {"PERSON"}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(
         st.sampled_from(

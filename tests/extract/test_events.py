@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tui.extract.codebook import parse_codebook
 from tui.extract.events import find_events
 from tui.model import Claim, Event, Mention, Span
@@ -216,7 +217,7 @@ def test_rejected_mentions_are_not_linked() -> None:
     assert texts(e.location) == [] or e.location[0].entity is None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(
         st.sampled_from(

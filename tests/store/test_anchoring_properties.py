@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.edits import EditableText, curl_quotes, paragraphs, rewrap
+from tests.budget import examples
 from tui.model import Annotations, Claim, Entity, Mention, Ref, Span
 from tui.store import reanchor
 from tui.store.fold import FoldedText
@@ -221,7 +222,9 @@ def whole_copy(text: str, old: Span, place: tuple[int, int] | None) -> bool:
     return t[start:end] == q.fq and before in expected_before and after_ok
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
+)
 @given(annotated(), EDITS)
 def test_random_edits_never_misplace(doc: tuple[str, Annotations], ops: list) -> None:
     text, ann = doc

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.store.test_sidecar import annotations, sample
 from tui.store import codec_fast
 from tui.store.codec import CodecError, decode, decode_checked, encode
@@ -37,7 +38,7 @@ def test_well_formed_data_takes_the_fast_path() -> None:
     assert fast.events[0].fatalities is not None and fast.events[0].fatalities.estimate == 24
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(annotations())
 def test_fast_path_equals_checked_decoder(ann: Any) -> None:
     data = encode(ann)
@@ -46,7 +47,7 @@ def test_fast_path_equals_checked_decoder(ann: Any) -> None:
     assert fast == decode_checked(data)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.integers(0, 10_000), st.sampled_from([*JUNK, "<delete>"]))
 def test_a_changed_value_is_read_alike_or_left_to_the_checked_decoder(
     where: int, value: Any

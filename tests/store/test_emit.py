@@ -4,6 +4,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tui.store.emit import dump, scalar
 
 # Lone surrogates cannot be UTF-8 encoded, so they never reach a file.
@@ -17,13 +18,13 @@ values = st.recursive(
 )
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(100))
 @given(text)
 def test_any_string_round_trips(s: str) -> None:
     assert yaml.safe_load(f"k: {scalar(s)}\n")["k"] == s
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(40))
 @given(st.dictionaries(keys, values, max_size=4))
 def test_any_structure_round_trips(data: dict) -> None:
     assert yaml.safe_load(dump(data)) == data if data else dump(data) == ""

@@ -4,6 +4,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tui.store.emit import dump
 from tui.store.fastyaml import parse
 
@@ -19,7 +20,7 @@ values = st.recursive(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(60))
 @given(st.dictionaries(keys, values, min_size=1, max_size=4))
 def test_reads_what_the_emitter_writes_as_yaml_does(data: dict) -> None:
     written = dump(data)
@@ -30,7 +31,7 @@ def test_reads_what_the_emitter_writes_as_yaml_does(data: dict) -> None:
         assert got == yaml.safe_load(written) == data
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(120))
 @given(
     st.lists(
         st.sampled_from(
@@ -116,7 +117,7 @@ def _mutated(written: str, edits: list[tuple[int, int]]) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(80))
 @given(
     st.dictionaries(keys, values, min_size=1, max_size=4),
     st.lists(st.tuples(st.integers(0, 200), st.integers(0, 4)), min_size=1, max_size=3),

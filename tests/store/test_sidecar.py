@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.waiting import wait_until
 from tui.model import (
     Annotations,
@@ -247,7 +248,7 @@ def annotations(draw: st.DrawFn) -> Annotations:
     return Annotations(entities, mentions, claims, ())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(annotations())
 def test_round_trip_property(ann: Annotations) -> None:
     text = dumps(ann, sha256="f" * 64, length=5)

@@ -6,6 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
+from textual.widget import Widget
 
 from tests.ui.fixtures import seed_annotations
 from tests.ui.review_helpers import seed_copy
@@ -61,10 +63,15 @@ def _mkdir(p: Path) -> Path:
 
 
 def versions(app: AdjudicateApp) -> tuple[str, str, str, str]:
+    """The panel's title and its three columns, as they are on screen."""
     q = app.screen.query_one
+
+    def shown(w: Widget) -> str:
+        strips = w.render_lines(Region(0, 0, w.size.width, w.size.height))
+        return "\n".join(s.text.rstrip() for s in strips).strip()
+
     return tuple(  # type: ignore[return-value]
-        str(q(f"#{w}").render())
-        for w in ("versions-title", "version-a", "version-b", "version-merged")
+        shown(q(f"#{w}")) for w in ("versions-title", "version-a", "version-b", "version-merged")
     )
 
 
@@ -193,3 +200,30 @@ def test_sidecar_option_wants_one_article_and_a_place_to_write(tmp_path: Path, c
         assert cli.main(argv) == 2
         err = capsys.readouterr().err
         assert said in err and err.count("\n") == 1, err
+
+
+async def test_edit_keys_wait_until_a_side_is_taken(tmp_path: Path) -> None:
+    """On an open difference the reader's current claim is another one: a verdict key
+    must not land there. Once a side is taken, the keys edit the merged item."""
+    desk = reviews(tmp_path)
+    adj = open_adjudication(desk, tmp_path / "alice", tmp_path / "bob", reviewer="judge")
+    app = AdjudicateApp(adj, config=Config())
+    async with app.run_test(size=(150, 48)) as pilot:
+        await pilot.pause()
+        before = adj.session.annotations
+        await pilot.press("J", "J", "J", "2")  # c2's verdict, open: refused
+        said = [n.message for n in app._notifications]
+        assert any("this difference is open: H or L takes a side" in m for m in said), said
+        assert adj.session.annotations == before  # nothing judged anywhere
+        await pilot.press("H", "u", "2")  # taken, undone: open again, refused again
+        assert adj.session.annotations == before
+        await pilot.press("H", "2")  # alice's claim, then the adjudicator's own verdict
+        title, *_, merged = versions(app)
+        assert "took B" in title and "verdict: disputed" in merged
+        c2 = next(c for c in adj.session.annotations.claims if c.cue.text == "according to")
+        assert (c2.cue.text, c2.review.verdict, c2.review.by) == (
+            "according to",
+            "disputed",
+            "judge",
+        )
+        await pilot.press("q")

@@ -1,11 +1,17 @@
 """The adjudication state without a screen: stepping, how each difference stands, what shows."""
 
+from dataclasses import replace
 from pathlib import Path
 
+from rich.console import Console
+
+from tests.corpus.test_agreement import full
 from tests.corpus.test_agreement_settle import session, two_reviews
 from tui.corpus.agreement_diff import compare
 from tui.corpus.agreement_settle import initial
-from tui.ui.adjudicate.state import AdjudicationState
+from tui.model import Entity
+from tui.ui.adjudicate.panel import Version
+from tui.ui.adjudicate.state import AdjudicationState, Line
 
 
 def state() -> AdjudicationState:
@@ -64,8 +70,53 @@ def test_an_item_only_one_side_has_reads_as_not_annotated() -> None:
 
 
 def test_nothing_to_adjudicate_says_so() -> None:
-    from tests.corpus.test_agreement import full
-
     st = AdjudicationState(compare(full(), full()))
     assert not st.step(1) and not st.step_open(1)
     assert st.status() == "the reviews agree on everything: nothing to adjudicate"
+
+
+def test_a_wrapped_value_continues_under_itself_not_under_the_label() -> None:
+    lines = [
+        Line("content", "content: “the rebels took the airport and the city”", True, 9),
+        Line("kind", "kind: said", False, 6),
+        Line("presence", "rejected (not there)", True),
+    ]
+    console = Console(width=30, record=True, color_system=None)
+    console.print(Version("A · alice", lines))
+    shown = [row.rstrip() for row in console.export_text().splitlines()]
+    assert shown == [
+        "A · alice",
+        "≠ content: “the rebels took",
+        "           the airport and the",
+        "           city”",
+        "  kind: said",
+        "≠ rejected (not there)",
+    ]
+    assert str(Version("A · alice", lines)).splitlines()[1] == (
+        "≠ content: “the rebels took the airport and the city”"
+    )
+    # Too narrow to hang under the label: the value goes below it, under the mark.
+    console = Console(width=14, record=True, color_system=None)
+    console.print(Version("A", lines[:1]))
+    assert [r.rstrip() for r in console.export_text().splitlines()[1:3]] == [
+        "≠ content:",
+        "  “the rebels",
+    ]
+
+
+def test_a_link_difference_shows_each_sides_entity_marked() -> None:
+    a = full()
+    b = replace(
+        a,
+        entities=(*a.entities, Entity("e99", "the fighters", "ORG")),
+        mentions=tuple(
+            replace(m, entity="e99") if m.span.text == "Rebels" else m for m in a.mentions
+        ),
+    )
+    st = AdjudicationState(compare(a, b))
+    st.refresh(initial(st.comparison))
+    assert st.step(1)
+    va, vb, _ = st.versions()
+    # A's entity is named like the mention: shown anyway, since that is what differs.
+    assert [(x.text, x.differs) for x in va if x.aspect == "entity"] == [("of Rebels", True)]
+    assert [(x.text, x.differs) for x in vb if x.aspect == "entity"] == [("of the fighters", True)]

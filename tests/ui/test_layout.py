@@ -2,6 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from tests.budget import examples
 from tui.text import load_text
 from tui.ui.layout import BLANK, BODY, HEADER, TITLE, columns, layout_document, visible
 
@@ -64,7 +65,7 @@ def test_front_matter_title_and_source_become_header_rows():
     assert rows.kinds[2] == BLANK
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.text(alphabet=st.sampled_from("ab c\n東é\x07\t"), min_size=1, max_size=300).filter(
         str.strip

@@ -14,7 +14,7 @@ B's version (a rejected copy when that side lacks it), or neither (edited).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -36,12 +36,24 @@ def _spans(spans: Sequence[Span]) -> tuple[tuple[int, int], ...]:
     return tuple((s.start, s.end) for s in spans)
 
 
-def aspects(item: Item | None) -> dict[str, object] | None:
-    """What adjudication compares, by name; None for an item that is not there."""
+def entity_names(ann: Annotations) -> dict[str, str]:
+    """Entity id -> name, casefolded: how a mention's link compares across reviews (each
+    review has its own ids; the merged review links a taken mention by name, too)."""
+    return {e.id: e.name.casefold() for e in ann.entities}
+
+
+def aspects(item: Item | None, names: Mapping[str, str] | None = None) -> dict[str, object] | None:
+    """What adjudication compares, by name; None for an item that is not there.
+
+    ``names`` (:func:`entity_names` of the item's review) adds a mention's entity link.
+    """
     if item is None or item.status == "rejected":
         return None
     if isinstance(item, Mention):
-        return {"span": _span(item.span), "type": item.type}
+        out: dict[str, object] = {"span": _span(item.span), "type": item.type}
+        if names is not None:
+            out["entity"] = names.get(item.entity, item.span.text.casefold())
+        return out
     if isinstance(item, Claim):
         return {
             "verdict": item.review.verdict,
@@ -114,8 +126,10 @@ def _live(items: Sequence[Item]) -> list[Item]:
     return [it for it in items if it.status != "rejected" and it.anchor != "orphaned"]
 
 
-def _differ(a: Item | None, b: Item | None) -> tuple[str, ...]:
-    sa, sb = aspects(a), aspects(b)
+def _differ(
+    a: Item | None, b: Item | None, names: tuple[Mapping[str, str], Mapping[str, str]]
+) -> tuple[str, ...]:
+    sa, sb = aspects(a, names[0]), aspects(b, names[1])
     if sa is None or sb is None:
         return ("presence",)
     return tuple(k for k in sa if sa[k] != sb[k])
@@ -157,6 +171,7 @@ def compare(a: Annotations, b: Annotations) -> Comparison:
     """Pair the two reviews' items and list their differences in document order."""
     agreed: list[str] = []
     diffs: list[Difference] = []
+    names = (entity_names(a), entity_names(b))
     kinds: tuple[tuple[Kind, tuple[Item, ...], tuple[Item, ...]], ...] = (
         ("mention", a.mentions, b.mentions),
         ("claim", a.claims, b.claims),
@@ -166,7 +181,7 @@ def compare(a: Annotations, b: Annotations) -> Comparison:
         la, lb = _live(items_a), _live(items_b)
         pairs = _pairs(kind, la, lb)
         for i, j in pairs:
-            differs = _differ(la[i], lb[j])
+            differs = _differ(la[i], lb[j], names)
             if differs:
                 diffs.append(Difference(kind, la[i], lb[j], differs))
             else:
@@ -204,6 +219,8 @@ def settled(comparison: Comparison, merged: Annotations) -> list[tuple[Settled, 
     settles at most one difference, the first in document order that it fits.
     """
     taken = set(comparison.agreed)
+    mine_names = entity_names(merged)
+    names_a, names_b = entity_names(comparison.a), entity_names(comparison.b)
     pool: dict[Kind, list[Item]] = {
         "mention": list(merged.mentions),
         "claim": list(merged.claims),
@@ -216,7 +233,13 @@ def settled(comparison: Comparison, merged: Annotations) -> list[tuple[Settled, 
             out.append(("open", None))
             continue
         taken.add(found.id)
-        mine = aspects(found)
-        state: Settled = "A" if mine == aspects(d.a) else "B" if mine == aspects(d.b) else "edited"
+        mine = aspects(found, mine_names)
+        state: Settled = (
+            "A"
+            if mine == aspects(d.a, names_a)
+            else "B"
+            if mine == aspects(d.b, names_b)
+            else "edited"
+        )
         out.append((state, found))
     return out

@@ -47,6 +47,9 @@ class Draft:
 # Codes an incident from its mentions: a sub-event type and its probability, or None to
 # keep the codebook's coding of the main mention.
 Coder = Callable[[Sequence[Draft]], tuple[SubEventType, float] | None]
+# Keeps each incident's likely mentions with their probability of being a report;
+# leaves out incidents with none.
+Scorer = Callable[[list[list[Draft]]], list[tuple[list[Draft], list[float]]]]
 
 
 @dataclass(slots=True)
@@ -82,15 +85,22 @@ def build(
     starts: list[int],
     claims: tuple[Claim, ...],
     coder: Coder | None = None,
+    scorer: Scorer | None = None,
 ) -> tuple[Event, ...]:
-    """One event per incident, in document order, ids ``v1..``."""
+    """One event per incident, in document order, ids ``v1..``. ``scorer`` keeps the
+    mentions likely to be reports, with their probabilities (:mod:`event_mentions`)."""
     contents = sorted((c.start, c.end, claim.id) for claim in claims for c in claim.content)
     content_starts = [c[0] for c in contents]
+    groups = incidents(drafts)
+    scored = (
+        scorer(groups) if scorer is not None else [(g, [d.confidence for d in g]) for g in groups]
+    )
     events: list[Event] = []
-    for members in incidents(drafts):
+    for members, probs in scored:
         pieces = [_piece(text, d, live, starts, contents, content_starts) for d in members]
         coded = coder(members) if coder is not None else None
-        events.append(_merge(f"v{len(events) + 1}", pieces, coded))
+        real = max(probs) if scorer is not None else None
+        events.append(_merge(f"v{len(events) + 1}", pieces, coded, real))
     return tuple(events)
 
 
@@ -163,7 +173,7 @@ def _near_keys(d: Draft, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
 
 
 def _report(d: Draft, index: dict[int, int]) -> Report:
-    definite, distinct = _determined(d)
+    definite, distinct = determined(d)
     return Report(
         kind=d.trigger.kind,
         position=d.parse.view.toks[d.trigger.start].start,
@@ -178,11 +188,11 @@ def _report(d: Draft, index: dict[int, int]) -> Report:
         follows=index.get(id(d.follows)) if d.follows is not None else None,
         places=_near_keys(d, [(c.start, c.end) for c in d.args.location]),
         times=_near_keys(d, d.args.time),
-        background=_past(d) or _irrealis(d),
+        background=past(d) or irrealis(d),
     )
 
 
-def _determined(d: Draft) -> tuple[bool, bool]:
+def determined(d: Draft) -> tuple[bool, bool]:
     """Is an event noun definite ("the attack", "the boldest rebel assault") or another
     one ("another attack", "a second blast")?"""
     v, w = d.parse.view, d.parse.words
@@ -200,7 +210,7 @@ def _determined(d: Draft) -> tuple[bool, bool]:
     return False, False
 
 
-def _past(d: Draft) -> bool:
+def past(d: Draft) -> bool:
     """Placed well before the story ("fighting halted years ago", "for decades")."""
     v, w = d.parse.view, d.parse.words
     near = (
@@ -211,7 +221,7 @@ def _past(d: Draft) -> bool:
     return any(f" {phrase} " in near for phrase in w.past_times)
 
 
-def _irrealis(d: Draft) -> bool:
+def irrealis(d: Draft) -> bool:
     """An event only planned, demanded or feared ("steps for a ceasefire")."""
     v, w = d.parse.view, d.parse.words
     keys = w.irrealis.by_first.keys()
@@ -228,8 +238,14 @@ def _irrealis(d: Draft) -> bool:
     return False
 
 
-def _merge(event_id: str, members: list[_Piece], coded: tuple[SubEventType, float] | None) -> Event:
-    """One event from the mentions of one incident (in document order)."""
+def _merge(
+    event_id: str,
+    members: list[_Piece],
+    coded: tuple[SubEventType, float] | None,
+    real: float | None = None,
+) -> Event:
+    """One event from the mentions of one incident (in document order); ``real``: the
+    probability that it is a reported event at all, when known."""
     main = next((p for p in members if p.draft.trigger.kind == "event"), members[0])
     if coded is not None:
         sub, confidence = coded
@@ -241,6 +257,9 @@ def _merge(event_id: str, members: list[_Piece], coded: tuple[SubEventType, floa
         best = max(votes.values())
         sub = next(p.draft.sub for p in [main, *voters] if votes[p.draft.sub.name] == best)
         confidence = max(p.draft.confidence for p in members)
+    if real is not None:
+        # a right suggestion is a reported incident, coded right
+        confidence = real * (confidence if coded is not None else 1.0)
     others = [p for p in members if p is not main]
     actors = _union([main.actors, *(p.actors for p in others)])
     targets = _union([main.targets, *(p.targets for p in others)])

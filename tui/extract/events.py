@@ -19,6 +19,7 @@ from tui.extract.arguments import Arguments, find_arguments
 from tui.extract.chunks import NAME_TYPES, SentenceParse, parse_sentence
 from tui.extract.codebook import Codebook, SubEventType, default_codebook
 from tui.extract.event_build import Draft, build, mentions_in
+from tui.extract.event_mentions import mention_scorer
 from tui.extract.event_words import EventWords, TokenView, event_words
 from tui.extract.quantities import find_quantities
 from tui.extract.subtypes import subtype_coder
@@ -53,7 +54,7 @@ def find_events(
     )
     starts = [m.span.start for m in live]
     drafts = find_drafts(doc.text, live, starts, codebook)
-    return build(doc.text, drafts, live, starts, claims, subtype_coder(codebook))
+    return build(doc.text, drafts, live, starts, claims, subtype_coder(codebook), mention_scorer())
 
 
 def find_drafts(

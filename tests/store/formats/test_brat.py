@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.store.formats import compare
 from tests.store.formats.brat_check import check, parse_conf
 from tests.store.formats.conftest import load, sidecar_bytes
@@ -320,7 +321,9 @@ def documents(draw: st.DrawFn) -> tuple[str, Annotations]:
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(documents())
 def test_round_trip_property(tmp_path: Path, doc: tuple[str, Annotations]) -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.store.formats import compare
 from tests.store.formats.conftest import load, sidecar_bytes
 from tui.cli import main
@@ -185,7 +186,7 @@ def test_unknown_labels_reported(fresh: Path, tmp_path: Path, capsys) -> None:
     assert sorted(m.type for m in load(fresh).mentions) == ["ORG", "QUANTITY"]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(
         st.sampled_from(

@@ -30,6 +30,7 @@ class AdjudicateScreen(ReaderScreen):
         self.adjudication = adjudication
         self.adj = AdjudicationState(adjudication.comparison, adjudication.names)
         self.adj.refresh(adjudication.session.annotations)
+        self._elsewhere = False  # the reader's current item is not the difference shown
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
@@ -74,12 +75,35 @@ class AdjudicateScreen(ReaderScreen):
                 hint = reading_hint(session.document.path, where)
                 self.review.tell(f"every difference is settled; {hint}")
 
+    # Reader keys that change the current item: on an open difference the merged review
+    # has no item there yet, and the reader's current one is somewhere else.
+    EDITS = frozenset({"verdict", "accept", "reject", "note", "retype", "merge"})
+
+    async def action_review(self, name: str, *args: int) -> None:
+        if name in self.EDITS and self._elsewhere:
+            self.review.nothing(
+                "this difference is open: H or L takes a side, then the keys edit it"
+            )
+            return
+        await super().action_review(name, *args)
+
+    def action_step(self, kind: str, delta: int) -> None:
+        self._elsewhere = False  # the reviewer chose the item the keys now act on
+        super().action_step(kind, delta)
+
+    def action_same_entity(self) -> None:
+        self._elsewhere = False
+        super().action_same_entity()
+
     # ------------------------------------------------------------------ drawing
 
     def _merged_changed(self) -> None:
         if self.session is None:
             return
+        was = self.adj.current_state[0]
         self.adj.refresh(self.session.annotations)
+        if was != "open" and self.adj.current_state[0] == "open":
+            self._elsewhere = True  # a take undone: the merged item the keys edited is gone
         self.query_one(VersionsPanel).show(self.adj)
 
     def _show_current(self) -> None:
@@ -88,6 +112,7 @@ class AdjudicateScreen(ReaderScreen):
             return
         _state, item = self.adj.current_state
         found = item is not None and self.state.index_of(item.id) is not None
+        self._elsewhere = not found
         if found:
             self.nav.show_item(item.id)  # type: ignore[union-attr]
         else:

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.corpus.agreement_diff import Comparison, Difference, Item, Settled, aspects, settled
+from tui.corpus.agreement_diff import (
+    Comparison,
+    Difference,
+    Item,
+    Settled,
+    aspects,
+    entity_names,
+    settled,
+)
 from tui.model import Annotations, Claim, Event, Mention, Ref, Span
 
 SETTLED_WORDS: dict[Settled, str] = {
@@ -31,11 +39,16 @@ def _refs(refs: tuple[Ref, ...]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line of a version: the aspect it shows, its text, and whether it differs."""
+    """One line of a version: the aspect it shows, its text, and whether it differs.
+
+    ``hang``: how many leading characters of ``text`` are its label ("source: "), so a
+    wrapped value continues under itself, not under the label.
+    """
 
     aspect: str
     text: str
     differs: bool = False
+    hang: int = 0
 
 
 def describe(item: Item | None, ann: Annotations, differs: tuple[str, ...] = ()) -> list[Line]:
@@ -44,8 +57,9 @@ def describe(item: Item | None, ann: Annotations, differs: tuple[str, ...] = ())
         return [Line("presence", "not annotated", "presence" in differs)]
     out: list[Line] = []
 
-    def add(aspect: str, text: str) -> None:
-        out.append(Line(aspect, text, aspect in differs))
+    def add(aspect: str, text: str, label: str = "") -> None:
+        lead = f"{label}: " if label else ""
+        out.append(Line(aspect, lead + text, aspect in differs, len(lead)))
 
     if item.status == "rejected":
         add("presence", "rejected (not there)")
@@ -53,27 +67,27 @@ def describe(item: Item | None, ann: Annotations, differs: tuple[str, ...] = ())
         entity = ann.entity(item.entity)
         add("span", _quote(item.span))
         add("type", item.type)
-        if entity is not None and entity.name != item.span.text:
+        if entity is not None and (entity.name != item.span.text or "entity" in differs):
             add("entity", f"of {entity.name}")
     elif isinstance(item, Claim):
-        add("verdict", f"verdict: {item.review.verdict or 'none'}")
-        add("source", f"source: {_quote(item.source.span) if item.source else 'unnamed'}")
-        add("cue", f"cue: {_quote(item.cue)}")
-        add("content", "content: " + " … ".join(_quote(s, 80) for s in item.content))
-        add("kind", f"kind: {item.kind}")
+        add("verdict", item.review.verdict or "none", "verdict")
+        add("source", _quote(item.source.span) if item.source else "unnamed", "source")
+        add("cue", _quote(item.cue), "cue")
+        add("content", " … ".join(_quote(s, 80) for s in item.content), "content")
+        add("kind", item.kind, "kind")
         if item.review.note:
-            add("note", f"note: {' '.join(item.review.note.split())}")
+            add("note", " ".join(item.review.note.split()), "note")
         if item.review.by:
             add("by", f"judged by {item.review.by}")
     elif isinstance(item, Event):
         add("type", f"{item.type} / {item.subtype}")
-        add("trigger", "trigger: " + ", ".join(_quote(s, 30) for s in item.trigger_spans))
-        add("actors", f"actors: {_refs(item.actors)}")
-        add("targets", f"targets: {_refs(item.targets)}")
-        add("location", f"where: {_refs(item.location)}")
-        add("time", f"when: {_refs(item.time)}")
+        add("trigger", ", ".join(_quote(s, 30) for s in item.trigger_spans), "trigger")
+        add("actors", _refs(item.actors), "actors")
+        add("targets", _refs(item.targets), "targets")
+        add("location", _refs(item.location), "where")
+        add("time", _refs(item.time), "when")
         fat = item.fatalities
-        add("fatalities", f"killed: {_quote(fat.span, 30) if fat else '–'}")
+        add("fatalities", _quote(fat.span, 30) if fat else "–", "killed")
     return out
 
 
@@ -153,10 +167,11 @@ class AdjudicationState:
             mine,
         )
 
-    @staticmethod
-    def _merged_differs(d: Difference, item: Item | None) -> tuple[str, ...]:
+    def _merged_differs(self, d: Difference, item: Item | None) -> tuple[str, ...]:
         """Aspects in which the merged item is neither side's (an edit)."""
-        mine, a, b = aspects(item), aspects(d.a), aspects(d.b)
+        c = self.comparison
+        mine = aspects(item, entity_names(self.merged))
+        a, b = aspects(d.a, entity_names(c.a)), aspects(d.b, entity_names(c.b))
         if mine is None:
             return ()
         return tuple(

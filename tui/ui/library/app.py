@@ -52,8 +52,9 @@ class LibraryApp(MarginaliaApp):
         return reader
 
     def on_annotations_ready(self, message: AnnotationsReady) -> None:
-        reader = self.screen
-        if not isinstance(reader, ReaderScreen):
+        stack = self.screen_stack  # empty when the app is closing as the article finishes
+        reader = stack[-1] if stack else None
+        if not isinstance(reader, ReaderScreen) or self._closing or not reader.is_attached:
             return
         target = self._targets.pop(reader, None)
         if target is None:

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from tui.corpus.index import CorpusIndex
@@ -25,6 +26,7 @@ from tui.ui.keymap import LIBRARY_BINDINGS, LIBRARY_FILTER_BINDINGS
 from tui.ui.library.keys import SORT_KEYS
 from tui.ui.library.state import COLUMNS, LibraryState
 from tui.ui.library.table import ArticleTable, TableHeader
+from tui.ui.library.typeahead import bound_action, type_into
 
 ROWS_EVERY = 3.0  # seconds between showing the rows indexed so far, during a long refresh
 # Makes the reader for an article: its path, and where to start (an item id, an offset).
@@ -32,9 +34,34 @@ OpenReader = Callable[[Path, str | None, int | None], Screen]
 
 
 class FilterInput(Input):
-    """Filter as you type; enter or down goes back to the list, escape clears."""
+    """Filter as you type; enter or down goes back to the list, escape clears.
+
+    Those keys act as soon as the box reads them, not as bindings (which run only once a
+    key has gone up to the app): "escape j" typed in a burst clears the filter and moves
+    in the list, the j handed on to the list rather than typed into the box.
+    """
 
     BINDINGS = [*LIBRARY_FILTER_BINDINGS]
+
+    def __init__(self, *, placeholder: str, id: str) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self.finish: Callable[[bool], None] | None = None  # the screen's: clear?
+        self.list: Widget | None = None  # where keys go once the box has let go
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.finish is not None and self.list is not None:
+            if self.screen.focused is not self:  # queued here before the box let go
+                event.stop()
+                event.prevent_default()
+                self.list.post_message(events.Key(event.key, event.character))
+                return
+            action = bound_action(self, event.key)
+            if action in ("clear_filter", "done_filter"):
+                event.stop()
+                event.prevent_default()
+                self.finish(action == "clear_filter")
+                return
+        await super()._on_key(event)
 
     def action_clear_filter(self) -> None:
         self.value = ""
@@ -80,6 +107,8 @@ class LibraryScreen(Screen):
         self._indexing = ""
         self._rels: list[str] = []
         self._rows_shown = time.monotonic()
+        # Where keys that reach the table go while the filter or the search is opening.
+        self._typeahead: Callable[[events.Key], bool] | None = None
 
     # ---------------------------------------------------------------- building
 
@@ -97,7 +126,11 @@ class LibraryScreen(Screen):
         self.query_one(FilterInput).display = False
         self._rels = [self.index.relative(p) for p in self.articles]
         self._show_rows()
-        self.query_one(ArticleTable).focus()
+        table = self.query_one(ArticleTable)
+        table.divert = self.divert_key
+        box = self.query_one(FilterInput)
+        box.finish, box.list = self.finish_filter, table
+        table.focus()
         self._show_title()
         self._show_status()
         self._refresh_index()
@@ -193,22 +226,61 @@ class LibraryScreen(Screen):
     def _opened(self, message: ArticleTable.Opened) -> None:
         self.open_article(message.path)
 
+    def divert_key(self, event: events.Key) -> bool:
+        """Whether a key that reached the table was typed for the filter box or the search
+        (see tui.ui.library.typeahead); if so it has been handled here."""
+        if self._typeahead is not None:
+            return self._typeahead(event)
+        active = self.active_bindings.get(event.key)
+        if active is None or active.node is not self:
+            return False
+        if active.binding.action == "filter":
+            self.action_filter()
+        elif active.binding.action == "search":
+            self.action_search()
+        else:
+            return False
+        return True
+
     def action_filter(self) -> None:
         box = self.query_one(FilterInput)
         box.display = True
-        box.focus()
+        self.set_focus(box)  # at once: the next key typed goes to the box
+        self._typeahead = self._type_into_filter
+
+    def _type_into_filter(self, event: events.Key) -> bool:
+        box = self.query_one(FilterInput)
+        action = bound_action(box, event.key)
+        if action in ("clear_filter", "done_filter"):
+            self.finish_filter(action == "clear_filter")
+        elif type_into(box, event):
+            self._filter_to(box.value)
+        return True  # any other key was meant for the box too: it is not the table's
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.state.set_filter(event.value)
+        self._filter_to(event.value)
+
+    def _filter_to(self, value: str) -> None:
+        self.state.set_filter(value)
         self.query_one(ArticleTable).reload()
         self._show_status()
 
+    def finish_filter(self, clear: bool) -> None:
+        """Back to the list from the filter box, the filter kept or cleared."""
+        box = self.query_one(FilterInput)
+        if clear:
+            box.value = ""
+        # now, not when the box's Changed comes round: enter typed next opens from this list
+        self._filter_to(box.value)
+        self.on_library_screen_filter_done()
+
     def on_library_screen_filter_done(self) -> None:
+        self._typeahead = None
         box = self.query_one(FilterInput)
         if not box.value:
             box.display = False
-        self.query_one(ArticleTable).focus()
+        self.set_focus(self.query_one(ArticleTable))
 
     def action_unfinished(self) -> None:
         self.state.toggle_unfinished()
@@ -242,8 +314,11 @@ class LibraryScreen(Screen):
     def action_search(self) -> None:
         from tui.ui.library.search_screen import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.index), self._search_done)
+        screen = SearchScreen(self.index)
+        self._typeahead = screen.type_ahead
+        self.app.push_screen(screen, self._search_done)
 
     def _search_done(self, result: tuple[str, str | None, int] | None) -> None:
+        self._typeahead = None
         if result is not None:
             self.open_article(*result)

@@ -7,7 +7,7 @@ searching runs in a thread as you type, so a slow disk never holds a key back.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -19,6 +19,7 @@ from tui.corpus.query import QueryError
 from tui.corpus.search import Hit, SearchResult, search
 from tui.corpus.visible import visible
 from tui.ui.keymap import LIBRARY_SEARCH_BINDINGS
+from tui.ui.library.typeahead import bound_action, type_into
 
 HELP = (
     'words, "phrases", word*  ·  source: cue: content: type: actor: place: entity: '
@@ -49,6 +50,10 @@ class SearchScreen(ModalScreen[Opened | None]):
         self.index = index
         self.initial = query
         self.hits: tuple[Hit, ...] = ()
+        # Enters typed ahead (before the box had the focus): the first goes to the results
+        # once they are in, the second opens the first of them.
+        self._enters = 0
+        self._closed = False  # dismissed: a search still running has nowhere to show
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box search-box"):
@@ -58,9 +63,48 @@ class SearchScreen(ModalScreen[Opened | None]):
             yield Static(id="library-search-status", classes="modal-foot")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
-        if self.initial:
-            self._search(self.initial)
+        box = self.query_one(Input)
+        self.set_focus(box)
+        if box.value:  # the query it started with, and keys typed ahead since
+            self._search(box.value)
+
+    def on_key(self, event: events.Key) -> None:
+        # Nothing focused yet: the key came straight to the screen, typed ahead of the box.
+        if self.focused is None and self.type_ahead(event):
+            event.stop()
+            event.prevent_default()
+
+    def type_ahead(self, event: events.Key) -> bool:
+        """A key typed for this screen before its box had the focus (it reached the
+        library's table, or this screen itself): handled as the box would have."""
+        if self._closed:
+            return True
+        action = bound_action(self, event.key)
+        if action == "cancel":
+            self.app.call_later(self.action_cancel)
+            return True
+        if event.key == "enter":
+            self._enters += 1
+            self._replay_enters()
+            return True
+        boxes = self.query(Input)
+        if boxes:
+            type_into(boxes.first(), event)
+        elif event.key == "backspace":  # not composed yet: the box will start with this
+            self.initial = self.initial[:-1]
+        elif event.is_printable and event.character:
+            self.initial += event.character
+        return True
+
+    def _replay_enters(self) -> None:
+        if not self._enters or not self.hits:
+            return
+        self._enters -= 1
+        self.action_to_results()
+        if self._enters:
+            self._enters = 0
+            hits = self.query_one(OptionList)
+            self._chosen_index(hits.highlighted or 0)
 
     @on(Input.Changed, "#library-query")
     def _changed(self, event: Input.Changed) -> None:
@@ -80,6 +124,8 @@ class SearchScreen(ModalScreen[Opened | None]):
         self.app.call_from_thread(self._show, result, "", query)
 
     def _show(self, result: SearchResult | None, error: str, query: str) -> None:
+        if self._closed:
+            return
         if query != self.query_one(Input).value:
             return  # typed on since: a newer search is coming
         hits = self.query_one(OptionList)
@@ -92,6 +138,9 @@ class SearchScreen(ModalScreen[Opened | None]):
         hits.add_options([Option(hit_text(h)) for h in result.hits])
         count = f"{len(result.hits)}{'+' if result.more else ''} results"
         status.update(Text(f"{count} · enter opens · escape closes" if query.strip() else HELP))
+        # as a message of this screen's, as a key would be: dismissing from the search
+        # thread's callback could leave the screen half-popped
+        self.call_later(self._replay_enters)
 
     def action_to_results(self) -> None:
         if self.hits:
@@ -101,8 +150,14 @@ class SearchScreen(ModalScreen[Opened | None]):
 
     @on(OptionList.OptionSelected, "#library-hits")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        hit = self.hits[event.option_index]
+        self._chosen_index(event.option_index)
+
+    def _chosen_index(self, index: int) -> None:
+        hit = self.hits[index]
+        self._closed = True
         self.dismiss((hit.path, hit.item or None, hit.start))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self._closed:
+            self._closed = True
+            self.dismiss(None)

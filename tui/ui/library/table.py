@@ -6,11 +6,13 @@ when it comes into view; rows are cached as Strips until the data or width chang
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
-from textual.events import Click
+from textual.events import Click, Key
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -101,6 +103,14 @@ class ArticleTable(ScrollView, can_focus=True):
         self.empty = "no articles"
         self._cache: LRUCache[tuple[ArticleSummary, bool, int], Strip] = LRUCache(512)
         self._styles: dict[str, Style] = {}
+        # The screen's say on a key first: typed ahead for the filter or the search, it is
+        # not the table's (see tui.ui.library.typeahead).
+        self.divert: Callable[[Key], bool] | None = None
+
+    def on_key(self, event: Key) -> None:
+        if self.divert is not None and self.divert(event):
+            event.stop()
+            event.prevent_default()
 
     def reload(self) -> None:
         """The rows shown changed (sorted, filtered, refreshed): draw them anew."""
