@@ -88,6 +88,24 @@ def _after_extraction(paths: list[Path], root: Path) -> dict:
     }
 
 
+def bench_search(index: CorpusIndex) -> dict:
+    """Each query five times: wall and CPU milliseconds, medians."""
+    per_query = {}
+    for q in QUERIES:
+        times, cpu = [], []
+        for _ in range(5):
+            s0, c0 = time.perf_counter(), time.process_time()
+            result = search(index, q)
+            times.append((time.perf_counter() - s0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
+        per_query[q] = {
+            "median_ms": round(statistics.median(times), 2),
+            "cpu_median_ms": round(statistics.median(cpu), 2),
+            "hits": len(result.hits),
+        }
+    return per_query
+
+
 def bench_index(work: Path, articles: int) -> dict:
     t0 = time.perf_counter()
     if (work / "lib").is_dir():  # --keep DIR from an earlier run: the same corpus again
@@ -119,14 +137,7 @@ def bench_index(work: Path, articles: int) -> dict:
     t2 = time.perf_counter()
     rows = index.summaries(paths)
     summaries_ms = (time.perf_counter() - t2) * 1000
-    per_query = {}
-    for q in QUERIES:
-        times = []
-        for _ in range(5):
-            s0 = time.perf_counter()
-            result = search(index, q)
-            times.append((time.perf_counter() - s0) * 1000)
-        per_query[q] = {"median_ms": round(statistics.median(times), 2), "hits": len(result.hits)}
+    per_query = bench_search(index)
     index.close()
     size = (work / "lib" / ".marginalia" / "index.sqlite3").stat().st_size
     return {
@@ -142,6 +153,7 @@ def bench_index(work: Path, articles: int) -> dict:
         "index_mb": round(size / 1e6, 1),
         "search": per_query,
         "search_worst_median_ms": max(v["median_ms"] for v in per_query.values()),
+        "search_worst_cpu_median_ms": max(v["cpu_median_ms"] for v in per_query.values()),
         "peak_rss_mb": peak_rss_mb(),
         "rows": len(rows),
     }
@@ -163,14 +175,18 @@ def bench_library(folder: Path, repeat: int = 3) -> dict:
     Textual app started the same way, alternating (the machine is shared)."""
     runs, bares = [], []
     for _ in range(repeat):
-        bares.append(_library_run("--bare")["bare_textual_first_screen_s"])
+        bares.append(_library_run("--bare"))
         runs.append(_library_run(str(folder)))
     first = statistics.median(r["first_screen_s"] for r in runs)
-    bare = statistics.median(bares)
+    first_cpu = statistics.median(r["first_screen_cpu_s"] for r in runs)
+    bare = statistics.median(b["bare_textual_first_screen_s"] for b in bares)
+    bare_cpu = statistics.median(b["bare_textual_first_screen_cpu_s"] for b in bares)
     return {
         **runs[-1],
         "first_screen_s_median": first,
+        "first_screen_cpu_s_median": first_cpu,
         "bare_textual_first_screen_s_median": bare,
+        "bare_textual_first_screen_cpu_s_median": bare_cpu,
         "first_screen_vs_bare": round(first / bare, 2),
     }
 
@@ -180,7 +196,7 @@ def bench_jobs(work: Path, short: int, repeat: int) -> dict:
     write_bases(src, short, 3, seed=23)
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in src.glob("*.txt")) / short
     one_article = work / "one"
-    one_article.mkdir()
+    one_article.mkdir(exist_ok=True)
     shutil.copy(next(src.glob("*.txt")), one_article)
     times: dict[str, list[float]] = {"1": [], "2": []}
     startup: list[float] = []
@@ -215,12 +231,21 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--keep", type=Path, help="build the corpus here and keep it")
     ap.add_argument("--skip-jobs", action="store_true")
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep DIR of an earlier run: its up-to-date index, library and search only",
+    )
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-corpus-"))
     try:
         out = {"cores": len(os.sched_getaffinity(0)), "load": os.getloadavg()[0]}
-        out["index"] = bench_index(work, args.articles)
-        out["library"] = bench_library(work / "lib")
+        if args.reuse and args.keep is not None:
+            with CorpusIndex.open(work / "lib") as index:
+                out["search"] = bench_search(index)
+        else:
+            out["index"] = bench_index(work, args.articles)
+        out["library"] = bench_library(work / "lib", args.repeat)
         if not args.skip_jobs:
             out["extract"] = bench_jobs(work, args.short, args.repeat)
         out["load_after"] = os.getloadavg()[0]

@@ -80,6 +80,17 @@ def test_a_second_run_skips_current_sidecars_and_writes_nothing(
     assert not list(folder.glob(".*.tmp"))
 
 
+def test_a_batch_stopped_halfway_resumes_with_the_articles_left(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "news")
+    first = sorted(folder.glob("*.txt"))[:2]  # what an interrupted run got through
+    assert main(["extract", *map(str, first), "--write", "--jobs", "1"]) == 0
+    stamps = {p: p.stat().st_mtime_ns for p in folder.glob("*.yaml")}
+    assert len(stamps) == 2
+    assert main(["extract", str(folder), "--write", "--jobs", "2"]) == 0
+    assert len(sidecars(folder)) == 4
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps  # the done ones untouched
+
+
 def test_reviewed_and_rejected_items_never_change_and_merge_as_the_reader_does(
     tmp_path: Path,
 ) -> None:

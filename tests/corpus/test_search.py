@@ -92,3 +92,19 @@ def test_bad_queries_are_one_line_errors() -> None:
     with pytest.raises(QueryError, match="needs a value"):
         parse_query("source:")
     assert parse_query("unreviewed").unreviewed
+
+
+def test_articles_not_extracted_yet_are_counted_and_said(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    folder = make_library(tmp_path_factory.mktemp("bare") / "news")  # plain.txt: no sidecar
+    with CorpusIndex.open(folder) as index:
+        index.refresh(find_articles([folder]))
+        result = search(index, "Homs")
+        assert {h.path for h in result.hits} == {"plain.txt"}  # its text is searched
+        assert result.unannotated == 1
+        assert result.unannotated_note().startswith("1 article not extracted yet: only its text")
+        (folder / "plain.txt").unlink()
+        index.refresh(find_articles([folder]))
+        result = search(index, "aleppo")
+        assert result.hits and result.unannotated == 0 and result.unannotated_note() == ""

@@ -130,6 +130,14 @@ def test_seed_cues_inside_quotations_are_not_claims(seed_text: str) -> None:
     assert not any(c.cue.text == "urged" for c in claims_of(seed_text))
 
 
+def test_seed_quoted_words_stay_in_the_speakers_claim(seed_text: str) -> None:
+    # The positive twin: the quotation is not lost, it is content of Savett's own claim.
+    quoting = [
+        c for c in claims_of(seed_text) if any("urged de-escalation" in s.text for s in c.content)
+    ]
+    assert [c.source.span.text for c in quoting] == ["Savett"]
+
+
 # --- patterns on sentences of our own --------------------------------------------------
 
 
@@ -358,6 +366,13 @@ def test_not_claims() -> None:
     assert claims_of("She declined to say where the money came from.") == ()
     assert claims_of("His claims were rejected by the court.") == ()
     assert claims_of("") == ()
+
+
+def test_near_misses_of_not_claims_are_claims() -> None:
+    # The positive twins: a real cue beside a declined one, the verb beside the noun.
+    declined = claims_of("She declined to say where the money came from, but said it was legal.")
+    assert [(c.cue.text, contents(c)) for c in declined] == [("said", ["it was legal"])]
+    assert contents(one("He claimed the court had rejected it.")) == ["the court had rejected it"]
 
 
 @settings(max_examples=examples(50), deadline=None)

@@ -184,6 +184,15 @@ def test_title_case_headline_is_not_all_entities() -> None:
     assert [m for m in mentions if m.span.end <= text.index("\n")] == []
 
 
+def test_a_name_in_a_title_case_headline_is_still_found() -> None:
+    # The positive twin: capitals alone make no entity, but a real name there is one.
+    text = "Rebels Seize Airport In Aleppo As Government Forces Retreat\n\nRebels seized it."
+    doc = Document(text=text, title="x", title_span=(0, text.index("\n")))
+    _, mentions = find_entities(doc)
+    headline = [(m.span.text, m.type) for m in mentions if m.span.end <= text.index("\n")]
+    assert headline == [("Aleppo", "GPE")]
+
+
 def test_possessive_splits_place_and_body() -> None:
     text = "Ukraine’s Foreign Ministry said on Monday that Kyiv would respond."
     _, mentions = _extract(text)
@@ -280,6 +289,15 @@ def test_bracketed_acronym_after_a_place_is_not_the_place() -> None:
     entities, mentions = _extract(text)
     ukraine = _entity_of(entities, mentions, "Ukraine")
     assert "HRMMU" not in ukraine.aliases
+
+
+def test_bracketed_acronym_after_an_organisation_is_its_alias() -> None:
+    # The positive twin: the same bracket right after the body it abbreviates.
+    text = "The Human Rights Monitoring Mission (HRMMU) said 30 civilians died in Ukraine."
+    entities, mentions = _extract(text)
+    mission = _entity_of(entities, mentions, "Human Rights Monitoring Mission")
+    assert mission.aliases == ("HRMMU",)
+    assert _entity_of(entities, mentions, "HRMMU") is mission
 
 
 def test_laws_events_times_and_defined_acronyms() -> None:

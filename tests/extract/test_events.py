@@ -147,8 +147,28 @@ def test_non_events_and_headings_are_skipped() -> None:
     assert events_of("Operation Strike Back ended quietly in March.") == ()
 
 
+def test_the_same_words_in_an_incident_are_events() -> None:
+    # The positive twin: each skipped word above does make an event where it is one.
+    assert [e.trigger.text for e in events_of("A bomb attack wounded the minister on Monday.")] == [
+        "attack"
+    ]
+    assert [e.trigger.text for e in events_of("Both sides struck the town before winter.")] == [
+        "struck"
+    ]
+    bombing = "A bombing at Bagram Airfield killed 2 soldiers in 2014."
+    assert [e.trigger.text for e in events_of(bombing)] == ["bombing"]
+    operation = "Rebels launched Operation Strike Back in March, attacking two towns."
+    assert [e.trigger.text for e in events_of(operation)] == ["attacking"]
+
+
 def test_war_deaths_are_background() -> None:
     assert events_of("The war, which has killed hundreds of thousands of people, goes on.") == ()
+
+
+def test_an_incident_with_the_same_aside_is_an_event() -> None:
+    # The positive twin: the same "which has killed hundreds" clause on a real incident.
+    (e,) = events_of("The shelling, which has killed hundreds of people, goes on.")
+    assert (e.trigger.text, e.subtype) == ("shelling", "Shelling/artillery/missile attack")
 
 
 def test_custom_codebook() -> None:
@@ -217,6 +237,14 @@ def test_rejected_mentions_are_not_linked() -> None:
     assert texts(e.location) == [] or e.location[0].entity is None
 
 
+def test_accepted_mentions_are_linked() -> None:
+    # The positive twin: the same mention, not rejected, gives the location its entity.
+    text = "Rebels captured Mirabad."
+    kept = Mention("m1", Span.of(text, 16, 23), "GPE", "e1")
+    (e,) = events_of(text, (kept,))
+    assert [(r.span.text, r.entity) for r in e.location] == [("Mirabad", "e1")]
+
+
 @settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(
@@ -277,6 +305,15 @@ def test_figurative_and_denied_reports_are_skipped() -> None:
 
 def test_trigger_inside_a_named_mention_is_not_an_event() -> None:
     text = "Attack said the plan would work."
+    name = Mention("m1", Span.of(text, 0, 6), "PERSON", "e1")
+    assert events_of(text, (name,)) == ()
+
+
+def test_a_trigger_word_named_by_no_mention_is_an_event() -> None:
+    # The positive twin: the sentence of the test above, but a word that is a trigger when
+    # nobody is named by it (plain "Attack said ..." is no event even without a mention).
+    text = "Strike said the plan would work."
+    assert [e.trigger.text for e in events_of(text)] == ["Strike"]
     name = Mention("m1", Span.of(text, 0, 6), "PERSON", "e1")
     assert events_of(text, (name,)) == ()
 

@@ -66,6 +66,14 @@ def test_years_identifiers_money_rates_and_clock_times_are_not_counts() -> None:
     assert _found(text) == []
 
 
+def test_counts_beside_years_and_ordinals_are_kept() -> None:
+    # The positive twin: real counts in a sentence with a year and an ordinal.
+    text = (
+        "Fighting since 2020 has killed 300 people, and 40 voters were hurt by 10 men on the 3rd."
+    )
+    assert _found(text) == [("300", 300), ("40", 40), ("10", 10)]
+
+
 def test_four_digit_count_before_a_noun_is_kept() -> None:
     assert _found("Some 2000 people fled, and 1500 soldiers died.") == [
         ("Some 2000", 2000),
@@ -79,6 +87,11 @@ def test_pronoun_one_is_not_a_count_but_one_man_is() -> None:
 
 def test_hedge_without_figure_is_not_a_quantity() -> None:
     assert _found("It flew over the city some days ago.") == []
+
+
+def test_hedge_with_a_figure_is_a_quantity() -> None:
+    # The positive twin: the same "some" before a number.
+    assert _found("It flew over the city some 40 times.") == [("some 40", 40)]
 
 
 def test_window_offsets_are_document_offsets() -> None:

@@ -64,6 +64,7 @@ async def test_opens_on_the_folder_with_rows_and_the_progress_line(folder: Path)
         assert "plain" in lines[2] and "–" in lines[2]  # no sidecar yet: no counts
         status = app.screen.query_one("#library-status").render().plain
         assert status.startswith("1 / 3 articles done · 2 / 3 claims reviewed")
+        assert "1 not extracted yet: marginalia extract DIR --write" in status  # plain.txt
         await pilot.press("q")
     assert app.return_code == 0
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -202,6 +203,8 @@ def run_search(args: argparse.Namespace) -> int:
         _print_table(result, folder)
     if result.more:
         _error(f"more than {args.limit} results: narrow the query or raise --limit")
+    if result.unannotated:
+        _error(f"note: {result.unannotated_note().replace('DIR', shlex.quote(str(folder)))}")
     return 0
 
 

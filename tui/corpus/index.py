@@ -338,6 +338,14 @@ class CorpusIndex:
         rels = (self.relative(p) for p in articles)
         return [s for rel in rels if (s := by_path.get(rel)) is not None]
 
+    def unannotated(self) -> int:
+        """Indexed articles with no sidecar yet (unreadable ones aside): search finds only
+        their text, none of the claims and events they will have once extracted."""
+        rows = self.query(
+            "SELECT count(*) FROM articles WHERE NOT annotated AND coalesce(error, '') = ''"
+        )
+        return int(rows[0][0])
+
     def summary(self, path: Path) -> ArticleSummary | None:
         cols = ", ".join(schema.SUMMARY_COLUMNS)
         rows = self.query(

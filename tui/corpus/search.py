@@ -30,6 +30,17 @@ class Hit:
 class SearchResult:
     hits: tuple[Hit, ...]
     more: bool  # there were more than the limit
+    unannotated: int = 0  # articles only their text could match (no sidecar yet)
+
+    def unannotated_note(self) -> str:
+        """What a reader of the results should know about the articles not extracted yet."""
+        n = self.unannotated
+        if not n:
+            return ""
+        return (
+            f"{n:,} article{'s' * (n != 1)} not extracted yet: only {'their' if n != 1 else 'its'}"
+            " text was searched (marginalia extract DIR --write)"
+        )
 
 
 def _sentence_at(text: str, offset: int) -> str:
@@ -74,7 +85,7 @@ def search(index: CorpusIndex, query: Query | str, *, limit: int = DEFAULT_LIMIT
     """
     q = parse_query(query) if isinstance(query, str) else query
     if q.empty:
-        return SearchResult((), False)
+        return SearchResult((), False, index.unannotated())
     wanted: list[int] = []
     for kind in (q.kind,) if q.kind else KIND_ORDER:
         if q.unreviewed and kind == "text":
@@ -97,4 +108,4 @@ def search(index: CorpusIndex, query: Query | str, *, limit: int = DEFAULT_LIMIT
         if row is None:
             continue  # refreshed away between the two steps
         hits.append(_text_hit(index, text_match, row) if row[3] == "text" else Hit(*row[1:]))
-    return SearchResult(tuple(hits), more)
+    return SearchResult(tuple(hits), more, index.unannotated())

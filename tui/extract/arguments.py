@@ -69,8 +69,31 @@ def _is_verbal(p: SentenceParse, t: Trigger) -> bool:
     if low.endswith("ing"):
         # sentence-initial, "Shelling hit the village" is a noun; "Killing two..." is not
         return not v.sentence_initial(t.start) or chunk_starting_at(p, t.end) is not None
-    # "Roadside IED kills Russian general": a noun phrase either side
-    return low.endswith("s") and t.start in p.ends and chunk_starting_at(p, t.end) is not None
+    # "Roadside IED kills Russian general", "blast kills seven": a noun phrase (or an
+    # event noun) before, a noun phrase after
+    return (
+        low.endswith("s")
+        and (t.start in p.ends or _noun_before(p, t.start))
+        and chunk_starting_at(p, t.end) is not None
+    )
+
+
+def _noun_before(p: SentenceParse, i: int) -> bool:
+    """An event noun or a noun phrase's last word just before ``i`` ("IED blast kills")."""
+    if i - 1 in p.trigger_tokens:
+        return True
+    if i < 2:
+        return False
+    low, w = p.view.low[i - 1], p.words
+    return (
+        i - 1 in p.ends
+        and low.isalpha()
+        and p.view.toks[i - 1].text.islower()
+        and low not in w.function_words
+        and low not in w.aux
+        and low not in w.be
+        and low not in w.pronouns
+    )
 
 
 def _is_passive(p: SentenceParse, t: Trigger) -> bool:
@@ -108,8 +131,11 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     left = chunk_ending_at(p, j) if left_from - j <= LEFT_WINDOW else None
     if left is None and t.start > 1 and v.low[t.start - 1] in ("’s", "'s"):
         left = chunk_ending_at(p, t.start - 1)  # "the IRA's bombing"
-    if left is not None and light is None and not passive and not intransitive:
-        # "Taliban gunmen and suicide bombers attacked"
+    if left is not None and left.kind == "place" and (passive or intransitive):
+        left = _holder(p, left)  # "two bystanders on the street were injured"
+    if left is not None and light is None and (verbal or intransitive):
+        # "Taliban gunmen and suicide bombers attacked", "seven civilians and two
+        # soldiers were killed"
         left_all = with_left_coordinates(p, left)
     else:
         left_all = [left] if left is not None else []
@@ -117,9 +143,10 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
         args.location.append(left)  # "the Kabul bombing"
     elif left is not None:
         if passive or intransitive:
-            (
-                args.location if object_role == "location" and not intransitive else args.targets
-            ).append(left)
+            if object_role == "location" and not intransitive:
+                args.location.append(left)
+            else:
+                args.targets.extend(left_all)
         elif "which" in v.low[j:left_from]:
             pass  # "the attack, which killed": the subject is the event itself
         elif verbal or light is not None or left.end >= t.start - 1:
@@ -177,6 +204,19 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     args.time.extend(_time(p, t))
     args.targets = [c for c in args.targets if c not in args.actors]
     return args
+
+
+def _holder(p: SentenceParse, place: Chunk) -> Chunk:
+    """The people a place phrase belongs to ("bystanders [on the street]"), or the place."""
+    v, w = p.view, p.words
+    j = place.start
+    while j > 0 and (v.low[j - 1] in w.determiners or v.low[j - 1] in w.possessives):
+        j -= 1
+    if j > 1 and v.lemmas[j - 1] & w.place_preps.by_first.keys():
+        before = chunk_ending_at(p, j - 1)
+        if before is not None and before.kind == "party":
+            return before
+    return place
 
 
 def _echo_object(p: SentenceParse, t: Trigger, args: Arguments) -> None:

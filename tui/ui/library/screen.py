@@ -154,6 +154,10 @@ class LibraryScreen(Screen):
         line = self.state.status_line()
         if self._indexing:
             line += f" · {self._indexing}"
+        elif bare := self.state.unannotated():
+            # their claims and events exist only once extracted: a search for a source
+            # would miss them without a word
+            line += f" · {bare:,} not extracted yet: marginalia extract DIR --write"
         if self.index.notes.messages:
             line += f" · {self.index.notes.messages[-1]}"
         self.query_one("#library-status", Static).update(Text(visible(line)))

@@ -137,7 +137,10 @@ class SearchScreen(ModalScreen[Opened | None]):
         hits.clear_options()
         hits.add_options([Option(hit_text(h)) for h in result.hits])
         count = f"{len(result.hits)}{'+' if result.more else ''} results"
-        status.update(Text(f"{count} · enter opens · escape closes" if query.strip() else HELP))
+        line = f"{count} · enter opens · escape closes" if query.strip() else HELP
+        if result.unannotated:
+            line += f" · {result.unannotated_note()}"
+        status.update(Text(line))
         # as a message of this screen's, as a key would be: dismissing from the search
         # thread's callback could leave the screen half-popped
         self.call_later(self._replay_enters)

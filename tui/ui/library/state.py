@@ -271,6 +271,10 @@ class LibraryState:
             sum(s.claims_reviewed for s in rows),
         )
 
+    def unannotated(self) -> int:
+        """Articles with no sidecar yet (nothing extracted or reviewed), unreadable ones aside."""
+        return sum(1 for s in self._rows.values() if not s.annotated and not s.error)
+
     def status_line(self) -> str:
         line = self.progress().line()
         if len(self.visible) != len(self._rows):
