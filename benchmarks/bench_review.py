@@ -10,7 +10,10 @@ the next frame is drawn. Sessions are opened from files in a temp folder with
 autosave on, so the background saver writes the sidecar during the run, as it
 would for a user. ``*_cpu`` is the UI thread's CPU time over the same interval.
 Saving is timed on its own (``session.save()`` of the whole set, and of a set cut
-to 5,000 items) and as the key latency while a save is running in its thread.
+to 5,000 items) and as the key latency while a save is running in its thread;
+``save_delay_ms`` is that latency minus the same key's median without a save, and
+``ui_waits_while_saving_ms`` how long UI-thread work waits while the shipped save
+runs, against a save encoded in a thread of the reader's process.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -89,10 +93,11 @@ async def key_latencies(
             session.subscribe(lambda: app.call_after_refresh(done.set))
             await pilot.press("t")
             await pilot.pause()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             app.post_message(events.Key("p", "p"))
-            await asyncio.wait_for(done.wait(), 10)
+            await asyncio.wait_for(done.wait(), 30)
             times.setdefault("t+p", []).append((time.perf_counter() - t0) * 1000)
+            times.setdefault("t+p cpu", []).append((time.thread_time() - c0) * 1000)
             session._listeners.pop()  # noqa: SLF001 - the bench's own listener
             await asyncio.sleep(KEY_GAP)
 
@@ -153,6 +158,60 @@ def _before(ann: Annotations, offset: int) -> Annotations:
     return Annotations(tuple(e for e in ann.entities if e.id in named), mentions, claims, events)
 
 
+def _task() -> float:
+    """A key's worth of pure-Python work; the ms it waited (wall minus its own CPU)."""
+    t0, c0 = time.perf_counter(), time.thread_time()
+    x = 0
+    for i in range(60_000):
+        x += i * i
+    return ((time.perf_counter() - t0) - (time.thread_time() - c0)) * 1000
+
+
+def stalls_while_saving(session: ReviewSession, folder: Path, repeat: int = 3) -> dict[str, object]:
+    """How long work on the UI thread waits while a full save runs: the shipped save
+    (``session.save``: a forked child from 3,000 items) against the same file encoded in
+    a thread of this process (the old way), alternated in one run. Waits include time
+    lost to other processes; the max shows a save holding the interpreter lock."""
+    ann, doc = session.annotations, session.document
+
+    def in_thread() -> None:
+        sidecar.save(folder / "thread.yaml", ann, sha256=doc.sha256, length=len(doc.text))
+
+    def shipped() -> None:
+        session.save(force=True)
+
+    def during(save: Callable[[], object]) -> list[float]:
+        saver = threading.Thread(target=save)
+        saver.start()
+        waits = []
+        while saver.is_alive():
+            waits.append(_task())
+            time.sleep(0.01)
+        saver.join()
+        return waits
+
+    out: dict[str, list[float]] = {"idle": [], "save in a thread": [], "shipped save": []}
+    for _ in range(repeat):
+        out["idle"] += [_task() for _ in range(30)]
+        out["save in a thread"] += during(in_thread)
+        out["shipped save"] += during(shipped)
+    return {name: summary(values) for name, values in out.items()}
+
+
+def save_delay(
+    quiet: dict[str, dict[str, float]], saving: dict[str, dict[str, float]]
+) -> dict[str, float]:
+    """How much longer each key takes while a full save runs (median and max, ms): the
+    target is that saving never delays a key by more than 16 ms."""
+    out: dict[str, float] = {}
+    for label, figures in saving.items():
+        if label.endswith("cpu") or label not in quiet:
+            continue
+        out[f"{label} median"] = round(figures["median"] - quiet[label]["median"], 1)
+        out[f"{label} max"] = round(figures["max"] - quiet[label]["median"], 1)
+    return out
+
+
 async def main(rounds: int) -> None:
     report: dict[str, object] = {"terminal": f"{SIZE[0]}x{SIZE[1]}", "key_gap_ms": KEY_GAP * 1000}
     with tempfile.TemporaryDirectory() as tmp:
@@ -193,6 +252,11 @@ async def main(rounds: int) -> None:
         report["big_all_items_keys_while_saving_ms"] = await key_latencies(
             session, max(3, rounds // 3), save_during=True
         )
+        report["save_delay_ms"] = save_delay(
+            report["big_all_items_keys_ms"],  # type: ignore[arg-type]
+            report["big_all_items_keys_while_saving_ms"],  # type: ignore[arg-type]
+        )
+        report["ui_waits_while_saving_ms"] = stalls_while_saving(session, folder)
         report["save_all_ms"] = {
             "items": items(ann),
             **time_save(session, ann, folder / "all.yaml"),

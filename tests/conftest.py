@@ -1,12 +1,22 @@
 """Shared fixtures: the seed article, isolation from the user's own config, and the
 property tests' example budget."""
 
-from pathlib import Path
+import os
+import sys
 
-import pytest
-from hypothesis import settings
+# PYTHONDONTWRITEBYTECODE (some shells and sandboxes set it) would make every run, every
+# xdist worker and every child Python a test starts compile tui/ again, and pytest rewrite
+# the asserts of every test module (and of hypothesis) again: 7 s of CPU per process. Writing
+# the cache is what Python does by default; git ignores __pycache__. First, before hypothesis.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
-from tests.budget import FACTOR, THOROUGH
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+from tests.budget import FACTOR, THOROUGH  # noqa: E402
 
 # Property tests (tests/budget.py): "quick" on every run, "thorough" with
 # `--hypothesis-profile thorough` (nightly). Neither has a deadline: on a loaded 2-core

@@ -1,7 +1,5 @@
 """`python -m tui` is the `marginalia` command."""
 
-import sys
+from tui.cli import entry
 
-from tui.cli import main
-
-sys.exit(main())
+entry()

@@ -414,3 +414,10 @@ def test_a_long_digest_is_not_folded_into_one_incident() -> None:
     events = events_of(report + filler + report)
     assert len(events) == 2  # the same words 2,500 characters apart: two incidents
     assert len(events_of(report + report)) == 1
+
+
+def test_people_seized_are_targets_not_ground_taken() -> None:
+    (e,) = events_of("Gunmen seized two soldiers near Idlib.")
+    assert texts(e.targets) == ["two soldiers"] and texts(e.location) == ["Idlib"]
+    (town,) = events_of("Rebels seized the town of Manbij.")
+    assert texts(town.location) == ["town of Manbij"] and texts(town.targets) == []

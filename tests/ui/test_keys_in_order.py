@@ -64,6 +64,42 @@ async def test_J_typed_while_the_article_is_analysed_lands_on_claim_1(tmp_path):
         slow.release.set()
 
 
+async def test_a_note_typed_while_the_article_is_analysed_is_kept_whole(tmp_path):
+    """J, c and a note with a q and an n in it, typed before the annotations are ready:
+    the q is text, not quit, and the n (live on its own: next match) waits its turn."""
+    slow = SlowExtractor()
+    app = MarginaliaApp(seed_copy(tmp_path), extractor=slow)
+    try:
+        async with app.run_test(size=(120, 40)):
+            await wait_until_async(slow.called.is_set, "the extraction to start")
+            burst(app, "J", "c", *"quick q note", "ctrl+s")
+            slow.release.set()
+            session = app.screen.session
+            await wait_until_async(
+                lambda: session.claim("c1") and session.claim("c1").review.note,
+                "the note",
+                seen=lambda: repr(app.screen),
+            )
+            assert session.claim("c1").review.note == "quick q note"
+            assert app.is_running
+    finally:
+        slow.release.set()
+
+
+async def test_q_after_a_held_J_quits_at_once(tmp_path):
+    """The twin: a q that is not text for a box quits while the article is analysed."""
+    slow = SlowExtractor()
+    app = MarginaliaApp(seed_copy(tmp_path), extractor=slow)
+    try:
+        async with app.run_test(size=(80, 24)):
+            await wait_until_async(slow.called.is_set, "the extraction to start")
+            burst(app, "J", "q")
+            await wait_until_async(lambda: app.return_code is not None, "the app to end")
+        assert not slow.release.is_set()
+    finally:
+        slow.release.set()
+
+
 async def test_scrolling_is_not_held_while_the_article_is_analysed(tmp_path):
     """The twin of the held J: keys that need no annotations act at once."""
     slow = SlowExtractor()
@@ -99,7 +135,9 @@ async def test_a_note_typed_straight_after_c_is_kept_whole(tmp_path):
         await pilot.press("J")
         burst(app, "c", *"quick q note", "ctrl+s")
         await wait_until_async(
-            lambda: session.claim("c1").review.note, "the note", seen=lambda: repr(app.screen)
+            lambda: session.claim("c1") and session.claim("c1").review.note,
+            "the note",
+            seen=lambda: repr(app.screen),
         )
         assert session.claim("c1").review.note == "quick q note"  # the q did not quit
         assert app.is_running and not isinstance(app.screen, NoteEditor)

@@ -161,7 +161,9 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     elif verbal and not passive and not intransitive:
         right = chunk_starting_at(p, k)
         if right is not None:
-            obj.extend(with_coordinates(p, right))
+            # "seized two soldiers": people taken are not ground taken
+            into = args.targets if obj is args.location and right.kind == "party" else obj
+            into.extend(with_coordinates(p, right))
     elif not verbal:
         _echo_object(p, t, args)
     for j in range(t.end, min(n, t.end + RIGHT_WINDOW)):

@@ -13,9 +13,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tui.model import Annotations
-from tui.store import sidecar
+from tui.store import forked, sidecar
 from tui.store.autosave import Autosaver
 from tui.text.document import Document
+
+# From this many items a save is written by a forked child (tui.store.forked): encoding
+# them in a thread would slow every key pressed meanwhile; below it, the fork is not worth it.
+FORK_ITEMS = 3000
+
+
+def _items(ann: Annotations) -> int:
+    return len(ann.entities) + len(ann.mentions) + len(ann.claims) + len(ann.events)
 
 
 def file_stamp(path: Path | None) -> tuple[int, int] | None:
@@ -129,16 +137,24 @@ class SidecarKeeper:
         self._notify()
         if conflict:
             return False
-        doc = self._document
-        try:
+        doc, path = self._document, self.path
+
+        def write() -> None:
             sidecar.save(
-                self.path,
+                path,
                 ann,
                 sha256=doc.sha256,
                 length=len(doc.text),
                 name=doc.path.name if doc.path else "",
                 extractor=extractor,
             )
+
+        try:
+            if _items(ann) >= FORK_ITEMS:
+                errors = {"SidecarError": lambda text: sidecar.SidecarError(path, text)}
+                forked.run(write, errors=errors, timeout=60)
+            else:
+                write()
         except (OSError, sidecar.SidecarError) as exc:
             with self._lock:
                 self.saving = False

@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -119,6 +120,15 @@ class MarginaliaApp(App[int]):
 
     def first_screen(self) -> Screen:
         return self.reader_screen(self.path, self.session, self.startup_notices)
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key that needs the article's annotations, typed before they are ready, is
+        # held by the reader as it arrives, so keys run in the order they were typed.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            screen = self.screen
+            if isinstance(screen, ReaderScreen) and screen.opening.take(event):
+                return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.push_screen(self.first_screen())

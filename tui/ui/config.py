@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from tui.data import parse_yaml
 from tui.ui.keymap import BINDING_IDS
 
 KNOWN_KEYS = ("theme", "keymap", "measure", "reviewer", "min_confidence")
@@ -59,7 +60,7 @@ def load_config(path: Path | None = None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         return Config(path=path, problems=(f"cannot read it ({exc.__class__.__name__})",))
     try:
-        data = yaml.safe_load(raw_text)
+        data = parse_yaml(raw_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

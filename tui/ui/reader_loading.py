@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
+from textual.actions import parse
 from textual.widgets import Static
 
 from tui.model import Annotations
 from tui.review import ReviewSession
 from tui.text import DEFAULT_MAX_BYTES, LoadError
+from tui.ui.key_hold import KeyHold
 from tui.ui.layout import visible
 from tui.ui.reader_messages import (
     AnnotationsReady,
@@ -39,33 +41,6 @@ from tui.ui.state import EntityTypes
 
 if TYPE_CHECKING:
     from tui.ui.reader_screen import ReaderScreen
-
-# Actions that need the annotations: held, in order, until they are ready.
-NEEDS_ANNOTATIONS = frozenset({"step", "same_entity", "review", "selection"})
-
-
-class KeyHold:
-    """Keys typed before the annotations are ready, kept in order for later."""
-
-    def __init__(self) -> None:
-        self.open = True  # holding: nothing is ready yet
-        self.shown = False  # the text is on screen: keys that need only it may run
-        self.keys: list[events.Key] = []
-
-    def live(self, action: str) -> bool:
-        """May ``action`` run now? Not before the text is shown, not while holding one
-        that needs annotations, nor anything after a held key (the order is kept)."""
-        if not self.open:
-            return True
-        return self.shown and not self.keys and action not in NEEDS_ANNOTATIONS
-
-    def labels(self) -> tuple[str, ...]:
-        return tuple(k.character or k.key for k in self.keys)
-
-    def release(self) -> list[events.Key]:
-        self.open = False
-        keys, self.keys = self.keys, []
-        return keys
 
 
 class ReaderLoading:
@@ -236,15 +211,25 @@ class ReaderLoading:
     # ------------------------------------------------------------------ held keys
 
     def take(self, event: events.Key) -> bool:
-        """Hold ``event`` if it needs the annotations (or follows a held key)."""
+        """Hold ``event`` if it needs the annotations (or follows a held key).
+
+        Called by the app as each key arrives, before it is routed: deciding later
+        (when the key reaches the screen) would let a key typed after a held one,
+        but live on its own (``n``, tab), run first.
+        """
         hold, screen = self.hold, self.screen
         if not hold.open:
             return False
         active = screen.active_bindings.get(event.key)
-        if active is not None and active.node is screen.app:
-            return False  # quit and help work at once
-        if hold.keys or (active is not None and active.node is screen):
-            hold.keys.append(event)
-            screen.refresh_status()
-            return True
-        return False
+        action = active.binding.action if active is not None else ""
+        if active is not None and active.node is screen.app and not hold.typing:
+            return False  # quit and help work at once, unless a held key opens a box
+        if not hold.keys:
+            if active is None or active.node is not screen:
+                return False  # scrolling, the lists: they need only the text
+            _, name, params = parse(action)
+            if screen.check_action(name, params) is not None:
+                return False  # live (True), or a box has the keys (False)
+        hold.add(event, action)
+        screen.refresh_status()
+        return True

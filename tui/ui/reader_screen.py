@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -195,13 +195,8 @@ class ReaderScreen(Screen[None]):
             return in_selection
         if in_selection or isinstance(focused, Input):
             return False
-        # None: shown, but the key goes on to on_key, which holds it.
+        # None: shown, but held (the app asks ``opening.take`` as each key arrives).
         return True if self.opening.hold.live(action) else None
-
-    def on_key(self, event: events.Key) -> None:
-        if self.opening.take(event):
-            event.stop()
-            event.prevent_default()
 
     # ------------------------------------------------------------------ drawing
 
