@@ -1,6 +1,8 @@
 """Export speed and memory: 1,000 reviewed articles to each format, on one core.
 
-Run: python benchmarks/bench_export.py [--articles N] [--repeat R]   (prints one JSON object)
+Run: python benchmarks/bench_export.py [--articles N] [--repeat R] [--baseline CHECKOUT]
+(prints one JSON object; with --baseline, another checkout's code, e.g. main's, exports
+the same corpus in the same run, each run alternating with this checkout's)
 
 Ten different articles (the seed and nine generated ones, 2-4 KB each) are extracted
 and reviewed (every other suggestion accepted, a few rejected, verdicts and notes on
@@ -103,16 +105,20 @@ def make_corpus(folder: Path, n: int) -> None:
         (folder / f"{name}.marginalia.yaml").write_text(sidecar, encoding="utf-8")
 
 
-def run(corpus: Path, args: list[str], out: Path) -> dict[str, float]:
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(corpus: Path, args: list[str], out: Path, code: Path = ROOT) -> dict[str, float]:
     argv = ["load-only", str(corpus)] if not args else ["export", str(corpus)]
     argv += [a.replace("{out}", str(out)) for a in args]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    env = {**os.environ, "PYTHONPATH": str(code)}
     proc = subprocess.run(
         [sys.executable, "-c", WORKER, *argv],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        cwd=code,  # "-c" puts the working folder first on sys.path: the code's own
         timeout=3600,
     )
     last = proc.stderr.strip().splitlines()[-1].split()
@@ -122,11 +128,31 @@ def run(corpus: Path, args: list[str], out: Path) -> dict[str, float]:
     return {"wall": wall, "cpu": cpu, "rss_mb": rss / 1024}
 
 
+def _figures(runs: list[dict[str, float]], small_run: dict[str, float], n: int) -> dict[str, float]:
+    cpu = statistics.median(r["cpu"] for r in runs)
+    wall = statistics.median(r["wall"] for r in runs)
+    # start-up (imports, codebook, gazetteer) is paid once per run: the rate per
+    # article is the difference between the full run and the tenth-size one
+    extra = n - max(1, n // 10)
+    return {
+        "articles_per_s_cpu": round(extra / max(cpu - small_run["cpu"], 1e-9), 1),
+        "articles_per_s_wall": round(extra / max(wall - small_run["wall"], 1e-9), 1),
+        "cpu_s": round(cpu, 2),
+        "startup_cpu_s": round(small_run["cpu"] - (cpu - small_run["cpu"]) / 9, 2),
+        "peak_rss_mb": round(max(r["rss_mb"] for r in runs), 1),
+        "peak_rss_mb_at_tenth": round(small_run["rss_mb"], 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--baseline", type=Path, help="another checkout to measure alongside")
     opts = parser.parse_args()
+    codes = {"this": ROOT}
+    if opts.baseline is not None:
+        codes["baseline"] = opts.baseline.resolve()
     with tempfile.TemporaryDirectory() as tmp:
         big, small = Path(tmp) / "big", Path(tmp) / "small"
         big.mkdir()
@@ -135,23 +161,15 @@ def main() -> None:
         make_corpus(big, opts.articles)
         make_corpus(small, max(1, opts.articles // 10))
         setup = time.perf_counter() - t0
-        results = {}
+        results: dict[str, dict[str, dict[str, float]]] = {label: {} for label in codes}
         for name, args in FORMATS:
-            runs = [run(big, args, Path(tmp) / "out") for _ in range(opts.repeat)]
-            small_run = run(small, args, Path(tmp) / "out-small")
-            cpu = statistics.median(r["cpu"] for r in runs)
-            wall = statistics.median(r["wall"] for r in runs)
-            # start-up (imports, codebook, gazetteer) is paid once per run: the rate per
-            # article is the difference between the full run and the tenth-size one
-            extra = opts.articles - max(1, opts.articles // 10)
-            results[name] = {
-                "articles_per_s_cpu": round(extra / max(cpu - small_run["cpu"], 1e-9), 1),
-                "articles_per_s_wall": round(extra / max(wall - small_run["wall"], 1e-9), 1),
-                "cpu_s": round(cpu, 2),
-                "startup_cpu_s": round(small_run["cpu"] - (cpu - small_run["cpu"]) / 9, 2),
-                "peak_rss_mb": round(max(r["rss_mb"] for r in runs), 1),
-                "peak_rss_mb_at_tenth": round(small_run["rss_mb"], 1),
-            }
+            runs: dict[str, list[dict[str, float]]] = {label: [] for label in codes}
+            for _ in range(opts.repeat):  # alternate: the machine's load hits both alike
+                for label, code in codes.items():
+                    runs[label].append(run(big, args, Path(tmp) / "out", code))
+            for label, code in codes.items():
+                small_run = run(small, args, Path(tmp) / "out-small", code)
+                results[label][name] = _figures(runs[label], small_run, opts.articles)
     print(
         json.dumps(
             {
@@ -159,7 +177,12 @@ def main() -> None:
                 "repeat": opts.repeat,
                 "setup_s": round(setup, 1),
                 "note": "process CPU and wall time include start-up and the codebook",
-                "formats": results,
+                "formats": results["this"],
+                **(
+                    {"baseline": str(opts.baseline), "baseline_formats": results["baseline"]}
+                    if opts.baseline is not None
+                    else {}
+                ),
             },
             indent=1,
         )

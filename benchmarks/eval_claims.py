@@ -1,21 +1,24 @@
-"""Score the claim extractor on PolNeAR dev (brat standoff); print JSON.
+"""Score the claim extractor, as shipped, on PolNeAR dev (brat standoff); print JSON.
 
 A predicted claim matches a gold attribution when their cue spans overlap and their
 content word-token sets have Dice >= 0.5 (one-to-one, best Dice first). Micro precision,
 recall and F1 over matches; among matches, the share whose source is right (spans overlap,
 or both absent). Articles with several annotators (several .ann files) are scored against
 each file and the counts averaged over that article's annotators before summing.
-Also reports the two halves of the split (alternate articles by name) to show how much
-the figures move between documents, and throughput in words per second.
+Also: the two halves of the split (alternate articles by name) to show how much the
+figures move between documents; a reliability table (per confidence bin, how many of the
+claims were right: calibrated means the two columns agree); and the claims stage's own
+speed on these articles.
 
     python benchmarks/eval_claims.py [--data DIR] [--errors N]
+
+``--data`` defaults to ``../shared/eval/claims/polnear_dev`` beside the checkout.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import defaultdict
@@ -23,89 +26,27 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from training.claims_match import match, overlaps  # noqa: E402
+from training.polnear import DEV_DIR, Gold, read_articles  # noqa: E402
 from tui.extract.attribution import find_claims  # noqa: E402
-from tui.extract.pipeline import extract  # noqa: E402
+from tui.extract.claim_model import ClaimModel, claim_model  # noqa: E402
+from tui.model import Claim  # noqa: E402
 from tui.text.document import Document  # noqa: E402
-from tui.text.segment import tokens  # noqa: E402
 
-# ../shared beside the checkout (or --dev DIR)
-DEFAULT = Path(__file__).resolve().parents[1] / "../shared/eval/claims/polnear_dev"
-Frag = tuple[int, int]
+BINS = 10
 
 
-def parse_ann(path: Path) -> list[dict]:
-    """Gold attributions of one .ann file: cue, content and source fragments."""
-    spans: dict[str, list[Frag]] = {}
-    events: list[dict[str, list[str]]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            _, _, offsets = parts[1].partition(" ")
-            frags = []
-            for piece in offsets.split(";"):
-                s, e = piece.split()
-                frags.append((int(s), int(e)))
-            spans[parts[0]] = frags
-        elif line.startswith("E") and len(parts) >= 2:
-            roles: dict[str, list[str]] = defaultdict(list)
-            for arg in parts[1].split()[1:]:
-                role, _, ref = arg.partition(":")
-                roles[re.sub(r"\d+$", "", role)].append(ref)
-            events.append(roles)
-    out = []
-    for roles in events:
-        out.append(
-            {
-                "cue": [f for r in roles.get("Cue", []) for f in spans.get(r, [])],
-                "content": [f for r in roles.get("Content", []) for f in spans.get(r, [])],
-                "source": [f for r in roles.get("Source", []) for f in spans.get(r, [])],
-            }
-        )
-    return out
-
-
-def words(text: str, frags: list[Frag]) -> set[int]:
-    """Start offsets of the word tokens (with a letter or digit) inside ``frags``."""
+def _frags(c: Claim) -> dict:
     return {
-        t.start for s, e in frags for t in tokens(text, s, e) if any(c.isalnum() for c in t.text)
+        "cue": [(c.cue.start, c.cue.end)],
+        "content": [(s.start, s.end) for s in c.content],
+        "source": [(c.source.span.start, c.source.span.end)] if c.source else [],
     }
 
 
-def overlaps(a: list[Frag], b: list[Frag]) -> bool:
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
-
-
-def score(text: str, preds: list[dict], golds: list[dict]) -> tuple[dict, list[tuple]]:
-    pw = [words(text, p["content"]) for p in preds]
-    gw = [words(text, g["content"]) for g in golds]
-    pairs = []
-    for i, p in enumerate(preds):
-        for j, g in enumerate(golds):
-            if not g["cue"] or not overlaps(p["cue"], g["cue"]):
-                continue
-            total = len(pw[i]) + len(gw[j])
-            dice = 2 * len(pw[i] & gw[j]) / total if total else 0.0
-            if dice >= 0.5:
-                pairs.append((dice, i, j))
-    pairs.sort(reverse=True)
-    used_p, used_g, matches = set(), set(), []
-    for _dice, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            matches.append((i, j))
-    src_ok = 0
-    for i, j in matches:
-        ps, gs = preds[i]["source"], golds[j]["source"]
-        if (not ps and not gs) or (ps and gs and overlaps(ps, gs)):
-            src_ok += 1
-    counts = {
-        "tp": len(matches),
-        "fp": len(preds) - len(matches),
-        "fn": len(golds) - len(matches),
-        "src_ok": src_ok,
-    }
-    return counts, matches
+def _source_ok(pred: dict, gold: Gold) -> bool:
+    ps, gs = pred["source"], gold.source
+    return (not ps and not gs) or bool(ps and gs and overlaps(ps, gs))
 
 
 def prf(c: dict) -> dict:
@@ -124,96 +65,111 @@ def prf(c: dict) -> dict:
     }
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=DEFAULT)
-    ap.add_argument("--errors", type=int, default=0, help="print N missed/spurious claims")
-    args = ap.parse_args()
-    texts = sorted((args.data / "text").glob("*.txt"))
-    anns = sorted((args.data / "attributions").glob("*.ann"))
+def _errors(text: str, name: str, preds: list[dict], golds: tuple[Gold, ...], hits) -> list[str]:
+    out = []
+    hit_p = {i for i, _ in hits}
+    hit_g = {j for _, j in hits}
+
+    def show(frags) -> str:
+        return " | ".join(text[s:e] for s, e in frags)[:160]
+
+    for i, p in enumerate(preds):
+        if i not in hit_p:
+            out.append(f"FP {name[:30]} cue={show(p['cue'])!r} content={show(p['content'])!r}")
+    for j, g in enumerate(golds):
+        if j not in hit_g:
+            near = [p for p in preds if g.cue and overlaps(p["cue"], g.cue)]
+            tag = "FNc" if near else "FN"
+            got = f" got={show(near[0]['content'])!r}" if near else ""
+            out.append(
+                f"{tag} {name[:30]} cue={show(g.cue)!r} src={show(g.source)!r} "
+                f"content={show(g.content)!r}{got}"
+            )
+    for i, j in hits:
+        if not _source_ok(preds[i], golds[j]):
+            out.append(
+                f"SRC {name[:30]} pred={show(preds[i]['source'])!r} gold={show(golds[j].source)!r}"
+            )
+    return out
+
+
+def evaluate(data: Path, model: ClaimModel | None = None, errors: int = 0) -> dict:
+    """Scores of ``model`` (default: the packaged one) on the PolNeAR folder ``data``."""
+    model = model or claim_model()
+    articles = read_articles(data)
     totals = {k: defaultdict(float) for k in ("all", "half_a", "half_b")}
+    bins = [[0.0, 0.0, 0.0] for _ in range(BINS)]  # claims, sum of confidence, right
     n_words = 0
     elapsed = 0.0
-    errors: list[str] = []
-    docs_scored = 0
-    for n, path in enumerate(texts):
-        text = path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
-        doc = Document(text, path=path)
-        t0 = time.perf_counter()
-        claims = find_claims(doc, (), ())
-        elapsed += time.perf_counter() - t0
-        n_words += len(text.split())
-        preds = [
-            {
-                "cue": [(c.cue.start, c.cue.end)],
-                "content": [(s.start, s.end) for s in c.content],
-                "source": [(c.source.span.start, c.source.span.end)] if c.source else [],
-            }
-            for c in claims
-        ]
-        files = [a for a in anns if a.name.rsplit("_", 1)[0] == path.stem]
-        if not files:
+    shown: list[str] = []
+    scored = 0
+    for n, art in enumerate(articles):
+        doc = Document(art.text)
+        t0 = time.process_time()
+        claims = find_claims(doc, (), (), model)
+        elapsed += time.process_time() - t0
+        n_words += len(art.text.split())
+        if not art.annotations:
             continue
-        docs_scored += 1
+        scored += 1
+        preds = [_frags(c) for c in claims]
+        pairs = [(p["cue"], p["content"]) for p in preds]
         per = defaultdict(float)
-        for a in files:
-            golds = parse_ann(a)
-            counts, matches = score(text, preds, golds)
-            for k, v in counts.items():
-                per[k] += v / len(files)
-            if args.errors and a == files[0]:
-                hit_p = {i for i, _ in matches}
-                hit_g = {j for _, j in matches}
-                for i, p in enumerate(preds):
-                    if i not in hit_p:
-                        errors.append(
-                            f"FP {path.stem[:30]} cue={text[p['cue'][0][0] : p['cue'][0][1]]!r} "
-                            f"content={' | '.join(text[s:e] for s, e in p['content'])[:160]!r}"
-                        )
-                for j, g in enumerate(golds):
-                    if j not in hit_g:
-                        cue = " ".join(text[s:e] for s, e in g["cue"])
-                        near = [p for p in preds if g["cue"] and overlaps(p["cue"], g["cue"])]
-                        if near:
-                            got = " | ".join(text[s:e] for s, e in near[0]["content"])[:160]
-                            errors.append(f"CONTENT {path.stem[:30]} cue={cue!r} got={got!r}")
-                        errors.append(
-                            f"FN{'c' if near else ''} {path.stem[:30]} cue={cue!r} src={' '.join(text[s:e] for s, e in g['source'])!r} "
-                            f"content={' | '.join(text[s:e] for s, e in g['content'])[:160]!r}"
-                        )
-                for i, j in matches:
-                    ps, gs = preds[i]["source"], golds[j]["source"]
-                    if not ((not ps and not gs) or (ps and gs and overlaps(ps, gs))):
-                        errors.append(
-                            f"SRC {path.stem[:30]} pred={' '.join(text[s:e] for s, e in ps)!r} "
-                            f"gold={' '.join(text[s:e] for s, e in gs)!r}"
-                        )
+        right = [0.0] * len(claims)
+        for k, golds in enumerate(art.annotations):
+            hits = match(art.text, pairs, [(g.cue, g.content) for g in golds])
+            share = 1 / len(art.annotations)
+            per["tp"] += len(hits) * share
+            per["fp"] += (len(preds) - len(hits)) * share
+            per["fn"] += (len(golds) - len(hits)) * share
+            per["src_ok"] += sum(_source_ok(preds[i], golds[j]) for i, j in hits) * share
+            for i, _ in hits:
+                right[i] += share
+            if errors and k == 0:
+                shown += _errors(art.text, art.name, preds, golds, hits)
+        for c, r in zip(claims, right, strict=True):
+            b = min(int(c.confidence * BINS), BINS - 1)
+            bins[b][0] += 1
+            bins[b][1] += c.confidence
+            bins[b][2] += r
         half = "half_a" if n % 2 == 0 else "half_b"
         for k, v in per.items():
             totals["all"][k] += v
             totals[half][k] += v
-    # Throughput of the whole pipeline, as shipped, over the same texts.
-    t0 = time.perf_counter()
-    for path in texts:
-        extract(Document(path.read_text(encoding="utf-8")))
-    whole = time.perf_counter() - t0
-    result = {
-        "data": str(args.data),
-        "documents": docs_scored,
-        "annotation_files": len(anns),
-        "multi_annotator": "counts averaged over each article's annotators, then summed",
-        "match": "cue overlap and content word Dice >= 0.5",
+    table = [
+        {
+            "confidence": f"{b / BINS:.1f}-{(b + 1) / BINS:.1f}",
+            "claims": int(c),
+            "mean_confidence": round(s / c, 3),
+            "right": round(r / c, 3),
+        }
+        for b, (c, s, r) in enumerate(bins)
+        if c
+    ]
+    for line in shown[:errors]:
+        print(line, file=sys.stderr)
+    return {
+        "data": str(data),
+        "documents": scored,
+        "match": "cue overlap and content word Dice >= 0.5; annotators averaged per article",
         "all": prf(totals["all"]),
         "half_a": prf(totals["half_a"]),
         "half_b": prf(totals["half_b"]),
+        "reliability": table,
         "words": n_words,
-        "claims_words_per_second": round(n_words / elapsed) if elapsed else None,
-        "extract_words_per_second": round(n_words / whole) if whole else None,
+        "claims_words_per_cpu_second": round(n_words / elapsed) if elapsed else None,
     }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEV_DIR)
+    ap.add_argument("--errors", type=int, default=0, help="print N missed/spurious claims")
+    args = ap.parse_args()
+    if not (args.data / "text").is_dir():
+        sys.exit(f"eval_claims: no PolNeAR folder at {args.data}")
+    result = evaluate(args.data, errors=args.errors)
     print(json.dumps(result, indent=2))
-    if args.errors:
-        for line in errors[: args.errors]:
-            print(line, file=sys.stderr)
 
 
 if __name__ == "__main__":

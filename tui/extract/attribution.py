@@ -17,11 +17,14 @@ from collections import deque
 from dataclasses import replace
 from functools import lru_cache
 
+from tui.extract.claim_features import SentenceView
+from tui.extract.claim_model import ClaimModel, claim_model
 from tui.extract.content import trim
 from tui.extract.coref import Antecedent, kind_of_source, resolve
 from tui.extract.cues import Lexicon, lexicon, word_pattern
 from tui.extract.frames import Draft, sentence_drafts
 from tui.extract.labels import find_labels
+from tui.extract.model_drafts import model_drafts
 from tui.extract.quotes import Quote, Quotes
 from tui.extract.sources import Sentence, link_entity
 from tui.model import Claim, Entity, Mention, Ref, Span
@@ -29,14 +32,17 @@ from tui.text.document import Document
 from tui.text.segment import paragraphs, sentences, tokens
 
 
-@lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern[str]:
-    return word_pattern(lexicon().cue_words)
+@lru_cache(maxsize=4)
+def _cue_pattern(model: ClaimModel | None) -> re.Pattern[str]:
+    words = set(lexicon().cue_words)
+    if model is not None:
+        words |= model.vocab
+    return word_pattern(words)
 
 
-def _cue_words(text: str) -> list[int]:
+def _cue_words(text: str, model: ClaimModel | None) -> list[int]:
     """Offsets of every cue word in ``text``: sentences without one are never tokenised."""
-    return [m.start() for m in _cue_pattern().finditer(text)]
+    return [m.start() for m in _cue_pattern(model).finditer(text)]
 
 
 def _any_between(offsets: list[int], start: int, end: int) -> bool:
@@ -50,6 +56,8 @@ def _hedge_pattern() -> re.Pattern[str]:
     return word_pattern(set(lex.hedge_words) | set(lex.hedge_phrases))
 
 
+NESTED = 0.8  # confidence kept by a claim reported inside another's content
+NESTED_KEY = "_nested"  # marks such claims among the features; the scorer skips it
 _LOOK_BACK = 49  # spans before a cue that may hold it (further ones are not looked at)
 
 
@@ -99,7 +107,12 @@ def _starts_quote(text: str, start: int, quotes: Quotes) -> Quote | None:
 
 
 def _paragraph(
-    text: str, p: tuple[int, int], quotes: Quotes, lex: Lexicon, cue_words: list[int]
+    text: str,
+    p: tuple[int, int],
+    quotes: Quotes,
+    lex: Lexicon,
+    cue_words: list[int],
+    model: ClaimModel | None,
 ) -> tuple[list[Draft], list[tuple[int, int]]]:
     sents = sentences(text, p[0], p[1])
     drafts: list[Draft] = []
@@ -107,7 +120,11 @@ def _paragraph(
         if not _any_between(cue_words, ss, se):
             continue
         s = Sentence.of(tokens(text, ss, se), ss, se)
-        for d in sentence_drafts(text, s, quotes, lex):
+        found = sentence_drafts(text, s, quotes, lex)
+        if model is not None:
+            view = SentenceView.of(s.toks, quotes, s.low)
+            found = model_drafts(text, view, quotes, lex, model, found)
+        for d in found:
             d.sentence = n
             drafts.append(d)
     # Quoted sentences after a direct claim, with no cue of their own, continue it.
@@ -142,19 +159,81 @@ def _kind(text: str, content: list[tuple[int, int]], quotes: Quotes) -> str:
 
 
 def find_claims(
-    doc: Document, entities: tuple[Entity, ...], mentions: tuple[Mention, ...]
+    doc: Document,
+    entities: tuple[Entity, ...],
+    mentions: tuple[Mention, ...],
+    model: ClaimModel | None = None,
 ) -> tuple[Claim, ...]:
-    """Attributed statements in ``doc``; sources linked to ``entities`` where they can be."""
+    """Attributed statements in ``doc``; sources linked to ``entities`` where they can be.
+
+    ``model``: the learned claim models (default: the packaged ones). Claims whose
+    confidence falls below the model's threshold are left out. A nested claim (reported
+    inside another's content) is judged on the scorer's reading of the claim itself: its
+    lower confidence says the writer vouches for it only through the outer source, not
+    that it was misread.
+    """
+    model = model or claim_model()
+    scored = scored_claims(doc, entities, mentions, model)
+    claims = best_per_cue(scored)
+    if model is not None and model.scorer:
+        nested = {id(c) for c, f in scored if NESTED_KEY in f}
+        claims = [
+            c
+            for c in claims
+            if c.confidence / (NESTED if id(c) in nested else 1.0) >= model.threshold
+        ]
+    return tuple(replace(c, id=f"c{n}") for n, c in enumerate(claims, 1))
+
+
+AGREE = 0.8  # readings of one cue that overlap this much are the same claim
+
+
+def choose_reading(readings: list[tuple[float, dict[str, float]]]) -> int:
+    """Which of one cue's readings (confidence, features) to keep: the rule frames'
+    reading, whose boundaries follow the house conventions (content.py), unless the
+    tagger's differs from it and the scorer trusts the tagger's more."""
+    best = max(range(len(readings)), key=lambda n: readings[n][0])
+    rule = next((n for n, (_, f) in enumerate(readings) if "origin_rule" in f), None)
+    if rule is None or rule == best:
+        return best
+    if readings[rule][1].get("agree_rule", 0.0) >= AGREE:
+        return rule
+    return best
+
+
+def best_per_cue(scored: list[tuple[Claim, dict[str, float]]]) -> list[Claim]:
+    """One claim per cue (see ``choose_reading``), in document order."""
+    groups: dict[int, list[int]] = {}
+    for n, (c, _) in enumerate(scored):
+        groups.setdefault(c.cue.start, []).append(n)
+    keep = set()
+    for idx in groups.values():
+        if len(idx) == 1:
+            keep.add(idx[0])
+        else:
+            pick = choose_reading([(scored[n][0].confidence, scored[n][1]) for n in idx])
+            keep.add(idx[pick])
+    return [c for n, (c, _) in enumerate(scored) if n in keep]
+
+
+def scored_claims(
+    doc: Document,
+    entities: tuple[Entity, ...],
+    mentions: tuple[Mention, ...],
+    model: ClaimModel | None,
+) -> list[tuple[Claim, dict[str, float]]]:
+    """Every candidate claim in document order, with the features its confidence was
+    scored from (training fits the scorer on these)."""
     text = doc.text
     lex = lexicon()
     paras = paragraphs(text)
     quotes = Quotes(text, paras)
-    cue_words = _cue_words(text)
+    cue_words = _cue_words(text, model)
     drafts: list[Draft] = []
     speaker: Draft | None = None  # the direct claim a quoted paragraph may continue
     for n, p in enumerate(paras):
         found = (
-            _paragraph(text, p, quotes, lex, cue_words)[0]
+            _paragraph(text, p, quotes, lex, cue_words, model)[0]
             if _any_between(cue_words, p[0], p[1])
             else []
         )
@@ -171,7 +250,7 @@ def find_claims(
         speaker = last if last.content and quotes.inside(*last.content[-1]) else None
     for lab in find_labels(text, paras, quotes, lex):
         drafts.append(Draft(lab.cue, list(lab.content), lab.source, weight=0.8))
-    return _finish(text, drafts, entities, mentions, quotes, lex)
+    return _finish(text, drafts, entities, mentions, quotes, lex, model)
 
 
 def _continue_speaker(
@@ -197,29 +276,43 @@ def _finish(
     mentions: tuple[Mention, ...],
     quotes: Quotes,
     lex: Lexicon,
-) -> tuple[Claim, ...]:
+    model: ClaimModel | None,
+) -> list[tuple[Claim, dict[str, float]]]:
     types = {e.id: e.type for e in entities}
     ordered = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
     starts = [m.span.start for m in ordered]
     hedge_re = _hedge_pattern()
     antecedents: list[Antecedent] = []
-    claims: list[Claim] = []
+    claims: list[tuple[int, int, Claim, dict[str, float]]] = []
     drafts.sort(key=lambda d: d.cue[0])
-    # A claim reported inside another claim's content ("X said Y told him ...") is kept,
-    # with less confidence: the writer vouches for it only through X.
-    contents = sorted((s, e) for d in drafts for s, e in d.content)
+    # A claim reported inside another claim's content ("X said Y told him ...") is kept
+    # when the rule frames read it, with less confidence: the writer vouches for it only
+    # through X. (PolNeAR never marks these, so the scorer is not asked about them.) The
+    # tagger's nested readings are left out. Only credible claims' contents count here:
+    # the rules' and those of well-scored cues.
+    contents = sorted(
+        (s, e)
+        for d in drafts
+        if d.origin == "rule" or (d.margin or 0.0) > 0.0
+        for s, e in d.content
+    )
     reach = _reaches(contents)
-    for d in drafts:
-        if _inside_any(d.cue, contents, reach):
-            d.weight *= 0.8
-    for d in drafts:
+    nested = [_inside_any(d.cue, contents, reach) for d in drafts]
+    for d, inside in zip(drafts, nested, strict=True):
+        if inside:
+            d.weight *= NESTED
+    for d, inside in zip(drafts, nested, strict=True):
+        if _refusal(text, d, lex) or (inside and d.origin == "model"):
+            continue
         content = sorted(set(d.content + d.extra))
         ref = None
         confidence = d.weight
+        pronoun = False
         if d.source is not None:
             span = Span.of(text, *d.source)
             word = span.text.lower()
             if word in lex.pronouns:
+                pronoun = True
                 found = resolve(word, span.start, antecedents, ordered, lex, starts)
                 ref = Ref(span, found.entity if found else None)
                 confidence *= 0.9 if found else 0.7
@@ -240,19 +333,25 @@ def _finish(
             for m in hedge_re.finditer(text, start, end)
             if not (m.start() == d.cue[0] and d.hedge_cue)
         ]
-        claims.append(
-            Claim(
-                id="",
-                cue=Span.of(text, *d.cue),
-                content=tuple(Span.of(text, s, e) for s, e in content),
-                source=ref,
-                kind=kind,
-                hedges=tuple(sorted(hedges, key=lambda h: h.start)),
-                confidence=round(confidence, 3),
-            )
+        feats: dict[str, float] = {}
+        if model is not None:
+            feats = claim_features(text, d, content, kind, ref, pronoun, quotes, lex)
+            if model.scorer:
+                confidence = model.confidence(feats) * (NESTED if inside else 1.0)
+            if inside:
+                feats[NESTED_KEY] = 1.0
+        claim = Claim(
+            id="",
+            cue=Span.of(text, *d.cue),
+            content=tuple(Span.of(text, s, e) for s, e in content),
+            source=ref,
+            kind=kind,
+            hedges=tuple(sorted(hedges, key=lambda h: h.start)),
+            confidence=round(confidence, 3),
         )
-    claims.sort(key=lambda c: (c.start, c.cue.start))
-    return tuple(replace(c, id=f"c{n}") for n, c in enumerate(claims, 1))
+        claims.append((start, d.cue[0], claim, feats))
+    claims.sort(key=lambda x: (x[0], x[1]))
+    return [(c, f) for _, _, c, f in claims]
 
 
 _LONGEST_MENTION = 300  # characters; mentions starting further left cannot reach a span
@@ -263,3 +362,67 @@ def _link(span: Span, mentions: list[Mention], starts: list[int]) -> str | None:
     hi = bisect_left(starts, span.end)
     near = [m for m in mentions[lo:hi] if m.span.end > span.start]
     return link_entity(span, near) if near else None
+
+
+def _refusal(text: str, d: Draft, lex: Lexicon) -> bool:
+    """'She declined to say where ...': a refusal to speak is no claim to check."""
+    if text[d.cue[0] : d.cue[1]].lower() not in lex.refusals:
+        return False
+    words = text[d.cue[1] : d.cue[1] + 40].lower().split(maxsplit=2)
+    return len(words) >= 2 and words[0] == "to" and words[1] in lex.speech_infinitives
+
+
+def _log_bucket(n: int) -> str:
+    return str(min(n, 64).bit_length())
+
+
+def claim_features(
+    text: str,
+    d: Draft,
+    content: list[tuple[int, int]],
+    kind: str,
+    source: Ref | None,
+    pronoun: bool,
+    quotes: Quotes,
+    lex: Lexicon,
+) -> dict[str, float]:
+    """What the scorer reads of a finished claim: how its cue scored, which reader built
+    it, its source, its content's size and kind."""
+    f: dict[str, float] = {"origin_" + d.origin: 1.0}
+    if d.margin is None:
+        f["no_margin"] = 1.0
+    else:
+        m = max(-30.0, min(30.0, d.margin))
+        f["margin"] = m / 10
+        f["margin_b" + str(int(max(-4, min(4, m // 3))))] = 1.0
+    if d.origin == "model":
+        f["tag_margin"] = min(d.tag_margin, 40.0) / 10
+    else:
+        f["rule_weight"] = d.weight
+    if d.agree is not None:
+        f["agree_" + d.origin] = d.agree
+        f["disagree_" + d.origin] = 1.0 - d.agree
+    f["source_" + ("none" if source is None else "pronoun" if pronoun else "named")] = 1.0
+    f["kind_" + kind] = 1.0
+    f["fragments_" + str(min(len(content), 3))] = 1.0
+    words = sum(len(text[s:e].split()) for s, e in content)
+    f["words_" + _log_bucket(words)] = 1.0
+    before = any(e <= d.cue[0] for _, e in content)
+    after = any(s >= d.cue[1] for s, _ in content)
+    f["side_" + ("both" if before and after else "before" if before else "after")] = 1.0
+    opening = text[content[0][0] : content[0][1]].split(maxsplit=1) if content else []
+    first = opening[0].lower() if opening else ""
+    opener = (
+        first
+        if first in ("that", "to", "whether", "if")
+        else "quote"
+        if first[:1] in "“\"'‘«"
+        else "other"
+    )
+    f["opens_" + opener] = 1.0
+    if quotes.containing(d.cue[0]) is not None:
+        f["cue_quoted"] = 1.0
+    cue = text[d.cue[0] : d.cue[1]].lower()
+    verb = lex.verbs.get(cue)
+    f["lexicon_" + ("none" if verb is None else "strict" if verb.strict else "verb")] = 1.0
+    return f

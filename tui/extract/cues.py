@@ -61,6 +61,8 @@ class Lexicon:
     determiners: frozenset[str]
     manner_nouns: frozenset[str]
     evidence_nouns: frozenset[str]
+    refusals: frozenset[str]
+    speech_infinitives: frozenset[str]
 
 
 def _load(name: str) -> dict:
@@ -131,6 +133,8 @@ def lexicon() -> Lexicon:
         determiners=_words(grammar, "determiners", g),
         manner_nouns=_words(grammar, "manner_nouns", g),
         evidence_nouns=_words(grammar, "evidence_nouns", g),
+        refusals=_words(grammar, "refusals", g),
+        speech_infinitives=_words(grammar, "speech_infinitives", g),
     )
 
 

@@ -130,7 +130,8 @@ class DocCasing:
     title_mid: frozenset[str]  # capitalised somewhere not at a sentence start
     lower: frozenset[str]  # written in lower case somewhere
     around: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see doc_features
-    vectors: dict[str, list[float]] = field(default_factory=dict)  # the tagger's cache
+    # the tagger's cache: word -> (vector, shape), one dict per position kind
+    vectors: tuple[dict, dict, dict, dict] = field(default_factory=lambda: ({}, {}, {}, {}))
 
 
 def is_headline(words: list[str]) -> bool:

@@ -40,6 +40,10 @@ class Draft:
     sentence: int = 0  # index of the sentence within its paragraph
     colon: bool = False  # 'X said:' closing its paragraph; content comes next
     extra: list[tuple[int, int]] = field(default_factory=list)
+    origin: str = "rule"  # "rule" (a frame of this module) or "model" (the span tagger)
+    margin: float | None = None  # the cue model's score of the cue word (None: not scored)
+    tag_margin: float = 0.0  # the span tagger's mean margin over the content (model only)
+    agree: float | None = None  # overlap of the rule's and the tagger's content, when both read it
 
 
 def _limits(s: Sentence, cues: list[Cue], lex: Lexicon) -> list[int]:

@@ -128,7 +128,9 @@ def chunks(words: list[str], blocked: list[bool], pat: Patterns) -> list[tuple[i
     n = len(words)
     k = 0
     while k < n:
-        if blocked[k] or not nameword(words[k], pat):
+        w = words[k]
+        # most words: not capitalised and no hyphen, so no nameword (tested inline, cheaply)
+        if blocked[k] or (not w[:1].isupper() and "-" not in w) or not nameword(w, pat):
             k += 1
             continue
         a, b = k, k + 1

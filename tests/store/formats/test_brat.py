@@ -194,7 +194,8 @@ def test_import_is_one_undoable_step(reviewed: Path, fresh: Path, tmp_path: Path
     assert session.undo() == "import from aleppo.ann"
     assert session.annotations == Annotations()
     session.redo()
-    assert len(session.annotations.claims) == 10
+    rejected = 1  # the review rejected c2, which the export leaves out
+    assert len(session.annotations.claims) == len(load(reviewed).claims) - rejected
 
 
 def test_unknown_types_are_mapped_or_reported(fresh: Path, tmp_path: Path, capsys) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.formats.conftest import load
 from tui.cli import main
 
 
@@ -24,7 +25,9 @@ def test_seed_reviews_field_by_field(reviewed: Path, capsys, tmp_path: Path) -> 
         encoding="utf-8",
     )
     data = json.loads(export(reviewed, capsys, "--config", str(config)))
-    assert [d["url"].rsplit("#", 1)[1] for d in data] == ["c1", "c6", "c11"]  # judged claims only
+    judged = [c.id for c in load(reviewed).claims if c.review.verdict]
+    assert len(judged) == 3  # c1, the "claimed" one and Savett's second (conftest)
+    assert [d["url"].rsplit("#", 1)[1] for d in data] == judged  # judged claims only
     for d in data:  # Google's required properties
         assert (
             d["@type"] == "ClaimReview" and d["claimReviewed"] and d["url"].startswith("https://")

@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from tui.extract.codebook import Codebook
 from tui.model import Claim
+from tui.store.formats import json_indented
 from tui.store.formats.source import Article
 
 _PERSON_TYPES = {"PERSON"}
@@ -103,7 +104,7 @@ def reviews(
 
 def _script(data: dict[str, Any]) -> str:
     # "<" as \u003c: no "</script>" in a note can end the script early.
-    body = json.dumps(data, ensure_ascii=False, indent=2).replace("<", "\\u003c")
+    body = json_indented.dumps(data, indent=2).replace("<", "\\u003c")
     return f'<script type="application/ld+json">\n{body}\n</script>\n'
 
 

@@ -166,23 +166,40 @@ def _pieces(s: str) -> list[str]:
     return prefixes + middle + suffixes[::-1]
 
 
-_CHUNK = re.compile(r"\S+|\s+")
+# A word and the one space after it (spaCy's ``whitespace_``), or other whitespace.
+_CHUNK = re.compile(r"(\S+)( ?)|\s+")
+# Words repeat (within an article and across a corpus): their split is remembered, as
+# spaCy's tokenizer caches it. Bounded: cleared when full.
+_SPLITS: dict[str, tuple[str, ...]] = {}
+_SPLITS_MAX = 50_000
+
+
+def _split(word: str) -> tuple[str, ...]:
+    try:
+        return _SPLITS[word]
+    except KeyError:
+        pass
+    pieces = tuple(_pieces(word))
+    if len(_SPLITS) >= _SPLITS_MAX:
+        _SPLITS.clear()
+    _SPLITS[word] = pieces
+    return pieces
 
 
 def tokenize(text: str) -> list[SpacyToken]:
     """``text`` split as ``spacy.blank("en")`` would, with character offsets."""
     out: list[SpacyToken] = []
+    append = out.append
     for m in _CHUNK.finditer(text):
-        chunk, pos = m.group(), m.start()
-        if chunk[0].isspace():
-            if chunk[0] == " " and out and not out[-1].ws and out[-1].end == pos:
-                last = out[-1]
-                out[-1] = SpacyToken(last.text, last.start, last.end, True)
-                chunk, pos = chunk[1:], pos + 1
-            if chunk:
-                out.append(SpacyToken(chunk, pos, pos + len(chunk), False))
+        word, space = m.group(1, 2)
+        pos = m.start()
+        if word is None:  # whitespace that is not one space after a word: a token
+            append(SpacyToken(m.group(), pos, m.end(), False))
             continue
-        for piece in _pieces(chunk):
-            out.append(SpacyToken(piece, pos, pos + len(piece), False))
-            pos += len(piece)
+        pieces = _split(word)
+        last = len(pieces) - 1
+        for i, piece in enumerate(pieces):
+            end = pos + len(piece)
+            append(SpacyToken(piece, pos, end, bool(space) and i == last))
+            pos = end
     return out

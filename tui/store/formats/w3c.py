@@ -28,6 +28,7 @@ from typing import Any, TextIO
 
 from tui import __version__
 from tui.model import Annotations, Claim, Event, Mention, Ref, Span
+from tui.store.formats import json_indented
 from tui.store.formats.source import Article
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -222,15 +223,13 @@ def write_folder(articles: Iterable[Article], out: Path, base_url: str | None = 
         if pages > 1:
             page["prev"] = f"{base}page-{pages - 1}.jsonld"
         page["next"] = f"{base}page-{pages + 1}.jsonld"  # removed from the last page below
-        (out / f"page-{pages}.jsonld").write_text(
-            json.dumps(page, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
+        (out / f"page-{pages}.jsonld").write_text(json_indented.dumps(page), encoding="utf-8")
         total += len(items)
     if pages:
         last = out / f"page-{pages}.jsonld"
         data = json.loads(last.read_text(encoding="utf-8"))
         data.pop("next")
-        last.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        last.write_text(json_indented.dumps(data), encoding="utf-8")
     coll: dict[str, Any] = {
         "@context": CONTEXT,
         "id": collection,
@@ -242,5 +241,5 @@ def write_folder(articles: Iterable[Article], out: Path, base_url: str | None = 
         coll["first"] = f"{base}page-1.jsonld"
         coll["last"] = f"{base}page-{pages}.jsonld"
     path = out / "collection.jsonld"
-    path.write_text(json.dumps(coll, ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(json_indented.dumps(coll), encoding="utf-8")
     return path
