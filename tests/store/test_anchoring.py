@@ -260,3 +260,14 @@ def test_long_quote_found_twice_or_short_is_still_decided_by_its_context() -> No
     new = f"A spokesman insisted late on Tuesday night that {short} again; nothing else.\n"
     assert reanchor_span(at(short, text), new)[1] == "orphaned"
     assert reanchor_span(at(LONG, text), "Officials said nothing at all.\n")[1] == "orphaned"
+
+
+def test_a_deleted_word_never_lands_inside_another_word() -> None:
+    # Found by the property test: "al" deleted, then found inside "talks".
+    text = "iran the reporters talks al iran al.\n\niran iran al iran said iran al said.\n"
+    new = "iran the reporters talks iran al.\n\niran iran al iran said iran al said.\n"
+    assert reanchor_span(Span.of(text, 25, 27), new)[1] == "orphaned"
+    # its twin: the word itself shifted by an insertion is found, whole
+    moved = "iran the new reporters talks al iran al.\n\niran iran al iran said iran al said.\n"
+    span, state = reanchor_span(Span.of(text, 25, 27), moved)
+    assert state == "moved" and (span.start, span.text) == (29, "al")

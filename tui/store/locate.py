@@ -198,6 +198,9 @@ class Locator:
         real_s = ls >= MIN_SIDE and c.suffix_sim >= FUZZY_SIDE
         edge_p = lp < MIN_SIDE and c.prefix_sim == 1.0
         edge_s = ls < MIN_SIDE and c.suffix_sim == 1.0
+        if self.cuts_a_word(q, c):
+            return False
+        t, fq = self.t, q.fq
         if c.quote_edits == 0:
             if (strong_p and not contradicts(c, before=False)) or (
                 strong_s and not contradicts(c, before=True)
@@ -212,14 +215,8 @@ class Locator:
                 and (edge_p or edge_s)
                 and lp + ls + n >= 2 * STRONG_SIDE
             )
-        # An edit at the very edge of the quote leaves its extent a guess; so does a
-        # match that cuts into a word where the quote began or ended with one.
-        t, fq = self.t, q.fq
+        # An edit at the very edge of the quote leaves its extent a guess.
         if t[c.start] != fq[0] or t[c.end - 1] != fq[-1]:
-            return False
-        if fq[0].isalnum() and not q.fp[-1:].isalnum() and t[c.start - 1 : c.start].isalnum():
-            return False
-        if fq[-1].isalnum() and not q.fs[:1].isalnum() and t[c.end : c.end + 1].isalnum():
             return False
         # A quote whose own words changed must be held at both ends; an edge holds only
         # when the other end is held firmly, or the quote is long enough to speak for
@@ -268,6 +265,16 @@ class Locator:
         # One side suffices when enough of it lies in the quote's own paragraph.
         return (p_ok and len(q.near_p) >= MIN_SIDE) or (s_ok and len(q.near_s) >= MIN_SIDE)
 
+    def cuts_a_word(self, q: Quote, c: Candidate) -> bool:
+        """Would ``c`` find a quote that was whole words inside another word?
+
+        "al" deleted from "talks al iran" must not land on the "al" of "talks".
+        """
+        t, fq = self.t, q.fq
+        if fq[0].isalnum() and not q.fp[-1:].isalnum() and t[c.start - 1 : c.start].isalnum():
+            return True
+        return fq[-1].isalnum() and not q.fs[:1].isalnum() and t[c.end : c.end + 1].isalnum()
+
     def alone(self, q: Quote) -> Candidate | None:
         """The one place of a long unchanged quote that occurs once in the text, if so."""
         fq = q.fq
@@ -276,7 +283,8 @@ class Locator:
         hits = self._hits(fq, limit=1)
         if not hits:
             return None  # absent, or more than once: the context must decide
-        return self.candidate(q, hits[0], hits[0] + len(fq), 0)
+        c = self.candidate(q, hits[0], hits[0] + len(fq), 0)
+        return None if self.cuts_a_word(q, c) else c
 
     def full_context_hits(self, q: Quote) -> list[int] | None:
         """Where prefix, quote and suffix occur together, exactly (folded)."""
