@@ -63,7 +63,10 @@ class SearchScreen(ModalScreen[Opened | None]):
             yield Static(id="library-search-status", classes="modal-foot")
 
     def on_mount(self) -> None:
-        box = self.query_one(Input)
+        boxes = self.query(Input)
+        if self._closed or not boxes:
+            return  # escape typed with ctrl+f dismissed it before it was mounted
+        box = boxes.first()
         self.set_focus(box)
         if box.value:  # the query it started with, and keys typed ahead since
             self._search(box.value)
