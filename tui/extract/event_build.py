@@ -42,6 +42,7 @@ class Draft:
     host: Draft | None = None  # the same sentence's event whose toll this reports
     follows: Draft | None = None  # the paragraph's event a bare casualty was coded from
     context: list[TokenView] = field(default_factory=list)  # its paragraph's sentences
+    sentence_no: int = 0  # which of them holds the trigger
 
 
 # Codes an incident from its mentions: a sub-event type and its probability, or None to

@@ -81,6 +81,7 @@ def find_drafts(
             for d in found:
                 d.paragraph = n_para
                 d.context = context
+                d.sentence_no = len(context) - 1
             drafts.extend(found)
             if found:
                 previous = found[-1]

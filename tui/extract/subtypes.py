@@ -34,6 +34,9 @@ def _words(view, skip: frozenset[str]) -> list[str]:
     return [w for w in view.low if w[:1].isalpha() and w not in skip]
 
 
+CONTEXT_SENTENCES = 8  # sentences either side of the trigger that the model reads
+
+
 def features(members: Sequence[Draft]) -> list[str]:
     """What the model reads of an incident (its mentions in document order)."""
     w = members[0].parse.words
@@ -59,7 +62,11 @@ def features(members: Sequence[Draft]) -> list[str]:
             words = _words(v, skip)
             out.update("w:" + x for x in words)
             out.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
-    for v in main.context:
+    # The paragraph around the trigger, a few sentences each way: a news paragraph whole,
+    # but bounded, so a text without breaks (one 1 MB paragraph) costs linear time, not
+    # every event reading every sentence.
+    lo = max(0, main.sentence_no - CONTEXT_SENTENCES)
+    for v in main.context[lo : main.sentence_no + CONTEXT_SENTENCES + 1]:
         if id(v) not in seen_views:
             out.update("p:" + x for x in _words(v, skip))
     return sorted(out)
