@@ -16,7 +16,7 @@ run would not have warm:
 CPU times (``time.process_time``) are used because the machine is shared: other load
 slows wall time but not much the CPU time a process gets. ``--repeat`` runs each
 measurement that many times and reports the median. ``--baseline DIR`` measures another
-checkout (e.g. ``git worktree add /tmp/base main``) in the same run, for a comparison
+checkout (e.g. ``git worktree add ../base main``) in the same run, for a comparison
 on equal terms.
 """
 
