@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from tui.data import data_bytes
 from tui.extract.claim_features import (
@@ -87,12 +88,12 @@ class ClaimModel:
 
     def cue_margin(self, view: SentenceView, i: int, lex: Lexicon) -> float:
         feats = cue_features(view, i, lexicon_tag(view.low[i], view, i, lex))
-        weights = list(map(self.cue.get, feats))
-        if None in weights:
-            weights = [
-                self._cue_weight(f) if w is None else w for f, w in zip(feats, weights, strict=True)
-            ]
-        return sum(weights)
+        got = list(map(self.cue.get, feats))
+        if None in got:
+            return sum(
+                self._cue_weight(f) if w is None else w for f, w in zip(feats, got, strict=True)
+            )
+        return sum(cast(list[float], got))
 
     def _cue_weight(self, feature: str) -> float:
         """A cue feature's weight, read from the file's table (0.0 when it has none)."""

@@ -90,7 +90,7 @@ class Table:
         self.values = values
         self.dims = dims
         self._fences = fences or []
-        self._offsets = offsets
+        self._offsets = offsets if offsets is not None else array("I", [0])
         self._names = names
         self._block = block
         self._open = bytearray(len(self._fences))  # 1 once a block's names are in rows
@@ -132,7 +132,7 @@ class Table:
 
     def names(self) -> list[str]:
         """Every name of the table, in row order."""
-        if self._offsets is None:
+        if not self._fences:
             return sorted(self.rows, key=self.rows.__getitem__)
         return self._names.decode("utf-8").split("\n") if self._names else []
 
