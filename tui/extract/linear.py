@@ -17,8 +17,8 @@ import json
 import math
 import sys
 from array import array
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 
 MAGIC = b"MLIN1\n"
@@ -37,19 +37,23 @@ class LinearModel:
     temperature: float = 1.0
     meta: dict | None = None
 
-    def scores(self, features: Iterable[str]) -> list[float]:
-        k = len(self.labels)
-        out = list(self.bias)
-        w = self.weights
+    # one array per label (the weights' columns), cut from ``weights`` on first use
+    columns: list[array] = field(default_factory=list, compare=False, repr=False)
+
+    def scores(self, features: Iterable[str], only: Sequence[int] | None = None) -> list[float]:
+        """Each label's score (or only those of the labels numbered ``only``, in that order)."""
         index = self.index
-        for f in features:
-            row = index.get(f)
-            if row is None:
-                continue
-            base = row * k
-            for j in range(k):
-                out[j] += w[base + j]
-        return out
+        rows = [r for f in features if (r := index.get(f)) is not None]
+        columns = self.columns
+        if not columns:
+            k = len(self.labels)
+            columns.extend(self.weights[j::k] for j in range(k))
+        # a label's bias plus its weights in feature order, summed in C (the same
+        # additions in the same order as a loop over the features)
+        return [
+            sum(map(columns[j].__getitem__, rows), self.bias[j])
+            for j in (range(len(columns)) if only is None else only)
+        ]
 
     def probabilities(self, features: Iterable[str]) -> list[float]:
         """Calibrated probability of each label (softmax of the scores over the temperature)."""
