@@ -21,7 +21,7 @@ from tui.extract.claim_features import SentenceView
 from tui.extract.claim_model import ClaimModel, claim_model
 from tui.extract.content import trim
 from tui.extract.coref import Antecedent, kind_of_source, resolve
-from tui.extract.cues import Lexicon, lexicon, word_pattern
+from tui.extract.cues import Lexicon, lexicon, word_pattern, word_starts
 from tui.extract.frames import Draft, sentence_drafts
 from tui.extract.labels import find_labels
 from tui.extract.model_drafts import model_drafts
@@ -33,16 +33,16 @@ from tui.text.segment import paragraphs, sentences, tokens
 
 
 @lru_cache(maxsize=4)
-def _cue_pattern(model: ClaimModel | None) -> re.Pattern[str]:
+def _cue_vocabulary(model: ClaimModel | None) -> frozenset[str]:
     words = set(lexicon().cue_words)
     if model is not None:
         words |= model.vocab
-    return word_pattern(words)
+    return frozenset(words)
 
 
 def _cue_words(text: str, model: ClaimModel | None) -> list[int]:
     """Offsets of every cue word in ``text``: sentences without one are never tokenised."""
-    return [m.start() for m in _cue_pattern(model).finditer(text)]
+    return word_starts(text, _cue_vocabulary(model))
 
 
 def _any_between(offsets: list[int], start: int, end: int) -> bool:
