@@ -297,4 +297,5 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         at = find(word, pos)
         pos = at + len(word)
         append(_token(at, pos, _intern(word)))
-    return list(_remember(_TOKENS, key, text, tuple(out)))
+    _remember(_TOKENS, key, text, tuple(out))
+    return out  # the caller's own list; the cache keeps a tuple
