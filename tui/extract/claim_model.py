@@ -128,9 +128,13 @@ class ClaimModel:
             cache[key] = vec
         return vec
 
-    def tag(self, view: SentenceView, k: int) -> tuple[list[int], list[float]]:
+    def tag(
+        self, view: SentenceView, k: int, stop: int | None = None
+    ) -> tuple[list[int], list[float]]:
         """Labels (indices into LABELS) of the sentence's tokens for the cue at ``k``,
-        and each label's margin over the runner-up (0 outside the window).
+        and each label's margin over the runner-up (0 outside the window, and from
+        token ``stop`` on: labels flow left to right, so those after it change nothing
+        before it).
 
         The keys are those of ``claim_features`` (``token_key``, ``relation_key``, ...),
         built inline here: this loop is the claims stage's hottest.
@@ -151,7 +155,8 @@ class ClaimModel:
         tok, rel, hist, cues = self._tok, self._rel, self._hist, self._cue
         cached = self._cached
         prev, prev2 = "O", "O"
-        for i in range(max(0, k - WINDOW_LEFT), min(n, k + WINDOW_RIGHT)):
+        end = min(n, k + WINDOW_RIGHT) if stop is None else min(n, k + WINDOW_RIGHT, stop)
+        for i in range(max(0, k - WINDOW_LEFT), end):
             if i == k:
                 prev2, prev = prev, "K"
                 continue
@@ -208,9 +213,8 @@ class ClaimModel:
         """The scorer's probability that a claim with these features is right."""
         w = self.scorer
         # Keys starting with "_" describe the claim to training, not to the scorer.
-        z = w.get("bias", 0.0) + sum(
-            w.get(f, 0.0) * v for f, v in features.items() if not f.startswith("_")
-        )
+        get = w.get
+        z = w.get("bias", 0.0) + sum([get(f, 0.0) * v for f, v in features.items() if f[0] != "_"])
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)
