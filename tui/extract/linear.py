@@ -17,7 +17,7 @@ import json
 import math
 import sys
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.data import data_bytes
@@ -39,7 +39,8 @@ class LinearModel:
     temperature: float = 1.0
     meta: dict | None = None
 
-    def scores(self, features: Iterable[str]) -> list[float]:
+    def scores(self, features: Iterable[str], only: Sequence[int] | None = None) -> list[float]:
+        """Each label's score, or those of the labels numbered ``only``, in that order."""
         k = len(self.labels)
         w = self.weights
         # The rows of the active features, then each label's column summed in C:
@@ -48,9 +49,8 @@ class LinearModel:
         index = self.index
         get = index.getter() if isinstance(index, FeatureIndex) else index.get
         rows = [w[r * k : r * k + k] for r in map(get, features) if r is not None]
-        if not rows:
-            return list(self.bias)
-        return list(map(sum, zip(*rows, strict=True), self.bias))
+        sums = list(map(sum, zip(*rows, strict=True), self.bias)) if rows else list(self.bias)
+        return sums if only is None else [sums[j] for j in only]
 
     def probabilities(self, features: Iterable[str]) -> list[float]:
         """Calibrated probability of each label (softmax of the scores over the temperature)."""

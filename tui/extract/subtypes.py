@@ -14,6 +14,7 @@ codebook (or no trained model) the codebook's coding stands.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -120,26 +121,31 @@ class SubtypeCoder:
         usable = [k for k in self.usable if self.model.labels[k] in allowed]
         if not usable:
             return None
-        probs = self.model.probabilities(features(members))
+        # Only the usable labels are scored: every figure below is a ratio among them,
+        # so the softmax over all labels would only scale them by one common factor.
+        model = self.model
+        scores = model.scores(features(members), usable)
+        top = max(scores)
+        odds = [math.exp((x - top) / model.temperature) for x in scores]
         # the codebook's own coding of each mention is a second opinion: it knows what
         # "its air force carried out strikes" means where ACLED's notes are silent
         votes: dict[str, float] = {}
         for d in members:
             if d.trigger.kind == "event":
                 votes[d.sub.name] = votes.get(d.sub.name, 0.0) + d.confidence
-        probs = [
-            p * (1.0 + RULE_WEIGHT * votes.get(label, 0.0))
-            for p, label in zip(probs, self.model.labels, strict=True)
-        ]
-        k = max(usable, key=lambda j: (probs[j], -j))
-        total = sum(probs[j] for j in usable)
-        sub = self.subs[self.model.labels[k]]
-        p = probs[k] / total
+        weighted = {
+            j: x * (1.0 + RULE_WEIGHT * votes.get(model.labels[j], 0.0))
+            for j, x in zip(usable, odds, strict=True)
+        }
+        k = max(usable, key=lambda j: (weighted[j], -j))
+        total = sum(weighted[j] for j in usable)
+        sub = self.subs[model.labels[k]]
+        p = weighted[k] / total
         main = next((d for d in members if d.trigger.kind == "event"), members[0])
         if sub.name in TERRITORY and main.sub.name in TERRITORY:
             # ACLED's notes hold too few territory events to learn who acts: the
             # codebook's actor cues decide ("the army captured" is the government)
-            pair = sum(probs[j] for j in usable if self.model.labels[j] in TERRITORY)
+            pair = sum(weighted[j] for j in usable if model.labels[j] in TERRITORY)
             sub, p = main.sub, pair / total
         return sub, p
 
