@@ -58,3 +58,19 @@ def test_cues_are_counted_for_the_trigger_asked_about() -> None:
     assert bombed is not None and bombed == other.code(view2, triggers2[0])
     again = finder.code(view, triggers[-1])
     assert again == first
+
+
+def test_the_sub_event_features_of_a_sentence_are_its_own() -> None:
+    from tui.extract.codebook import default_codebook as book
+    from tui.extract.event_build import incidents
+    from tui.extract.events import find_drafts
+    from tui.extract.subtypes import features
+
+    text = "Rebels shelled the town.\nPolice fired tear gas at protesters in the square."
+    groups = incidents(find_drafts(text, [], [], book()))
+    first, second = groups[0], groups[-1]
+    a, b = features(first), features(second)
+    assert "w:shelled" in a and "w:shelled" not in b
+    assert "w:protesters" in b and "b:tear_gas" in b and "w:protesters" not in a
+    # read again (now from what the sentences remember): the same features
+    assert features(first) == a and features(second) == b

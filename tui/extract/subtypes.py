@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from tui.extract.codebook import Codebook, SubEventType
 from tui.extract.event_build import Coder, Draft
+from tui.extract.event_words import TokenView
 from tui.extract.linear import LinearModel, load_packaged
 
 MODEL_FILE = "events_subtypes.bin"
@@ -31,8 +32,25 @@ def subtype_model() -> LinearModel | None:
     return load_packaged(MODEL_FILE)
 
 
-def _words(view, skip: frozenset[str]) -> list[str]:
+def _words(view: TokenView, skip: frozenset[str]) -> list[str]:
     return [w for w in view.low if w[:1].isalpha() and w not in skip]
+
+
+def _sentence_features(view: TokenView, skip: frozenset[str], kind: str) -> frozenset[str]:
+    """A sentence's words as features: "w" its words and their bigrams (a sentence of
+    the incident), "p" its words (a sentence around it). Worked out once per sentence."""
+    found = view.memo.get(kind)
+    if found is None:
+        words = _words(view, skip)
+        if kind == "w":
+            found = frozenset(
+                ["w:" + x for x in words]
+                + [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+            )
+        else:
+            found = frozenset("p:" + x for x in words)
+        view.memo[kind] = found
+    return found
 
 
 CONTEXT_SENTENCES = 8  # sentences either side of the trigger that the model reads
@@ -60,16 +78,14 @@ def features(members: Sequence[Draft]) -> list[str]:
             out.update("g:" + x for x in v.low[c.start : c.end] if x[:1].isalpha())
         if id(v) not in seen_views:
             seen_views.add(id(v))
-            words = _words(v, skip)
-            out.update("w:" + x for x in words)
-            out.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+            out |= _sentence_features(v, skip, "w")
     # The paragraph around the trigger, a few sentences each way: a news paragraph whole,
     # but bounded, so a text without breaks (one 1 MB paragraph) costs linear time, not
     # every event reading every sentence.
     lo = max(0, main.sentence_no - CONTEXT_SENTENCES)
     for v in main.context[lo : main.sentence_no + CONTEXT_SENTENCES + 1]:
         if id(v) not in seen_views:
-            out.update("p:" + x for x in _words(v, skip))
+            out |= _sentence_features(v, skip, "p")
     return sorted(out)
 
 
