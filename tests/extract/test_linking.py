@@ -130,3 +130,42 @@ def test_place_after_preposition_is_not_joined_to_a_surname() -> None:
     index, types, names = _link(text, [("Valeska Paris", "PERSON"), ("Paris", "GPE")])
     assert index[0] != index[1]
     assert types[index[1]] == "GPE"
+
+
+def _sure(text: str, spans: list[tuple[str, str, float]]) -> tuple[list[int], list[str]]:
+    found = []
+    pos = 0
+    for quote, typ, conf in spans:
+        start = text.index(quote, pos)
+        found.append(Found(start, start + len(quote), typ, conf))
+        pos = start + len(quote)
+    index, types, _ = link(text, found, gazetteer(), patterns())
+    return index, types
+
+
+def test_a_city_and_its_team_are_two_entities_when_the_tagger_is_sure_of_both() -> None:
+    text = (
+        "DETROIT 1996-08-27\nStandings: DETROIT 50 60, TORONTO 55 58.\nDETROIT won, DETROIT said."
+    )
+    index, types = _sure(
+        text,
+        [
+            ("DETROIT", "GPE", 0.97),
+            ("DETROIT", "ORG", 0.95),
+            ("TORONTO", "ORG", 0.95),
+            ("DETROIT", "ORG", 0.6),
+            ("DETROIT", "ORG", 0.97),
+        ],
+    )
+    assert index == [0, 1, 2, 1, 1]
+    assert types == ["GPE", "ORG", "ORG"]
+
+
+def test_a_name_typed_two_ways_without_certainty_is_one_entity() -> None:
+    # the twin: an unsure mention is voted into the document's reading
+    text = "DETROIT 1996-08-27\nStandings: DETROIT 50 60.\nDETROIT won."
+    index, types = _sure(
+        text, [("DETROIT", "GPE", 0.97), ("DETROIT", "ORG", 0.7), ("DETROIT", "GPE", 0.6)]
+    )
+    assert index == [0, 0, 0]
+    assert types == ["GPE"]

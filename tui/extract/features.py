@@ -155,7 +155,14 @@ def is_title_case(words: list[str]) -> bool:
     if long_words < 3:
         return False
     small = patterns().headline_words
-    return any(w in small for w in words)
+    # The first word is capitalised in any sentence ("At Tunbridge Wells : ..."), and
+    # "New" before a capitalised word opens a name ("Donna Wynd ( New Zealand )"): neither
+    # says the line is a Title-Case Headline; a table row of names is not one.
+    return any(
+        w in small and not (w == "New" and k + 1 < len(words) and words[k + 1][:1].isupper())
+        for k, w in enumerate(words)
+        if k > 0
+    )
 
 
 def doc_casing(sentences: list[list[str]], headlines: list[bool] | None = None) -> DocCasing:

@@ -11,6 +11,7 @@ weighted vote; its name is the fullest form.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -116,18 +117,18 @@ def link(
     texts = [text[f.start : f.end] for f in found]
     # 1. same written form: one entity (the tagger may type "US" GPE here and ORG
     # there; the vote below settles it). Nationalities only join nationalities.
-    seen: dict[tuple[str, str], int] = {}
+    same: dict[tuple[str, str], list[int]] = {}
     for i, f in enumerate(found):
         if f.type not in NAME_TYPES and f.type not in ("DATE", "TIME"):
             continue
         if f.type == "PERSON" and " " not in texts[i].strip():
             continue  # a lone surname: step 4 decides whose it is
         group = "NAME" if f.type in NAME_TYPES and f.type != "NORP" else f.type
-        k = (group, _key(texts[i], gaz))
-        if k in seen:
-            sets.union(seen[k], i)
-        else:
-            seen[k] = i
+        same.setdefault((group, _key(texts[i], gaz)), []).append(i)
+    for members in same.values():
+        for part in _readings(found, members):
+            for i in part[1:]:
+                sets.union(part[0], i)
     # 2. names defined in the text: "X, or Y", "X (Y)", "X, once known as Y"
     for i in range(n - 1):
         a, b = found[i], found[i + 1]
@@ -230,6 +231,35 @@ def link(
         full = [texts[i] for i in members if not acronym[i]] or [texts[i] for i in members]
         names.append(_POSSESSIVE.sub("", max(full, key=len)) or full[0])
     return index, types, names
+
+
+# A tagger mention this sure of its type keeps it against the document's other mentions
+# of the same written form: "NEW YORK" the team in a results table and "NEW YORK" the
+# city in a dateline are two entities (the context says otherwise).
+SURE_TYPE = 0.9
+_SPLIT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _readings(found: list[Found], members: list[int]) -> list[list[int]]:
+    """Mentions written the same way, grouped into the things they name: one group,
+    unless the tagger is sure of two different types for them (a city and its team);
+    then each sure mention joins its type, each other mention the nearest sure one."""
+    sure = [
+        i
+        for i in members
+        if found[i].source == "tagger"
+        and found[i].confidence >= SURE_TYPE
+        and found[i].type in _SPLIT_TYPES
+    ]
+    if len({found[i].type for i in sure}) < 2:
+        return [members]
+    parts: dict[str, list[int]] = {}
+    for i in members:  # members and sure are in document order
+        k = bisect.bisect_left(sure, i)
+        if k == len(sure) or (k > 0 and sure[k] != i and i - sure[k - 1] <= sure[k] - i):
+            k -= 1  # the nearest sure mention (the earlier one on a tie)
+        parts.setdefault(found[sure[k]].type, []).append(i)
+    return list(parts.values())
 
 
 _PLACE_PREPOSITIONS = frozenset(

@@ -53,8 +53,18 @@ def strip_front(words: list[str], a: int, b: int, gaz: Gazetteer, pat: Patterns)
     return a
 
 
-def extend(words: list[str], b: int, typ: str, pat: Patterns, gaz: Gazetteer) -> int:
-    """Run a name on over particles: "Bashar" + "al-Assad", "Maraat" + "al Numan"."""
+def extend(
+    words: list[str],
+    b: int,
+    typ: str,
+    pat: Patterns,
+    gaz: Gazetteer,
+    starts: frozenset[int] = frozenset(),
+) -> int:
+    """Run a name on over particles: "Bashar" + "al-Assad", "Maraat" + "al Numan".
+
+    ``starts``: tokens where the tagger begins a name of its own; an organisation does
+    not run on over "of" into one ("Benetton of Italy" is a club and a country)."""
     n = len(words)
     org_like = typ in ("ORG", "MISC")
     has_of = False
@@ -73,7 +83,7 @@ def extend(words: list[str], b: int, typ: str, pat: Patterns, gaz: Gazetteer) ->
             k = b + 1
             if words[k] == "the" and k + 1 < n:
                 k += 1
-            if cap(words[k]):
+            if cap(words[k]) and k not in starts:
                 b = k + 1
                 has_of = True
                 while b < n and nameword(words[b], pat):

@@ -130,7 +130,8 @@ def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns)
     t = span.type
     if len(name) >= 2:
         by_words = _words_type(name, gaz, pat)
-        if by_words is not None:
+        # a person's surname may be a law or event head word ("Stuart Law", "Tom Spring")
+        if by_words is not None and not (t == "PER" and by_words in ("LAW", "EVENT")):
             return by_words
     labels = gaz.labels(tuple(name))
     if NORP in labels:
@@ -201,14 +202,16 @@ def sentence_names(
         return w in pat.headline_words or w.lower() in lower_elsewhere
 
     spans: list[NameSpan] = []
-    for s in tagger_spans(tags):
+    found = tagger_spans(tags)
+    starts = frozenset(s.a for s in found)
+    for s in found:
         if any(blocked[s.a : s.b]):
             continue
         s.a = strip_front(words, s.a, s.b, gaz, pat)
         if s.a == 0 and s.b > 1 and opener(0, s.b):
             s.a = 1  # "During Rosati": a capitalised sentence opener
         s.a, s.b = trim(words, s.a, s.b, pat)
-        s.b = extend(words, s.b, s.type, pat, gaz)
+        s.b = extend(words, s.b, s.type, pat, gaz, starts)
         while s.b > s.a and any(blocked[s.a : s.b]):
             s.b -= 1
         typ = _final_type(s, words, gaz, pat) if s.b > s.a else None
@@ -245,8 +248,8 @@ def sentence_names(
                 typ = _context_type(words, a, b, pat, gaz)
                 if typ is None and inside:
                     typ = inside[0].type
-            if typ is None:
-                continue
+            if typ is None or (typ in ("LAW", "EVENT") and any(s.type == "PERSON" for s in inside)):
+                continue  # "Stuart Law": the person the tagger found keeps the name
             conf = max([s.confidence for s in inside] + [0.75])
             kept = []
             for s in spans:

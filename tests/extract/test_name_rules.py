@@ -1,0 +1,64 @@
+"""Rules around the tagger: title-case lines, head words, "of" and the tagger's own spans.
+
+Tags are given by hand, so these check the rules, not the trained model.
+"""
+
+from __future__ import annotations
+
+from tui.extract.features import is_title_case
+from tui.extract.gazetteer import gazetteer
+from tui.extract.names import sentence_names
+from tui.extract.patterns import patterns
+
+
+def _split(line: str) -> list[str]:
+    """A line as the tokenizer would give it (the test lines are spaced already)."""
+    return line.split()
+
+
+def _names(words: list[str], tags: list[str]) -> list[tuple[str, str]]:
+    spans = sentence_names(
+        words,
+        [(t, 0.95) for t in tags],
+        gazetteer(),
+        patterns(),
+        [False] * len(words),
+        False,
+        frozenset(),
+    )
+    return [(" ".join(words[s.a : s.b]), s.type) for s in spans]
+
+
+def test_a_table_row_of_names_is_not_a_title_case_headline() -> None:
+    assert not is_title_case(_split("9. Donna Wynd ( New Zealand ) 36.831"))
+    assert not is_title_case(_split("At Tunbridge Wells : Nottinghamshire 214 and Kent 108"))
+
+
+def test_a_title_case_headline_is_still_one() -> None:
+    # the twin: a small word inside the line marks a headline
+    assert is_title_case(_split("Rebels Seize Airport In Major Offensive Against Government"))
+    assert is_title_case(_split("Rebels Launch New Offensive Near Aleppo"))
+
+
+def test_a_person_whose_surname_is_a_law_word_stays_a_person() -> None:
+    words = _split("Flemming , Stuart Law , Glenn McGrath")
+    tags = ["O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER"]
+    assert _names(words, tags) == [("Stuart Law", "PERSON"), ("Glenn McGrath", "PERSON")]
+
+
+def test_a_law_head_word_still_types_a_name_the_tagger_does_not_call_a_person() -> None:
+    words = _split("They passed the Patriot Act yesterday")
+    tags = ["O", "O", "O", "B-MISC", "I-MISC", "O"]
+    assert _names(words, tags) == [("Patriot Act", "LAW")]
+
+
+def test_an_organisation_does_not_run_over_of_into_a_name_the_tagger_starts() -> None:
+    words = _split("Karlsruhe of Germany beat Benetton")
+    tags = ["B-ORG", "O", "B-LOC", "O", "B-ORG"]
+    assert _names(words, tags) == [("Karlsruhe", "ORG"), ("Germany", "GPE"), ("Benetton", "ORG")]
+
+
+def test_an_organisation_still_runs_over_of_when_the_tagger_joins_nothing_after() -> None:
+    words = _split("the Centre for the Reconciliation of Parties said")
+    tags = ["O", "B-ORG", "O", "O", "O", "O", "O", "O"]
+    assert _names(words, tags) == [("Centre for the Reconciliation of Parties", "ORG")]
