@@ -11,7 +11,8 @@ from tui.data import data_bytes
 from tui.extract.attribution import find_claims
 from tui.extract.claim_features import SentenceView, bucket, lemma
 from tui.extract.claim_model import MODEL_FILE, ClaimModel, claim_model, runs
-from tui.extract.claim_weights import dumps, loads
+from tui.extract.claim_weights import ABSENT, BLOCK, dumps, loads
+from tui.extract.cues import lexicon, word_starts
 from tui.extract.quotes import Quotes
 from tui.text.document import Document
 from tui.text.segment import paragraphs, tokens
@@ -35,6 +36,50 @@ def test_a_damaged_weights_file_is_refused() -> None:
         loads(b"SOMETHING ELSE" + good)
     with pytest.raises(ValueError, match="truncated or damaged"):
         loads(good[:-3])
+
+
+def test_a_big_table_opens_only_the_blocks_it_is_asked_for() -> None:
+    names = [f"tw=w{n:05d}" for n in range(10 * BLOCK + 7)]
+    span = {f: [n, -n, 0.5] for n, f in enumerate(names)}
+    meta, got = loads(dumps({}, {"span": span, "cue": {"bias": [1.0]}}))
+    table = got["span"]
+    assert table.rows == {}  # nothing read at load
+    assert table.row(names[3 * BLOCK + 5]) == (3 * BLOCK + 5, -(3 * BLOCK + 5), 0.5)
+    assert len([r for r in table.rows.values() if r != ABSENT]) == BLOCK  # that block only
+    assert table.row(names[-1]) == (len(names) - 1, -(len(names) - 1), 0.5)  # the short last
+    assert table.find("tw=w00003x") == ABSENT and table.rows["tw=w00003x"] == ABSENT
+    assert table.find("a") == ABSENT and table.find("zz") == ABSENT  # before and after all
+    # Every name found, whatever the order of asking, and the table knows them all.
+    assert all(table.row(f) == (n, -n, 0.5) for n, f in reversed(list(enumerate(names))))
+    assert table.names() == names and len(table) == len(names)
+
+
+def test_the_lazily_read_model_scores_as_the_whole_one(seed_text: str) -> None:
+    lazy = ClaimModel.from_bytes(data_bytes(MODEL_FILE))
+    meta, tables = loads(data_bytes(MODEL_FILE))
+    whole = ClaimModel(
+        lazy.vocab, tables["cue"].scalars(), lazy.span, lazy.scorer, lazy.threshold, 0.0
+    )
+    assert lazy.cue == {}
+    lex = lexicon()
+    text = seed_text[:3000]
+    view = SentenceView.of(tokens(text), Quotes(text, paragraphs(text)))
+    margins = [
+        (lazy.cue_margin(view, i, lex), whole.cue_margin(view, i, lex))
+        for i, w in enumerate(view.low)
+        if w in lazy.vocab
+    ]
+    assert len(margins) >= 5 and all(a == b for a, b in margins)
+    assert any(m > 0 for m, _ in margins) and any(m < 0 for m, _ in margins)
+
+
+def test_cue_words_are_found_by_lookup_whole_and_hyphenated() -> None:
+    words = frozenset({"said", "so-called", "told"})
+    text = "He SAID the so-called deal, untold and co-told, was told-off. Said-X"
+    assert [text[i : i + 4] for i in word_starts(text, words)] == ["SAID", "so-c"]
+    assert word_starts("Nothing here at all.", words) == []
+    vocab = lexicon().cue_words
+    assert word_starts("Officials said, according to the mayor.", vocab) == [10, 16]
 
 
 def test_shipped_model_was_trained_on_the_features_computed_now() -> None:
@@ -86,7 +131,9 @@ def test_confidence_is_the_scorer_probability_and_low_ones_are_left_out() -> Non
     text = "The minister said on Tuesday that the talks had failed."
     (said,) = find_claims(Document(text), (), ())
     assert model.threshold <= said.confidence < 1.0
-    strict = ClaimModel(model.vocab, model.cue, model.span, model.scorer, 1.0, model.cue_floor)
+    strict = ClaimModel(
+        model.vocab, model.cue, model.span, model.scorer, 1.0, model.cue_floor, model.cue_table
+    )
     assert find_claims(Document(text), (), (), strict) == ()
 
 

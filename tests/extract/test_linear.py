@@ -44,3 +44,26 @@ def test_the_shipped_subtype_model_loads() -> None:
     assert "Armed clash" in model.labels and "Peaceful protest" in model.labels
     assert 0.5 <= model.temperature <= 8
     assert load_packaged("no_such_model.bin") is None
+
+
+def _scores_row_by_row(model: LinearModel, features: list[str]) -> list[float]:
+    """The plain definition: the bias plus each active feature's row, in feature order."""
+    k = len(model.labels)
+    out = list(model.bias)
+    for f in features:
+        row = model.index.get(f)
+        if row is not None:
+            for j in range(k):
+                out[j] += model.weights[row * k + j]
+    return out
+
+
+def test_scores_are_the_bias_plus_the_active_rows_to_the_last_bit() -> None:
+    model = load_packaged("events_subtypes.bin")
+    assert model is not None
+    known = sorted(model.index)[:: max(1, len(model.index) // 40)]
+    features = [*known, "no such feature", known[0]]  # unknown ones count nothing; repeats twice
+    assert model.scores(features) == _scores_row_by_row(model, features)  # exact, not approx
+    assert model.scores(features) != list(model.bias)
+    assert model.scores(["no such feature"]) == list(model.bias)
+    assert model.scores(iter(known)) == _scores_row_by_row(model, known)  # any iterable

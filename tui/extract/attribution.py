@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import deque
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tui.extract.claim_features import SentenceView
 from tui.extract.claim_model import ClaimModel, claim_model
 from tui.extract.content import trim
 from tui.extract.coref import Antecedent, kind_of_source, resolve
-from tui.extract.cues import Lexicon, lexicon, word_pattern
+from tui.extract.cues import Lexicon, lexicon, word_pattern, word_starts
 from tui.extract.frames import Draft, sentence_drafts
 from tui.extract.labels import find_labels
 from tui.extract.model_drafts import model_drafts
@@ -33,16 +33,16 @@ from tui.text.segment import paragraphs, sentences, tokens
 
 
 @lru_cache(maxsize=4)
-def _cue_pattern(model: ClaimModel | None) -> re.Pattern[str]:
+def _cue_vocabulary(model: ClaimModel | None) -> frozenset[str]:
     words = set(lexicon().cue_words)
     if model is not None:
         words |= model.vocab
-    return word_pattern(words)
+    return frozenset(words)
 
 
 def _cue_words(text: str, model: ClaimModel | None) -> list[int]:
     """Offsets of every cue word in ``text``: sentences without one are never tokenised."""
-    return [m.start() for m in _cue_pattern(model).finditer(text)]
+    return word_starts(text, _cue_vocabulary(model))
 
 
 def _any_between(offsets: list[int], start: int, end: int) -> bool:
@@ -173,8 +173,8 @@ def find_claims(
     that it was misread.
     """
     model = model or claim_model()
-    scored = scored_claims(doc, entities, mentions, model)
-    claims = best_per_cue(scored)
+    scored = scored_claims(doc, entities, mentions, model, one_per_cue=True)
+    claims = [c for c, _ in scored]
     if model is not None and model.scorer:
         nested = {id(c) for c, f in scored if NESTED_KEY in f}
         claims = [
@@ -203,17 +203,8 @@ def choose_reading(readings: list[tuple[float, dict[str, float]]]) -> int:
 
 def best_per_cue(scored: list[tuple[Claim, dict[str, float]]]) -> list[Claim]:
     """One claim per cue (see ``choose_reading``), in document order."""
-    groups: dict[int, list[int]] = {}
-    for n, (c, _) in enumerate(scored):
-        groups.setdefault(c.cue.start, []).append(n)
-    keep = set()
-    for idx in groups.values():
-        if len(idx) == 1:
-            keep.add(idx[0])
-        else:
-            pick = choose_reading([(scored[n][0].confidence, scored[n][1]) for n in idx])
-            keep.add(idx[pick])
-    return [c for n, (c, _) in enumerate(scored) if n in keep]
+    keep = _one_per_cue([(c.cue.start, c.confidence, f) for c, f in scored])
+    return [scored[n][0] for n in keep]
 
 
 def scored_claims(
@@ -221,9 +212,11 @@ def scored_claims(
     entities: tuple[Entity, ...],
     mentions: tuple[Mention, ...],
     model: ClaimModel | None,
+    one_per_cue: bool = False,
 ) -> list[tuple[Claim, dict[str, float]]]:
     """Every candidate claim in document order, with the features its confidence was
-    scored from (training fits the scorer on these)."""
+    scored from (training fits the scorer on these); with ``one_per_cue``, only the
+    reading of each cue that ``best_per_cue`` keeps (the others' claims are never built)."""
     text = doc.text
     lex = lexicon()
     paras = paragraphs(text)
@@ -250,7 +243,7 @@ def scored_claims(
         speaker = last if last.content and quotes.inside(*last.content[-1]) else None
     for lab in find_labels(text, paras, quotes, lex):
         drafts.append(Draft(lab.cue, list(lab.content), lab.source, weight=0.8))
-    return _finish(text, drafts, entities, mentions, quotes, lex, model)
+    return _finish(text, drafts, entities, mentions, quotes, lex, model, one_per_cue)
 
 
 def _continue_speaker(
@@ -277,13 +270,14 @@ def _finish(
     quotes: Quotes,
     lex: Lexicon,
     model: ClaimModel | None,
+    one_per_cue: bool,
 ) -> list[tuple[Claim, dict[str, float]]]:
     types = {e.id: e.type for e in entities}
     ordered = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
     starts = [m.span.start for m in ordered]
-    hedge_re = _hedge_pattern()
     antecedents: list[Antecedent] = []
-    claims: list[tuple[int, int, Claim, dict[str, float]]] = []
+    linked: dict[tuple[int, int], str | None] = {}
+    readings: list[tuple[int, int, _Reading]] = []
     drafts.sort(key=lambda d: d.cue[0])
     # A claim reported inside another claim's content ("X said Y told him ...") is kept
     # when the rule frames read it, with less confidence: the writer vouches for it only
@@ -317,22 +311,17 @@ def _finish(
                 ref = Ref(span, found.entity if found else None)
                 confidence *= 0.9 if found else 0.7
             else:
-                entity = _link(span, ordered, starts)
+                # The rule's and the tagger's readings of a cue often share the source.
+                if d.source in linked:
+                    entity = linked[d.source]
+                else:
+                    entity = linked[d.source] = _link(span, ordered, starts)
                 ref = Ref(span, entity)
                 kind = kind_of_source(span.text, types.get(entity) if entity else None, lex)
                 antecedents.append(Antecedent(span.start, kind, entity))
         else:
             confidence *= 0.8
         kind = d.kind or _kind(text, content, quotes)
-        ends = [d.cue, *content] + ([d.source] if d.source else [])
-        start = min(s for s, _ in ends)
-        end = max(e for _, e in ends)
-        hedges = [Span.of(text, *d.cue)] if d.hedge_cue else []
-        hedges += [
-            Span.of(text, m.start(), m.end())
-            for m in hedge_re.finditer(text, start, end)
-            if not (m.start() == d.cue[0] and d.hedge_cue)
-        ]
         feats: dict[str, float] = {}
         if model is not None:
             feats = claim_features(text, d, content, kind, ref, pronoun, quotes, lex)
@@ -340,18 +329,66 @@ def _finish(
                 confidence = model.confidence(feats) * (NESTED if inside else 1.0)
             if inside:
                 feats[NESTED_KEY] = 1.0
-        claim = Claim(
-            id="",
-            cue=Span.of(text, *d.cue),
-            content=tuple(Span.of(text, s, e) for s, e in content),
-            source=ref,
-            kind=kind,
-            hedges=tuple(sorted(hedges, key=lambda h: h.start)),
-            confidence=round(confidence, 3),
-        )
-        claims.append((start, d.cue[0], claim, feats))
-    claims.sort(key=lambda x: (x[0], x[1]))
-    return [(c, f) for _, _, c, f in claims]
+        ends = [d.cue, *content] + ([d.source] if d.source else [])
+        start = min(s for s, _ in ends)
+        reading = _Reading(d, content, ref, kind, round(confidence, 3), feats, start)
+        readings.append((start, d.cue[0], reading))
+    readings.sort(key=lambda x: (x[0], x[1]))
+    kept = [r for _, _, r in readings]
+    if one_per_cue:
+        kept = [
+            kept[n] for n in _one_per_cue([(r.draft.cue[0], r.confidence, r.feats) for r in kept])
+        ]
+    hedge_re = _hedge_pattern()
+    return [(_claim(text, r, hedge_re), r.feats) for r in kept]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A draft read to the end and scored, before its claim is built."""
+
+    draft: Draft
+    content: list[tuple[int, int]]
+    source: Ref | None
+    kind: str
+    confidence: float  # rounded as the claim shows it
+    feats: dict[str, float]
+    start: int
+
+
+def _one_per_cue(readings: list[tuple[int, float, dict[str, float]]]) -> list[int]:
+    """Indices of the readings (cue start, confidence, features) ``choose_reading``
+    keeps, one per cue, in their order."""
+    groups: dict[int, list[int]] = {}
+    for n, (cue, _, _) in enumerate(readings):
+        groups.setdefault(cue, []).append(n)
+    keep = set()
+    for idx in groups.values():
+        if len(idx) == 1:
+            keep.add(idx[0])
+        else:
+            keep.add(idx[choose_reading([(readings[n][1], readings[n][2]) for n in idx])])
+    return [n for n in range(len(readings)) if n in keep]
+
+
+def _claim(text: str, r: _Reading, hedge_re: re.Pattern[str]) -> Claim:
+    d = r.draft
+    end = max(e for _, e in [d.cue, *r.content] + ([d.source] if d.source else []))
+    hedges = [Span.of(text, *d.cue)] if d.hedge_cue else []
+    hedges += [
+        Span.of(text, m.start(), m.end())
+        for m in hedge_re.finditer(text, r.start, end)
+        if not (m.start() == d.cue[0] and d.hedge_cue)
+    ]
+    return Claim(
+        id="",
+        cue=Span.of(text, *d.cue),
+        content=tuple(Span.of(text, s, e) for s, e in r.content),
+        source=r.source,
+        kind=r.kind,
+        hedges=tuple(sorted(hedges, key=lambda h: h.start)),
+        confidence=r.confidence,
+    )
 
 
 _LONGEST_MENTION = 300  # characters; mentions starting further left cannot reach a span

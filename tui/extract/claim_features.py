@@ -18,6 +18,8 @@ what keeps the tagger cheap; training sees the same features as plain lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 
 from tui.extract.quotes import MARKS, Quotes
 from tui.text.segment import Token
@@ -107,17 +109,23 @@ def _base_class(low: str, text: str) -> str:
     return shape(text)
 
 
-# Per token text: (lower-case form, shape, class, is a finite verb). Bounded: a long
-# text's rare words are simply recomputed.
-_INFO: dict[str, tuple[str, str, str, bool]] = {}
+# Per token text: (lower-case form, shape, class, and four 0/1 counts: comma, quotation
+# mark, colon or semicolon, finite verb). Bounded: a long text's rare words are simply
+# recomputed.
+_INFO: dict[str, tuple[str, str, str, int, int, int, int]] = {}
 _INFO_LIMIT = 200_000
 
 
-def _info(text: str) -> tuple[str, str, str, bool]:
+def _info(text: str) -> tuple[str, str, str, int, int, int, int]:
     got = _INFO.get(text)
     if got is None:
         low = text.lower()
-        got = (low, shape(text), _base_class(low, text), low in FINITE)
+        s = shape(text)
+        comma = s == ","
+        mark = not comma and s in MARKS
+        colon = not comma and not mark and s in (":", ";")
+        verb = not (comma or mark or colon) and low in FINITE
+        got = (low, s, _base_class(low, text), int(comma), int(mark), int(colon), int(verb))
         if len(_INFO) < _INFO_LIMIT:
             _INFO[text] = got
     return got
@@ -168,7 +176,8 @@ class SentenceView:
 
     @classmethod
     def of(cls, toks: list[Token], quotes: Quotes | None, low: list[str] | None = None):
-        infos = [_info(t.text) for t in toks]
+        get = _INFO.get
+        infos = [get(t.text) or _info(t.text) for t in toks]
         if low is None:
             low = [x[0] for x in infos]
         shapes = [x[1] for x in infos]
@@ -176,22 +185,10 @@ class SentenceView:
         classes = [
             x[2] if x[2] != '"' else ("Q>" if q else "Q<") for x, q in zip(infos, inq, strict=True)
         ]
-        commas, marks, colons, verbs = [0], [0], [0], [0]
-        c = m = o = v = 0
-        for x in infos:
-            s = x[1]
-            if s == ",":
-                c += 1
-            elif s in MARKS:
-                m += 1
-            elif s == ":" or s == ";":
-                o += 1
-            elif x[3]:
-                v += 1
-            commas.append(c)
-            marks.append(m)
-            colons.append(o)
-            verbs.append(v)
+        # Running counts, summed in C: counts[j] is the count among toks[:j].
+        commas, marks, colons, verbs = (
+            list(accumulate(map(itemgetter(n), infos), initial=0)) for n in (3, 4, 5, 6)
+        )
         question = bool(toks) and toks[-1].text in ("?", "”", '"') and "?" in low[-3:]
         return cls(toks, low, shapes, classes, inq, commas, marks, colons, verbs, question)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from typing import cast
 
 from tui.data import data_bytes
 from tui.extract.claim_features import (
@@ -28,7 +28,7 @@ from tui.extract.claim_features import (
     relation_features,
     token_features,
 )
-from tui.extract.claim_weights import Table, loads
+from tui.extract.claim_weights import ABSENT, Table, loads
 from tui.extract.cues import Lexicon
 
 MODEL_FILE = "claims_model.bin"
@@ -55,7 +55,11 @@ def lexicon_tag(word: str, view: SentenceView, i: int, lex: Lexicon) -> str:
 
 @dataclass(slots=True, eq=False)  # compared and hashed by identity (a cache key)
 class ClaimModel:
-    """Weights of the cue model, the span tagger and the scorer, with their caches."""
+    """Weights of the cue model, the span tagger and the scorer, with their caches.
+
+    ``cue`` maps a cue feature to its weight: given whole (training), or filled as
+    features are met from ``cue_table``, the file's lazily read table (extraction).
+    """
 
     vocab: frozenset[str]
     cue: dict[str, float]
@@ -63,6 +67,7 @@ class ClaimModel:
     scorer: dict[str, float]
     threshold: float
     cue_floor: float  # candidates scoring below this are not tried at all
+    cue_table: Table | None = None
     _tok: dict = field(default_factory=dict)
     _rel: dict = field(default_factory=dict)
     _hist: dict = field(default_factory=dict)
@@ -73,23 +78,43 @@ class ClaimModel:
         meta, tables = loads(data)
         return cls(
             vocab=frozenset(meta["vocab"]),
-            cue=tables["cue"].scalars(),
+            cue={},
             span=tables["span"],
             scorer={str(k): float(v) for k, v in meta["scorer"].items()},
             threshold=float(meta["threshold"]),
             cue_floor=float(meta["cue_floor"]),
+            cue_table=tables["cue"],
         )
 
     def cue_margin(self, view: SentenceView, i: int, lex: Lexicon) -> float:
         feats = cue_features(view, i, lexicon_tag(view.low[i], view, i, lex))
-        return sum(map(self.cue.get, feats, repeat(0.0)))
+        got = list(map(self.cue.get, feats))
+        if None in got:
+            return sum(
+                self._cue_weight(f) if w is None else w for f, w in zip(feats, got, strict=True)
+            )
+        return sum(cast(list[float], got))
+
+    def _cue_weight(self, feature: str) -> float:
+        """A cue feature's weight, read from the file's table (0.0 when it has none)."""
+        table = self.cue_table
+        if table is None:
+            return 0.0  # ``cue`` was given whole
+        r = table.find(feature)
+        w = 0.0 if r == ABSENT else table.values[r]
+        if len(self.cue) < _CACHE_LIMIT:
+            self.cue[feature] = w
+        return w
 
     def _sum(self, feats: list[str]) -> tuple[float, float, float]:
         a = b = c = 0.0
-        rows, values = self.span.rows, self.span.values
+        span = self.span
+        rows, values, find = span.rows, span.values, span.find
         for f in feats:
             r = rows.get(f)
-            if r is not None:
+            if r is None:
+                r = find(f)
+            if r >= 0:
                 r *= 3
                 a += values[r]
                 b += values[r + 1]
@@ -103,9 +128,13 @@ class ClaimModel:
             cache[key] = vec
         return vec
 
-    def tag(self, view: SentenceView, k: int) -> tuple[list[int], list[float]]:
+    def tag(
+        self, view: SentenceView, k: int, stop: int | None = None
+    ) -> tuple[list[int], list[float]]:
         """Labels (indices into LABELS) of the sentence's tokens for the cue at ``k``,
-        and each label's margin over the runner-up (0 outside the window).
+        and each label's margin over the runner-up (0 outside the window, and from
+        token ``stop`` on: labels flow left to right, so those after it change nothing
+        before it).
 
         The keys are those of ``claim_features`` (``token_key``, ``relation_key``, ...),
         built inline here: this loop is the claims stage's hottest.
@@ -126,7 +155,8 @@ class ClaimModel:
         tok, rel, hist, cues = self._tok, self._rel, self._hist, self._cue
         cached = self._cached
         prev, prev2 = "O", "O"
-        for i in range(max(0, k - WINDOW_LEFT), min(n, k + WINDOW_RIGHT)):
+        end = min(n, k + WINDOW_RIGHT) if stop is None else min(n, k + WINDOW_RIGHT, stop)
+        for i in range(max(0, k - WINDOW_LEFT), end):
             if i == k:
                 prev2, prev = prev, "K"
                 continue
@@ -183,9 +213,8 @@ class ClaimModel:
         """The scorer's probability that a claim with these features is right."""
         w = self.scorer
         # Keys starting with "_" describe the claim to training, not to the scorer.
-        z = w.get("bias", 0.0) + sum(
-            w.get(f, 0.0) * v for f, v in features.items() if not f.startswith("_")
-        )
+        get = w.get
+        z = w.get("bias", 0.0) + sum([get(f, 0.0) * v for f, v in features.items() if f[0] != "_"])
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)

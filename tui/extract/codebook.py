@@ -13,8 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tui.data import data_text, safe_yaml
 
 FORMAT = 1
@@ -268,7 +266,13 @@ def parse_codebook(text: str, source: str = "codebook.yaml") -> Codebook:
     r = _Reader(source)
     try:
         raw = safe_yaml(text)
-    except yaml.YAMLError as exc:
+    except Exception as exc:
+        # yaml is imported only here: the packaged codebook comes from the JSON cache,
+        # and only a YAML parse (which has imported yaml already) raises YAMLError.
+        import yaml
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
         mark = getattr(exc, "problem_mark", None)
         at = f"line {mark.line + 1}" if mark is not None else "YAML"
         problem = getattr(exc, "problem", None) or "not valid YAML"

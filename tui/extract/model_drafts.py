@@ -9,6 +9,8 @@ running on past it, which is taken whole as the frames take it.
 
 from __future__ import annotations
 
+import re
+
 from tui.extract.claim_features import AUX, SentenceView
 from tui.extract.claim_model import ClaimModel, runs
 from tui.extract.content import trim
@@ -17,6 +19,7 @@ from tui.extract.frames import Draft
 from tui.extract.quotes import Quotes
 
 _S, _C = 1, 2
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum), found in C
 
 
 def model_drafts(
@@ -139,9 +142,7 @@ def _agreement(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
 def _tagged(
     text: str, view: SentenceView, k: int, quotes: Quotes, model: ClaimModel, limit: int
 ) -> Draft | None:
-    labels, margins = model.tag(view, k)
-    for i in range(max(limit, k + 1), len(labels)):
-        labels[i] = 0
+    labels, margins = model.tag(view, k, max(limit, k + 1))
     toks = view.toks
     content: list[tuple[int, int]] = []
     total, count = 0.0, 0
@@ -149,7 +150,7 @@ def _tagged(
         if a > k and b - a > 1 and view.low[a] == "that":
             a += 1  # the complementiser is not what was said (content.py drops it too)
         start, end = trim(text, toks[a].start, toks[b - 1].end)
-        if start < end and any(ch.isalnum() for ch in text[start:end]):
+        if start < end and _ALNUM.search(text, start, end):
             content.append((start, end))
             total += sum(margins[a:b])
             count += b - a

@@ -67,7 +67,7 @@ def unpack(data: bytes) -> Weights:
     names_end = start + int(header["names_bytes"])
     names = data[start:names_end].decode("utf-8").split("\n") if header["features"] else []
     values = array("f")
-    values.frombytes(data[names_end:])
+    values.frombytes(memoryview(data)[names_end:])  # no copy of the weights' bytes
     if sys.byteorder != "little":
         values.byteswap()
     tags = tuple(header["tags"])
