@@ -46,6 +46,16 @@ def test_the_shipped_subtype_model_loads() -> None:
     assert load_packaged("no_such_model.bin") is None
 
 
+def test_scores_of_some_labels_are_those_of_all_labels() -> None:
+    weights = array("f", [1.0, -1.0, 2.0, 0.5, 0.25, -3.0])
+    model = LinearModel(("a", "b", "c"), {"x": 0, "y": 1}, weights, (0.1, 0.2, 0.3))
+    every = model.scores(["y", "x", "unknown", "x"])
+    # a repeated feature counts twice; bias first, then each feature in order
+    assert every == [0.1 + 0.5 + 1.0 + 1.0, 0.2 + 0.25 - 1.0 - 1.0, 0.3 - 3.0 + 2.0 + 2.0]
+    assert model.scores(["y", "x", "unknown", "x"], [2, 0]) == [every[2], every[0]]
+    assert model.scores([], [1]) == [0.2]
+
+
 def _scores_row_by_row(model: LinearModel, features: list[str]) -> list[float]:
     """The plain definition: the bias plus each active feature's row, in feature order."""
     k = len(model.labels)

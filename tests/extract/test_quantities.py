@@ -111,3 +111,9 @@ def test_spans_are_inside_the_text_and_ordered(text: str) -> None:
 
 def test_list_markers_are_not_counts() -> None:
     assert _found("1. Mark Crear 13.26 seconds\n2) Ten men") == [("Ten", 10)]
+    # after blank space at a line's start, and at the very start of the text
+    assert _found("Casualties:\n \t3. Ten men died") == [("Ten", 10)]
+    # a figure mid-line before ". " or ") " is a count, however long the line
+    long_line = "the rebels fought on " * 5000
+    assert _found(long_line + "and 3) killed") == [("3", 3)]
+    assert _found("They said 12. Then four men died") == [("12", 12), ("four", 4)]

@@ -176,3 +176,27 @@ def test_no_sentence_is_longer_than_the_limit(text: str) -> None:
     assert all(0 < e - s <= MAX_SENTENCE for s, e in pieces)
     assert pieces == sorted(pieces)
     assert all(a[1] <= b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+
+
+@given(st.text(alphabet="Ab. ,\n?'”“”"), st.integers(0, 40), st.integers(0, 40))
+def test_sentences_of_a_range_are_those_of_its_paragraphs(text: str, a: int, b: int) -> None:
+    from tui.text.segment import _split_sentences
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert sentences(text, start, end) == _split_sentences(text, start, end)
+
+
+def test_a_paragraph_asked_on_its_own_has_the_sentences_the_whole_text_gave_it() -> None:
+    text = "Rebels said Mr. Smith left. He denied it.\n\nA second one? Yes.\nAnd a line."
+    whole = sentences(text)
+    first, second = paragraphs(text)
+    assert sentences(text, *first) == [s for s in whole if s[1] <= first[1]]
+    mine = sentences(text, *first)
+    mine.clear()  # the caller's own list
+    assert sentences(text, *first) == [(0, 27), (28, 41)]
+    # a range over a line break is split at it, as a text without blank lines is
+    assert [text[s:e] for s, e in sentences(text, *second)] == [
+        "A second one?",
+        "Yes.",
+        "And a line.",
+    ]

@@ -290,7 +290,32 @@ def _place_at(p: SentenceParse, j: int, used: set[tuple[int, int]]) -> list[Chun
     return with_coordinates(p, c)
 
 
+# The last sentence's time expressions: every trigger of a sentence (and its recoding)
+# asks for them, and a scan of the whole sentence per trigger made long sentences
+# quadratic. One tuple, swapped whole, so threads never read a half-written entry.
+_last_times: tuple[SentenceParse | None, list[tuple[int, int]]] = (None, [])
+
+
 def _time(p: SentenceParse, t: Trigger) -> list[tuple[int, int]]:
+    global _last_times
+    parse, spans = _last_times
+    if parse is not p:
+        spans = _time_spans(p)
+        _last_times = (p, spans)
+    v = p.view
+    # "since 2020", "until March": a bound of a period, not when this happened
+    near = [
+        (a, b)
+        for a, b in spans
+        if not (a > 0 and v.low[a - 1] in _NOT_WHEN) and _gap((a, b), t) <= TIME_WINDOW
+    ]
+    if not near:
+        return []
+    return [min(near, key=lambda s: _gap(s, t))]
+
+
+def _time_spans(p: SentenceParse) -> list[tuple[int, int]]:
+    """Every time expression of the sentence, left to right."""
     v, w = p.view, p.words
     spans: list[tuple[int, int]] = []
     i = 0
@@ -328,15 +353,7 @@ def _time(p: SentenceParse, t: Trigger) -> list[tuple[int, int]]:
                 i = m.end
                 continue
         i += 1
-    # "since 2020", "until March": a bound of a period, not when this happened
-    spans = [
-        (a, b)
-        for a, b in spans
-        if not (a > 0 and v.low[a - 1] in _NOT_WHEN) and _gap((a, b), t) <= TIME_WINDOW
-    ]
-    if not spans:
-        return []
-    return [min(spans, key=lambda s: _gap(s, t))]
+    return spans
 
 
 def _gap(span: tuple[int, int], t: Trigger) -> int:

@@ -127,8 +127,16 @@ def _paragraph(
         for d in found:
             d.sentence = n
             drafts.append(d)
-    # Quoted sentences after a direct claim, with no cue of their own, continue it.
-    last_of = {d.sentence: d for d in drafts}  # the last claim of each sentence
+    # Quoted sentences after a direct claim, with no cue of their own, continue it:
+    # the sentence's last claim, or its last direct one ('"A," said X, asking for
+    # anonymity. "B."'). A cue inside a quotation does not stop it ('"B, I believe."').
+    last_of: dict[int, Draft] = {}
+    for d in drafts:
+        if quotes.containing(d.cue[0]) is not None:
+            continue
+        before = last_of.get(d.sentence)
+        if before is None or _ends_quoted(d, quotes) or not _ends_quoted(before, quotes):
+            last_of[d.sentence] = d
     last: Draft | None = None
     reach = -1
     for n, (ss, se) in enumerate(sents):
@@ -146,6 +154,10 @@ def _paragraph(
         last.extra.extend(chain)
         reach = chain[-1][1]
     return drafts, sents
+
+
+def _ends_quoted(d: Draft, quotes: Quotes) -> bool:
+    return bool(d.content) and quotes.inside(*d.content[-1]) > 0
 
 
 def _kind(text: str, content: list[tuple[int, int]], quotes: Quotes) -> str:
@@ -288,7 +300,7 @@ def _finish(
         (s, e)
         for d in drafts
         if d.origin == "rule" or (d.margin or 0.0) > 0.0
-        for s, e in d.content
+        for s, e in d.content + d.extra
     )
     reach = _reaches(contents)
     nested = [_inside_any(d.cue, contents, reach) for d in drafts]

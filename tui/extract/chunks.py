@@ -81,22 +81,6 @@ def parse_sentence(
     )
 
 
-def _is_head(view: TokenView, w: EventWords, i: int, mtypes: list[str | None]) -> bool:
-    if mtypes[i] in NAME_TYPES:
-        return True
-    tok = view.toks[i].text
-    low = view.low[i]
-    if not tok[:1].isalnum():
-        return False
-    if len(tok) > 1 and tok.isupper() and tok.isalpha():
-        return True  # an acronym, even one spelt like a word: "IS", "US", "IT"
-    if tok[:1].isupper() and low not in w.weekdays and low not in w.months:
-        if low in w.function_words or low in w.pronouns or low in w.determiners:
-            return False
-        return not (view.sentence_initial(i) and low in w.aux)
-    return _is_head_noun(low, w)
-
-
 # low -> is a person or place noun, for the EventWords it was computed with: news
 # vocabulary repeats, and the suffix rules cost more than a lookup.
 _HEAD_NOUNS: tuple[EventWords | None, dict[str, bool]] = (None, {})
@@ -141,12 +125,7 @@ def _chunk(
     triggers: frozenset[int],
 ) -> list[Chunk]:
     n = len(view)
-    # a figure alone is a phrase too: "wounded 71", "the 130 injured"
-    head = [
-        i not in triggers
-        and ((quantity[i] and not _dated(view, w, i)) or _is_head(view, w, i, mtypes))
-        for i in range(n)
-    ]
+    head = _heads(view, w, mtypes, quantity, triggers)
     chunks: list[Chunk] = []
     i = 0
     while i < n:
@@ -168,6 +147,48 @@ def _chunk(
         chunks.append(Chunk(start, end, kind))
         i = end
     return chunks
+
+
+def _heads(
+    view: TokenView,
+    w: EventWords,
+    mtypes: list[str | None],
+    quantity: list[bool],
+    triggers: frozenset[int],
+) -> list[bool]:
+    """Per token: may it head a phrase? A name, an acronym, a capitalised word that is
+    not a function word, a person or place noun, or a figure ("wounded 71", "the 130
+    injured"); never a trigger. One loop over the sentence with the word lists bound once:
+    it runs for every token of every sentence with an event word."""
+    toks, lows = view.toks, view.low
+    name_types, weekdays, months = NAME_TYPES, w.weekdays, w.months
+    closed = (w.function_words, w.pronouns, w.determiners)
+    n = len(toks)
+    out = [False] * n
+    for i in range(n):
+        if i in triggers:
+            continue
+        if quantity[i] and not _dated(view, w, i):
+            out[i] = True
+            continue
+        if mtypes[i] in name_types:
+            out[i] = True
+            continue
+        tok = toks[i].text
+        first = tok[:1]
+        if not first.isalnum():
+            continue
+        if len(tok) > 1 and tok.isupper() and tok.isalpha():
+            out[i] = True  # an acronym, even one spelt like a word: "IS", "US", "IT"
+            continue
+        low = lows[i]
+        if first.isupper() and low not in weekdays and low not in months:
+            if low in closed[0] or low in closed[1] or low in closed[2]:
+                continue
+            out[i] = not (view.sentence_initial(i) and low in w.aux)
+            continue
+        out[i] = _is_head_noun(low, w)
+    return out
 
 
 def _dated(view: TokenView, w: EventWords, i: int) -> bool:

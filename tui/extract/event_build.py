@@ -43,6 +43,8 @@ class Draft:
     follows: Draft | None = None  # the paragraph's event a bare casualty was coded from
     context: list[TokenView] = field(default_factory=list)  # its paragraph's sentences
     sentence_no: int = 0  # which of them holds the trigger
+    # (definite, distinct, background), worked out once: grouping and scoring both read it
+    marks: tuple[bool, bool, bool] | None = None
 
 
 # Codes an incident from its mentions: a sub-event type and its probability, or None to
@@ -173,8 +175,16 @@ def _near_keys(d: Draft, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
     return frozenset(out)
 
 
+def marks(d: Draft) -> tuple[bool, bool, bool]:
+    """Is the mention definite ("the attack"), another one ("a second blast"), and
+    background (long past, or only planned or feared)?"""
+    if d.marks is None:
+        d.marks = (*determined(d), past(d) or irrealis(d))
+    return d.marks
+
+
 def _report(d: Draft, index: dict[int, int]) -> Report:
-    definite, distinct = determined(d)
+    definite, distinct, background = marks(d)
     return Report(
         kind=d.trigger.kind,
         position=d.parse.view.toks[d.trigger.start].start,
@@ -189,7 +199,7 @@ def _report(d: Draft, index: dict[int, int]) -> Report:
         follows=index.get(id(d.follows)) if d.follows is not None else None,
         places=_near_keys(d, [(c.start, c.end) for c in d.args.location]),
         times=_near_keys(d, d.args.time),
-        background=past(d) or irrealis(d),
+        background=background,
     )
 
 

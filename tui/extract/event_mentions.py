@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from tui.extract.event_build import Draft, Scorer, determined, irrealis, past
+from tui.extract.event_build import Draft, Scorer, marks
 from tui.extract.linear import LinearModel, load_packaged
 
 MODEL_FILE = "events_mentions.bin"
@@ -74,12 +74,12 @@ def mention_features(d: Draft, rank: int, size: int) -> list[str]:
         out.append("cap+1")
     if nxt < n and low[nxt][:1].isalpha() and low[nxt] not in w.function_words:
         out.append("noun+1=" + t.phrase)  # "bombing suspect", "attack victims"
-    definite, distinct = determined(d)
+    definite, distinct, background = marks(d)
     if definite:
         out.append("def=" + t.phrase)
     if distinct:
         out.append("distinct")
-    if past(d) or irrealis(d):
+    if background:
         out.append("background")
     if v.sentence_initial(t.start):
         out.append("initial")

@@ -6,7 +6,7 @@ lemmas, computed once and shared by trigger finding and argument finding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -120,6 +120,9 @@ class TokenView:
     toks: list[Token]
     low: list[str]
     lemmas: list[frozenset[str]]
+    # what later stages derive from the sentence alone, kept for the next reader (the
+    # sub-event coder reads each sentence for every incident a few sentences around it)
+    memo: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, start: int, end: int, words: EventWords) -> TokenView:

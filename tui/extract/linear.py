@@ -17,10 +17,11 @@ import json
 import math
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.data import data_bytes
+from tui.extract.feature_index import FeatureIndex
 
 MAGIC = b"MLIN1\n"
 
@@ -32,22 +33,24 @@ class ModelError(Exception):
 @dataclass(frozen=True, slots=True)
 class LinearModel:
     labels: tuple[str, ...]
-    index: dict[str, int]  # feature name -> row
+    index: Mapping[str, int]  # feature name -> row (a FeatureIndex when read from a file)
     weights: array  # rows of len(labels) float32, row-major
     bias: tuple[float, ...]
     temperature: float = 1.0
     meta: dict | None = None
 
-    def scores(self, features: Iterable[str]) -> list[float]:
+    def scores(self, features: Iterable[str], only: Sequence[int] | None = None) -> list[float]:
+        """Each label's score, or those of the labels numbered ``only``, in that order."""
         k = len(self.labels)
         w = self.weights
         # The rows of the active features, then each label's column summed in C:
         # ``sum`` adds left to right in doubles, exactly as ``out[j] += w[...]`` did
         # (the same figures to the last bit), three times faster for 24 labels.
-        rows = [w[r * k : r * k + k] for r in map(self.index.get, features) if r is not None]
-        if not rows:
-            return list(self.bias)
-        return list(map(sum, zip(*rows, strict=True), self.bias))
+        index = self.index
+        get = index.getter() if isinstance(index, FeatureIndex) else index.get
+        rows = [w[r * k : r * k + k] for r in map(get, features) if r is not None]
+        sums = list(map(sum, zip(*rows, strict=True), self.bias)) if rows else list(self.bias)
+        return sums if only is None else [sums[j] for j in only]
 
     def probabilities(self, features: Iterable[str]) -> list[float]:
         """Calibrated probability of each label (softmax of the scores over the temperature)."""
@@ -99,7 +102,7 @@ def loads(data: bytes) -> LinearModel:
         raise ModelError("damaged linear model file (sizes disagree)")
     return LinearModel(
         labels,
-        dict(zip(names, range(len(names)), strict=True)),  # faster than a comprehension
+        FeatureIndex(names),
         weights,
         tuple(header["bias"]),
         float(header["temperature"]),

@@ -265,6 +265,15 @@ def estimate(text: str) -> int | None:
     return None
 
 
+def _opens_line(text: str, at: int) -> bool:
+    """Is only blank space between the line's start and ``at``? Read back from ``at``,
+    not forward from the line's start: a text without line breaks is one 1 MB line."""
+    k = at - 1
+    while k >= 0 and text[k] != "\n" and text[k].isspace():
+        k -= 1
+    return k < 0 or text[k] == "\n"
+
+
 def _is_count(toks: list[_Tok], i: int, j: int, hedged: bool, text: str, w: _Words) -> bool:
     """Context checks that tell counts from years, identifiers, money and pronouns."""
     first = i
@@ -284,11 +293,10 @@ def _is_count(toks: list[_Tok], i: int, j: int, hedged: bool, text: str, w: _Wor
     if last.kind == "num" and _NOT_COUNT_AFTER.match(text, last.end):
         return False
     if core.kind == "num":
-        line_start = text.rfind("\n", 0, core.start) + 1
         if (
             not hedged
-            and not text[line_start : core.start].strip()
             and text[core.end : core.end + 2] in (". ", ") ")
+            and _opens_line(text, core.start)
         ):
             return False  # a list marker: "1. Mark Crear", "2) ..."
         if prev is not None and prev.low in w.currency and prev.end == core.start:

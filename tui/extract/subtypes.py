@@ -14,11 +14,13 @@ codebook (or no trained model) the codebook's coding stands.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 
 from tui.extract.codebook import Codebook, SubEventType
 from tui.extract.event_build import Coder, Draft
+from tui.extract.event_words import TokenView
 from tui.extract.linear import LinearModel, load_packaged
 
 MODEL_FILE = "events_subtypes.bin"
@@ -30,8 +32,25 @@ def subtype_model() -> LinearModel | None:
     return load_packaged(MODEL_FILE)
 
 
-def _words(view, skip: frozenset[str]) -> list[str]:
+def _words(view: TokenView, skip: frozenset[str]) -> list[str]:
     return [w for w in view.low if w[:1].isalpha() and w not in skip]
+
+
+def _sentence_features(view: TokenView, skip: frozenset[str], kind: str) -> frozenset[str]:
+    """A sentence's words as features: "w" its words and their bigrams (a sentence of
+    the incident), "p" its words (a sentence around it). Worked out once per sentence."""
+    found = view.memo.get(kind)
+    if found is None:
+        words = _words(view, skip)
+        if kind == "w":
+            found = frozenset(
+                ["w:" + x for x in words]
+                + [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+            )
+        else:
+            found = frozenset("p:" + x for x in words)
+        view.memo[kind] = found
+    return found
 
 
 CONTEXT_SENTENCES = 8  # sentences either side of the trigger that the model reads
@@ -59,16 +78,14 @@ def features(members: Sequence[Draft]) -> list[str]:
             out.update("g:" + x for x in v.low[c.start : c.end] if x[:1].isalpha())
         if id(v) not in seen_views:
             seen_views.add(id(v))
-            words = _words(v, skip)
-            out.update("w:" + x for x in words)
-            out.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+            out |= _sentence_features(v, skip, "w")
     # The paragraph around the trigger, a few sentences each way: a news paragraph whole,
     # but bounded, so a text without breaks (one 1 MB paragraph) costs linear time, not
     # every event reading every sentence.
     lo = max(0, main.sentence_no - CONTEXT_SENTENCES)
     for v in main.context[lo : main.sentence_no + CONTEXT_SENTENCES + 1]:
         if id(v) not in seen_views:
-            out.update("p:" + x for x in _words(v, skip))
+            out |= _sentence_features(v, skip, "p")
     return sorted(out)
 
 
@@ -120,26 +137,31 @@ class SubtypeCoder:
         usable = [k for k in self.usable if self.model.labels[k] in allowed]
         if not usable:
             return None
-        probs = self.model.probabilities(features(members))
+        # Only the usable labels are scored: every figure below is a ratio among them,
+        # so the softmax over all labels would only scale them by one common factor.
+        model = self.model
+        scores = model.scores(features(members), usable)
+        top = max(scores)
+        odds = [math.exp((x - top) / model.temperature) for x in scores]
         # the codebook's own coding of each mention is a second opinion: it knows what
         # "its air force carried out strikes" means where ACLED's notes are silent
         votes: dict[str, float] = {}
         for d in members:
             if d.trigger.kind == "event":
                 votes[d.sub.name] = votes.get(d.sub.name, 0.0) + d.confidence
-        probs = [
-            p * (1.0 + RULE_WEIGHT * votes.get(label, 0.0))
-            for p, label in zip(probs, self.model.labels, strict=True)
-        ]
-        k = max(usable, key=lambda j: (probs[j], -j))
-        total = sum(probs[j] for j in usable)
-        sub = self.subs[self.model.labels[k]]
-        p = probs[k] / total
+        weighted = {
+            j: x * (1.0 + RULE_WEIGHT * votes.get(model.labels[j], 0.0))
+            for j, x in zip(usable, odds, strict=True)
+        }
+        k = max(usable, key=lambda j: (weighted[j], -j))
+        total = sum(weighted[j] for j in usable)
+        sub = self.subs[model.labels[k]]
+        p = weighted[k] / total
         main = next((d for d in members if d.trigger.kind == "event"), members[0])
         if sub.name in TERRITORY and main.sub.name in TERRITORY:
             # ACLED's notes hold too few territory events to learn who acts: the
             # codebook's actor cues decide ("the army captured" is the government)
-            pair = sum(probs[j] for j in usable if self.model.labels[j] in TERRITORY)
+            pair = sum(weighted[j] for j in usable if model.labels[j] in TERRITORY)
             sub, p = main.sub, pair / total
         return sub, p
 

@@ -60,6 +60,7 @@ class TriggerFinder:
                 key = phrase.lower()
                 self.index.add(key)
                 self.casualty.setdefault(key, kind)
+        self._last_cues: tuple[TokenView | None, Trigger | None, dict[str, int]] = (None, None, {})
         self.cues = PhraseIndex()
         self.cue_subtypes: dict[str, list[SubEventType]] = {}
         self.actor_cues = PhraseIndex()
@@ -75,11 +76,13 @@ class TriggerFinder:
     def find(self, view: TokenView) -> list[Trigger]:
         """Triggers in one sentence, left to right, not overlapping."""
         lemmas = view.lemmas
-        blocked = self._blocked(view)
         firsts = self.index.by_first.keys()  # isdisjoint: no intersection set is built
-        found: list[Trigger] = []
-        i = 0
         n = len(view)
+        i = next((k for k in range(n) if not firsts.isdisjoint(lemmas[k])), n)
+        if i == n:
+            return []  # most sentences: no trigger word, no phrase to block
+        blocked = self._blocked(view)
+        found: list[Trigger] = []
         while i < n:
             if i in blocked or firsts.isdisjoint(lemmas[i]):
                 i += 1
@@ -188,9 +191,16 @@ class TriggerFinder:
         return None if sub is None else Coding(sub, hits[name], False)
 
     def _cue_hits(self, view: TokenView, trigger: Trigger) -> dict[str, int]:
+        # a trigger is coded, then coded again once its actors are known: the cues
+        # around it are counted once (one tuple, swapped whole, safe across threads)
+        last_view, last_trigger, hits = self._last_cues
+        if last_view is view and last_trigger == trigger:
+            return hits
         lo = max(0, trigger.start - CUE_WINDOW)
         hi = min(len(view), trigger.end + CUE_WINDOW)
-        return self._count(view, range(lo, hi), self.cues, self.cue_subtypes)
+        hits = self._count(view, range(lo, hi), self.cues, self.cue_subtypes)
+        self._last_cues = (view, trigger, hits)
+        return hits
 
     def _actor_hits(self, view: TokenView, tokens: Sequence[int]) -> dict[str, int]:
         return self._count(view, tokens, self.actor_cues, self.actor_cue_subtypes)
@@ -205,7 +215,7 @@ class TriggerFinder:
         hits: dict[str, int] = {}
         keys = index.by_first.keys()
         for i in positions:
-            if not view.lemmas[i] & keys:
+            if keys.isdisjoint(view.lemmas[i]):
                 continue
             m = index.match_at(view.lemmas, i)
             if m is None:

@@ -7,7 +7,8 @@ Layout (all built by ``training/train_ner.py``, same bytes for the same training
     feature names            UTF-8, one a line (no name holds a line break), in row order
     weights                  float32 little-endian, one row of len(tags) values per feature
 
-Loading is one ``split`` of the names, one ``dict(zip(...))`` and one ``array.frombytes``:
+Loading is one ``split`` of the names (looked up through a ``FeatureIndex``, which
+builds its dict only for a long article) and one ``array.frombytes``:
 no JSON or gzip over the weights themselves (parsing 1.3 MB of JSON took a tenth of a
 second), no pickle or marshal (nothing in a data file can run code).
 """
@@ -17,8 +18,11 @@ from __future__ import annotations
 import json
 import sys
 from array import array
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from tui.extract.feature_index import FeatureIndex
 
 MAGIC = b"marginalia-tagger 1\n"
 
@@ -28,7 +32,7 @@ class Weights:
     """Feature name -> row; ``values[row * len(tags) + k]`` is its weight for tag k."""
 
     tags: tuple[str, ...]
-    rows: dict[str, int]
+    rows: Mapping[str, int]  # a FeatureIndex when read from a file
     values: array
     header: dict[str, Any]
 
@@ -73,4 +77,4 @@ def unpack(data: bytes) -> Weights:
     tags = tuple(header["tags"])
     if len(names) != header["features"] or len(values) != len(names) * len(tags):
         raise ValueError("tagger weights file is truncated or damaged")
-    return Weights(tags, dict(zip(names, range(len(names)), strict=True)), values, header)
+    return Weights(tags, FeatureIndex(names), values, header)

@@ -180,6 +180,15 @@ def _is_boundary(text: str, mark_start: int, mark_end: int, end: int) -> bool:
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]``; they never cross a paragraph break."""
     end = len(text) if end is None else end
+    if (
+        start < end
+        and text.find("\n", start, end) < 0
+        and not text[start].isspace()
+        and not text[end - 1].isspace()
+    ):
+        # One line, stripped (claims asks one paragraph at a time): it is its own only
+        # paragraph, whose sentences are remembered already when the tagger split the text.
+        return list(_paragraph_sentences(text, start, end))
     key = (id(text), start, end)
     hit = _SENTENCES.get(key)
     if hit is not None and hit[0] is text:
@@ -297,4 +306,5 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         at = find(word, pos)
         pos = at + len(word)
         append(_token(at, pos, _intern(word)))
-    return list(_remember(_TOKENS, key, text, tuple(out)))
+    _remember(_TOKENS, key, text, tuple(out))
+    return out  # the caller's own list; the cache keeps a tuple
