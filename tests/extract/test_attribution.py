@@ -198,6 +198,12 @@ def test_direct_quote_then_pronoun() -> None:
     assert c.source.span.text == "she"
     assert contents(c) == ["“We will not give up,”"]
     assert c.kind == "direct"
+    # No-break spaces around the dash, as web pages have them; two signed in one block.
+    two = claims_of("“Mostly lies.” ―\xa0Ana Ruiz\n“He is clueless.”\xa0―\xa0Eva Diaz")
+    assert [(c.source.span.text, contents(c)) for c in two] == [
+        ("Ana Ruiz", ["“Mostly lies.”"]),
+        ("Eva Diaz", ["“He is clueless.”"]),
+    ]
 
 
 def test_direct_quote_source_after_cue_with_appositive() -> None:
@@ -227,6 +233,40 @@ def test_quotation_continues_over_sentences_and_paragraphs() -> None:
         "“Then the shelling started.",
         "“Nobody slept that night.”",
     ]
+
+
+def test_quoted_sentence_continues_a_direct_claim_past_a_participle_or_a_quoted_cue() -> None:
+    c = by_content(
+        claims_of(
+            "“I’d want answers,” said a party official, asking for anonymity. "
+            "“They pay five times more? That’s the kind of stuff I’d read.”"
+        ),
+        "I’d want answers",
+    )
+    assert contents(c) == [
+        "“I’d want answers,”",
+        "“They pay five times more? That’s the kind of stuff I’d read.”",
+    ]
+    # A cue word inside the next quotation ("promise") does not stop the continuation.
+    c = one('"Not an issue," he said to applause. "I can promise you he will lose."')
+    assert contents(c) == ['"Not an issue,"', '"I can promise you he will lose."']
+    # The positive twin's negative: a sentence with a cue of its own is its own claim.
+    said, added = claims_of('"A first point," he said. "A second," she added.')
+    assert contents(said) == ['"A first point,"'] and contents(added) == ['"A second,"']
+
+
+def test_a_question_quoted_before_the_source_is_the_content() -> None:
+    # The question mark ends the quotation's sentence; the cue's sentence opens with
+    # its source, and what follows the cue is not what was said.
+    c = one("Trump spoke. “Who do they think they are?” Trump said in February.")
+    assert (c.cue.text, contents(c), c.kind) == (
+        "said",
+        ["“Who do they think they are?”"],
+        "direct",
+    )
+    # Not when the quotation is only part of the sentence before (it is someone's there).
+    found = claims_of("He asked “why?” Trump said in February.")
+    assert [c.cue.text for c in found if contents(c) == ["“why?”"]] == ["asked"]
 
 
 def test_quoted_paragraph_after_a_direct_claim_continues_it() -> None:
@@ -318,6 +358,25 @@ def test_transcript_labels() -> None:
         ("PENCE", ":", ["She will not be attending."]),
     ]
     assert claims_of("UPDATE: The road has reopened.") == ()
+    assert claims_of("Contributing: Todd Spangler and Iris Ouyang.") == ()
+    # A transcript quoted whole: each paragraph opens with a quotation mark.
+    quoted = claims_of('"WALLACE: Will she be there?\n\n"PENCE: She will not."')
+    assert [(c.source.span.text, contents(c)) for c in quoted] == [
+        ("WALLACE", ["Will she be there?"]),
+        ("PENCE", ["She will not."]),
+    ]
+
+
+def test_name_colon_quotation_inside_a_paragraph() -> None:
+    c = one("RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: “Twenty states lean Republican.”")
+    assert (c.cue.text, c.source.span.text) == (":", "Jeffrey M. Jones")
+    assert contents(c) == ["“Twenty states lean Republican.”"]
+    c = one("The surge does not surprise pollster Daron Shaw: “Outsiders often get a boost.”")
+    assert (c.cue.text, c.source.span.text) == (":", "Daron Shaw")
+    # A reporting verb before the name makes it the verb's claim, and no name no label.
+    c = one('In other words, explained moderator Nancy Cordes: "It was not in the system."')
+    assert c.cue.text == "explained"
+    assert all(x.cue.text != ":" for x in claims_of("The plan had one flaw: “timing.”"))
 
 
 def test_quotation_signed_with_a_dash() -> None:

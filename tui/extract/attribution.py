@@ -127,8 +127,18 @@ def _paragraph(
         for d in found:
             d.sentence = n
             drafts.append(d)
-    # Quoted sentences after a direct claim, with no cue of their own, continue it.
-    last_of = {d.sentence: d for d in drafts}  # the last claim of each sentence
+            if n > 0:
+                _question_before(text, d, sents[n - 1], (ss, se), quotes)
+    # Quoted sentences after a direct claim, with no cue of their own, continue it:
+    # the sentence's last claim, or its last direct one ('"A," said X, asking for
+    # anonymity. "B."'). A cue inside a quotation does not stop it ('"B, I believe."').
+    last_of: dict[int, Draft] = {}
+    for d in drafts:
+        if quotes.containing(d.cue[0]) is not None:
+            continue
+        before = last_of.get(d.sentence)
+        if before is None or _ends_quoted(d, quotes) or not _ends_quoted(before, quotes):
+            last_of[d.sentence] = d
     last: Draft | None = None
     reach = -1
     for n, (ss, se) in enumerate(sents):
@@ -146,6 +156,33 @@ def _paragraph(
         last.extra.extend(chain)
         reach = chain[-1][1]
     return drafts, sents
+
+
+def _question_before(
+    text: str, d: Draft, before: tuple[int, int], sentence: tuple[int, int], quotes: Quotes
+) -> None:
+    """'“Who do they think they are?” Trump said in February.': the question mark ended
+    the quotation's sentence, so the cue's sentence opens with its source and the reading
+    took what follows the cue ('in February'). The quotation just before is what was said."""
+    ss, _ = sentence
+    if d.source is None or text[ss : d.source[0]].strip() or d.source[1] > d.cue[0]:
+        return  # the sentence does not open with the source, then the cue
+    if any(s < d.cue[1] for s, _ in d.content) or quotes.inside(*d.content[0]):
+        return
+    end = before[1]
+    while end > before[0] and text[end - 1].isspace():
+        end -= 1
+    q = quotes.ending_at(end)
+    if q is None or q.end - q.start < 3 or text[q.end - 2] not in "?!":
+        return
+    if text[before[0] : max(before[0], q.start)].strip():
+        return  # the quotation is not the whole sentence: 'He asked “why?”' is his
+    d.content = [(q.start, q.end)]
+    d.kind = ""
+
+
+def _ends_quoted(d: Draft, quotes: Quotes) -> bool:
+    return bool(d.content) and quotes.inside(*d.content[-1]) > 0
 
 
 def _kind(text: str, content: list[tuple[int, int]], quotes: Quotes) -> str:
@@ -288,7 +325,7 @@ def _finish(
         (s, e)
         for d in drafts
         if d.origin == "rule" or (d.margin or 0.0) > 0.0
-        for s, e in d.content
+        for s, e in d.content + d.extra
     )
     reach = _reaches(contents)
     nested = [_inside_any(d.cue, contents, reach) for d in drafts]
