@@ -1,6 +1,6 @@
 """Score the shipped entity extractor on the dev splits: CoNLL-2003 dev and GUM news.
 
-    python benchmarks/eval_ner.py [--eval DIR] [--rules-only] [--json]
+    python benchmarks/eval_ner.py [--eval DIR] [--rules-only] [--json] [--errors]
 
 The shipped tagger was trained on CoNLL-2003 train and GUM's other genres
 (``python -m training.train_ner``), never on these files. Micro precision, recall and
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from training.ner_corpora import norp_words, read_conll, read_gum  # noqa: E402
-from training.ner_eval import score, table  # noqa: E402
+from training.ner_eval import TYPES, score, table  # noqa: E402
 from training.paths import add_data_options, need  # noqa: E402
 from tui.extract.tagger import default_tagger  # noqa: E402
 
@@ -36,6 +36,11 @@ def main() -> None:
     add_data_options(ap, train=False)
     ap.add_argument("--rules-only", action="store_true", help="score without the tagger")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead")
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="also break the errors down: type, boundary, missed, spurious",
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
     corpora = {
@@ -61,6 +66,8 @@ def main() -> None:
         return
     for name, s in scores.items():
         print(table(f"{name} ({len(corpora[name])} documents)", s))
+        if args.errors:
+            print(s.errors.table(name, TYPES))
     print(f"{time.perf_counter() - t0:.1f} s")
 
 

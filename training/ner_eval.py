@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from training.ner_corpora import GoldDoc
+from training.ner_errors import Errors
 from tui.extract.entities import extract_entities
 from tui.extract.tagger import Tagger
 from tui.text.document import Document
@@ -43,6 +44,7 @@ class Score:
 
     counts: dict[str, list[int]] = field(default_factory=dict)
     judged: list[tuple[float, bool]] = field(default_factory=list)
+    errors: Errors = field(default_factory=Errors)
 
     def add(self, gold: set[tuple[int, int, str]], pred: list[tuple[int, int, str, float]]) -> None:
         found = {(s, e, t) for s, e, t, _ in pred}
@@ -54,6 +56,7 @@ class Score:
             c[1] += len(p - g)
             c[2] += len(g - p)
         self.judged.extend((conf, (s, e, t) in gold) for s, e, t, conf in pred)
+        self.errors.add(gold, found)
 
     def result(self) -> dict[str, dict[str, float]]:
         out = {}

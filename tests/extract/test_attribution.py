@@ -255,6 +255,20 @@ def test_quoted_sentence_continues_a_direct_claim_past_a_participle_or_a_quoted_
     assert contents(said) == ['"A first point,"'] and contents(added) == ['"A second,"']
 
 
+def test_a_question_quoted_before_the_source_is_the_content() -> None:
+    # The question mark ends the quotation's sentence; the cue's sentence opens with
+    # its source, and what follows the cue is not what was said.
+    c = one("Trump spoke. “Who do they think they are?” Trump said in February.")
+    assert (c.cue.text, contents(c), c.kind) == (
+        "said",
+        ["“Who do they think they are?”"],
+        "direct",
+    )
+    # Not when the quotation is only part of the sentence before (it is someone's there).
+    found = claims_of("He asked “why?” Trump said in February.")
+    assert [c.cue.text for c in found if contents(c) == ["“why?”"]] == ["asked"]
+
+
 def test_quoted_paragraph_after_a_direct_claim_continues_it() -> None:
     text = (
         "“We held the bridge,” the commander said.\n\n“Nobody crossed it.”\n\nThe army denied it."
@@ -344,6 +358,7 @@ def test_transcript_labels() -> None:
         ("PENCE", ":", ["She will not be attending."]),
     ]
     assert claims_of("UPDATE: The road has reopened.") == ()
+    assert claims_of("Contributing: Todd Spangler and Iris Ouyang.") == ()
     # A transcript quoted whole: each paragraph opens with a quotation mark.
     quoted = claims_of('"WALLACE: Will she be there?\n\n"PENCE: She will not."')
     assert [(c.source.span.text, contents(c)) for c in quoted] == [

@@ -6,6 +6,7 @@ weights record the features they were trained with, recomputed here on the probe
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from training.build_gazetteer import OUT as PLACES_PATH
 from training.build_gazetteer import build
 from training.fingerprint import feature_probe
 from tui.data import data_bytes
+from tui.extract.clusters import CLUSTERS_FILE
 from tui.extract.gazetteer import PLACES_MAGIC, read_places
 from tui.extract.tagger import WEIGHTS_FILE
 from tui.extract.weights import pack, unpack
@@ -47,6 +49,12 @@ def test_shipped_weights_were_trained_on_the_features_the_tagger_computes() -> N
         "features changed since training: python -m training.train_ner"
     )
     assert len(header["trained_on"]) == 64
+
+
+def test_shipped_weights_were_trained_with_the_shipped_word_clusters() -> None:
+    header = unpack(data_bytes(WEIGHTS_FILE)).header
+    shipped = hashlib.sha256(data_bytes(CLUSTERS_FILE)).hexdigest()
+    assert header["clusters"] == shipped, "clusters changed since training: retrain the tagger"
 
 
 def test_weights_file_round_trip() -> None:

@@ -62,3 +62,9 @@ def test_an_organisation_still_runs_over_of_when_the_tagger_joins_nothing_after(
     words = _split("the Centre for the Reconciliation of Parties said")
     tags = ["O", "B-ORG", "O", "O", "O", "O", "O", "O"]
     assert _names(words, tags) == [("Centre for the Reconciliation of Parties", "ORG")]
+
+
+def test_an_adjective_the_tagger_sets_apart_does_not_open_a_name_with_particles() -> None:
+    words = _split("attack led by Islamist Hayat Tahrir al-Sham militants .")
+    tags = ["O", "O", "O", "B-MISC", "O", "O", "O", "O", "O"]
+    assert _names(words, tags) == [("Islamist", "NORP"), ("Hayat Tahrir al-Sham", "ORG")]

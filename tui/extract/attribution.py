@@ -127,6 +127,8 @@ def _paragraph(
         for d in found:
             d.sentence = n
             drafts.append(d)
+            if n > 0:
+                _question_before(text, d, sents[n - 1], (ss, se), quotes)
     # Quoted sentences after a direct claim, with no cue of their own, continue it:
     # the sentence's last claim, or its last direct one ('"A," said X, asking for
     # anonymity. "B."'). A cue inside a quotation does not stop it ('"B, I believe."').
@@ -154,6 +156,29 @@ def _paragraph(
         last.extra.extend(chain)
         reach = chain[-1][1]
     return drafts, sents
+
+
+def _question_before(
+    text: str, d: Draft, before: tuple[int, int], sentence: tuple[int, int], quotes: Quotes
+) -> None:
+    """'“Who do they think they are?” Trump said in February.': the question mark ended
+    the quotation's sentence, so the cue's sentence opens with its source and the reading
+    took what follows the cue ('in February'). The quotation just before is what was said."""
+    ss, _ = sentence
+    if d.source is None or text[ss : d.source[0]].strip() or d.source[1] > d.cue[0]:
+        return  # the sentence does not open with the source, then the cue
+    if any(s < d.cue[1] for s, _ in d.content) or quotes.inside(*d.content[0]):
+        return
+    end = before[1]
+    while end > before[0] and text[end - 1].isspace():
+        end -= 1
+    q = quotes.ending_at(end)
+    if q is None or q.end - q.start < 3 or text[q.end - 2] not in "?!":
+        return
+    if text[before[0] : max(before[0], q.start)].strip():
+        return  # the quotation is not the whole sentence: 'He asked “why?”' is his
+    d.content = [(q.start, q.end)]
+    d.kind = ""
 
 
 def _ends_quoted(d: Draft, quotes: Quotes) -> bool:

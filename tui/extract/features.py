@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tui.extract.clusters import clusters
 from tui.extract.gazetteer import TITLE, Gazetteer, _norm_caps
 from tui.extract.patterns import patterns
 
@@ -77,6 +78,9 @@ def own_features(word: str, gaz: Gazetteer) -> list[str]:
         f.append("D")
     if len(word) == 1:
         f.append("len1")
+    c = clusters().get(word)
+    if c is not None:
+        f += ["c=" + c[0], "cc=" + c[1]]
     _lexicon_flags(word, low, gaz, f)
     return f
 
@@ -107,6 +111,9 @@ def context_features(word: str, gaz: Gazetteer, near: bool) -> list[str]:
         return f
     if word[:1].isupper():
         f.append("T")
+        c = clusters().get(word)
+        if c is not None:
+            f.append("cc=" + c[1])
     f.append("x3=" + low[-3:])
     _lexicon_flags(word, low, gaz, f)
     return f
