@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -9,13 +10,19 @@ import pytest
 from tests.corpus.test_batch import make_folder, sidecars
 from tui.cli import main
 
-distributed = pytest.importorskip("distributed")
+# Found, not imported: distributed and what it pulls in take ~0.8 s to import, which every
+# xdist worker would pay while collecting; only the worker that runs these tests pays it.
+pytestmark = pytest.mark.skipif(
+    find_spec("distributed") is None, reason="distributed: pip install -e '.[test]'"
+)
 
 
 @pytest.fixture(scope="module")
 def scheduler() -> str:
     # Workers in this process (threads): the cluster starts in a fraction of a second and
     # its workers share the already-loaded extractor. Jobs still travel as bytes.
+    import distributed
+
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
     ) as cluster:

@@ -181,7 +181,6 @@ def test_killed_writer_leaves_parsable_file(tmp_path: Path) -> None:
     import signal
     import subprocess
     import sys
-    import time
 
     path = tmp_path / "a.txt.marginalia.yaml"
     script = (
@@ -193,12 +192,23 @@ def test_killed_writer_leaves_parsable_file(tmp_path: Path) -> None:
         "while True: save(p, sample(), sha256='0'*64, length=1)\n"
     )
     proc = subprocess.Popen([sys.executable, "-c", script])
+    # Each save replaces the file (another inode, a later time): kill once a few saves have
+    # been seen, so the writer is in the middle of many, on a loaded machine as on an idle one.
+    seen: set[tuple[int, int]] = set()
+
+    def saves_seen() -> bool:
+        try:
+            stat = path.stat()
+            seen.add((stat.st_ino, stat.st_mtime_ns))
+        except FileNotFoundError:
+            pass
+        return len(seen) >= 3
+
     try:
-        wait_until(path.exists, "the writer's first save")
+        wait_until(saves_seen, "three of the writer's saves", seen=lambda: f"{len(seen)} saves")
     except AssertionError:
         proc.kill()
         raise
-    time.sleep(0.3)
     proc.send_signal(signal.SIGKILL)
     proc.wait(10)
     assert read(path).annotations == sample().sorted()
