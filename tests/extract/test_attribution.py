@@ -265,6 +265,9 @@ def test_a_question_quoted_before_the_source_is_the_content() -> None:
         "direct",
     )
     # Not when the quotation is only part of the sentence before (it is someone's there).
+    # 'X said:' after a question takes the next paragraph, as ever (no content yet).
+    c = by_content(claims_of("Trump spoke. “Why?” Trump said:\n\nThe wall will rise."), "wall")
+    assert (c.cue.text, contents(c)) == ("said", ["The wall will rise"])
     found = claims_of("He asked “why?” Trump said in February.")
     assert [c.cue.text for c in found if contents(c) == ["“why?”"]] == ["asked"]
 

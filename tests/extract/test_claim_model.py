@@ -82,6 +82,23 @@ def test_cue_words_are_found_by_lookup_whole_and_hyphenated() -> None:
     assert word_starts("Officials said, according to the mayor.", vocab) == [10, 16]
 
 
+def test_an_object_read_by_the_tagger_stops_before_the_writers_adjunct() -> None:
+    from tui.extract.model_drafts import _object_end
+
+    def cut(text: str, first: int) -> str:
+        view = SentenceView.of(tokens(text), Quotes(text, paragraphs(text)))
+        end = _object_end(view, first, len(view.toks) - 1)  # the full stop left out
+        return " ".join(view.low[first:end])
+
+    assert cut("Clinton has not mentioned Machado since the debate.", 4) == "machado"
+    assert cut("Trump questioned the vote, encouraging supporters to go.", 2) == "the vote ,"
+    # A clause or a quotation is what was said, adjuncts and all.
+    assert cut("He said that the war ended after the treaty.", 2) == (
+        "that the war ended after the treaty"
+    )
+    assert cut("He called it “a disgrace since day one”.", 3) == "“ a disgrace since day one ”"
+
+
 def test_shipped_model_was_trained_on_the_features_computed_now() -> None:
     meta, tables = loads(data_bytes(MODEL_FILE))
     assert meta["feature_probe"] == claims_feature_probe(), (

@@ -367,3 +367,16 @@ def test_a_name_cut_short_is_completed_from_its_full_form_in_the_document() -> N
         ("Elizabeth Quat", "PERSON"),
         ("Elizabeth Quatro", "PERSON"),
     ]
+
+
+def test_a_dateline_names_a_place_even_in_a_sports_report() -> None:
+    text = (
+        "DETROIT, Aug 27 (Reuters) - Detroit beat Toronto on Tuesday.\n\n"
+        "DETROIT 5 Toronto 3\nSeattle 7 Cleveland 2\n"
+    )
+    _, mentions = _extract(text)
+    first = mentions[0]
+    assert (first.span.text, first.type) == ("DETROIT", "GPE")
+    # the twin: the teams in the table are not places
+    table = [m for m in mentions if m.span.start > text.index("\n\n")]
+    assert ("Toronto", "ORG") in [(m.span.text, m.type) for m in table]

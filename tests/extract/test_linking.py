@@ -169,3 +169,16 @@ def test_a_name_typed_two_ways_without_certainty_is_one_entity() -> None:
     )
     assert index == [0, 0, 0]
     assert types == ["GPE"]
+
+
+def test_a_dateline_place_stays_a_place_beside_its_team() -> None:
+    text = "DETROIT, Aug 27 (Reuters) - Police said so.\n\nDETROIT 5 Toronto 3\nSeattle 7 DETROIT 2"
+    found = [
+        Found(0, 7, "GPE", 0.9, rule=True, source="dateline"),
+        Found(45, 52, "ORG", 1.0),
+        Found(55, 62, "ORG", 1.0),
+        Found(75, 82, "ORG", 0.6),
+    ]
+    index, types, _ = link(text, found, gazetteer(), patterns())
+    assert index == [0, 1, 2, 1]
+    assert types == ["GPE", "ORG", "ORG"]

@@ -200,3 +200,16 @@ def test_a_paragraph_asked_on_its_own_has_the_sentences_the_whole_text_gave_it()
         "Yes.",
         "And a line.",
     ]
+
+
+def test_lower_forms_are_the_lower_case_texts_shared_between_equal_words() -> None:
+    from tui.text.segment import lower_forms
+
+    text = "Rebels said REBELS and rebels said İstanbul fell. Rebels said so."
+    toks = tokens(text)
+    words = [t.text for t in toks]
+    low = lower_forms(toks)
+    assert low == [w.lower() for w in words]  # "İ" too, whose lower case is two letters
+    assert low[0] is low[words.index("Rebels", 1)]  # one string for the word wherever it is
+    said = [i for i, w in enumerate(words) if w == "said"]
+    assert len(said) == 3 and all(low[i] is toks[i].text for i in said)  # already lower: its own

@@ -165,6 +165,8 @@ def _question_before(
     the quotation's sentence, so the cue's sentence opens with its source and the reading
     took what follows the cue ('in February'). The quotation just before is what was said."""
     ss, _ = sentence
+    if not d.content or d.colon:
+        return  # 'X said:' takes the next paragraph (filled in later)
     if d.source is None or text[ss : d.source[0]].strip() or d.source[1] > d.cue[0]:
         return  # the sentence does not open with the source, then the cue
     if any(s < d.cue[1] for s, _ in d.content) or quotes.inside(*d.content[0]):

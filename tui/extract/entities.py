@@ -22,7 +22,7 @@ from tui.extract.patterns import find_rule_spans, patterns
 from tui.extract.tagger import Tagger, default_tagger, sentence_tokens
 from tui.model import Entity, Mention, Span
 from tui.text.document import Document
-from tui.text.segment import Token
+from tui.text.segment import Token, dateline_end, paragraphs
 
 _NO_TAGGER = object()
 
@@ -37,6 +37,7 @@ def find_mentions(
     words_list = [[t.text for t in s] for s in sents]
     capitals = [is_headline(w) for w in words_list]
     casing = doc_casing(words_list, capitals)
+    datelines = {p for p, e in paragraphs(text) if dateline_end(text, p, e) > p}
     rules = find_rule_spans(text)
     found = [
         Found(r.start, r.end, r.type, r.confidence, r.estimate, source="pattern") for r in rules
@@ -70,6 +71,10 @@ def find_mentions(
         ):
             if title_case and not _known_name(words[s.a : s.b], casing.title_mid, gaz):
                 continue  # In A Title-Case Headline every word looks like a name
+            if s.a == 0 and s.type in _NAME_TYPES and toks[0].start in datelines:
+                # "DETROIT, Aug 27 (Reuters) -": a dateline opens with where the story
+                # was filed, whatever a results table further down makes of the name
+                s.type, s.source, s.confidence = "GPE", "dateline", max(s.confidence, 0.9)
             found.append(_to_found(toks, s))
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, found)

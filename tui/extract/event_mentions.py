@@ -15,6 +15,14 @@ the probability of its sub-event type, it is the event's confidence, which the r
 dropping the least likely mentions gains under 0.01 trigger F1 out of fold (the
 annotators mark some repeated mentions of an incident and not others), and it would
 drop real incidents of kinds the corpus hardly has (ACLED's protests, clashes).
+
+Why the mention is so hard to judge: which nominal mentions WikiEvents marks is the
+annotator's habit, not the text's. Of the 64 fully annotated training documents with
+at least five "attack", "bombing", "explosion" or "blast" mentions found, 14 mark at
+most a fifth of them and 26 at least four fifths; verbs ("killed", "injured",
+"exploded") are marked 85-97% of the time everywhere. Position, definiteness, rank
+in the incident, quotes, modals and plurals were tried as features: out of fold they
+move the log loss by under 0.01 and trigger F1 by nothing.
 """
 
 from __future__ import annotations

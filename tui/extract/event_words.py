@@ -12,7 +12,7 @@ from typing import Any
 
 from tui.data import data_yaml
 from tui.extract.phrases import PhraseIndex, lemma_candidates
-from tui.text.segment import Token, tokens
+from tui.text.segment import Token, lower_forms, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +127,7 @@ class TokenView:
     @classmethod
     def of(cls, text: str, start: int, end: int, words: EventWords) -> TokenView:
         toks = tokens(text, start, end)
-        low = [t.text.lower() for t in toks]
+        low = lower_forms(toks)  # shared strings: the views live as long as the stage
         lemmas = [_lemmas(w) for w in low]
         return cls(text, toks, low, lemmas)
 

@@ -235,7 +235,8 @@ def link(
 
 # A tagger mention this sure of its type keeps it against the document's other mentions
 # of the same written form: "NEW YORK" the team in a results table and "NEW YORK" the
-# city in a dateline are two entities (the context says otherwise).
+# city in a dateline are two entities (the context says otherwise). A dateline's place is
+# always sure (``entities.find_mentions`` types it).
 SURE_TYPE = 0.9
 _SPLIT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
@@ -247,9 +248,11 @@ def _readings(found: list[Found], members: list[int]) -> list[list[int]]:
     sure = [
         i
         for i in members
-        if found[i].source == "tagger"
-        and found[i].confidence >= SURE_TYPE
-        and found[i].type in _SPLIT_TYPES
+        if found[i].type in _SPLIT_TYPES
+        and (
+            (found[i].source == "tagger" and found[i].confidence >= SURE_TYPE)
+            or found[i].source == "dateline"
+        )
     ]
     if len({found[i].type for i in sure}) < 2:
         return [members]

@@ -149,6 +149,8 @@ def _tagged(
     for a, b in runs(labels, _C):
         if a > k and b - a > 1 and view.low[a] == "that":
             a += 1  # the complementiser is not what was said (content.py drops it too)
+        if a > k:
+            b = _object_end(view, a, b)
         start, end = trim(text, toks[a].start, toks[b - 1].end)
         if start < end and _ALNUM.search(text, start, end):
             content.append((start, end))
@@ -165,6 +167,27 @@ def _tagged(
             best, source = gap, (toks[a].start, toks[b - 1].end)
     cue = (toks[k].start, toks[k].end)
     return Draft(cue, content, source, weight=0.9, origin="model", tag_margin=total / max(count, 1))
+
+
+# After an object with no verb of its own ("attacked Machado in early-morning tweets",
+# "has not mentioned Machado since the debate"), these open the writer's adjunct.
+_ADJUNCT = frozenset({"since", "during", "after", "before", "amid", "despite", "until", "while"})
+
+
+def _object_end(view: SentenceView, a: int, b: int) -> int:
+    """End of the content run ``[a, b)`` right of the cue: when it is a phrase with no
+    finite verb and no quotation mark, it stops before a time adjunct or a participle
+    clause (", encouraging ..."); a clause or a quotation is left whole."""
+    low = view.low
+    if low[a] in ("that", "to", "whether", "if") or view.verbs[b] > view.verbs[a]:
+        return b
+    if view.marks[b] > view.marks[a]:
+        return b
+    for j in range(a + 1, b):
+        w = low[j]
+        if w in _ADJUNCT or (low[j - 1] == "," and w.endswith("ing") and len(w) > 5):
+            return j
+    return b
 
 
 def _whole_quotations(content: list[tuple[int, int]], quotes: Quotes) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tui.extract.cues import Lexicon
 from tui.extract.quotes import MARKS
 from tui.model import Entity, Mention, Span
-from tui.text.segment import Token
+from tui.text.segment import Token, lower_forms
 
 # Punctuation that closes a clause for our purposes.
 BOUNDARY = frozenset(",;:()[]—–―-") | MARKS | frozenset("‘’'")
@@ -33,7 +33,7 @@ class Sentence:
 
     @classmethod
     def of(cls, toks: list[Token], start: int, end: int) -> Sentence:
-        return cls(toks, [t.text.lower() for t in toks], start, end)
+        return cls(toks, lower_forms(toks), start, end)
 
     def is_boundary(self, i: int) -> bool:
         return self.toks[i].text in BOUNDARY

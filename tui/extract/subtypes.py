@@ -96,6 +96,23 @@ VIOLENT = frozenset(
 )
 GENERIC = frozenset({"Armed clash", "Attack"})
 QUIET = "Strategic developments"
+# A trigger word tells the kind of event more surely than its ACLED sub-event type: a
+# demonstration is peaceful, met with intervention or force, or turns violent by what
+# the crowd and the police did, not by the word "demonstrate"; an explosion is a shell,
+# an IED or a grenade by what exploded. So the model may choose any sub-event type of
+# the event types below, given one of a word's listed types. Taking ground, chemical
+# weapons, suicide bombs and sexual violence need words of their own, and a word for
+# taking ground allows only that. Damage to property is ACLED's "Looting/property
+# destruction" or, done by a crowd, a riot.
+WIDER = {
+    "Battles": ("Battles",),
+    "Explosions/Remote violence": ("Explosions/Remote violence",),
+    "Violence against civilians": ("Violence against civilians",),
+    "Protests": ("Protests", "Riots"),
+    "Riots": ("Riots", "Protests"),
+}
+WIDER_SUBTYPES = {"Looting/property destruction": ("Riots",)}
+OWN_WORD = TERRITORY | {"Chemical weapon", "Suicide bomb", "Sexual violence"}
 RULE_WEIGHT = 2.0  # how much the codebook's coding of a mention multiplies the model's odds
 
 
@@ -119,14 +136,28 @@ class SubtypeCoder:
             if sub.name in GENERIC:
                 self.generic.update(p.lower() for p in sub.triggers)
         self.violent = {s.name for s in codebook.subtypes if s.event_type in VIOLENT}
+        by_type: dict[str, set[str]] = {}
+        for sub in codebook.subtypes:
+            if sub.name not in OWN_WORD:
+                by_type.setdefault(sub.event_type, set()).add(sub.name)
+        self.wider: dict[str, frozenset[str]] = {}  # a listed type -> the types it allows
+        for sub in codebook.subtypes:
+            kinds = (
+                ()
+                if sub.name in TERRITORY
+                else (*WIDER.get(sub.event_type, ()), *WIDER_SUBTYPES.get(sub.name, ()))
+            )
+            self.wider[sub.name] = frozenset(
+                {sub.name}.union(*(by_type.get(k, set()) for k in kinds))
+            )
 
     def candidates(self, members: Sequence[Draft]) -> set[str]:
         names: set[str] = set()
         generic = True
         for d in members:
             if d.trigger.kind == "event":
-                names |= self.senses.get(d.trigger.phrase, set())
-                names.add(d.sub.name)
+                for name in (*self.senses.get(d.trigger.phrase, ()), d.sub.name):
+                    names |= self.wider.get(name, {name})
                 generic = generic and d.trigger.phrase in self.generic
         if generic:
             names |= self.violent  # casualty reports, or words any violence may use

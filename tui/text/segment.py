@@ -308,3 +308,27 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         append(_token(at, pos, _intern(word)))
     _remember(_TOKENS, key, text, tuple(out))
     return out  # the caller's own list; the cache keeps a tuple
+
+
+# Each stage lower-cases every token of every sentence (claims' cue finder, the events
+# stage's token views, which it keeps for the whole document). One shared string per
+# distinct word, the token's own text when it is lower case already, saves the events
+# stage ~8 MB on 1 MB of news, and a dict lookup is faster than ``str.lower``.
+_LOWER: dict[str, str] = {}
+_LOWER_SIZE = 200_000
+
+
+def _learn_lower(word: str) -> str:
+    low = word.lower()
+    low = word if low == word else _intern(low)
+    if len(_LOWER) >= _LOWER_SIZE:
+        _LOWER.clear()  # one atomic step, as for the caches above
+    _LOWER[word] = low
+    return low
+
+
+def lower_forms(toks: list[Token]) -> list[str]:
+    """``[t.text.lower() for t in toks]``, with equal words sharing one string."""
+    get = _LOWER.get
+    # a lower-cased token is never empty (a token is never empty), so ``or`` is safe
+    return [get(t.text) or _learn_lower(t.text) for t in toks]
