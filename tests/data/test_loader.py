@@ -54,6 +54,10 @@ def test_a_mapping_is_required_where_one_is_expected(monkeypatch: pytest.MonkeyP
 # a stale cache.
 CACHED = (
     "abbreviations.yaml",
+    "claims_cues.yaml",
+    "claims_grammar.yaml",
+    "claims_hedges.yaml",
+    "claims_sources.yaml",
     "gazetteer_norp.yaml",
     "gazetteer_orgs.yaml",
     "gazetteer_places.yaml",
