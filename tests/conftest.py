@@ -1,6 +1,7 @@
 """Shared fixtures: the seed article, isolation from the user's own config, and the
 property tests' example budget."""
 
+import importlib
 import os
 import sys
 
@@ -41,6 +42,34 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "aleppo.txt"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On a fresh clone every xdist worker rewrites the asserts of every test module (and
+    compiles tui/) while collecting, the same modules in the same order: ~4 s of CPU each
+    before its first test. The second worker imports the modules from the far end first,
+    so the two meet halfway and each module is rewritten once, the other worker reading the
+    cached result. Collection itself, its order and its errors are unchanged."""
+    if getattr(session.config, "workerinput", {}).get("workerid") != "gw1":
+        return
+    for name in reversed(_packaged_test_modules()):
+        try:
+            importlib.import_module(name)
+        except KeyboardInterrupt:
+            raise
+        except BaseException:  # noqa: BLE001 - collection imports it again and reports it
+            sys.modules.pop(name, None)
+
+
+def _packaged_test_modules() -> list[str]:
+    """Test modules importable by dotted name (every folder up to tests/ is a package),
+    in collection order; the others are named by pytest in its own way, so left to it."""
+    names = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        relative = path.relative_to(ROOT)
+        if all((ROOT / folder / "__init__.py").exists() for folder in relative.parents[:-1]):
+            names.append(".".join(relative.with_suffix("").parts))
+    return names
 
 
 @pytest.fixture(autouse=True)
