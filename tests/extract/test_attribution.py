@@ -286,6 +286,15 @@ def test_said_colon_takes_the_next_paragraph() -> None:
     assert contents(c) == ["“We will hold the line.”"]
 
 
+def test_said_colon_before_a_paragraph_of_punctuation_is_no_claim() -> None:
+    # Found by the property test below: ' ,' trimmed to nothing gave a claim whose content
+    # was an empty span. The twin: the same cue before words is a claim.
+    assert not claims_of(". said : \n\n ,")
+    assert not claims_of("The commander said:\n\n-- ,")
+    c = one("The commander said:\n\nWe will hold the line.")
+    assert contents(c) == ["We will hold the line"]
+
+
 def test_according_to_before_and_after() -> None:
     c = one("According to the health ministry, 12 people died in the blast.")
     assert c.kind == "according-to"

@@ -276,13 +276,20 @@ def scored_claims(
             if d.colon and n + 1 < len(paras):
                 q = _starts_quote(text, paras[n + 1][0], quotes)
                 nxt = paras[n + 1]
-                d.content = [(x.start, x.end) for x in quotes.chain(q)] if q else [trim(text, *nxt)]
+                spans = [(x.start, x.end) for x in quotes.chain(q)] if q else [trim(text, *nxt)]
+                # A next paragraph of punctuation alone (' ,') says nothing: no claim.
+                d.content = [(a, b) for a, b in spans if _says_something(text, a, b)]
         drafts.extend(d for d in found if d.content)
         last = found[-1]
         speaker = last if last.content and quotes.inside(*last.content[-1]) else None
     for lab in find_labels(text, paras, quotes, lex):
         drafts.append(Draft(lab.cue, list(lab.content), lab.source, weight=0.8))
     return _finish(text, drafts, entities, mentions, quotes, lex, model, one_per_cue)
+
+
+def _says_something(text: str, start: int, end: int) -> bool:
+    """A content span with at least one letter or digit in it."""
+    return any(ch.isalnum() for ch in text[start:end])
 
 
 def _continue_speaker(
