@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import os
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
@@ -22,7 +23,15 @@ class WorkerDied(Exception):
     """The worker process running the job ended without an answer (killed, out of memory)."""
 
 
-def _serve(conn: Connection, initializer: Callable[..., None], initargs: tuple) -> None:
+def _serve(
+    conn: Connection, inherited: list[int], initializer: Callable[..., None], initargs: tuple
+) -> None:
+    # A forked worker holds copies of the pool's ends of its own pipe and of the workers
+    # started before it. Kept open, they outlive a killed batch: the worker's send of a
+    # big result never fails and it waits forever. Closed, the send fails and it ends.
+    for fd in inherited:
+        with contextlib.suppress(OSError):
+            os.close(fd)
     initializer(*initargs)
     while True:
         try:
@@ -36,14 +45,26 @@ def _serve(conn: Connection, initializer: Callable[..., None], initargs: tuple) 
             result: tuple[bool, Any] = (True, fn(*args))
         except Exception as exc:
             result = (False, exc)
-        conn.send(result)
+        try:
+            conn.send(result)
+        except OSError:  # the pool is gone (killed): nobody is left to answer
+            return
 
 
 class _Worker:
-    def __init__(self, context: BaseContext, initializer: Callable[..., None], initargs: tuple):
+    def __init__(
+        self,
+        context: BaseContext,
+        initializer: Callable[..., None],
+        initargs: tuple,
+        others: list[_Worker],
+    ):
         self.conn, child = context.Pipe()
+        forked = context.get_start_method() == "fork"
+        ends = (self.conn, *(w.conn for w in others))
+        inherited = [c.fileno() for c in ends if not c.closed] if forked else []
         self.process = context.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child, initializer, initargs), daemon=True
+            target=_serve, args=(child, inherited, initializer, initargs), daemon=True
         )
         self.process.start()
         child.close()
@@ -60,8 +81,10 @@ class ProcessPool(cf.Executor):
         initializer: Callable[..., None],
         initargs: tuple = (),
     ) -> None:
-        self._start = lambda: _Worker(context, initializer, initargs)
-        self._workers = [self._start() for _ in range(jobs)]
+        self._start = lambda: _Worker(context, initializer, initargs, self._workers)
+        self._workers: list[_Worker] = []
+        for _ in range(jobs):
+            self._workers.append(self._start())
         self._queue: deque[tuple[cf.Future[Any], Callable[..., Any], tuple]] = deque()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future[Any]:
