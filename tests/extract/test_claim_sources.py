@@ -86,3 +86,12 @@ def test_straight_quotes_mixed_with_curly_ones_pair_up() -> None:
     text = '“He said "no" to me,” she said of the 12" pipe.'
     q = Quotes(text, paragraphs(text))
     assert [text[x.start : x.end] for x in q.quotes] == ['“He said "no" to me,”']
+
+
+def test_content_ends_before_a_coordinated_reporting_verb() -> None:
+    text = "Sanders often questions Clinton's ties to banks and has called for new rules."
+    c = by_content(claims_of(text), "ties to banks")
+    assert contents(c) == ["Clinton's ties to banks"]
+    # "and" before a word that reports nothing stays inside the content.
+    c = by_content(claims_of("Officials said the road and the bridge were cut."), "road")
+    assert contents(c) == ["the road and the bridge were cut"]

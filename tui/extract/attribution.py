@@ -26,7 +26,7 @@ from tui.extract.frames import Draft, sentence_drafts
 from tui.extract.labels import find_labels
 from tui.extract.model_drafts import model_drafts
 from tui.extract.quotes import Quote, Quotes
-from tui.extract.sources import Sentence, link_entity
+from tui.extract.sources import Sentence, link_entity, skip_verb_group
 from tui.model import Claim, Entity, Mention, Ref, Span
 from tui.text.document import Document
 from tui.text.segment import paragraphs, sentences, tokens
@@ -124,6 +124,7 @@ def _paragraph(
         if model is not None:
             view = SentenceView.of(s.toks, quotes, s.low)
             found = model_drafts(text, view, quotes, lex, model, found)
+        _cut_at_coordinated_cues(text, s, found, quotes, lex)
         for d in found:
             d.sentence = n
             drafts.append(d)
@@ -156,6 +157,37 @@ def _paragraph(
         last.extra.extend(chain)
         reach = chain[-1][1]
     return drafts, sents
+
+
+def _cut_at_coordinated_cues(
+    text: str, s: Sentence, found: list[Draft], quotes: Quotes, lex: Lexicon
+) -> None:
+    """'He says he respects Clinton and calls her “intelligent”': the content of "says"
+    ends before a coordinated reporting verb, which says something of its own ("and has
+    called for ..."); left in, it also made that verb's claim look nested."""
+    if not found:
+        return
+    cuts = []
+    for i in range(1, len(s.toks)):
+        verb = lex.verbs.get(s.low[i])
+        if verb is None or s.capital(i):
+            continue
+        g = skip_verb_group(s, i - 1, lex)
+        if g > 0 and s.low[g] in lex.coordinators:
+            cuts.append(s.toks[g].start)
+    if not cuts:
+        return
+    for d in found:
+        for n, (a, b) in enumerate(d.content):
+            if a < d.cue[1]:
+                continue
+            cut = next((c for c in cuts if a < c < b), None)
+            if cut is not None and quotes.containing(cut) is None:
+                span = trim(text, a, cut)
+                if span[0] < span[1]:
+                    d.content[n] = span
+                    del d.content[n + 1 :]
+                break
 
 
 def _question_before(
