@@ -123,3 +123,14 @@ async def test_a_current_sidecar_wins_over_the_cache(tmp_path):
     assert extractor.calls == 1
     reopened = ReviewSession.open(path, reviewer="tester")
     assert reopened.claim("c1").review.verdict == "verified"
+
+
+def test_the_config_turns_the_cache_off_and_reports_a_bad_setting():
+    from tui.ui.config import parse_config
+
+    off = parse_config({"cache": False})
+    assert off.cache.enabled is False and off.notice is None
+    assert off.cache.open() is None
+    bad = parse_config({"cache": {"max_mb": "lots"}})
+    assert bad.cache == CacheSettings() and "max_mb" in (bad.notice or "")
+    assert parse_config({}).cache.open() is not None  # the twin: on by default
