@@ -257,6 +257,10 @@ def find_claims(
 
 
 AGREE = 0.8  # readings of one cue that overlap this much are the same claim
+# The features ``choose_reading`` and ``find_claims`` read; _NO_FEATURES is shared, never
+# written to.
+_CHOICE_KEYS = ("origin_rule", "agree_rule", NESTED_KEY)
+_NO_FEATURES: dict[str, float] = {}
 
 
 def choose_reading(readings: list[tuple[float, dict[str, float]]]) -> int:
@@ -287,7 +291,8 @@ def scored_claims(
 ) -> list[tuple[Claim, dict[str, float]]]:
     """Every candidate claim in document order, with the features its confidence was
     scored from (training fits the scorer on these); with ``one_per_cue``, only the
-    reading of each cue that ``best_per_cue`` keeps (the others' claims are never built)."""
+    reading of each cue that ``best_per_cue`` keeps (the others' claims are never built),
+    and of its features only those the choice reads (``_CHOICE_KEYS``)."""
     text = doc.text
     lex = lexicon()
     paras = paragraphs(text)
@@ -412,6 +417,10 @@ def _finish(
                 confidence = model.confidence(feats) * (NESTED if inside else 1.0)
             if inside:
                 feats[NESTED_KEY] = 1.0
+            if one_per_cue:
+                # Only what choosing among a cue's readings (and find_claims) reads is kept:
+                # the full features of every reading of 1 MB of news held ~20 MB.
+                feats = {k: feats[k] for k in _CHOICE_KEYS if k in feats} or _NO_FEATURES
         ends = [d.cue, *content] + ([d.source] if d.source else [])
         start = min(s for s, _ in ends)
         reading = _Reading(d, content, ref, kind, round(confidence, 3), feats, start, ante)
