@@ -175,8 +175,24 @@ def _cut_at_coordinated_cues(
         g = skip_verb_group(s, i - 1, lex)
         if g > 0 and s.low[g] in lex.coordinators:
             cuts.append(s.toks[g].start)
+    # A full stop glued to the next sentence ("the authorities.Prime Minister Theresa
+    # May promised"; scraped pages, PolNeAR's among them) ends what was said, on either
+    # side of the cue. Segmentation reads both as one sentence.
+    stops = [
+        s.toks[i].end for i in range(1, len(s.toks) - 1) if s.low[i] == "." and s.glued_stop(i)
+    ]
+    if stops:
+        stops = [x for x in stops if quotes.containing(x - 1) is None]
+        cuts.extend(x - 1 for x in stops)
+        for d in found:
+            for n, (a, b) in enumerate(d.content):
+                if b <= d.cue[0]:
+                    after = [x for x in stops if a < x < b]
+                    if after and (cut := trim(text, after[-1], b))[0] < cut[1]:
+                        d.content[n] = cut
     if not cuts:
         return
+    cuts.sort()
     for d in found:
         for n, (a, b) in enumerate(d.content):
             if a < d.cue[1]:
