@@ -109,3 +109,16 @@ def test_content_stops_at_a_full_stop_glued_to_the_next_sentence() -> None:
     # name is not a sentence end.
     c = by_content(claims_of("An official said W.Bush had left the room."), "Bush")
     assert contents(c) == ["W.Bush had left the room"]
+
+
+def test_a_person_after_of_in_a_source_is_not_the_speaker() -> None:
+    text = "Neighbors of John Doe accused the police of missing chances."
+    ments = [mention(text, "John Doe", "PERSON", "e1")]
+    c = by_content(claims_of(text, [Entity("e1", "John Doe", "PERSON")], ments), "police")
+    assert c.source.span.text == "Neighbors of John Doe"
+    assert c.source.entity is None
+    # The positive twin: the name heading the source is linked.
+    text = "John Doe accused the police of missing chances."
+    ments = [mention(text, "John Doe", "PERSON", "e1")]
+    c = by_content(claims_of(text, [Entity("e1", "John Doe", "PERSON")], ments), "police")
+    assert c.source.entity == "e1"
