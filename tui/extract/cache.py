@@ -238,10 +238,13 @@ class ExtractionCache:
         False when they are not cacheable (not all untouched suggestions of this text)
         or could not be written; a cache failure never stops anything else.
         """
-        body = cache_codec.encode(annotations, document.text)
-        if body is None:
-            return False
-        data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            body = cache_codec.encode(annotations, document.text)
+            if body is None:
+                return False
+            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except (ValueError, TypeError, RecursionError, MemoryError):
+            return False  # a text Python cannot write as UTF-8 (a lone surrogate): no entry
         if len(data) > self.max_bytes:
             return False  # it would only push everything else out, then go itself
         key = entry_key(document, extractor, codebook)
@@ -253,9 +256,9 @@ class ExtractionCache:
         }
         try:
             self._write(self.path_for(key), json.dumps(header).encode("utf-8") + b"\n" + data)
+            self._written(len(data))
         except OSError:
             return False
-        self._written(len(data))
         return True
 
     def _write(self, path: Path, data: bytes) -> None:
@@ -306,7 +309,7 @@ class ExtractionCache:
             for _, size, path in sorted(entries):
                 if total <= goal:
                     break
-                with contextlib.suppress(FileNotFoundError):
+                with contextlib.suppress(OSError):  # gone already, or not ours to remove
                     path.unlink()
                     removed.append(path)
                 total -= size
