@@ -76,7 +76,10 @@ class CacheSettings:
         if not self.enabled:
             return None
         env = os.environ.get(ENV_DIR, "")
-        folder = Path(env).expanduser() if env else self.folder or default_folder()
+        try:
+            folder = Path(env).expanduser() if env else self.folder or default_folder()
+        except RuntimeError:  # no home folder to put it in: go without
+            return None
         return ExtractionCache(folder, max_bytes=self.max_mb * 1024 * 1024)
 
 
@@ -99,10 +102,11 @@ def parse_settings(raw: Any) -> tuple[CacheSettings, tuple[str, ...]]:
     else:
         problems.append("cache: enabled must be true or false")
     folder = raw.get("dir")
-    if isinstance(folder, str) and folder.strip():
-        settings = replace(settings, folder=Path(folder.strip()).expanduser())
+    path = Path(folder.strip()).expanduser() if isinstance(folder, str) else None
+    if path is not None and path.is_absolute():
+        settings = replace(settings, folder=path)
     elif folder is not None:
-        problems.append("cache: dir must be a folder path")
+        problems.append("cache: dir must be a full folder path (~ for your home)")
     max_mb = raw.get("max_mb", DEFAULT_MAX_MB)
     if isinstance(max_mb, int) and not isinstance(max_mb, bool) and max_mb >= 1:
         settings = replace(settings, max_mb=max_mb)
