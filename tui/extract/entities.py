@@ -54,7 +54,9 @@ def find_mentions(
         while k < len(rules) and rules[k].start < s_end:
             r = rules[k]
             for j, t in enumerate(toks):
-                if t.start < r.end and t.end > r.start:
+                if t.start >= r.end:
+                    break  # tokens run in text order: none further overlaps
+                if t.end > r.start:
                     blocked[j] = True
             k += 1
         in_title = title is not None and s_start < title[1] and s_end > title[0]
@@ -256,8 +258,13 @@ def _acronyms_again(
     for toks, all_capitals in zip(sents, capitals, strict=True):
         if all_capitals:
             continue
+        # an acronym is upper case (dots aside): most sentences have no such word
+        upper = [k for k, t in enumerate(toks) if t.text.isupper()]
+        if not upper:
+            continue
         words = [t.text for t in toks]
-        for k, t in enumerate(toks):
+        for k in upper:
+            t = toks[k]
             w = t.text
             letters = w.replace(".", "")
             if not (2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()):

@@ -89,18 +89,18 @@ def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
     spans: list[NameSpan] = []
     cur: NameSpan | None = None
     confs: list[float] = []
-    for k, (tag, conf) in enumerate(tags):
-        if tag.startswith("I-") and cur is not None and cur.type == tag[2:]:
+    # only the tagged words matter (most are O): an O between two of them ends a span
+    for k in [k for k, tc in enumerate(tags) if tc[0] != "O"]:
+        tag, conf = tags[k]
+        if cur is not None and cur.b == k and tag.startswith("I-") and cur.type == tag[2:]:
             cur.b = k + 1
             confs.append(conf)
             continue
         if cur is not None:
             cur.confidence = sum(confs) / len(confs)
             spans.append(cur)
-            cur = None
-        if tag != "O":
-            cur = NameSpan(k, k + 1, tag[2:], conf, "tagger")
-            confs = [conf]
+        cur = NameSpan(k, k + 1, tag[2:], conf, "tagger")
+        confs = [conf]
     if cur is not None:
         cur.confidence = sum(confs) / len(confs)
         spans.append(cur)
@@ -307,8 +307,9 @@ def sentence_names(
         for k in range(a, b):
             covered[k] = True
     # "Iran-backed", "US-led": the place or nationality before the hyphen
-    for k, w in enumerate(words):
-        if "-" not in w or covered[k] or blocked[k] or not cap(w):
+    for k in [k for k, w in enumerate(words) if "-" in w]:
+        w = words[k]
+        if covered[k] or blocked[k] or not cap(w):
             continue
         head = w.split("-")[0]
         labels = gaz.labels((head,))

@@ -214,16 +214,28 @@ class Tagger:
         hist_cache = self._hist
         first_vecs = casing.vectors[kind + 1]
         word_vecs = casing.vectors[kind]
-        out: list[tuple[str, float]] = []
         skip = ("O", SURE)
-        prev, prev2 = START, START
-        for i in range(n):
+        out: list[tuple[str, float]] = [skip] * n
+        # skipped(prev, word) for every word, in two steps: the words that may open a
+        # name are found in one pass; a word after a tagged one is scored whatever it is
+        opens = [i for i, w in enumerate(words) if w[:1].isupper() or "-" in w]
+        nxt = 0  # index into opens
+        i = -1
+        prev = START
+        while True:
+            if prev == "O" or prev == START:
+                while nxt < len(opens) and opens[nxt] <= i:
+                    nxt += 1
+                if nxt == len(opens):
+                    break
+                i = opens[nxt]
+            else:
+                i += 1
+                if i == n:
+                    break
             word = words[i]
-            if (prev == "O" or prev == START) and not word[:1].isupper() and "-" not in word:
-                # skipped(prev, word), written out: this runs for every word
-                out.append(skip)
-                prev2, prev = prev, "O"
-                continue
+            prev = out[i - 1][0] if i > 0 else START
+            prev2 = out[i - 2][0] if i > 1 else START
             cached = (first_vecs if i == 0 else word_vecs).get(word)
             if cached is None:
                 cached = self._word_vec(word, kind + (i == 0), casing)
@@ -252,8 +264,8 @@ class Tagger:
             scores[best] = -inf
             margin = best_score - max(scores)
             tag = tags[best]
-            out.append((tag, 1.0 / (1.0 + exp(-min(margin / MARGIN_SCALE, 30.0)))))
-            prev2, prev = prev, tag
+            out[i] = (tag, 1.0 / (1.0 + exp(-min(margin / MARGIN_SCALE, 30.0))))
+            prev = tag
         return out
 
     def _gaz_vectors(
