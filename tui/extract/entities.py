@@ -79,7 +79,7 @@ def find_mentions(
                 s.type, s.source, s.confidence = "GPE", "dateline", max(s.confidence, 0.9)
             found.append(_to_found(toks, s))
     found.sort(key=lambda f: (f.start, -f.end))
-    found = _surnames_again(text, sents, found)
+    found = _surnames_again(text, sents, words_list, found)
     found = _acronyms_again(text, sents, found, capitals)
     found = _names_completed(text, found)
     return _places_joined(text, found, gaz)
@@ -197,7 +197,9 @@ def _to_found(toks: list[Token], s: NameSpan) -> Found:
     )
 
 
-def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> list[Found]:
+def _surnames_again(
+    text: str, sents: list[list[Token]], words_list: list[list[str]], found: list[Found]
+) -> list[Found]:
     """ "Assad regime", "Savett said": surnames of people named in full, wherever they recur."""
     pat = patterns()
     surnames: dict[str, float] = {}
@@ -217,7 +219,10 @@ def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> 
     extra: list[Found] = []
     starts = [s for s, _ in taken]
 
-    for toks in sents:
+    names = surnames.keys()
+    for toks, words in zip(sents, words_list, strict=True):
+        if names.isdisjoint(words):
+            continue  # most sentences
         for t in toks:
             if t.text not in surnames:
                 continue

@@ -109,7 +109,12 @@ def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
 
 def _context_type(words: list[str], a: int, b: int, pat: Patterns, gaz: Gazetteer) -> str | None:
     """What the words around a name say it is."""
-    before = tuple(w.lower() for w in words[max(0, a - 2) : a])
+    # the (up to) two words before the name, lower-cased, built directly: this runs for
+    # every name the tagger finds
+    if a >= 2:
+        before: tuple[str, ...] = (words[a - 2].lower(), words[a - 1].lower())
+    else:
+        before = (words[0].lower(),) if a == 1 else ()
     if before in pat.place_cues or before[-1:] in pat.place_cues:
         return "GPE"
     if b < len(words):

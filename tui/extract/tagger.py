@@ -99,6 +99,8 @@ class Tagger:
         self._combo: dict[tuple[str, ...], list[float]] = {}
         self._ss: dict[str, str] = {}
         self._hist: dict[tuple[str, str, str], list[float]] = {}
+        # gazetteer feature names per (labels, multi-word?, B/I): a few dozen in all
+        self._gaz_names: dict[tuple[frozenset[str], bool, str], list[str]] = {}
         self._ctx: dict[int, dict[str, list[float]]] = {off: {} for off in NEIGHBOURS}
 
     @classmethod
@@ -273,14 +275,24 @@ class Tagger:
     ) -> dict[int, list[float]]:
         """The gazetteer phrase features' vector of each token that has any."""
         feats: dict[int, list[str]] = {}
+        names = self._gaz_names
         for start, end, labels in matches:
             multi = end - start > 1
             for k in range(start, end):
                 pos = "B" if k == start else "I"
-                # fixed order whatever PYTHONHASHSEED is (most phrases have one label)
-                f = feats.setdefault(k, [])
-                for label in labels if len(labels) < 2 else sorted(labels):
-                    f.append(f"gp={label}-{pos}" if multi else f"gp={label}")
+                key = (labels, multi, pos)
+                named = names.get(key)
+                if named is None:
+                    # fixed order whatever PYTHONHASHSEED is (most phrases have one label)
+                    named = names[key] = [
+                        f"gp={label}-{pos}" if multi else f"gp={label}"
+                        for label in (labels if len(labels) < 2 else sorted(labels))
+                    ]
+                f = feats.get(k)
+                if f is None:
+                    feats[k] = list(named)
+                else:
+                    f += named
             if TITLE in labels and end < n:
                 feats.setdefault(end, []).append("after-title")
         combo, vec = self._combo, self._vec
