@@ -76,10 +76,12 @@ def _packaged_test_modules() -> list[str]:
 def _isolate_config(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Never read or write the real user's config or data from tests."""
+    """Never read or write the real user's config, data or cache from tests."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("MARGINALIA_CACHE_DIR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 

@@ -141,8 +141,14 @@ async def test_nothing_taken_before_a_difference_is_chosen(tmp_path: Path) -> No
 class _NoExtraction:
     """Stands in for the extractor's child process: it finds nothing new."""
 
+    version = None
+    keep_in = None
+
     def __init__(self, *_: object) -> None:
         self.cancelled = False
+
+    def cached(self, document: object) -> None:
+        return None
 
     def start(self, document: object, done: Callable[[object, object], None]) -> None:
         done(None, None)

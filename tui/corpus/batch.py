@@ -15,6 +15,7 @@ from pathlib import Path
 from tui.corpus.analyse import Analysis, analysis_of, load_article, parse_sidecar
 from tui.corpus.freshness import EXTRACTOR_VERSION, is_current
 from tui.extract.codebook import Codebook
+from tui.model import Annotations
 from tui.store import sidecar
 from tui.text.document import Document, LoadError
 
@@ -36,6 +37,8 @@ class Job:
     sidecar: bytes | None = None
     recorded: tuple[str, str] | None = None  # (text sha256, extractor version) from the index
     force: bool = False  # extract even when the sidecar is current
+    # the extraction cache's folder and size limit (tui.extract.cache), on this machine only
+    cache: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +89,16 @@ def run_job(job: Job, mode: str, codebook: Codebook | None = None) -> Outcome:
         )
 
 
+def _extract(job: Job, doc: Document, codebook: Codebook | None) -> Annotations:
+    """The extractor's suggestions, from the cache when it has them (not with --force)."""
+    from tui.extract.cache import extract_cached, shared
+
+    cache = shared(*job.cache) if job.cache is not None else None
+    return extract_cached(doc, codebook, cache, reuse=not job.force)
+
+
 def _refresh_sidecar(job: Job, doc: Document, words: int, codebook: Codebook | None) -> Outcome:
     """The sidecar with fresh suggestions merged in exactly as the reader merges them."""
-    from tui.extract import extract
     from tui.review import ReviewSession
 
     stored = parse_sidecar(job.sidecar, sidecar.sidecar_path(Path(job.path)))
@@ -98,7 +108,7 @@ def _refresh_sidecar(job: Job, doc: Document, words: int, codebook: Codebook | N
         return Outcome(
             job.index, job.path, "current", words=words, sha256=doc.sha256, analysis=analysis
         )
-    session.apply_extraction(extract(doc, codebook))
+    session.apply_extraction(_extract(job, doc, codebook))
     data = sidecar.dumps(
         session.annotations, sha256=doc.sha256, length=len(doc.text), name=Path(job.path).name
     ).encode("utf-8")
@@ -117,9 +127,8 @@ def _refresh_sidecar(job: Job, doc: Document, words: int, codebook: Codebook | N
 
 def _print(job: Job, doc: Document, words: int, mode: str, codebook: Codebook | None) -> Outcome:
     from tui.cli import document_json
-    from tui.extract import extract
 
-    ann = extract(doc, codebook)
+    ann = _extract(job, doc, codebook)
     path = Path(job.path)
     if mode == "json":
         text = json.dumps(document_json(doc, ann, path), ensure_ascii=False) + "\n"

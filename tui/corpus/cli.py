@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -95,6 +96,7 @@ def run_extract(args: argparse.Namespace, codebook: Any) -> int:
         codebook=codebook,
         max_bytes=args.max_size,
         force=args.force,
+        cache=_extraction_cache(),
     )
     index = None
     if args.write:
@@ -122,6 +124,19 @@ def run_extract(args: argparse.Namespace, codebook: Any) -> int:
     if tally.load_errors:
         return EXIT_USAGE
     return EXIT_FAILED if tally.failed else 0
+
+
+def _extraction_cache() -> tuple[str, int] | None:
+    """Where the config (its ``cache`` setting) keeps extractions: folder and size limit."""
+    from tui.extract.cache import settings_in_file
+
+    base = os.environ.get("XDG_CONFIG_HOME") or ""
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
+    settings, problems = settings_in_file(root / "marginalia" / "config.yaml")
+    for problem in problems:
+        _error(f"config: {problem}")
+    cache = settings.open()
+    return (str(cache.folder), cache.max_bytes) if cache is not None else None
 
 
 # ---------------------------------------------------------------------- library

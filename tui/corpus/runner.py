@@ -82,6 +82,7 @@ class BatchOptions:
     codebook: Codebook | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     force: bool = False
+    cache: tuple[str, int] | None = None  # the extraction cache: folder, size limit
 
 
 # ---------------------------------------------------------------------- workers
@@ -245,7 +246,9 @@ class Batch:
                     stamp or (-1, -1), _sha(article), side_stamp, _sha(side)
                 )
             recorded = self.ledger.recorded(path) if write else None
-            yield Job(i, str(path), article, side, recorded, self.options.force)
+            # Not on a cluster: the folder is this machine's, the workers' disks are theirs.
+            cache = self.options.cache if not self.options.dask else None
+            yield Job(i, str(path), article, side, recorded, self.options.force, cache)
 
     # ---------------------------------------------------------------- outcomes
 

@@ -64,6 +64,7 @@ class _Piece:
     actors: list[Ref]
     targets: list[Ref]
     location: list[Ref]
+    own_location: list[Ref]  # the places in the trigger's own clause
     time: list[Ref]
     figure: Fatalities | None
     claim: str | None
@@ -137,14 +138,20 @@ def _piece(
             targets.append(ref)
     actors = _refs(text, d.args.actors, d.parse, live, starts, NAME_TYPES)
     targets = [r for r in targets if all(not r.span.overlaps(a.span) for a in actors)]
-    location = _refs(text, d.args.location, d.parse, live, starts, NAME_TYPES)
+    # another mention's places join the incident only where they are its own
+    own = [c for c in d.args.location if not _other_clause(d, c.start, c.end, strict=False)]
+    location = _refs(text, own, d.parse, live, starts, NAME_TYPES)
+    if len(own) < len(d.args.location):
+        everywhere = _refs(text, d.args.location, d.parse, live, starts, NAME_TYPES)
+    else:
+        everywhere = location
     time = [_ref(text, a, b, d.parse, live, starts, TIME_TYPES) for a, b in d.args.time]
     figure = None
     if d.figure is not None:
         qs, qe, est = d.figure
         figure = Fatalities(Span.of(text, qs, qe), est)
     claim = _claim_of(contents, content_starts, trigger)
-    return _Piece(d, trigger, actors, targets, location, time, figure, claim)
+    return _Piece(d, trigger, actors, targets, everywhere, location, time, figure, claim)
 
 
 def _near(piece: _Piece, refs: list[Ref]) -> list[Ref]:
@@ -163,16 +170,57 @@ def _key(text: str) -> str:
     return " ".join(words)
 
 
-def _near_keys(d: Draft, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """Keys of the token ranges ``spans`` that lie near the draft's trigger."""
-    toks = d.parse.view.toks
+def _near_keys(d: Draft, spans: Sequence[tuple[int, int]], named: bool) -> frozenset[str]:
+    """Keys of the token ranges ``spans`` that say where (or when) the draft's own event
+    happened: near its trigger, in its clause, and (``named``) naming a place. "The city"
+    or "the area" is no evidence that two mentions differ; "asylum seekers from Pakistan"
+    after "Saturday's attack are reported to have been" is not where the attack was."""
+    v = d.parse.view
+    toks = v.toks
     t0, t1 = toks[d.trigger.start].start, toks[d.trigger.end - 1].end
     out = set()
     for a, b in spans:
         s, e = toks[a].start, toks[b - 1].end
-        if (s - t1 if s >= t1 else t0 - e) <= NEAR_PLACE:
-            out.add(_key(d.parse.view.text[s:e]))
+        if (s - t1 if s >= t1 else t0 - e) > NEAR_PLACE:
+            continue
+        if named and not any(v.is_capitalised(k) for k in range(a, b)):
+            continue
+        if _other_clause(d, a, b):
+            continue
+        out.add(_key(v.text[s:e]))
     return frozenset(out)
+
+
+# Words that open or mark another clause: subject pronouns, relatives, finite auxiliaries
+_FINITE = frozenset({"had", "has", "have", "will", "would", "could", "can", "might", "must"})
+_CLAUSE_WORDS = _FINITE | {"he", "she", "they", "we", "i", "you", "it", "who", "which", "whose"}
+
+
+def _other_clause(d: Draft, a: int, b: int, strict: bool = True) -> bool:
+    """Does the phrase at tokens ``a``..``b`` belong to another clause or phrase than the
+    trigger? Before the trigger: a clause word, a form of "be" or a preposition between
+    ("the frustration in Downing Street about Saturday's attack", "from CCTV on the night
+    he committed the attack"). After it, ``strict``: a clause word, "be" or a participle
+    ("the attack in this photo released, May 27"); else a finite auxiliary only
+    ("Saturday's attack are reported to have been asylum seekers from Pakistan")."""
+    v, w = d.parse.view, d.parse.words
+    if a < d.trigger.end:
+        return any(
+            v.low[k] in _CLAUSE_WORDS
+            or v.low[k] in w.be
+            or (v.low[k] in w.function_words and v.low[k] not in ("and", "or"))
+            for k in range(b, d.trigger.start)
+        )
+    gap = range(d.trigger.end, a)
+    if not strict:
+        return any(v.low[k] in _FINITE for k in gap)
+    chunked = {k for c in d.parse.chunks for k in range(c.start, c.end)}
+    return any(
+        v.low[k] in _CLAUSE_WORDS
+        or v.low[k] in w.be
+        or (v.low[k].endswith("ed") and v.low[k].isalpha() and k not in chunked)
+        for k in gap
+    )
 
 
 def marks(d: Draft) -> tuple[bool, bool, bool]:
@@ -197,8 +245,8 @@ def _report(d: Draft, index: dict[int, int]) -> Report:
         distinct=distinct,
         host=index.get(id(d.host)) if d.host is not None else None,
         follows=index.get(id(d.follows)) if d.follows is not None else None,
-        places=_near_keys(d, [(c.start, c.end) for c in d.args.location]),
-        times=_near_keys(d, d.args.time),
+        places=_near_keys(d, [(c.start, c.end) for c in d.args.location], named=True),
+        times=_near_keys(d, d.args.time, named=False),
         background=background,
     )
 
@@ -213,8 +261,8 @@ def determined(d: Draft) -> tuple[bool, bool]:
         low = v.low[j]
         if low in w.distinct:
             return False, True
-        if low in w.anaphoric or low in w.possessives:
-            return True, False
+        if low in w.anaphoric or low in w.possessives or low in ("’s", "'s"):
+            return True, False  # "the attack", "its attack", "Saturday's attack"
         if low in w.function_words or low in w.determiners or not low[:1].isalpha():
             return False, False
         j -= 1
@@ -275,7 +323,7 @@ def _merge(
     actors = _union([main.actors, *(p.actors for p in others)])
     targets = _union([main.targets, *(p.targets for p in others)])
     targets = [r for r in targets if all(not r.span.overlaps(a.span) for a in actors)]
-    location = _union([main.location, *(_near(p, p.location) for p in others)])
+    location = _union([main.location, *(_near(p, p.own_location) for p in others)])
     time = main.time or next((t for p in others if (t := _near(p, p.time))), [])
     figure = main.figure or next((p.figure for p in members if p.figure is not None), None)
     claim = main.claim or next((p.claim for p in members if p.claim is not None), None)

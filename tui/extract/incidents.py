@@ -26,6 +26,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 WINDOW = 2000  # characters back from a mention to the latest mention of its incident
+FAR = 2  # paragraphs back beyond which a same-word mention yields to a close definite one
+# Event types of violence: a definite "the attack" may name an incident of any of them
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class _Sets:
         self.parent = list(range(len(reports)))
         self.subtypes = [{r.subtype} for r in reports]
         self.phrases = [{r.phrase} for r in reports]
+        self.heads = [{_head(r.phrase)} for r in reports]
         self.types = [{r.event_type} for r in reports]
         self.places = [set(r.places) for r in reports]
         self.times = [set(r.times) for r in reports]
@@ -74,6 +78,7 @@ class _Sets:
         self.parent[gone] = keep
         self.subtypes[keep] |= self.subtypes[gone]
         self.phrases[keep] |= self.phrases[gone]
+        self.heads[keep] |= self.heads[gone]
         self.types[keep] |= self.types[gone]
         self.places[keep] |= self.places[gone]
         self.times[keep] |= self.times[gone]
@@ -108,8 +113,19 @@ def group(reports: Sequence[Report]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
+def _shares(mine: frozenset[str], theirs: set[str]) -> bool:
+    """Do both name a place (or time), and the same one?"""
+    return bool(mine and theirs) and _agree(mine, theirs)
+
+
+def _head(phrase: str) -> str:
+    return phrase.rsplit(" ", 1)[-1]
+
+
 def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
-    """The earlier incident mention ``i`` refers to, if any."""
+    """The earlier incident mention ``i`` refers to, if any: the latest that fits, unless
+    an earlier one in reach shares its place or time ("Saturday's attack" is Saturday's,
+    not the "previous attacks" mentioned in between)."""
     r = reports[i]
     if r.distinct:
         return None
@@ -119,6 +135,10 @@ def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
         if root != me and _agree(r.places, sets.places[root]) and _agree(r.times, sets.times[root]):
             return root
     by_type: int | None = None  # for a definite description: the latest of its event type
+    close: int | None = None  # ... when it is in the same paragraph
+    latest: int | None = None  # the latest incident that fits, sharing no place or time
+    keyed = bool(r.places or r.times)
+    head = _head(r.phrase)
     seen: set[int] = set()
     for j in range(i - 1, -1, -1):
         if r.position - reports[j].position > WINDOW:
@@ -129,7 +149,8 @@ def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
         seen.add(root)
         if not (_agree(r.places, sets.places[root]) and _agree(r.times, sets.times[root])):
             continue
-        same_word = r.phrase in sets.phrases[root]
+        # "the suicide bombing" after "the bombing": one word, a narrower phrase
+        same_word = r.phrase in sets.phrases[root] or head in sets.heads[root]
         same_kind = r.subtype in sets.subtypes[root]
         near = reports[j].paragraph >= r.paragraph - 1
         if r.kind != "event":
@@ -139,7 +160,29 @@ def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
             continue
         shared_place = bool(r.places and sets.places[root])
         if same_word or (same_kind and (near or shared_place or r.definite)):
-            return root
-        if r.definite and by_type is None and r.event_type in sets.types[root]:
+            if close is not None and reports[j].paragraph < r.paragraph - FAR:
+                return close  # the violence just reported, not one pages back
+            if (
+                not keyed
+                or _shares(r.places, sets.places[root])
+                or _shares(r.times, sets.times[root])
+            ):
+                return root
+            if latest is None:
+                latest = root
+            continue
+        # a definite description: the latest incident of its event type, or, near, of
+        # any kind of violence ("the attack" after "the Manchester suicide bombing")
+        if (
+            r.definite
+            and by_type is None
+            and latest is None
+            and (
+                r.event_type in sets.types[root]
+                or (near and r.event_type in VIOLENT and bool(sets.types[root] & VIOLENT))
+            )
+        ):
             by_type = root
-    return by_type
+            if reports[j].paragraph == r.paragraph:
+                close = root
+    return latest if latest is not None else by_type

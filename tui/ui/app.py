@@ -68,8 +68,11 @@ class MarginaliaApp(App[int]):
         self.path = path
         self.session = session
         self.extractor = extractor
+        self.extraction_cache = self.config.cache.open()  # None: turned off
         # Started now: the child process loads the extractor while the first frame is drawn.
-        self.extraction = extraction if extraction is not None else _extraction(extractor, codebook)
+        self.extraction = self._cached(
+            extraction if extraction is not None else _extraction(extractor, codebook)
+        )
         self.max_bytes = max_bytes
         notices: list[str] = []
         wanted = theme or self.config.theme or DEFAULT_THEME
@@ -116,7 +119,15 @@ class MarginaliaApp(App[int]):
         """The extraction for the next reader: the one warmed up at start, then new ones
         (each child process reads one article)."""
         warm, self.extraction = self.extraction, None
-        return warm if warm is not None else _extraction(self.extractor, self.codebook)
+        if warm is not None:
+            return warm
+        return self._cached(_extraction(self.extractor, self.codebook))
+
+    def _cached(self, extraction: Extraction | None) -> Extraction | None:
+        """``extraction``, looking in and filling the extraction cache (if it is on)."""
+        if extraction is not None:
+            extraction.keep_in = self.extraction_cache
+        return extraction
 
     def first_screen(self) -> Screen:
         return self.reader_screen(self.path, self.session, self.startup_notices)

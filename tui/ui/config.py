@@ -1,4 +1,4 @@
-"""The user's config file: theme, keymap, measure, reviewer, min_confidence.
+"""The user's config file: theme, keymap, measure, reviewer, min_confidence, cache.
 
 ``$XDG_CONFIG_HOME/marginalia/config.yaml`` (default ``~/.config``). Unknown keys
 and bad values are collected into one notice for the user, never silently ignored;
@@ -14,9 +14,10 @@ from pathlib import Path
 import yaml
 
 from tui.data import parse_yaml
+from tui.extract.cache import CacheSettings, parse_settings
 from tui.ui.keymap import BINDING_IDS
 
-KNOWN_KEYS = ("theme", "keymap", "measure", "reviewer", "min_confidence")
+KNOWN_KEYS = ("theme", "keymap", "measure", "reviewer", "min_confidence", "cache")
 MIN_MEASURE, MAX_MEASURE = 30, 400
 
 
@@ -31,6 +32,8 @@ class Config:
     min_confidence: float = 0.0
     path: Path | None = None
     problems: tuple[str, ...] = ()
+    # Where the extractor's suggestions are kept between openings (tui.extract.cache).
+    cache: CacheSettings = field(default_factory=CacheSettings)
 
     @property
     def notice(self) -> str | None:
@@ -116,6 +119,15 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
                 problems.append(f"keymap: {binding_id} needs keys like 'ctrl+n' or 'n,down'")
                 continue
             keymap[str(binding_id)] = keys.replace(" ", "")
+    cache, cache_problems = parse_settings(data.get("cache"))
+    problems.extend(cache_problems)
     return Config(
-        theme, keymap, measure, reviewer.strip(), float(min_confidence), path, tuple(problems)
+        theme,
+        keymap,
+        measure,
+        reviewer.strip(),
+        float(min_confidence),
+        path,
+        tuple(problems),
+        cache=cache,
     )

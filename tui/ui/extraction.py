@@ -6,7 +6,10 @@ interpreter lock for as long as it likes. So the shipped extractor runs in a
 child process: started as early as possible (it loads its models while the
 reader draws its first frame), told the document over a pipe, killed on quit.
 Its results come back in batches, each unpickled quickly, so the reader's own
-thread never waits long for the lock. Nothing here imports textual.
+thread never waits long for the lock. Then, with the reader already showing them,
+the child keeps them in the extraction cache (:mod:`tui.extract.cache`) for the
+next opening: encoding them there costs the reader nothing. Nothing here imports
+textual.
 
 Run as ``python -m tui.ui.extraction``: the child side.
 """
@@ -23,7 +26,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from tui.extract.cache import ExtractionCache
 from tui.extract.codebook import Codebook
+from tui.extract.version import extractor_version
 from tui.model import Annotations
 from tui.text.document import Document
 
@@ -35,19 +40,49 @@ ROOT = Path(__file__).resolve().parents[2]
 
 class Extraction(Protocol):
     """Finds a document's annotations in the background; ``done`` is called from another
-    thread with the annotations or a one-line error, unless cancelled first."""
+    thread with the annotations or a one-line error, unless cancelled first.
+
+    With ``keep_in`` set, :meth:`cached` looks there first, and what ``start`` finds is
+    stored there afterwards, keyed by ``version`` (the extractor's; None: unknown, so
+    nothing is cached) and the codebook.
+    """
+
+    version: str | None
+    keep_in: ExtractionCache | None
+
+    def cached(self, document: Document) -> Annotations | None: ...
 
     def start(self, document: Document, done: Done) -> None: ...
 
     def cancel(self) -> None: ...
 
 
+def _cached(
+    keep_in: ExtractionCache | None,
+    version: str | None,
+    codebook: Codebook | None,
+    document: Document,
+) -> Annotations | None:
+    if keep_in is None or not version:
+        return None
+    return keep_in.load(document, version, codebook)
+
+
 class ThreadExtraction:
     """An in-process extractor (a test's, a script's) in a daemon thread never joined."""
 
-    def __init__(self, extractor: Extractor) -> None:
+    def __init__(
+        self, extractor: Extractor, version: str | None = None, codebook: Codebook | None = None
+    ) -> None:
         self._extractor = extractor
         self._cancelled = threading.Event()
+        self.version = version
+        self.keep_in: ExtractionCache | None = None
+        self._codebook = codebook
+
+    def cached(self, document: Document) -> Annotations | None:
+        """What this extractor found in ``document`` before, if the cache has it."""
+        return _cached(self.keep_in, self.version, self._codebook, document)
 
     def start(self, document: Document, done: Done) -> None:
         def run() -> None:
@@ -58,6 +93,8 @@ class ThreadExtraction:
                 result, error = None, f"extraction failed: {exc.__class__.__name__}: {exc}"
             if not self._cancelled.is_set():
                 done(result, error)
+            if result is not None and self.keep_in is not None and self.version:
+                self.keep_in.store(document, self.version, result, self._codebook)
 
         threading.Thread(target=run, name="marginalia-extract", daemon=True).start()
 
@@ -83,9 +120,18 @@ class ProcessExtraction:
             start_new_session=True,
         )
         self._cancelled = threading.Event()
+        self._received = threading.Event()  # the child has sent everything; it may be caching
+        self.version: str | None = extractor_version()
+        self.keep_in: ExtractionCache | None = None
+
+    def cached(self, document: Document) -> Annotations | None:
+        """What this extractor found in ``document`` before, if the cache has it."""
+        return _cached(self.keep_in, self.version, self._codebook, document)
 
     def start(self, document: Document, done: Done) -> None:
-        request = pickle.dumps((document, self._codebook), protocol=pickle.HIGHEST_PROTOCOL)
+        keep = self.keep_in
+        cache = (str(keep.folder), keep.max_bytes, self.version) if keep is not None else None
+        request = pickle.dumps((document, self._codebook, cache), protocol=pickle.HIGHEST_PROTOCOL)
 
         def run() -> None:
             result: Annotations | None = None
@@ -97,16 +143,18 @@ class ProcessExtraction:
                 result, error = _receive(self._proc.stdout)
             except (OSError, EOFError, pickle.UnpicklingError, ValueError) as exc:
                 error = f"extraction stopped: {exc.__class__.__name__}"
-            self._proc.wait()
+            self._received.set()
             if not self._cancelled.is_set():
-                done(result, error)
+                done(result, error)  # before the wait: the child may still be caching
+            self._proc.wait()
 
         threading.Thread(target=run, name="marginalia-extract-io", daemon=True).start()
 
     def cancel(self) -> None:
-        """Stop the child now (quit, SIGTERM, SIGHUP, or no extraction needed)."""
+        """Stop the child now (quit, SIGTERM, SIGHUP, or no extraction needed), unless all
+        it has left to do is fill the cache: that ends on its own within a second or two."""
         self._cancelled.set()
-        if self._proc.poll() is None:
+        if self._proc.poll() is None and not self._received.is_set():
             self._proc.kill()
         for pipe in (self._proc.stdin, self._proc.stdout):
             if pipe is not None:
@@ -157,7 +205,7 @@ def child_main() -> int:
     # Load every model and word list now, while the reader draws its first frame.
     extract(Document("Officials in Aleppo said on Friday that 3 people were killed."))
     try:
-        document, codebook = pickle.load(sys.stdin.buffer)
+        document, codebook, cache = pickle.load(sys.stdin.buffer)
     except (EOFError, pickle.UnpicklingError):
         return 0  # the reader did not need us after all
     out = sys.stdout.buffer
@@ -168,7 +216,10 @@ def child_main() -> int:
         out.flush()
         return 1
     _send(out, ann)
-    out.flush()
+    out.flush()  # the reader has it all now, and shows it while this keeps a copy
+    if cache is not None:
+        folder, max_bytes, version = cache
+        ExtractionCache(Path(folder), max_bytes=max_bytes).store(document, version, ann, codebook)
     return 0
 
 

@@ -3,7 +3,8 @@ extraction, and the keys typed before the annotations are ready.
 
 The order is chosen for the first frame: a small article and its sidecar are read
 in place (the first frame shows the text, and the annotations when the sidecar
-holds them all); a big one in a thread. After the first frame the sidebar is
+holds them all, or the extraction cache has what the extractor found in this very
+text before); a big one in a thread. After the first frame the sidebar is
 mounted, the codebook parsed in a thread, and, only when the session says the
 sidecar is not current, the extraction started (see :mod:`tui.ui.extraction`).
 Keys that need the annotations are held until then, with the keys after them, and
@@ -57,7 +58,7 @@ class ReaderLoading:
     def start(self, path: Path | None, session: ReviewSession | None) -> None:
         screen = self.screen
         if session is not None:
-            self.open(session)
+            self.open(self._with_cached(session))
         elif path is not None and self._small(path):
             try:
                 opened = self._session(path)
@@ -85,12 +86,23 @@ class ReaderLoading:
 
     def _session(self, path: Path) -> ReviewSession:
         screen = self.screen
-        return ReviewSession.open(
+        session = ReviewSession.open(
             path,
             max_bytes=screen.max_bytes or DEFAULT_MAX_BYTES,
             reviewer=screen.reviewer,
             codebook=screen.codebook,
         )
+        return self._with_cached(session)
+
+    def _with_cached(self, session: ReviewSession) -> ReviewSession:
+        """The session with the suggestions the cache holds for its text merged in, when
+        the sidecar is not current: then it needs no extraction, as if the sidecar were."""
+        extraction = self.screen.extraction
+        if extraction is not None and session.needs_extraction:
+            found = extraction.cached(session.document)
+            if found is not None:
+                session.apply_extraction(found)
+        return session
 
     def failed(self, reason: str) -> None:
         self.screen.app.exit(return_code=2, message=Text(visible(reason)))

@@ -1,0 +1,103 @@
+"""One event per incident, as a reader of a whole article sees it: the mentions of one
+attack spread over paragraphs join, places and times of other clauses do not split
+them, and a generic word does not change what the incident was."""
+
+import re
+
+from tui.extract.codebook import default_codebook
+from tui.extract.event_build import incidents
+from tui.extract.events import find_drafts
+from tui.extract.pipeline import extract
+from tui.extract.subtypes import SubtypeCoder, subtype_model
+from tui.model import Event
+from tui.text.document import Document
+
+
+def events_of(text: str) -> tuple[Event, ...]:
+    return extract(Document(text)).events
+
+
+def said(e: Event) -> list[str]:
+    return [s.text for s in e.trigger_spans]
+
+
+def places(e: Event) -> list[str]:
+    return [r.span.text for r in e.location]
+
+
+def allowed(text: str) -> set[str]:
+    """The sub-event types the learned coder may choose for the text's one incident."""
+    model = subtype_model()
+    assert model is not None
+    (group,) = incidents(find_drafts(text, [], [], default_codebook()))
+    return SubtypeCoder(default_codebook(), model).candidates(group)
+
+
+LONDON = (
+    "The ringleader of Saturday's terror attack in London was known to the police.\n"
+    "He tried to recruit children in a park.\n"
+    "The parents of the ringleader of Saturday's attack are reported to have been asylum "
+    "seekers from Pakistan.\n"
+    "A friend warned the police about previous terrorist attacks in Britain.\n"
+    "There is deep frustration in Downing Street about Saturday's attack.\n"
+)
+
+
+def test_saturdays_attack_is_one_incident_wherever_it_is_named() -> None:
+    events = events_of(LONDON)
+    london = next(e for e in events if "London" in places(e))
+    starts = [s.start for s in london.trigger_spans]
+    assert said(london) == ["attack", "attack", "attack"]
+    assert starts == [m.end() for m in re.finditer(r"Saturday's (terror )?(?=attack)", LONDON)]
+    # places of other clauses: where the parents came from, where the frustration is
+    assert places(london) == ["London"]
+    # "previous attacks" stay an incident of their own
+    previous = [e for e in events if e is not london and e.trigger.text == "attacks"]
+    assert len(previous) == 1 and len(previous[0].trigger_spans) == 1
+
+
+def test_different_named_places_still_keep_attacks_apart() -> None:
+    text = (
+        "Saturday's attack in London killed seven people.\n"
+        "Saturday's attack in Manchester killed two people.\n"
+    )
+    assert [places(e) for e in events_of(text)] == [["London"], ["Manchester"]]
+
+
+MANCHESTER = (
+    "Salman Abedi carried out the May 22 concert bombing in the city, leaders said.\n"
+    "Locals warned the police about him.\n"
+    "Lawmakers demanded to know why he was not watched.\n"
+    "Abedi, the bomber behind the Manchester suicide bombing, is seen in this image taken "
+    "from CCTV on the night he committed the attack.\n"
+)
+
+
+def test_a_generic_word_and_a_generic_place_join_the_named_bombing() -> None:
+    (bombing,) = [e for e in events_of(MANCHESTER) if e.type != "Strategic developments"]
+    assert said(bombing) == ["bombing", "suicide bombing", "attack"]
+    # the one word only a suicide bomb has names the incident's kind
+    assert bombing.subtype == "Suicide bomb"
+    # "the city" does not disagree with "Manchester"; CCTV is where the image came from
+    assert "Manchester" in places(bombing) and "CCTV" not in places(bombing)
+
+
+def test_without_the_specific_word_a_bombing_keeps_its_coding() -> None:
+    text = "A bombing in the market of Kuvara killed five people on Monday."
+    (e,) = events_of(text)
+    assert e.subtype == "Remote explosive/landmine/IED"
+
+
+def test_a_generic_word_is_a_violent_demonstration_only_where_a_crowd_is() -> None:
+    lone = allowed("He committed the attack on the night of May 22.")
+    assert "Violent demonstration" not in lone
+    assert {"Armed clash", "Attack", "Mob violence"} <= lone  # mob violence: "attack"
+    crowd = allowed("A crowd gathered outside, and the attack on the town hall went on for hours.")
+    assert "Violent demonstration" in crowd
+
+
+def test_demonstrating_a_quality_is_no_protest() -> None:
+    assert events_of("His tweet was all about demonstrating that she was trying to distract.") == ()
+    assert events_of("The minister demonstrated his commitment to the plan.") == ()
+    (protest,) = events_of("Thousands demonstrated in the capital against the new law on Sunday.")
+    assert protest.subtype == "Peaceful protest"
