@@ -203,8 +203,9 @@ def test_settings_from_the_config_and_the_environment(tmp_path, monkeypatch):
     monkeypatch.delenv("MARGINALIA_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert CacheSettings().open().folder == tmp_path / "xdg" / "marginalia"
-    bad, problems = parse_settings({"enabled": "no", "max_mb": 0, "dri": "x"})
-    assert bad == CacheSettings() and len(problems) == 3
+    bad, problems = parse_settings({"enabled": "no", "max_mb": 0, "dri": "x", "dir": "rel"})
+    assert bad == CacheSettings() and len(problems) == 4
+    assert parse_settings({"dir": "~/c"})[0].folder == Path.home() / "c"
     assert parse_settings("off")[1]  # neither false nor a mapping
     config = tmp_path / "config.yaml"
     config.write_text("theme: light\ncache:\n  enabled: false\n")
