@@ -137,13 +137,12 @@ def chunks(words: list[str], blocked: list[bool], pat: Patterns) -> list[tuple[i
     out = []
     n = len(words)
     k = 0
-    while k < n:
-        w = words[k]
-        # most words: not capitalised and no hyphen, so no nameword (tested inline, cheaply)
-        if blocked[k] or (not w[:1].isupper() and "-" not in w) or not nameword(w, pat):
-            k += 1
+    # most words are not capitalised and have no hyphen, so are no nameword: the others
+    # are found in one pass
+    for a in [i for i, w in enumerate(words) if w[:1].isupper() or "-" in w]:
+        if a < k or blocked[a] or not nameword(words[a], pat):
             continue
-        a, b = k, k + 1
+        b = a + 1
         while b < n and not blocked[b]:
             if nameword(words[b], pat):
                 b += 1
