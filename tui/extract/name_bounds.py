@@ -53,6 +53,15 @@ def strip_front(words: list[str], a: int, b: int, gaz: Gazetteer, pat: Patterns)
     return a
 
 
+def may_extend(w: str, pat: Patterns) -> bool:
+    """Could ``extend`` run a name on over ``w``, the word after it? (Every word its first
+    step takes is one of these; most words are none, so callers test this first.)"""
+    return w in _EXTENDERS or w in pat.name_particles or particle_name(w, pat)
+
+
+_EXTENDERS = frozenset(["&", "of", "for", "and"])
+
+
 def extend(
     words: list[str],
     b: int,
@@ -62,6 +71,7 @@ def extend(
     starts: frozenset[int] = frozenset(),
 ) -> int:
     """Run a name on over particles: "Bashar" + "al-Assad", "Maraat" + "al Numan".
+    (Keep ``may_extend`` in step: it lists every word the first step below may take.)
 
     ``starts``: tokens where the tagger begins a name of its own; an organisation does
     not run on over "of" into one ("Benetton of Italy" is a club and a country)."""

@@ -20,7 +20,15 @@ import re
 from dataclasses import dataclass
 
 from tui.extract.gazetteer import CAPITAL, CITY_BIG, CITY_MID, COUNTRY, NORP, ORG, REGION, Gazetteer
-from tui.extract.name_bounds import cap, chunks, extend, has_particle, strip_front, trim
+from tui.extract.name_bounds import (
+    cap,
+    chunks,
+    extend,
+    has_particle,
+    may_extend,
+    strip_front,
+    trim,
+)
 from tui.extract.patterns import Patterns
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -235,6 +243,8 @@ def sentence_names(
         for a, b in chunks(words, blocked, pat):
             if a < done:
                 continue  # inside a name an earlier chunk ran on over
+            if b - a == 1 and (b == n or not may_extend(words[b], pat)):
+                continue  # one word (most chunks), and extend would not run it on
             b = extend(words, b, "ORG", pat, gaz)
             while b > a and any(blocked[a:b]):
                 b -= 1
