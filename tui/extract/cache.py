@@ -4,7 +4,7 @@ Opening an article and changing nothing writes no sidecar beside it (the user on
 looked), so without this every reopen extracts again: 17 s for a 1 MB article. The
 cache keeps what the extractor found, per text, in
 ``$XDG_CACHE_HOME/marginalia/extractions/`` (default ``~/.cache``; the config's
-``cache`` setting or ``$MARGINALIA_CACHE_DIR`` move it or turn it off). It holds
+``cache`` setting moves it or turns it off, ``$MARGINALIA_CACHE_DIR`` moves it). It holds
 machine suggestions only: a sidecar, when current, is the reviewed truth and wins.
 
 An entry's name is a hash of everything that decides the extractor's output (the
