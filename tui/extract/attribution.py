@@ -188,8 +188,8 @@ def _cut_at_coordinated_cues(
             for n, (a, b) in enumerate(d.content):
                 if b <= d.cue[0]:
                     after = [x for x in stops if a < x < b]
-                    if after and (cut := trim(text, after[-1], b))[0] < cut[1]:
-                        d.content[n] = cut
+                    if after and (rest := trim(text, after[-1], b))[0] < rest[1]:
+                        d.content[n] = rest
     if not cuts:
         return
     cuts.sort()
