@@ -4,7 +4,7 @@ Opening an article and changing nothing writes no sidecar beside it (the user on
 looked), so without this every reopen extracts again: 17 s for a 1 MB article. The
 cache keeps what the extractor found, per text, in
 ``$XDG_CACHE_HOME/marginalia/extractions/`` (default ``~/.cache``; the config's
-``cache`` setting or ``$MARGINALIA_CACHE_DIR`` move it or turn it off). It holds
+``cache`` setting moves it or turns it off, ``$MARGINALIA_CACHE_DIR`` moves it). It holds
 machine suggestions only: a sidecar, when current, is the reviewed truth and wins.
 
 An entry's name is a hash of everything that decides the extractor's output (the
@@ -22,7 +22,6 @@ touches its entry's mtime: atime is often not kept).
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -38,6 +37,7 @@ from typing import Any, BinaryIO
 
 from tui.extract import cache_codec
 from tui.extract.codebook import Codebook
+from tui.extract.collector import collector_paused
 from tui.model import Annotations
 from tui.text.document import Document
 
@@ -243,10 +243,12 @@ class ExtractionCache:
         or could not be written; a cache failure never stops anything else.
         """
         try:
-            body = cache_codec.encode(annotations, document.text)
-            if body is None:
-                return False
-            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            with collector_paused():  # as in _decode: many young objects, no cycles
+                body = cache_codec.encode(annotations, document.text)
+                if body is None:
+                    return False
+                text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+            data = text.encode("utf-8")
         except (ValueError, TypeError, RecursionError, MemoryError):
             return False  # a text Python cannot write as UTF-8 (a lone surrogate): no entry
         if len(data) > self.max_bytes:
@@ -324,14 +326,9 @@ class ExtractionCache:
 
 def _decode(body: bytes, text: str) -> Annotations:
     # Hundreds of thousands of new objects, none in a cycle: the collector would only walk
-    # the whole heap again and again meanwhile (as during extraction, which turns it off too).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # the whole heap again and again meanwhile, as it would during extraction.
+    with collector_paused():
         return cache_codec.decode(json.loads(body), text)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _open_entry(path: Path) -> BinaryIO:
