@@ -90,7 +90,11 @@ def find_drafts(
 
 def _heading(view: TokenView, triggers: list[Trigger]) -> bool:
     """A title, list item or section heading ("2014 Bagram Airfield bombing"): it names
-    an event reported elsewhere, if at all, rather than reporting one."""
+    an event reported elsewhere, if at all, rather than reporting one. A sentence in
+    brackets is the title of a linked story ("[How a new kind of protest movement has
+    arisen in Venezuela]")."""
+    if view.toks[0].text == "[" and view.toks[-1].text == "]":
+        return True
     inside = {i for t in triggers for i in range(t.start, t.end)}
     lower = sum(1 for i, tok in enumerate(view.toks) if i not in inside and tok.text[:1].islower())
     ended = view.toks[-1].text in (".", "!", "?", "…")
@@ -168,8 +172,8 @@ def _sentence_events(
         sub: SubEventType | None
         args = find_arguments(parse, t)
         figure = _figure(parse, t, args, figures) if t.kind == "fatal" else None
-        if _negated(parse, t):
-            continue  # "no one was hurt"
+        if _negated(parse, t) or _illness(parse, t):
+            continue  # "no one was hurt", "died of cancer"
         host = min(events, key=lambda d: _distance(d.trigger, t)) if events else None
         war = _background(parse, t)
         if war is not None and (host is None or host.trigger.end <= war):
@@ -233,6 +237,27 @@ def _negated(parse: SentenceParse, t: Trigger) -> bool:
     ):
         j -= 1
     return j >= 0 and v.low[j] in w.negations
+
+
+ILLNESS_WINDOW = 6  # tokens after a casualty word searched for "of", "from", "due to"
+CAUSE_WORDS = frozenset({"of", "from", "due", "caused", "after"})
+
+
+def _illness(parse: SentenceParse, t: Trigger) -> bool:
+    """ "Died of the yet unidentified disease", "deaths caused by bacteria": a death or
+    injury by illness is no event of political violence."""
+    v, w = parse.view, parse.words
+    keys = w.illnesses.by_first.keys()
+    n = len(v)
+    for j in range(t.end, min(n, t.end + ILLNESS_WINDOW)):
+        if v.low[j] not in CAUSE_WORDS:
+            continue
+        for k in range(j + 1, min(n, j + 1 + ILLNESS_WINDOW)):
+            if not keys.isdisjoint(v.lemmas[k]) and w.illnesses.match_at(v.lemmas, k) is not None:
+                return True
+            if v.toks[k].text in (".", ";", ","):
+                break
+    return False
 
 
 def _background(parse: SentenceParse, t: Trigger) -> int | None:
