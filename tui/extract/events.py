@@ -121,9 +121,11 @@ def _parse(
                 break
             if t.end > m.span.start:
                 mtypes[i] = m.type
-    quantity = [False] * n
     figures = []
-    for qs, qe, est in find_quantities(view.text, s, e):
+    found = find_quantities(view.text, s, e)
+    # most sentences count nothing: they share one list of False (parses only read it)
+    quantity = [False] * n if found else _no_quantity(n)
+    for qs, qe, est in found:
         a = bisect_left(tok_starts, qs)
         b = a
         while b < n and view.toks[b].start < qe:
@@ -131,8 +133,31 @@ def _parse(
             b += 1
         if b > a:
             figures.append((a, b, qs, qe, est))
-    trig_tokens = frozenset(i for t in triggers for i in range(t.start, t.end))
-    return parse_sentence(view, words, mtypes, quantity, trig_tokens), figures
+    return parse_sentence(view, words, mtypes, quantity, _trigger_tokens(triggers)), figures
+
+
+# Shared read-only values of the parses: thousands of sentences of a long text hold the
+# same ones, and a set or a list per sentence was a tenth of the stage's memory.
+_NO_QUANTITY: list[bool] = []
+_TRIGGER_TOKENS: dict[tuple[int, ...], frozenset[int]] = {}
+
+
+def _no_quantity(n: int) -> list[bool]:
+    """A list of at least ``n`` False, shared (a parse reads only its first ``n``)."""
+    global _NO_QUANTITY
+    if len(_NO_QUANTITY) < n:
+        _NO_QUANTITY = [False] * max(n, 2 * len(_NO_QUANTITY))
+    return _NO_QUANTITY
+
+
+def _trigger_tokens(triggers: list[Trigger]) -> frozenset[int]:
+    key = tuple(i for t in triggers for i in range(t.start, t.end))
+    found = _TRIGGER_TOKENS.get(key)
+    if found is None:
+        found = frozenset(key)
+        if len(_TRIGGER_TOKENS) < 10_000:
+            _TRIGGER_TOKENS[key] = found
+    return found
 
 
 def _sentence_events(
