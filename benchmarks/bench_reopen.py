@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -47,7 +48,7 @@ def wait_for_entry(cache_home: Path, timeout: float = 300.0) -> float:
     return time.perf_counter() - started
 
 
-def open_in_a_fresh_process(path: Path, cache_home: Path) -> dict[str, object]:
+def open_in_a_fresh_process(path: Path, cache_home: Path) -> dict[str, Any]:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
     env.pop("MARGINALIA_CACHE_DIR", None)
     proc = subprocess.run(
@@ -80,10 +81,25 @@ def reviewed_copy(path: Path, cache_home: Path) -> Path:
     return copy
 
 
+def median_ms(rows: list[dict[str, Any]], key: str) -> float:
+    return round(statistics.median(float(r[key]) for r in rows) * 1000, 1)
+
+
+def summary(rows: list[dict[str, Any]]) -> dict[str, object]:
+    """Medians of a kind of opening; what the first frame showed, the reader's peak RSS."""
+    return {
+        "text_ms": median_ms(rows, "text"),
+        "ready_ms": median_ms(rows, "ready"),
+        "first_frame_highlights": rows[-1]["first_frame_highlights"],
+        "extraction_ran": rows[-1]["extracting"],
+        "reader_peak_rss_mb": max(float(r["peak_rss_mb"]) for r in rows),
+    }
+
+
 def first_and_reopen(path: Path, cache_home: Path, runs: int) -> dict[str, object]:
-    first: list[dict[str, object]] = []
-    again: list[dict[str, object]] = []
-    sidecar: list[dict[str, object]] = []
+    first: list[dict[str, Any]] = []
+    again: list[dict[str, Any]] = []
+    sidecar: list[dict[str, Any]] = []
     written: list[float] = []
     for _ in range(runs):  # alternate, so noise falls on all three alike
         shutil.rmtree(cache_home, ignore_errors=True)
@@ -92,29 +108,11 @@ def first_and_reopen(path: Path, cache_home: Path, runs: int) -> dict[str, objec
         again.append(open_in_a_fresh_process(path, cache_home))
         sidecar.append(open_in_a_fresh_process(reviewed_copy(path, cache_home), cache_home))
 
-    def med(rows: list[dict[str, object]], key: str) -> float:
-        return round(statistics.median(float(r[key]) for r in rows) * 1000, 1)  # type: ignore[arg-type]
-
     return {
-        "first_open": {
-            "text_ms": med(first, "text"),
-            "ready_ms": med(first, "ready"),
-            "first_frame_highlights": first[-1]["first_frame_highlights"],
-            "extraction_ran": first[-1]["extracting"],
-        },
-        "reopen": {
-            "text_ms": med(again, "text"),
-            "ready_ms": med(again, "ready"),
-            "first_frame_highlights": again[-1]["first_frame_highlights"],
-            "extraction_ran": again[-1]["extracting"],
-        },
-        "reopen_with_a_current_sidecar": {
-            "text_ms": med(sidecar, "text"),
-            "ready_ms": med(sidecar, "ready"),
-            "first_frame_highlights": sidecar[-1]["first_frame_highlights"],
-            "extraction_ran": sidecar[-1]["extracting"],
-        },
-        "ready_speedup": round(med(first, "ready") / med(again, "ready"), 1),
+        "first_open": summary(first),
+        "reopen": summary(again),
+        "reopen_with_a_current_sidecar": summary(sidecar),
+        "ready_speedup": round(median_ms(first, "ready") / median_ms(again, "ready"), 1),
         "entry_written_after_first_ready_ms": round(statistics.median(written) * 1000, 1),
         "entry_bytes": sum(p.stat().st_size for p in entries(cache_home)),
         "counts": again[-1]["counts"],
@@ -135,6 +133,7 @@ def load_against_extract(path: Path, runs: int) -> dict[str, object]:
 
     doc = load_document(path)
     version = extractor_version()
+    extract(load_document(SEED))  # the models loaded: extraction's own time only
     with tempfile.TemporaryDirectory() as tmp:
         cache = ExtractionCache(Path(tmp))
         extract_s: list[float] = []
@@ -180,8 +179,10 @@ def load_against_extract(path: Path, runs: int) -> dict[str, object]:
 
 async def child(path: Path) -> None:
     from benchmarks.bench_reader import open_ours
+    from benchmarks.common import peak_rss_mb
 
     out = await open_ours(path)
+    out["peak_rss_mb"] = peak_rss_mb()  # the reader's process (the extractor's child apart)
     print(json.dumps(out))
 
 

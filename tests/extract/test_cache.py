@@ -203,8 +203,9 @@ def test_settings_from_the_config_and_the_environment(tmp_path, monkeypatch):
     monkeypatch.delenv("MARGINALIA_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert CacheSettings().open().folder == tmp_path / "xdg" / "marginalia"
-    bad, problems = parse_settings({"enabled": "no", "max_mb": 0, "dri": "x"})
-    assert bad == CacheSettings() and len(problems) == 3
+    bad, problems = parse_settings({"enabled": "no", "max_mb": 0, "dri": "x", "dir": "rel"})
+    assert bad == CacheSettings() and len(problems) == 4
+    assert parse_settings({"dir": "~/c"})[0].folder == Path.home() / "c"
     assert parse_settings("off")[1]  # neither false nor a mapping
     config = tmp_path / "config.yaml"
     config.write_text("theme: light\ncache:\n  enabled: false\n")
@@ -224,3 +225,21 @@ def test_extract_cached_extracts_once(cache, doc, monkeypatch):
     assert extract_cached(doc, None, cache) == first and len(calls) == 1
     assert extract_cached(doc, None, cache, reuse=False) == first and len(calls) == 2
     assert extract_cached(doc, None, None) == first and len(calls) == 3  # no cache: extracted
+
+
+def test_a_write_that_fails_halfway_leaves_the_old_entry_and_no_temporary_file(
+    cache, doc, monkeypatch
+):
+    ann = seed_annotations(doc)
+    cache.store(doc, V1, ann)
+
+    def killed(src: object, dst: object) -> None:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(os, "replace", killed)
+    fewer = replace(ann, claims=ann.claims[:1], events=())
+    assert cache.store(doc, V1, fewer) is False
+    monkeypatch.undo()
+    assert [p.name for p in cache.entries.iterdir()] == [entry(cache).name]  # no leftovers
+    assert cache.load(doc, V1) == ann  # the entry as it was
+    assert cache.store(doc, V1, fewer) and cache.load(doc, V1) == fewer  # the twin

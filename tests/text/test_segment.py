@@ -67,6 +67,52 @@ def test_dateline_is_not_part_of_the_first_sentence() -> None:
     assert split(text) == ["Officials met.", "Nothing changed."]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # paragraphs run together when a page was scraped: a full stop before a capital
+        (
+            "He was questioned in the past.The suspect, who police said.“They knew.”",
+            ["He was questioned in the past.", "The suspect, who police said.", "“They knew.”"],
+        ),
+        ("It rose in 2017.The next year it fell.", ["It rose in 2017.", "The next year it fell."]),
+        (
+            'He called it an "attack.""It shook us."',
+            ['He called it an "attack."', '"It shook us."'],
+        ),
+        ("Why?Nobody knows.", ["Why?", "Nobody knows."]),
+        ("He works for Acme Inc.The firm grew.", ["He works for Acme Inc.", "The firm grew."]),
+        # a headline run into the dateline of the story
+        (
+            "Questions About Surveillance PrioritiesLONDON — For the second time, they met.",
+            ["Questions About Surveillance Priorities", "For the second time, they met."],
+        ),
+        (
+            "7 killed in AfghanistanKANDAHAR, Afghanistan, Oct. 3 (Xinhua) -- Seven died.",
+            ["7 killed in Afghanistan", "Seven died."],
+        ),
+    ],
+)
+def test_sentences_run_together_are_split(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met McDONALD, the new boss, and left.",  # a lower-case run into capitals
+        "An iPhone and macOS sold well in the U.S.A.The end came later.",  # dotted word
+        "Take fruit, e.g.The apple is one.",  # abbreviation with dots
+        "He works for Acme Inc.Smith is the boss.",  # may end a sentence, not before a name
+        "He saw St.Louis and Mr.Smith today.",  # never ends a sentence
+        "The J.The pair left together.",  # an initial
+        "Go to example.com/News or mail john.Smith@example.org now.",  # addresses
+    ],
+)
+def test_words_with_a_full_stop_inside_are_not_split(text: str) -> None:
+    assert split(text) == [text]
+
+
 def test_sentences_never_cross_paragraphs() -> None:
     text = "First paragraph without a stop\nSecond one. Still second.\n"
     assert split(text) == ["First paragraph without a stop", "Second one.", "Still second."]

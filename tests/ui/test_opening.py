@@ -146,14 +146,23 @@ def test_the_child_extractor_is_killed_when_abandoned():
     assert done == []  # an abandoned extraction reports nothing
 
 
-def test_the_child_extractor_finds_the_seeds_annotations(seed_path: Path):
-    """The twin: left alone, the child process extracts and answers in batches."""
+def test_the_child_extractor_finds_the_seeds_annotations(seed_path: Path, tmp_path: Path):
+    """The twin: left alone, the child process extracts and answers in batches; then it
+    keeps them in the extraction cache, even if the reader has quit meanwhile."""
+    from tui.extract.cache import ExtractionCache
+    from tui.extract.version import extractor_version
     from tui.text import load_document
 
     child = ProcessExtraction()
+    child.keep_in = cache = ExtractionCache(tmp_path / "cache")
+    document = load_document(seed_path)
     done: list[tuple[object, object]] = []
-    child.start(load_document(seed_path), lambda ann, error: done.append((ann, error)))
+    child.start(document, lambda ann, error: done.append((ann, error)))
     wait_until(lambda: done, "the child's annotations", timeout=50)
+    child.cancel()  # the reader quits at once: the cache is still filled
     ann, error = done[0]
     assert error is None and isinstance(ann, Annotations)
     assert ann.claims and ann.mentions and ann.events
+    wait_until(lambda: cache.load(document, extractor_version()), "the cache entry")
+    assert cache.load(document, extractor_version()) == ann
+    assert child.cached(document) == ann  # as the next reader will ask for it

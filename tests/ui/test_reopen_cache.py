@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.ui.fixtures import seed_annotations
 from tests.ui.review_helpers import seed_copy
 from tests.waiting import wait_until, wait_until_async
-from tui.extract.cache import CacheSettings
+from tui.extract.cache import CacheSettings, ExtractionCache
 from tui.model import Annotations
 from tui.review import ReviewSession
 from tui.store.sidecar import sidecar_path
@@ -57,18 +57,22 @@ async def open_once(
     return seen[0] if seen else -1
 
 
-async def first_open(tmp_path: Path) -> tuple[Path, Counting]:
+def cached_seed(tmp_path: Path) -> tuple[Path, Counting]:
+    """The seed in ``tmp_path`` with the cache holding its suggestions (as a first open
+    leaves it: see the first test), and an extractor not run yet."""
     path = seed_copy(tmp_path)
-    extractor = Counting()
-    await open_once(path, extractor)
-    assert extractor.calls == 1
-    wait_until(lambda: entries(tmp_path), "the cache entry")  # written after the reader has it
-    assert not sidecar_path(path).exists()  # only looked at: nothing beside the article
-    return path, extractor
+    doc = Document(path.read_text(encoding="utf-8"))
+    assert ExtractionCache(tmp_path / "cache").store(doc, "x1-test", seed_annotations(doc))
+    return path, Counting()
 
 
 async def test_a_second_open_shows_the_suggestions_at_once_without_extracting(tmp_path):
-    path, extractor = await first_open(tmp_path)
+    path = seed_copy(tmp_path)
+    extractor = Counting()
+    assert await open_once(path, extractor) == 0  # the first: extracted after the text
+    assert extractor.calls == 1
+    wait_until(lambda: entries(tmp_path), "the cache entry")  # written after the reader has it
+    assert not sidecar_path(path).exists()  # only looked at: nothing beside the article
     highlights = await open_once(path, extractor)
     assert extractor.calls == 1  # not run again
     assert highlights == len(seed_annotations(Document(path.read_text())).mentions)
@@ -76,29 +80,30 @@ async def test_a_second_open_shows_the_suggestions_at_once_without_extracting(tm
 
 
 async def test_a_changed_text_is_extracted_again(tmp_path):
-    path, extractor = await first_open(tmp_path)
+    path, extractor = cached_seed(tmp_path)
     path.write_text(path.read_text(encoding="utf-8") + "\nAn update.\n", encoding="utf-8")
     highlights = await open_once(path, extractor)
-    assert extractor.calls == 2 and highlights == 0  # nothing to show before extracting
+    assert extractor.calls == 1 and highlights == 0  # nothing to show before extracting
 
 
 async def test_a_corrupt_entry_is_extracted_again_and_mended(tmp_path):
-    path, extractor = await first_open(tmp_path)
+    path, extractor = cached_seed(tmp_path)
     (entry,) = entries(tmp_path)
+    whole = entry.stat().st_size
     entry.write_bytes(entry.read_bytes()[:-100])  # truncated, as by a full disk
     assert await open_once(path, extractor) == 0
-    assert extractor.calls == 2
-    wait_until(lambda: entries(tmp_path) and entries(tmp_path)[0].stat().st_size > 0, "mended")
+    assert extractor.calls == 1
+    wait_until(lambda: entry.stat().st_size == whole, "the entry written again")
     assert await open_once(path, extractor) > 0  # the twin: mended, read again
-    assert extractor.calls == 2
+    assert extractor.calls == 1
 
 
 async def test_another_extractor_version_extracts_again(tmp_path):
-    path, extractor = await first_open(tmp_path)
+    path, extractor = cached_seed(tmp_path)
     assert await open_once(path, extractor, version="x1-other") == 0
-    assert extractor.calls == 2
+    assert extractor.calls == 1
     assert await open_once(path, extractor, version="x1-test") > 0  # the twin
-    assert extractor.calls == 2
+    assert extractor.calls == 1
 
 
 async def test_with_the_cache_off_every_open_extracts_and_nothing_is_kept(tmp_path):
@@ -112,7 +117,7 @@ async def test_with_the_cache_off_every_open_extracts_and_nothing_is_kept(tmp_pa
 
 async def test_a_current_sidecar_wins_over_the_cache(tmp_path):
     """Reviewed work is the sidecar's; the cache is never consulted for a current one."""
-    path, extractor = await first_open(tmp_path)
+    path, extractor = cached_seed(tmp_path)
     session = ReviewSession.open(path, reviewer="tester")
     session.apply_extraction(seed_annotations(session.document))
     session.set_verdict("c1", "verified")
@@ -120,6 +125,17 @@ async def test_a_current_sidecar_wins_over_the_cache(tmp_path):
     for entry in entries(tmp_path):
         entry.write_bytes(b"junk")  # would be a miss, and extraction, if it were read
     assert await open_once(path, extractor) > 0
-    assert extractor.calls == 1
+    assert extractor.calls == 0
     reopened = ReviewSession.open(path, reviewer="tester")
     assert reopened.claim("c1").review.verdict == "verified"
+
+
+def test_the_config_turns_the_cache_off_and_reports_a_bad_setting():
+    from tui.ui.config import parse_config
+
+    off = parse_config({"cache": False})
+    assert off.cache.enabled is False and off.notice is None
+    assert off.cache.open() is None
+    bad = parse_config({"cache": {"max_mb": "lots"}})
+    assert bad.cache == CacheSettings() and "max_mb" in (bad.notice or "")
+    assert parse_config({}).cache.open() is not None  # the twin: on by default

@@ -15,6 +15,7 @@ from pathlib import Path
 from tui.corpus.analyse import Analysis, analysis_of, load_article, parse_sidecar
 from tui.corpus.freshness import EXTRACTOR_VERSION, is_current
 from tui.extract.codebook import Codebook
+from tui.extract.collector import collector_paused
 from tui.model import Annotations
 from tui.store import sidecar
 from tui.text.document import Document, LoadError
@@ -73,9 +74,10 @@ def run_job(job: Job, mode: str, codebook: Codebook | None = None) -> Outcome:
         return Outcome(job.index, job.path, "failed", error=str(exc), bad_input=True)
     words = len(doc.text.split())
     try:
-        if mode == "write":
-            return _refresh_sidecar(job, doc, words, codebook)
-        return _print(job, doc, words, mode, codebook)
+        with collector_paused():  # extracting and writing out: see tui.extract.collector
+            if mode == "write":
+                return _refresh_sidecar(job, doc, words, codebook)
+            return _print(job, doc, words, mode, codebook)
     except sidecar.SidecarError as exc:
         return Outcome(job.index, job.path, "failed", words=words, error=f"{exc}; left as it was")
     except Exception as exc:  # a bug in the extractor must not cost the other files

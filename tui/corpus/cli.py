@@ -70,7 +70,9 @@ def add_batch_options(p: argparse.ArgumentParser) -> None:
         "the workers",
     )
     p.add_argument(
-        "--force", action="store_true", help="with --write: extract even current sidecars"
+        "--force",
+        action="store_true",
+        help="extract again: even current sidecars (with --write), and not from the cache",
     )
 
 

@@ -26,7 +26,7 @@ from tui.extract.frames import Draft, sentence_drafts
 from tui.extract.labels import find_labels
 from tui.extract.model_drafts import model_drafts
 from tui.extract.quotes import Quote, Quotes
-from tui.extract.sources import Sentence, link_entity
+from tui.extract.sources import Sentence, link_entity, skip_verb_group
 from tui.model import Claim, Entity, Mention, Ref, Span
 from tui.text.document import Document
 from tui.text.segment import paragraphs, sentences, tokens
@@ -124,6 +124,7 @@ def _paragraph(
         if model is not None:
             view = SentenceView.of(s.toks, quotes, s.low)
             found = model_drafts(text, view, quotes, lex, model, found)
+        _cut_at_coordinated_cues(text, s, found, quotes, lex)
         for d in found:
             d.sentence = n
             drafts.append(d)
@@ -156,6 +157,37 @@ def _paragraph(
         last.extra.extend(chain)
         reach = chain[-1][1]
     return drafts, sents
+
+
+def _cut_at_coordinated_cues(
+    text: str, s: Sentence, found: list[Draft], quotes: Quotes, lex: Lexicon
+) -> None:
+    """'He says he respects Clinton and calls her “intelligent”': the content of "says"
+    ends before a coordinated reporting verb, which says something of its own ("and has
+    called for ..."); left in, it also made that verb's claim look nested."""
+    if not found:
+        return
+    cuts = []
+    for i in range(1, len(s.toks)):
+        verb = lex.verbs.get(s.low[i])
+        if verb is None or s.capital(i):
+            continue
+        g = skip_verb_group(s, i - 1, lex)
+        if g > 0 and s.low[g] in lex.coordinators:
+            cuts.append(s.toks[g].start)
+    if not cuts:
+        return
+    for d in found:
+        for n, (a, b) in enumerate(d.content):
+            if a < d.cue[1]:
+                continue
+            cut = next((c for c in cuts if a < c < b), None)
+            if cut is not None and quotes.containing(cut) is None:
+                span = trim(text, a, cut)
+                if span[0] < span[1]:
+                    d.content[n] = span
+                    del d.content[n + 1 :]
+                break
 
 
 def _question_before(
@@ -348,14 +380,18 @@ def _finish(
         ref = None
         confidence = d.weight
         pronoun = False
+        ante: Antecedent | None = None
         if d.source is not None:
             span = Span.of(text, *d.source)
             word = span.text.lower()
             if word in lex.pronouns:
+                # Resolved once the readings are chosen (``_resolve_pronouns``): only a
+                # kept reading's source may be what a pronoun points back to.
                 pronoun = True
-                found = resolve(word, span.start, antecedents, ordered, lex, starts)
-                ref = Ref(span, found.entity if found else None)
-                confidence *= 0.9 if found else 0.7
+                ref = Ref(span, None)
+                if not (model is not None and model.scorer):
+                    found = resolve(word, span.start, antecedents, ordered, lex, starts)
+                    confidence *= 0.9 if found else 0.7
             else:
                 # The rule's and the tagger's readings of a cue often share the source.
                 if d.source in linked:
@@ -365,6 +401,7 @@ def _finish(
                 ref = Ref(span, entity)
                 kind = kind_of_source(span.text, types.get(entity) if entity else None, lex)
                 antecedents.append(Antecedent(span.start, kind, entity))
+                ante = antecedents[-1]
         else:
             confidence *= 0.8
         kind = d.kind or _kind(text, content, quotes)
@@ -377,7 +414,7 @@ def _finish(
                 feats[NESTED_KEY] = 1.0
         ends = [d.cue, *content] + ([d.source] if d.source else [])
         start = min(s for s, _ in ends)
-        reading = _Reading(d, content, ref, kind, round(confidence, 3), feats, start)
+        reading = _Reading(d, content, ref, kind, round(confidence, 3), feats, start, ante)
         readings.append((start, d.cue[0], reading))
     readings.sort(key=lambda x: (x[0], x[1]))
     kept = [r for _, _, r in readings]
@@ -385,8 +422,31 @@ def _finish(
         kept = [
             kept[n] for n in _one_per_cue([(r.draft.cue[0], r.confidence, r.feats) for r in kept])
         ]
+    kept = _resolve_pronouns(kept, ordered, starts, lex)
     hedge_re = _hedge_pattern()
     return [(_claim(text, r, hedge_re), r.feats) for r in kept]
+
+
+def _resolve_pronouns(
+    kept: list[_Reading], ordered: list[Mention], starts: list[int], lex: Lexicon
+) -> list[_Reading]:
+    """Pronoun sources pointed back at the nearest compatible source among the kept
+    readings (in the order of their cues), else at an entity mention. A reading of a cue
+    that lost to another is no antecedent: its source was not the one shown."""
+    antecedents: list[Antecedent] = []
+    out = list(kept)
+    for n in sorted(range(len(kept)), key=lambda n: kept[n].draft.cue[0]):
+        r = kept[n]
+        if r.antecedent is not None:
+            antecedents.append(r.antecedent)
+        elif r.source is not None and r.source.entity is None and r.draft.source is not None:
+            span = r.source.span
+            word = span.text.lower()
+            if word in lex.pronouns:
+                found = resolve(word, span.start, antecedents, ordered, lex, starts)
+                if found is not None and found.entity is not None:
+                    out[n] = replace(r, source=Ref(span, found.entity))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +460,7 @@ class _Reading:
     confidence: float  # rounded as the claim shows it
     feats: dict[str, float]
     start: int
+    antecedent: Antecedent | None  # what a later pronoun may point back to
 
 
 def _one_per_cue(readings: list[tuple[int, float, dict[str, float]]]) -> list[int]:

@@ -4,7 +4,7 @@ Opening an article and changing nothing writes no sidecar beside it (the user on
 looked), so without this every reopen extracts again: 17 s for a 1 MB article. The
 cache keeps what the extractor found, per text, in
 ``$XDG_CACHE_HOME/marginalia/extractions/`` (default ``~/.cache``; the config's
-``cache`` setting or ``$MARGINALIA_CACHE_DIR`` move it or turn it off). It holds
+``cache`` setting moves it or turns it off, ``$MARGINALIA_CACHE_DIR`` moves it). It holds
 machine suggestions only: a sidecar, when current, is the reviewed truth and wins.
 
 An entry's name is a hash of everything that decides the extractor's output (the
@@ -22,7 +22,6 @@ touches its entry's mtime: atime is often not kept).
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -38,6 +37,7 @@ from typing import Any, BinaryIO
 
 from tui.extract import cache_codec
 from tui.extract.codebook import Codebook
+from tui.extract.collector import collector_paused
 from tui.model import Annotations
 from tui.text.document import Document
 
@@ -76,7 +76,10 @@ class CacheSettings:
         if not self.enabled:
             return None
         env = os.environ.get(ENV_DIR, "")
-        folder = Path(env).expanduser() if env else self.folder or default_folder()
+        try:
+            folder = Path(env).expanduser() if env else self.folder or default_folder()
+        except RuntimeError:  # no home folder to put it in: go without
+            return None
         return ExtractionCache(folder, max_bytes=self.max_mb * 1024 * 1024)
 
 
@@ -99,10 +102,11 @@ def parse_settings(raw: Any) -> tuple[CacheSettings, tuple[str, ...]]:
     else:
         problems.append("cache: enabled must be true or false")
     folder = raw.get("dir")
-    if isinstance(folder, str) and folder.strip():
-        settings = replace(settings, folder=Path(folder.strip()).expanduser())
+    path = Path(folder.strip()).expanduser() if isinstance(folder, str) else None
+    if path is not None and path.is_absolute():
+        settings = replace(settings, folder=path)
     elif folder is not None:
-        problems.append("cache: dir must be a folder path")
+        problems.append("cache: dir must be a full folder path (~ for your home)")
     max_mb = raw.get("max_mb", DEFAULT_MAX_MB)
     if isinstance(max_mb, int) and not isinstance(max_mb, bool) and max_mb >= 1:
         settings = replace(settings, max_mb=max_mb)
@@ -238,10 +242,15 @@ class ExtractionCache:
         False when they are not cacheable (not all untouched suggestions of this text)
         or could not be written; a cache failure never stops anything else.
         """
-        body = cache_codec.encode(annotations, document.text)
-        if body is None:
-            return False
-        data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            with collector_paused():  # as in _decode: many young objects, no cycles
+                body = cache_codec.encode(annotations, document.text)
+                if body is None:
+                    return False
+                text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+            data = text.encode("utf-8")
+        except (ValueError, TypeError, RecursionError, MemoryError):
+            return False  # a text Python cannot write as UTF-8 (a lone surrogate): no entry
         if len(data) > self.max_bytes:
             return False  # it would only push everything else out, then go itself
         key = entry_key(document, extractor, codebook)
@@ -253,9 +262,9 @@ class ExtractionCache:
         }
         try:
             self._write(self.path_for(key), json.dumps(header).encode("utf-8") + b"\n" + data)
+            self._written(len(data))
         except OSError:
             return False
-        self._written(len(data))
         return True
 
     def _write(self, path: Path, data: bytes) -> None:
@@ -306,7 +315,7 @@ class ExtractionCache:
             for _, size, path in sorted(entries):
                 if total <= goal:
                     break
-                with contextlib.suppress(FileNotFoundError):
+                with contextlib.suppress(OSError):  # gone already, or not ours to remove
                     path.unlink()
                     removed.append(path)
                 total -= size
@@ -317,14 +326,9 @@ class ExtractionCache:
 
 def _decode(body: bytes, text: str) -> Annotations:
     # Hundreds of thousands of new objects, none in a cycle: the collector would only walk
-    # the whole heap again and again meanwhile (as during extraction, which turns it off too).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # the whole heap again and again meanwhile, as it would during extraction.
+    with collector_paused():
         return cache_codec.decode(json.loads(body), text)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _open_entry(path: Path) -> BinaryIO:

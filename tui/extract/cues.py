@@ -189,7 +189,7 @@ def word_starts(text: str, words: frozenset[str]) -> list[int]:
     return [m.start() for m in _WORD.finditer(text) if m.group().lower() in words]
 
 
-def _title_case(toks: list[Token]) -> bool:
+def title_case(toks: list[Token]) -> bool:
     words = [t.text for t in toks if t.text[:1].isalpha() and len(t.text) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -215,7 +215,7 @@ def find_cues(toks: list[Token], lex: Lexicon, lowered: list[str] | None = None)
         verb = lex.verbs.get(w)
         # A capitalised cue word inside a sentence is a name ("United States"), unless
         # the sentence is a headline in title case ("Lindsey Graham Says Trump ...").
-        if verb is not None and i > 0 and toks[i].text[0].isupper() and not _title_case(toks):
+        if verb is not None and i > 0 and toks[i].text[0].isupper() and not title_case(toks):
             verb = None
         if verb is not None and i + 1 < n and lowered[i + 1] in verb.not_before:
             verb = None

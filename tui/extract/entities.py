@@ -54,7 +54,9 @@ def find_mentions(
         while k < len(rules) and rules[k].start < s_end:
             r = rules[k]
             for j, t in enumerate(toks):
-                if t.start < r.end and t.end > r.start:
+                if t.start >= r.end:
+                    break  # tokens run in text order: none further overlaps
+                if t.end > r.start:
                     blocked[j] = True
             k += 1
         in_title = title is not None and s_start < title[1] and s_end > title[0]
@@ -77,7 +79,7 @@ def find_mentions(
                 s.type, s.source, s.confidence = "GPE", "dateline", max(s.confidence, 0.9)
             found.append(_to_found(toks, s))
     found.sort(key=lambda f: (f.start, -f.end))
-    found = _surnames_again(text, sents, found)
+    found = _surnames_again(text, sents, words_list, found)
     found = _acronyms_again(text, sents, found, capitals)
     found = _names_completed(text, found)
     return _places_joined(text, found, gaz)
@@ -195,7 +197,9 @@ def _to_found(toks: list[Token], s: NameSpan) -> Found:
     )
 
 
-def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> list[Found]:
+def _surnames_again(
+    text: str, sents: list[list[Token]], words_list: list[list[str]], found: list[Found]
+) -> list[Found]:
     """ "Assad regime", "Savett said": surnames of people named in full, wherever they recur."""
     pat = patterns()
     surnames: dict[str, float] = {}
@@ -215,7 +219,10 @@ def _surnames_again(text: str, sents: list[list[Token]], found: list[Found]) -> 
     extra: list[Found] = []
     starts = [s for s, _ in taken]
 
-    for toks in sents:
+    names = surnames.keys()
+    for toks, words in zip(sents, words_list, strict=True):
+        if names.isdisjoint(words):
+            continue  # most sentences
         for t in toks:
             if t.text not in surnames:
                 continue
@@ -256,8 +263,13 @@ def _acronyms_again(
     for toks, all_capitals in zip(sents, capitals, strict=True):
         if all_capitals:
             continue
+        # an acronym is upper case (dots aside): most sentences have no such word
+        upper = [k for k, t in enumerate(toks) if t.text.isupper()]
+        if not upper:
+            continue
         words = [t.text for t in toks]
-        for k, t in enumerate(toks):
+        for k in upper:
+            t = toks[k]
             w = t.text
             letters = w.replace(".", "")
             if not (2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()):

@@ -143,6 +143,8 @@ class DocCasing:
 
 def is_headline(words: list[str]) -> bool:
     """A sentence mostly in capitals (wire headlines): casing says little there."""
+    if not any(map(str.isupper, words)):
+        return False  # most sentences: no word in capitals (tested in C)
     alpha = [w for w in words if w[:1].isalpha() and len(w) > 1]
     if len(alpha) < 2:
         return False

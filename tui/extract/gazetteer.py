@@ -71,7 +71,7 @@ class Gazetteer:
     def match(self, words: list[str]) -> list[tuple[int, int, frozenset[str]]]:
         """Longest gazetteer phrases in a token list: (start, end, labels), left to right."""
         out = []
-        i = 0
+        end = 0
         n = len(words)
         # Most sentences have no all-caps word: then the title-cased lookups would only
         # repeat the plain ones (str.isupper over the words runs in C; most sentences
@@ -80,7 +80,18 @@ class Gazetteer:
         norm = [_norm_caps(w) for w in words] if caps else words
         caps = caps and norm != words
         multi_first, phrases, max_len = self.multi_first, self.phrases, self.max_len
-        while i < n:
+        # the words that open a phrase, found in one pass (most words open none)
+        if caps:
+            hits = [
+                k
+                for k, (w, m) in enumerate(zip(words, norm, strict=True))
+                if w in phrases or w in multi_first or m in phrases or m in multi_first
+            ]
+        else:
+            hits = [k for k, w in enumerate(words) if w in phrases or w in multi_first]
+        for i in hits:
+            if i < end:
+                continue  # inside the phrase matched last
             w = words[i]
             multi = w in multi_first or (caps and norm[i] in multi_first)
             if not multi:
@@ -89,21 +100,15 @@ class Gazetteer:
                     labels = phrases.get(norm[i])
                 if labels is not None:
                     out.append((i, i + 1, labels))
-                i += 1
                 continue
-            best = None
             for length in range(min(max_len, n - i), 0, -1):
                 labels = phrases.get(" ".join(words[i : i + length]))
                 if labels is None and caps:
                     labels = phrases.get(" ".join(norm[i : i + length]))
                 if labels is not None:
-                    best = (i, i + length, labels)
+                    out.append((i, i + length, labels))
+                    end = i + length
                     break
-            if best is None:
-                i += 1
-            else:
-                out.append(best)
-                i = best[1]
         return out
 
 

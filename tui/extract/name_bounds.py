@@ -53,6 +53,15 @@ def strip_front(words: list[str], a: int, b: int, gaz: Gazetteer, pat: Patterns)
     return a
 
 
+def may_extend(w: str, pat: Patterns) -> bool:
+    """Could ``extend`` run a name on over ``w``, the word after it? (Every word its first
+    step takes is one of these; most words are none, so callers test this first.)"""
+    return w in _EXTENDERS or w in pat.name_particles or particle_name(w, pat)
+
+
+_EXTENDERS = frozenset(["&", "of", "for", "and"])
+
+
 def extend(
     words: list[str],
     b: int,
@@ -62,6 +71,7 @@ def extend(
     starts: frozenset[int] = frozenset(),
 ) -> int:
     """Run a name on over particles: "Bashar" + "al-Assad", "Maraat" + "al Numan".
+    (Keep ``may_extend`` in step: it lists every word the first step below may take.)
 
     ``starts``: tokens where the tagger begins a name of its own; an organisation does
     not run on over "of" into one ("Benetton of Italy" is a club and a country)."""
@@ -137,13 +147,12 @@ def chunks(words: list[str], blocked: list[bool], pat: Patterns) -> list[tuple[i
     out = []
     n = len(words)
     k = 0
-    while k < n:
-        w = words[k]
-        # most words: not capitalised and no hyphen, so no nameword (tested inline, cheaply)
-        if blocked[k] or (not w[:1].isupper() and "-" not in w) or not nameword(w, pat):
-            k += 1
+    # most words are not capitalised and have no hyphen, so are no nameword: the others
+    # are found in one pass
+    for a in [i for i, w in enumerate(words) if w[:1].isupper() or "-" in w]:
+        if a < k or blocked[a] or not nameword(words[a], pat):
             continue
-        a, b = k, k + 1
+        b = a + 1
         while b < n and not blocked[b]:
             if nameword(words[b], pat):
                 b += 1

@@ -20,7 +20,15 @@ import re
 from dataclasses import dataclass
 
 from tui.extract.gazetteer import CAPITAL, CITY_BIG, CITY_MID, COUNTRY, NORP, ORG, REGION, Gazetteer
-from tui.extract.name_bounds import cap, chunks, extend, has_particle, strip_front, trim
+from tui.extract.name_bounds import (
+    cap,
+    chunks,
+    extend,
+    has_particle,
+    may_extend,
+    strip_front,
+    trim,
+)
 from tui.extract.patterns import Patterns
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -89,18 +97,18 @@ def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
     spans: list[NameSpan] = []
     cur: NameSpan | None = None
     confs: list[float] = []
-    for k, (tag, conf) in enumerate(tags):
-        if tag.startswith("I-") and cur is not None and cur.type == tag[2:]:
+    # only the tagged words matter (most are O): an O between two of them ends a span
+    for k in [k for k, tc in enumerate(tags) if tc[0] != "O"]:
+        tag, conf = tags[k]
+        if cur is not None and cur.b == k and tag.startswith("I-") and cur.type == tag[2:]:
             cur.b = k + 1
             confs.append(conf)
             continue
         if cur is not None:
             cur.confidence = sum(confs) / len(confs)
             spans.append(cur)
-            cur = None
-        if tag != "O":
-            cur = NameSpan(k, k + 1, tag[2:], conf, "tagger")
-            confs = [conf]
+        cur = NameSpan(k, k + 1, tag[2:], conf, "tagger")
+        confs = [conf]
     if cur is not None:
         cur.confidence = sum(confs) / len(confs)
         spans.append(cur)
@@ -109,7 +117,12 @@ def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
 
 def _context_type(words: list[str], a: int, b: int, pat: Patterns, gaz: Gazetteer) -> str | None:
     """What the words around a name say it is."""
-    before = tuple(w.lower() for w in words[max(0, a - 2) : a])
+    # the (up to) two words before the name, lower-cased, built directly: this runs for
+    # every name the tagger finds
+    if a >= 2:
+        before: tuple[str, ...] = (words[a - 2].lower(), words[a - 1].lower())
+    else:
+        before = (words[0].lower(),) if a == 1 else ()
     if before in pat.place_cues or before[-1:] in pat.place_cues:
         return "GPE"
     if b < len(words):
@@ -230,6 +243,8 @@ def sentence_names(
         for a, b in chunks(words, blocked, pat):
             if a < done:
                 continue  # inside a name an earlier chunk ran on over
+            if b - a == 1 and (b == n or not may_extend(words[b], pat)):
+                continue  # one word (most chunks), and extend would not run it on
             b = extend(words, b, "ORG", pat, gaz)
             while b > a and any(blocked[a:b]):
                 b -= 1
@@ -307,8 +322,9 @@ def sentence_names(
         for k in range(a, b):
             covered[k] = True
     # "Iran-backed", "US-led": the place or nationality before the hyphen
-    for k, w in enumerate(words):
-        if "-" not in w or covered[k] or blocked[k] or not cap(w):
+    for k in [k for k, w in enumerate(words) if "-" in w]:
+        w = words[k]
+        if covered[k] or blocked[k] or not cap(w):
             continue
         head = w.split("-")[0]
         labels = gaz.labels((head,))

@@ -32,12 +32,32 @@ class Quote:
 _MARK = re.compile("“|”|«|»|„|''|\"")
 
 
+def _straight_role(text: str, at: int, start: int, end: int) -> str:
+    """How a straight ``"`` at ``at`` faces, read off its neighbours: "open" before a word
+    (after a space or the paragraph's start), "close" after one (before a space,
+    punctuation or the end), "" when it is neither or an inch mark ('a 12" pipe')."""
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < end else " "
+    if before.isdigit():
+        return ""
+    if (before.isspace() or before in "([{—–-") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-"):
+        return "close"
+    return ""
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     open_at: int | None = None
     marks = list(_MARK.finditer(text, start, end))
-    # With curly quotes present, a straight one is a stray (or an inch mark): skip it.
+    # With curly quotes present, a straight one is a stray, an inch mark, a quotation
+    # inside the curly one ('“He said "no" to me”'), or stands for a curly one the page
+    # lost ('“We will win," Trump said. "Believe me.”': scraped text mixes them). So it
+    # closes an open curly quotation only when it faces that way and no straight
+    # quotation inside is open, and opens one only when none is open.
     curly = any(m.group() in "“”«»„" for m in marks)
+    inner = False  # a straight quotation open inside a curly one
     for m in marks:
         ch = m.group()
         if ch in ("“", "«", "„"):
@@ -47,6 +67,20 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, b
             if open_at is not None:
                 out.append((open_at, m.end(), True))
                 open_at = None
+                inner = False
+        elif curly and ch == STRAIGHT:
+            role = _straight_role(text, m.start(), start, end)
+            if role == "open":
+                if open_at is None:
+                    open_at = m.start()
+                else:
+                    inner = True
+            elif role == "close" and open_at is not None:
+                if inner:
+                    inner = False
+                else:
+                    out.append((open_at, m.end(), True))
+                    open_at = None
         elif curly:
             continue
         elif open_at is None:

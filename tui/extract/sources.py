@@ -10,9 +10,10 @@ mention lies inside it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from tui.extract.cues import Lexicon
+from tui.extract.cues import Lexicon, title_case
 from tui.extract.quotes import MARKS
 from tui.model import Entity, Mention, Span
 from tui.text.segment import Token, lower_forms
@@ -36,7 +37,24 @@ class Sentence:
         return cls(toks, lower_forms(toks), start, end)
 
     def is_boundary(self, i: int) -> bool:
-        return self.toks[i].text in BOUNDARY
+        t = self.toks[i].text
+        return t in BOUNDARY or (t == "." and self.glued_stop(i))
+
+    def glued_stop(self, i: int) -> bool:
+        """Is the full stop at ``i`` the end of a sentence the page glued to the next one
+        ("known to the authorities.Prime Minister", "2017.At least")? It sits between a
+        word (or a number) and a capital with no space: not after an initial ("W.Bush")
+        nor a name in capitals ("U.S"); abbreviations ("Rep.") are followed by a space."""
+        if i == 0 or i + 1 >= len(self.toks):
+            return False
+        prev, nxt, dot = self.toks[i - 1], self.toks[i + 1], self.toks[i]
+        return (
+            prev.end == dot.start
+            and nxt.start == dot.end
+            and nxt.text[:1].isupper()
+            and len(prev.text) >= 3
+            and (prev.text[1:].islower() or prev.text.isdigit())
+        )
 
     def capital(self, i: int) -> bool:
         t = self.toks[i].text
@@ -51,8 +69,18 @@ def _is_adverb(s: Sentence, i: int) -> bool:
 def skip_verb_group(s: Sentence, j: int, lex: Lexicon) -> int:
     """The last token before ``j`` (inclusive) that is not part of the verb group."""
     while j >= 0 and (s.low[j] in lex.verb_group or _is_adverb(s, j)):
+        if _name_part(s, j):
+            break
         j -= 1
     return j
+
+
+def _name_part(s: Sentence, j: int) -> bool:
+    """A capitalised verb-group word right after a capitalised word is the end of a name
+    ("Prime Minister Theresa May said", "Will"), except in a headline in title case."""
+    if j == 0 or not s.toks[j].text[:1].isupper() or not s.toks[j - 1].text[:1].isupper():
+        return False
+    return not title_case(s.toks)
 
 
 def _name_link(s: Sentence, i: int, lex: Lexicon) -> bool:
@@ -80,7 +108,7 @@ def _np_left(s: Sentence, j: int, lex: Lexicon) -> int:
             break
         if s.is_boundary(i):
             break
-        if s.low[i] in lex.np_stops and not _name_link(s, i, lex):
+        if s.low[i] in lex.np_stops and not _name_link(s, i, lex) and not _name_part(s, i):
             break
         if s.low[i] in lex.verbs and not s.capital(i):
             break
@@ -177,6 +205,8 @@ def _skip_time(s: Sentence, j: int, lex: Lexicon) -> int:
     "X last month announced", "X on Tuesday said")."""
     i = j
     while i >= 0 and (s.low[i] in lex.time_words or (s.low[i].isdigit() and len(s.low[i]) == 4)):
+        if _name_part(s, i):
+            break  # "Theresa May said": a name, not the month
         i -= 1
     if i == j:
         return j
@@ -204,13 +234,69 @@ def left_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
         if s.toks[o].text != "(" or o == 0 or not s.capital(o - 1):
             return None
         return _np_left(s, o - 1, lex), j + 1
-    if s.is_boundary(j) or w in lex.np_stops or w in lex.verbs:
+    if s.is_boundary(j) or ((w in lex.np_stops or w in lex.verbs) and not _name_part(s, j)):
         return None
     if w in lex.determiners:
         return None  # "Following a swiftly called meeting": no noun phrase ends in "a"
     a = _np_left(s, j, lex)
     rel = _relative_head(s, a, j, lex)
-    return (rel if rel is not None else a), j + 1
+    a = rel if rel is not None else _after_opening_phrase(s, a, j, lex)
+    return _unclosed_appositive(s, a, lex), j + 1
+
+
+# Prepositions that open a sentence with an adverbial and no comma after it ("At least five
+# times locals warned", "In Syria officials said"). Not "after", "since", "before": they
+# also open clauses whose subject is the source ("After Trump said ...").
+_OPENING_PREPOSITIONS = frozenset(
+    {"at", "in", "on", "for", "with", "from", "by", "during", "about", "against", "amid"}
+    | {"despite", "into", "without", "among", "under", "over", "through", "across"}
+)
+
+
+def _after_opening_phrase(s: Sentence, a: int, j: int, lex: Lexicon) -> int:
+    """Start of the subject when the walk left from the cue ran into a phrase opening the
+    sentence: the preposition's object comes first, then the subject. The subject opens at
+    its determiner ("At the meeting the minister said"), else where capitals change ("In
+    Syria officials", "During the debate Trump"), else it is the last word ("At least five
+    times locals")."""
+    p = a - 1
+    if p < 0 or j <= a or s.low[p] not in _OPENING_PREPOSITIONS:
+        return a
+    start = _clause_start(s, p)
+    while start < p and s.low[start] in lex.lead_words:
+        start += 1
+    if start != p:
+        return a  # the preposition is inside the clause
+    for k in range(j, a, -1):
+        if s.low[k] in lex.determiners:
+            return k
+    for k in range(j, a, -1):
+        if s.capital(k) != s.capital(k - 1):
+            return k
+    if not any(s.capital(i) for i in range(a, j + 1)):
+        return j
+    return a
+
+
+def _unclosed_appositive(s: Sentence, a: int, lex: Lexicon) -> int:
+    """Start of a name whose appositive was never closed: the source found was the
+    appositive ("Erica Gasparri, a mother of three who lived in Barking told ..."), the
+    name opening the clause before its comma is the one who spoke."""
+    if a < 2 or s.toks[a - 1].text != "," or s.low[a] not in lex.appositive_openers:
+        return a
+    if s.low[a] in _RELATIVES or s.low[a] == "which":
+        return a
+    c0 = _clause_start(s, a - 1)
+    while c0 < a - 1 and s.low[c0] in lex.lead_words:
+        c0 += 1
+    if (
+        c0 < a - 1
+        and s.low[c0] not in lex.determiners
+        and _looks_like_name(s, c0, a - 1)
+        and not any(s.low[i] in lex.time_words for i in range(c0, a - 1))
+    ):
+        return c0
+    return a
 
 
 _RELATIVES = frozenset({"who", "whose"})
@@ -295,12 +381,20 @@ def right_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4, "LOC": 5}
 
 
+# A relative clause inside a source ("a mother of three who lived in Barking") names
+# others: its mentions are not the speaker.
+_RELATIVE_IN = re.compile(r"\s(?:who|whose|which|that)\s", re.IGNORECASE)
+
+
 def link_entity(span: Span, mentions: list[Mention]) -> str | None:
-    """The entity a source span names: the best mention overlapping it."""
+    """The entity a source span names: the best mention overlapping it, before any
+    relative clause in it."""
     best: tuple[int, int, int] | None = None
     found: str | None = None
+    rel = _RELATIVE_IN.search(span.text)
+    head_end = span.start + rel.start() if rel else span.end
     for m in mentions:
-        if m.status == "rejected" or not m.span.overlaps(span):
+        if m.status == "rejected" or not m.span.overlaps(span) or m.span.start >= head_end:
             continue
         rank = _TYPE_RANK.get(m.type)
         if rank is None:

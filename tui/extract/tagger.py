@@ -99,6 +99,8 @@ class Tagger:
         self._combo: dict[tuple[str, ...], list[float]] = {}
         self._ss: dict[str, str] = {}
         self._hist: dict[tuple[str, str, str], list[float]] = {}
+        # gazetteer feature names per (labels, multi-word?, B/I): a few dozen in all
+        self._gaz_names: dict[tuple[frozenset[str], bool, str], list[str]] = {}
         self._ctx: dict[int, dict[str, list[float]]] = {off: {} for off in NEIGHBOURS}
 
     @classmethod
@@ -214,16 +216,28 @@ class Tagger:
         hist_cache = self._hist
         first_vecs = casing.vectors[kind + 1]
         word_vecs = casing.vectors[kind]
-        out: list[tuple[str, float]] = []
         skip = ("O", SURE)
-        prev, prev2 = START, START
-        for i in range(n):
+        out: list[tuple[str, float]] = [skip] * n
+        # skipped(prev, word) for every word, in two steps: the words that may open a
+        # name are found in one pass; a word after a tagged one is scored whatever it is
+        opens = [i for i, w in enumerate(words) if w[:1].isupper() or "-" in w]
+        nxt = 0  # index into opens
+        i = -1
+        prev = START
+        while True:
+            if prev == "O" or prev == START:
+                while nxt < len(opens) and opens[nxt] <= i:
+                    nxt += 1
+                if nxt == len(opens):
+                    break
+                i = opens[nxt]
+            else:
+                i += 1
+                if i == n:
+                    break
             word = words[i]
-            if (prev == "O" or prev == START) and not word[:1].isupper() and "-" not in word:
-                # skipped(prev, word), written out: this runs for every word
-                out.append(skip)
-                prev2, prev = prev, "O"
-                continue
+            prev = out[i - 1][0] if i > 0 else START
+            prev2 = out[i - 2][0] if i > 1 else START
             cached = (first_vecs if i == 0 else word_vecs).get(word)
             if cached is None:
                 cached = self._word_vec(word, kind + (i == 0), casing)
@@ -252,8 +266,8 @@ class Tagger:
             scores[best] = -inf
             margin = best_score - max(scores)
             tag = tags[best]
-            out.append((tag, 1.0 / (1.0 + exp(-min(margin / MARGIN_SCALE, 30.0)))))
-            prev2, prev = prev, tag
+            out[i] = (tag, 1.0 / (1.0 + exp(-min(margin / MARGIN_SCALE, 30.0))))
+            prev = tag
         return out
 
     def _gaz_vectors(
@@ -261,14 +275,24 @@ class Tagger:
     ) -> dict[int, list[float]]:
         """The gazetteer phrase features' vector of each token that has any."""
         feats: dict[int, list[str]] = {}
+        names = self._gaz_names
         for start, end, labels in matches:
             multi = end - start > 1
             for k in range(start, end):
                 pos = "B" if k == start else "I"
-                # fixed order whatever PYTHONHASHSEED is (most phrases have one label)
-                f = feats.setdefault(k, [])
-                for label in labels if len(labels) < 2 else sorted(labels):
-                    f.append(f"gp={label}-{pos}" if multi else f"gp={label}")
+                key = (labels, multi, pos)
+                named = names.get(key)
+                if named is None:
+                    # fixed order whatever PYTHONHASHSEED is (most phrases have one label)
+                    named = names[key] = [
+                        f"gp={label}-{pos}" if multi else f"gp={label}"
+                        for label in (labels if len(labels) < 2 else sorted(labels))
+                    ]
+                f = feats.get(k)
+                if f is None:
+                    feats[k] = list(named)
+                else:
+                    f += named
             if TITLE in labels and end < n:
                 feats.setdefault(end, []).append("after-title")
         combo, vec = self._combo, self._vec

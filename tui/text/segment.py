@@ -2,7 +2,8 @@
 
 The sentence splitter is rule-based and tuned for wire copy: abbreviations,
 initials, decimals and thousands, full stops inside closing quotes, ellipses and
-datelines. Abbreviation lists are data (``tui/data/abbreviations.yaml``).
+datelines, and sentences run together where a scraped page lost its paragraph breaks
+("in the past.The ...", a headline run into its dateline: "...PrioritiesLONDON — "). Abbreviation lists are data (``tui/data/abbreviations.yaml``).
 
 No sentence is longer than ``MAX_SENTENCE`` characters: a longer one (a list that never
 ends, a text with no full stops, a megabyte on one line) is cut at clause boundaries
@@ -17,17 +18,26 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import merge
 
 from tui.data import data_yaml
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """``text`` is the document's ``[start, end)``."""
+
     start: int
-    end: int
     text: str
+
+    # Worked out, not stored: an int object per token is 32 bytes, and a long article has
+    # hundreds of thousands of tokens alive at once (188,000 for 1 MB of news, 6 MB).
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +63,13 @@ def _abbreviations() -> _Abbreviations:
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
 
-# A dateline opening a paragraph: "ALEPPO, Syria (Reuters) - ", "WASHINGTON (AP) — ".
+# A dateline opening a paragraph: "ALEPPO, Syria (Reuters) - ", "WASHINGTON (AP) — ",
+# "KANDAHAR, Afghanistan, Oct. 3 (Xinhua) -- ".
 DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,40}[A-Z.]"
-    r"(?:,[ ][A-Z][\w.' ]{1,40}?)?"
+    r"(?:,[ ][A-Z][\w.' ]{1,40}?){0,2}"
     r"(?:[ ]\([^()\n]{1,40}\))?"
-    r"[ ]*[-–—][ ]*"
+    r"[ ]*(?:--|[-–—])[ ]*"
 )
 
 # Candidate ends: terminal punctuation, then closing quotes/brackets, then space.
@@ -106,6 +117,15 @@ def clear_cache() -> None:
     _SENTENCES.clear()
     _TOKENS.clear()
     _PARAGRAPHS.clear()
+
+
+def forget_tokens(text: str) -> None:
+    """Forget the remembered tokens of ``text`` (the extractor calls this when it is done
+    with a document: 1 MB of text leaves about 22 MB of them). Its sentence spans, small
+    and asked for again by the library's index, stay remembered."""
+    # a list first: another thread may add entries meanwhile
+    for key in [k for k, v in list(_TOKENS.items()) if v[0] is text]:
+        _TOKENS.pop(key, None)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -213,11 +233,11 @@ def _paragraph_sentences(text: str, p_start: int, p_end: int) -> tuple[tuple[int
         return hit[1]
     out: list[tuple[int, int]] = []
     s = dateline_end(text, p_start, p_end)
-    for m in _CANDIDATE.finditer(text, s, p_end):
-        if m.end() <= s or not _is_boundary(text, m.start(), m.end(), p_end):
+    for end, after in _ends(text, s, p_end):
+        if end <= s:
             continue
-        out.append((s, m.end()))
-        s = m.end()
+        out.append((s, end))
+        s = after
         while s < p_end and text[s].isspace():
             s += 1
     if s < p_end:
@@ -229,6 +249,73 @@ def _paragraph_sentences(text: str, p_start: int, p_end: int) -> tuple[tuple[int
     if any(e - s > MAX_SENTENCE for s, e in out):
         out = [piece for s, e in out for piece in _cut_long(text, s, e)]
     return _remember(_PARAGRAPHS, key, text, tuple(out))
+
+
+def _ends(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence ends in ``text[start:end]`` in order, each as (end of the sentence, where
+    the next one may start): full stops followed by a space, and sentences run together."""
+    spaced = (
+        (m.end(), m.end())
+        for m in _CANDIDATE.finditer(text, start, end)
+        if _is_boundary(text, m.start(), m.end(), end)
+    )
+    # Cheap test first: most paragraphs have no full stop directly before a letter.
+    if _JOINED.search(text, start, end) is None and _HEADLINE.search(text, start, end) is None:
+        yield from spaced
+        return
+    joined = (
+        (m.end(), m.end())
+        for m in _JOINED.finditer(text, start, end)
+        if _is_joined_boundary(text, m.start(), m.end(), start, end)
+    )
+    headline = (
+        (m.start() + 3, after)
+        for m in _HEADLINE.finditer(text, start, end)
+        if (after := dateline_end(text, m.start() + 3, end)) > m.start() + 3
+    )
+    yield from merge(spaced, joined, headline)
+
+
+# Text pasted or scraped from a web page often loses the break between paragraphs:
+# "...in the past.The British-Pakistani, who ..." or a headline run into the dateline
+# of the story, "...Surveillance PrioritiesLONDON — For the second time ...".
+# A full stop (?, !) right after a lower-case letter, a digit or a closing quote or
+# bracket, and right before a capitalised word (maybe after an opening quote):
+_JOINED = re.compile(r"(?<=[a-z\d)\]\"'”’])[.!?]+[\"'”’)\]»]*?(?=[\"“‘(«]?[A-Z][a-z])")
+# A lower-case word run into an upper-case one ("PrioritiesLONDON"): a sentence end only
+# when the upper-case word opens a dateline (checked with DATELINE), which leaves
+# "McDONALD" or "iOS" alone.
+_HEADLINE = re.compile(r"[a-z]{3}[A-Z]{3}")
+_CHUNK_START = re.compile(r"\S*$")
+_CHUNK_END = re.compile(r"\S*")
+_WORD_AFTER = re.compile(r"[\"“‘(«]*(\w+)")
+
+
+def _is_joined_boundary(text: str, mark_start: int, mark_end: int, start: int, end: int) -> bool:
+    """Is the full stop at text[mark_start:mark_end], with no space after it, a sentence
+    end? Stricter than with a space: no abbreviation, no initials or dotted words
+    ("e.g.The", "U.S.A.The", "St.Louis"), no web or mail address ("example.com/News")."""
+    left = _CHUNK_START.search(text, max(start, mark_start - 80), mark_start)
+    right = _CHUNK_END.match(text, mark_end, end)
+    chunk = (left.group() if left else "") + (right.group() if right else "")
+    if "/" in chunk or "@" in chunk or "www" in chunk.lower():
+        return False
+    mark = text[mark_start:mark_end].rstrip("\"'”’)]»")
+    if mark != ".":
+        return True
+    before = _WORD_BEFORE.search(text, max(start, mark_start - 40), mark_start)
+    if before is None:
+        return True  # after a closing quote or bracket: ”.The
+    prev = before.group(1).lstrip("'’-")
+    if len(prev) < 2 or "." in prev:
+        return False  # an initial or a dotted word
+    abbr = _abbreviations()
+    if prev in abbr.never_final or prev in abbr.before_number:
+        return False
+    if prev in abbr.may_be_final:
+        nxt = _WORD_AFTER.match(text, mark_end, end)
+        return nxt is not None and nxt.group(1) in abbr.sentence_starters
+    return True
 
 
 MAX_SENTENCE = 600  # characters
@@ -274,14 +361,12 @@ def _cut_long(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _intern = sys.intern
 _new_object = object.__new__
 _set_start = vars(Token)["start"].__set__
-_set_end = vars(Token)["end"].__set__
 _set_text = vars(Token)["text"].__set__
 
 
-def _token(start: int, end: int, text: str) -> Token:
+def _token(start: int, text: str) -> Token:
     t = _new_object(Token)
     _set_start(t, start)
-    _set_end(t, end)
     _set_text(t, text)
     return t
 
@@ -305,7 +390,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for word in _TOKEN.findall(text, start, end):
         at = find(word, pos)
         pos = at + len(word)
-        append(_token(at, pos, _intern(word)))
+        append(_token(at, _intern(word)))
     _remember(_TOKENS, key, text, tuple(out))
     return out  # the caller's own list; the cache keeps a tuple
 

@@ -1,0 +1,97 @@
+"""Claim sources as a reader saw them go wrong on a real article (a VOA report on the
+London Bridge attack): appositives left open, pronouns, sources that began mid-phrase,
+glued sentences, and mixed quotation marks. Sentences are written for the tests."""
+
+from __future__ import annotations
+
+from tests.extract.test_attribution import by_content, claims_of, contents, mention
+from tui.extract.quotes import Quotes
+from tui.model import Entity
+from tui.text.segment import paragraphs
+
+
+def _people(text: str, *names: str):
+    ents = [Entity(f"e{n}", name, "PERSON") for n, name in enumerate(names, 1)]
+    ments = [mention(text, name, "PERSON", f"e{n}") for n, name in enumerate(names, 1)]
+    return ents, ments
+
+
+def test_an_appositive_left_open_keeps_the_name_and_she_resolves_to_it() -> None:
+    text = (
+        "Jane Roe, a mother of three who lived in Barking told local media she had "
+        "reported John Doe two years ago. She says she confronted him in a park."
+    )
+    ents, ments = _people(text, "Jane Roe", "John Doe")
+    ents.append(Entity("e3", "Barking", "GPE"))
+    ments.append(mention(text, "Barking", "GPE", "e3"))
+    claims = claims_of(text, ents, ments)
+    told = by_content(claims, "reported John Doe")
+    assert told.source.span.text == "Jane Roe, a mother of three who lived in Barking"
+    assert told.source.entity == "e1"
+    says = by_content(claims, "confronted him")
+    assert (says.source.span.text, says.source.entity) == ("She", "e1")
+
+
+def test_she_resolves_to_the_nearest_person_source_when_no_appositive() -> None:
+    # The positive twin of the above without the appositive: the mention nearest
+    # before "She" is John Doe (inside the content), but the last source is Jane Roe.
+    text = "Jane Roe told local media she had reported John Doe. She says she confronted him."
+    ents, ments = _people(text, "Jane Roe", "John Doe")
+    says = by_content(claims_of(text, ents, ments), "confronted him")
+    assert says.source.entity == "e1"
+
+
+def test_a_place_in_a_relative_clause_is_not_the_source() -> None:
+    text = "A mother of three who lived in Barking told reporters the park was unsafe."
+    ments = [mention(text, "Barking", "GPE", "e1")]
+    c = by_content(claims_of(text, [Entity("e1", "Barking", "GPE")], ments), "park")
+    assert c.source.span.text == "A mother of three who lived in Barking"
+    assert c.source.entity is None
+
+
+def test_a_source_does_not_start_inside_an_opening_phrase() -> None:
+    c = by_content(
+        claims_of("At least five times locals warned the police of their fears."), "police"
+    )
+    assert c.source.span.text == "locals"
+    c = by_content(claims_of("In Syria officials said the road was cut."), "road")
+    assert c.source.span.text == "officials"
+    # Not a preposition opening the sentence: the whole subject stays.
+    c = by_content(claims_of("Local residents reported bangs and gunshots."), "bangs")
+    assert c.source.span.text == "Local residents"
+    c = by_content(claims_of("After Smith said the road was cut, troops left."), "road")
+    assert c.source.span.text == "Smith"
+
+
+def test_a_name_ending_in_may_is_not_a_modal_and_glued_sentences_split() -> None:
+    text = "The city was calm on Sunday.Prime Minister Theresa May promised to act."
+    (c,) = [c for c in claims_of(text) if c.cue.text == "promised"]
+    assert c.source.span.text == "Prime Minister Theresa May"
+    c = by_content(claims_of("Officials may say the road is cut."), "road")
+    assert c.source.span.text == "Officials"
+
+
+def test_straight_quotes_mixed_with_curly_ones_pair_up() -> None:
+    text = '“We will win so much," Trump said at the rally. "You will be so happy.”'
+    q = Quotes(text, paragraphs(text))
+    assert [text[x.start : x.end] for x in q.quotes] == [
+        '“We will win so much,"',
+        '"You will be so happy.”',
+    ]
+    claims = claims_of(text)
+    assert [(c.source.span.text, contents(c)) for c in claims] == [
+        ("Trump", ['“We will win so much,"', '"You will be so happy.”'])
+    ]
+    # A straight quotation inside a curly one stays inside it; an inch mark is no quote.
+    text = '“He said "no" to me,” she said of the 12" pipe.'
+    q = Quotes(text, paragraphs(text))
+    assert [text[x.start : x.end] for x in q.quotes] == ['“He said "no" to me,”']
+
+
+def test_content_ends_before_a_coordinated_reporting_verb() -> None:
+    text = "Sanders often questions Clinton's ties to banks and has called for new rules."
+    c = by_content(claims_of(text), "ties to banks")
+    assert contents(c) == ["Clinton's ties to banks"]
+    # "and" before a word that reports nothing stays inside the content.
+    c = by_content(claims_of("Officials said the road and the bridge were cut."), "road")
+    assert contents(c) == ["the road and the bridge were cut"]
