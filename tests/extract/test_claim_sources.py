@@ -95,3 +95,30 @@ def test_content_ends_before_a_coordinated_reporting_verb() -> None:
     # "and" before a word that reports nothing stays inside the content.
     c = by_content(claims_of("Officials said the road and the bridge were cut."), "road")
     assert contents(c) == ["the road and the bridge were cut"]
+
+
+def test_content_stops_at_a_full_stop_glued_to_the_next_sentence() -> None:
+    text = (
+        "An official told VOA that there was frustration about the attack.Prime Minister "
+        "Theresa May promised to review the strategy."
+    )
+    claims = claims_of(text)
+    told = next(c for c in claims if c.cue.text == "told")
+    assert contents(told) == ["there was frustration about the attack"]
+    # A full stop with a space after it was never in question; an initial glued to a
+    # name is not a sentence end.
+    c = by_content(claims_of("An official said W.Bush had left the room."), "Bush")
+    assert contents(c) == ["W.Bush had left the room"]
+
+
+def test_a_person_after_of_in_a_source_is_not_the_speaker() -> None:
+    text = "Neighbors of John Doe accused the police of missing chances."
+    ments = [mention(text, "John Doe", "PERSON", "e1")]
+    c = by_content(claims_of(text, [Entity("e1", "John Doe", "PERSON")], ments), "police")
+    assert c.source.span.text == "Neighbors of John Doe"
+    assert c.source.entity is None
+    # The positive twin: the name heading the source is linked.
+    text = "John Doe accused the police of missing chances."
+    ments = [mention(text, "John Doe", "PERSON", "e1")]
+    c = by_content(claims_of(text, [Entity("e1", "John Doe", "PERSON")], ments), "police")
+    assert c.source.entity == "e1"

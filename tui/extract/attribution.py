@@ -175,8 +175,24 @@ def _cut_at_coordinated_cues(
         g = skip_verb_group(s, i - 1, lex)
         if g > 0 and s.low[g] in lex.coordinators:
             cuts.append(s.toks[g].start)
+    # A full stop glued to the next sentence ("the authorities.Prime Minister Theresa
+    # May promised"; scraped pages, PolNeAR's among them) ends what was said, on either
+    # side of the cue. Segmentation reads both as one sentence.
+    stops = [
+        s.toks[i].end for i in range(1, len(s.toks) - 1) if s.low[i] == "." and s.glued_stop(i)
+    ]
+    if stops:
+        stops = [x for x in stops if quotes.containing(x - 1) is None]
+        cuts.extend(x - 1 for x in stops)
+        for d in found:
+            for n, (a, b) in enumerate(d.content):
+                if b <= d.cue[0]:
+                    after = [x for x in stops if a < x < b]
+                    if after and (rest := trim(text, after[-1], b))[0] < rest[1]:
+                        d.content[n] = rest
     if not cuts:
         return
+    cuts.sort()
     for d in found:
         for n, (a, b) in enumerate(d.content):
             if a < d.cue[1]:
@@ -257,6 +273,10 @@ def find_claims(
 
 
 AGREE = 0.8  # readings of one cue that overlap this much are the same claim
+# The features ``choose_reading`` and ``find_claims`` read; _NO_FEATURES is shared, never
+# written to.
+_CHOICE_KEYS = ("origin_rule", "agree_rule", NESTED_KEY)
+_NO_FEATURES: dict[str, float] = {}
 
 
 def choose_reading(readings: list[tuple[float, dict[str, float]]]) -> int:
@@ -287,7 +307,8 @@ def scored_claims(
 ) -> list[tuple[Claim, dict[str, float]]]:
     """Every candidate claim in document order, with the features its confidence was
     scored from (training fits the scorer on these); with ``one_per_cue``, only the
-    reading of each cue that ``best_per_cue`` keeps (the others' claims are never built)."""
+    reading of each cue that ``best_per_cue`` keeps (the others' claims are never built),
+    and of its features only those the choice reads (``_CHOICE_KEYS``)."""
     text = doc.text
     lex = lexicon()
     paras = paragraphs(text)
@@ -412,6 +433,10 @@ def _finish(
                 confidence = model.confidence(feats) * (NESTED if inside else 1.0)
             if inside:
                 feats[NESTED_KEY] = 1.0
+            if one_per_cue:
+                # Only what choosing among a cue's readings (and find_claims) reads is kept:
+                # the full features of every reading of 1 MB of news held ~20 MB.
+                feats = {k: feats[k] for k in _CHOICE_KEYS if k in feats} or _NO_FEATURES
         ends = [d.cue, *content] + ([d.source] if d.source else [])
         start = min(s for s, _ in ends)
         reading = _Reading(d, content, ref, kind, round(confidence, 3), feats, start, ante)

@@ -396,6 +396,8 @@ def link_entity(span: Span, mentions: list[Mention]) -> str | None:
     for m in mentions:
         if m.status == "rejected" or not m.span.overlaps(span) or m.span.start >= head_end:
             continue
+        if m.type == "PERSON" and _complement(span, m):
+            continue  # "neighbors of Salman Abedi", "a lawyer for Smith": not the speaker
         rank = _TYPE_RANK.get(m.type)
         if rank is None:
             continue
@@ -404,6 +406,15 @@ def link_entity(span: Span, mentions: list[Mention]) -> str | None:
         if best is None or key < best:
             best, found = key, m.entity
     return found
+
+
+_OF = (" of", " for", " to")
+
+
+def _complement(span: Span, m: Mention) -> bool:
+    """Does the mention follow "of", "for" or "to" inside the source?"""
+    before = span.text[: max(0, m.span.start - span.start)].rstrip().lower()
+    return before.endswith(_OF)
 
 
 def entity_types(entities: tuple[Entity, ...]) -> dict[str, str]:
