@@ -119,10 +119,17 @@ def score_incidents(
 ) -> list[tuple[list[Draft], list[float]]]:
     """Each incident's mentions with the probability that each is a report."""
     yes = model.labels.index("event")
-    every = incident_features(groups)
+    # one incident's features at a time: held all at once, the features of 1 MB of
+    # news were the events stage's largest allocation
     return [
-        (list(members), [model.probabilities(f)[yes] for f in feats])
-        for members, feats in zip(groups, every, strict=True)
+        (
+            list(members),
+            [
+                model.probabilities(mention_features(d, k, len(members)))[yes]
+                for k, d in enumerate(members)
+            ],
+        )
+        for members in groups
     ]
 
 

@@ -47,6 +47,7 @@ class EventWords:
     anaphoric: frozenset[str]
     distinct: frozenset[str]
     irrealis: PhraseIndex
+    illnesses: PhraseIndex
     past_times: tuple[str, ...]
 
 
@@ -99,6 +100,7 @@ def event_words() -> EventWords:
             "actor_preps",
             "time_words",
             "irrealis",
+            "illnesses",
         )
     }
     irregular = {str(k).lower(): str(v).lower() for k, v in (raw.get("irregular") or {}).items()}
@@ -122,7 +124,7 @@ class TokenView:
     lemmas: list[frozenset[str]]
     # what later stages derive from the sentence alone, kept for the next reader (the
     # sub-event coder reads each sentence for every incident a few sentences around it)
-    memo: dict[str, frozenset[str]] = field(default_factory=dict)
+    memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, start: int, end: int, words: EventWords) -> TokenView:
