@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from tui.extract.codebook import Codebook, SubEventType
 from tui.extract.event_build import Coder, Draft
-from tui.extract.event_words import TokenView
+from tui.extract.event_words import TokenView, closed_words
 from tui.extract.linear import LinearModel, load_packaged
 
 MODEL_FILE = "events_subtypes.bin"
@@ -77,7 +77,7 @@ CONTEXT_SENTENCES = 8  # sentences either side of the trigger that the model rea
 def features(members: Sequence[Draft]) -> list[str]:
     """What the model reads of an incident (its mentions in document order)."""
     w = members[0].parse.words
-    skip = w.function_words | w.determiners | w.aux | w.be
+    skip = closed_words(w)
     out: set[str] = set()
     main = next((d for d in members if d.trigger.kind == "event"), members[0])
     out.add("m:" + main.trigger.phrase)
