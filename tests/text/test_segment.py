@@ -81,6 +81,7 @@ def test_dateline_is_not_part_of_the_first_sentence() -> None:
             ['He called it an "attack."', '"It shook us."'],
         ),
         ("Why?Nobody knows.", ["Why?", "Nobody knows."]),
+        ("It was OK.Insufficient care followed.", ["It was OK.", "Insufficient care followed."]),
         ("He works for Acme Inc.The firm grew.", ["He works for Acme Inc.", "The firm grew."]),
         # a headline run into the dateline of the story
         (
@@ -106,6 +107,8 @@ def test_sentences_run_together_are_split(text: str, expected: list[str]) -> Non
         "He works for Acme Inc.Smith is the boss.",  # may end a sentence, not before a name
         "He saw St.Louis and Mr.Smith today.",  # never ends a sentence
         "The J.The pair left together.",  # an initial
+        "John F.Kennedy met the U.K.The delegation.",  # initials, dotted
+        "He works for Acme Corp.Smith is the boss.",
         "Go to example.com/News or mail john.Smith@example.org now.",  # addresses
     ],
 )
