@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tui.extract.event_build import Draft, Scorer, marks
+from tui.extract.event_words import closed_words
 from tui.extract.linear import LinearModel, load_packaged
 
 MODEL_FILE = "events_mentions.bin"
@@ -91,7 +92,7 @@ def mention_features(d: Draft, rank: int, size: int) -> list[str]:
         out.append("background")
     if v.sentence_initial(t.start):
         out.append("initial")
-    skip = w.function_words | w.determiners | w.aux | w.be
+    skip = closed_words(w)
     seen = 0
     for j in range(t.start - 1, -1, -1):
         if seen == WINDOW:

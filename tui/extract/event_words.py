@@ -108,6 +108,21 @@ def event_words() -> EventWords:
     return EventWords(irregular=irregular, past_times=past, **sets, **phrases)
 
 
+# The closed-class words feature makers skip, for the EventWords they were made from:
+# the union of four lists, made once instead of once per mention and incident.
+_CLOSED: tuple[EventWords | None, frozenset[str]] = (None, frozenset())
+
+
+def closed_words(w: EventWords) -> frozenset[str]:
+    """Function words, determiners, auxiliaries and forms of "be" of ``w``."""
+    global _CLOSED
+    owner, found = _CLOSED
+    if owner is not w:
+        found = w.function_words | w.determiners | w.aux | w.be
+        _CLOSED = (w, found)
+    return found
+
+
 @lru_cache(maxsize=1 << 16)
 def _lemmas(low: str) -> frozenset[str]:
     # news vocabulary repeats: memoising the suffix rules halves the token cost

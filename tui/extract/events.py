@@ -95,10 +95,16 @@ def _heading(view: TokenView, triggers: list[Trigger]) -> bool:
     arisen in Venezuela]")."""
     if view.toks[0].text == "[" and view.toks[-1].text == "]":
         return True
+    if view.toks[-1].text in (".", "!", "?", "…"):
+        return False  # most sentences: ended, so no heading, whatever their words
     inside = {i for t in triggers for i in range(t.start, t.end)}
-    lower = sum(1 for i, tok in enumerate(view.toks) if i not in inside and tok.text[:1].islower())
-    ended = view.toks[-1].text in (".", "!", "?", "…")
-    return lower < 2 and not ended
+    lower = 0
+    for i, tok in enumerate(view.toks):
+        if i not in inside and tok.text[:1].islower():
+            lower += 1
+            if lower == 2:
+                return False
+    return True
 
 
 def _parse(

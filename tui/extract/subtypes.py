@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from tui.extract.codebook import Codebook, SubEventType
 from tui.extract.event_build import Coder, Draft
-from tui.extract.event_words import TokenView
+from tui.extract.event_words import TokenView, closed_words
 from tui.extract.linear import LinearModel, load_packaged
 
 MODEL_FILE = "events_subtypes.bin"
@@ -39,17 +39,17 @@ def _words(view: TokenView, skip: frozenset[str]) -> list[str]:
 # Feature names by word, shared by every sentence that has the word: news vocabulary
 # repeats, and a name per occurrence made these memos the events stage's largest
 # allocation on 1 MB of news. Bounded, so a stream of new words cannot grow it forever.
-_NAMES: dict[tuple[str, str], str] = {}
-_NAMES_LIMIT = 200_000
+_NAMES: dict[str, dict[str, str]] = {"w:": {}, "b:": {}, "p:": {}}
+_NAMES_LIMIT = 100_000  # per prefix
 
 
 def _name(prefix: str, word: str) -> str:
-    key = (prefix, word)
-    found = _NAMES.get(key)
+    names = _NAMES[prefix]
+    found = names.get(word)
     if found is None:
         found = prefix + word
-        if len(_NAMES) < _NAMES_LIMIT:
-            _NAMES[key] = found
+        if len(names) < _NAMES_LIMIT:
+            names[word] = found
     return found
 
 
@@ -77,7 +77,7 @@ CONTEXT_SENTENCES = 8  # sentences either side of the trigger that the model rea
 def features(members: Sequence[Draft]) -> list[str]:
     """What the model reads of an incident (its mentions in document order)."""
     w = members[0].parse.words
-    skip = w.function_words | w.determiners | w.aux | w.be
+    skip = closed_words(w)
     out: set[str] = set()
     main = next((d for d in members if d.trigger.kind == "event"), members[0])
     out.add("m:" + main.trigger.phrase)
@@ -212,9 +212,18 @@ class SubtypeCoder:
         return names
 
     def _crowd(self, members: Sequence[Draft]) -> bool:
-        return any(
-            not self.crowd.isdisjoint(lemmas) for d in members for lemmas in d.parse.view.lemmas
-        )
+        """Does a sentence of the incident name a crowd? Worked out once per sentence:
+        a sentence of many incidents (a text without full stops) is read once."""
+        for d in members:
+            v = d.parse.view
+            found = v.memo.get("crowd")
+            if found is None:
+                found = v.memo["crowd"] = (
+                    ("crowd",) if any(not self.crowd.isdisjoint(x) for x in v.lemmas) else ()
+                )
+            if found:
+                return True
+        return False
 
     def __call__(self, members: Sequence[Draft]) -> tuple[SubEventType, float] | None:
         allowed = self.candidates(members)
