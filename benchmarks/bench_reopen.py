@@ -125,8 +125,8 @@ def first_and_reopen(path: Path, cache_home: Path, runs: int) -> dict[str, objec
 def load_against_extract(path: Path, runs: int) -> dict[str, object]:
     """The cache entry's load (as the reader does it) against extracting, same process,
     alternating; and the other formats the entry could have had."""
-    from tui.extract import extract
     from tui.cache.extractions import ExtractionCache
+    from tui.extract import extract
     from tui.extract.version import extractor_version
     from tui.store import codec, sidecar
     from tui.text import load_document

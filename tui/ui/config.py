@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from tui.data import parse_yaml
 from tui.cache.extractions import CacheSettings, parse_settings
+from tui.data import parse_yaml
 from tui.ui.keymap import BINDING_IDS
 
 KNOWN_KEYS = ("theme", "keymap", "measure", "reviewer", "min_confidence", "cache")
