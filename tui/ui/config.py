@@ -14,10 +14,12 @@ from pathlib import Path
 import yaml
 
 from tui.cache.extractions import CacheSettings, parse_settings
+from tui.config_keys import CONFIG_KEYS
 from tui.data import parse_yaml
 from tui.ui.keymap import BINDING_IDS
 
-KNOWN_KEYS = ("theme", "keymap", "measure", "reviewer", "min_confidence", "cache")
+# Every key some command reads (``publisher``: ``marginalia export``): only others are unknown.
+KNOWN_KEYS = tuple(CONFIG_KEYS)
 MIN_MEASURE, MAX_MEASURE = 30, 400
 
 
