@@ -65,6 +65,9 @@ def test_dateline_is_not_part_of_the_first_sentence() -> None:
     assert split(text) == ["The army said 3 died.", "Rebels disagreed."]
     text = "WASHINGTON (AP) — Officials met. Nothing changed."
     assert split(text) == ["Officials met.", "Nothing changed."]
+    # on a line of its own: the sentence starts at the next line, not at its line break
+    text = "ALEPPO, Syria (Reuters) -\nThe army said 3 died. Rebels disagreed."
+    assert split(text) == ["The army said 3 died.", "Rebels disagreed."]
 
 
 @pytest.mark.parametrize(
@@ -81,6 +84,7 @@ def test_dateline_is_not_part_of_the_first_sentence() -> None:
             ['He called it an "attack."', '"It shook us."'],
         ),
         ("Why?Nobody knows.", ["Why?", "Nobody knows."]),
+        ("It was OK.Insufficient care followed.", ["It was OK.", "Insufficient care followed."]),
         ("He works for Acme Inc.The firm grew.", ["He works for Acme Inc.", "The firm grew."]),
         # a headline run into the dateline of the story
         (
@@ -106,6 +110,8 @@ def test_sentences_run_together_are_split(text: str, expected: list[str]) -> Non
         "He works for Acme Inc.Smith is the boss.",  # may end a sentence, not before a name
         "He saw St.Louis and Mr.Smith today.",  # never ends a sentence
         "The J.The pair left together.",  # an initial
+        "John F.Kennedy met the U.K.The delegation.",  # initials, dotted
+        "He works for Acme Corp.Smith is the boss.",
         "Go to example.com/News or mail john.Smith@example.org now.",  # addresses
     ],
 )

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tui.extract.event_build import Draft, Scorer, marks
+from tui.extract.event_words import closed_words
 from tui.extract.linear import LinearModel, load_packaged
 
 MODEL_FILE = "events_mentions.bin"
@@ -91,7 +92,7 @@ def mention_features(d: Draft, rank: int, size: int) -> list[str]:
         out.append("background")
     if v.sentence_initial(t.start):
         out.append("initial")
-    skip = w.function_words | w.determiners | w.aux | w.be
+    skip = closed_words(w)
     seen = 0
     for j in range(t.start - 1, -1, -1):
         if seen == WINDOW:
@@ -119,10 +120,17 @@ def score_incidents(
 ) -> list[tuple[list[Draft], list[float]]]:
     """Each incident's mentions with the probability that each is a report."""
     yes = model.labels.index("event")
-    every = incident_features(groups)
+    # one incident's features at a time: held all at once, the features of 1 MB of
+    # news were the events stage's largest allocation
     return [
-        (list(members), [model.probabilities(f)[yes] for f in feats])
-        for members, feats in zip(groups, every, strict=True)
+        (
+            list(members),
+            [
+                model.probabilities(mention_features(d, k, len(members)))[yes]
+                for k, d in enumerate(members)
+            ],
+        )
+        for members in groups
     ]
 
 

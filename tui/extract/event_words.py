@@ -47,6 +47,7 @@ class EventWords:
     anaphoric: frozenset[str]
     distinct: frozenset[str]
     irrealis: PhraseIndex
+    illnesses: PhraseIndex
     past_times: tuple[str, ...]
 
 
@@ -99,11 +100,27 @@ def event_words() -> EventWords:
             "actor_preps",
             "time_words",
             "irrealis",
+            "illnesses",
         )
     }
     irregular = {str(k).lower(): str(v).lower() for k, v in (raw.get("irregular") or {}).items()}
     past = tuple(_words(raw, "past_times"))
     return EventWords(irregular=irregular, past_times=past, **sets, **phrases)
+
+
+# The closed-class words feature makers skip, for the EventWords they were made from:
+# the union of four lists, made once instead of once per mention and incident.
+_CLOSED: tuple[EventWords | None, frozenset[str]] = (None, frozenset())
+
+
+def closed_words(w: EventWords) -> frozenset[str]:
+    """Function words, determiners, auxiliaries and forms of "be" of ``w``."""
+    global _CLOSED
+    owner, found = _CLOSED
+    if owner is not w:
+        found = w.function_words | w.determiners | w.aux | w.be
+        _CLOSED = (w, found)
+    return found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -122,7 +139,7 @@ class TokenView:
     lemmas: list[frozenset[str]]
     # what later stages derive from the sentence alone, kept for the next reader (the
     # sub-event coder reads each sentence for every incident a few sentences around it)
-    memo: dict[str, frozenset[str]] = field(default_factory=dict)
+    memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, start: int, end: int, words: EventWords) -> TokenView:

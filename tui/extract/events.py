@@ -90,11 +90,21 @@ def find_drafts(
 
 def _heading(view: TokenView, triggers: list[Trigger]) -> bool:
     """A title, list item or section heading ("2014 Bagram Airfield bombing"): it names
-    an event reported elsewhere, if at all, rather than reporting one."""
+    an event reported elsewhere, if at all, rather than reporting one. A sentence in
+    brackets is the title of a linked story ("[How a new kind of protest movement has
+    arisen in Venezuela]")."""
+    if view.toks[0].text == "[" and view.toks[-1].text == "]":
+        return True
+    if view.toks[-1].text in (".", "!", "?", "…"):
+        return False  # most sentences: ended, so no heading, whatever their words
     inside = {i for t in triggers for i in range(t.start, t.end)}
-    lower = sum(1 for i, tok in enumerate(view.toks) if i not in inside and tok.text[:1].islower())
-    ended = view.toks[-1].text in (".", "!", "?", "…")
-    return lower < 2 and not ended
+    lower = 0
+    for i, tok in enumerate(view.toks):
+        if i not in inside and tok.text[:1].islower():
+            lower += 1
+            if lower == 2:
+                return False
+    return True
 
 
 def _parse(
@@ -117,9 +127,11 @@ def _parse(
                 break
             if t.end > m.span.start:
                 mtypes[i] = m.type
-    quantity = [False] * n
     figures = []
-    for qs, qe, est in find_quantities(view.text, s, e):
+    found = find_quantities(view.text, s, e)
+    # most sentences count nothing: they share one list of False (parses only read it)
+    quantity = [False] * n if found else _no_quantity(n)
+    for qs, qe, est in found:
         a = bisect_left(tok_starts, qs)
         b = a
         while b < n and view.toks[b].start < qe:
@@ -127,8 +139,31 @@ def _parse(
             b += 1
         if b > a:
             figures.append((a, b, qs, qe, est))
-    trig_tokens = frozenset(i for t in triggers for i in range(t.start, t.end))
-    return parse_sentence(view, words, mtypes, quantity, trig_tokens), figures
+    return parse_sentence(view, words, mtypes, quantity, _trigger_tokens(triggers)), figures
+
+
+# Shared read-only values of the parses: thousands of sentences of a long text hold the
+# same ones, and a set or a list per sentence was a tenth of the stage's memory.
+_NO_QUANTITY: list[bool] = []
+_TRIGGER_TOKENS: dict[tuple[int, ...], frozenset[int]] = {}
+
+
+def _no_quantity(n: int) -> list[bool]:
+    """A list of at least ``n`` False, shared (a parse reads only its first ``n``)."""
+    global _NO_QUANTITY
+    if len(_NO_QUANTITY) < n:
+        _NO_QUANTITY = [False] * max(n, 2 * len(_NO_QUANTITY))
+    return _NO_QUANTITY
+
+
+def _trigger_tokens(triggers: list[Trigger]) -> frozenset[int]:
+    key = tuple(i for t in triggers for i in range(t.start, t.end))
+    found = _TRIGGER_TOKENS.get(key)
+    if found is None:
+        found = frozenset(key)
+        if len(_TRIGGER_TOKENS) < 10_000:
+            _TRIGGER_TOKENS[key] = found
+    return found
 
 
 def _sentence_events(
@@ -168,8 +203,8 @@ def _sentence_events(
         sub: SubEventType | None
         args = find_arguments(parse, t)
         figure = _figure(parse, t, args, figures) if t.kind == "fatal" else None
-        if _negated(parse, t):
-            continue  # "no one was hurt"
+        if _negated(parse, t) or _illness(parse, t):
+            continue  # "no one was hurt", "died of cancer"
         host = min(events, key=lambda d: _distance(d.trigger, t)) if events else None
         war = _background(parse, t)
         if war is not None and (host is None or host.trigger.end <= war):
@@ -233,6 +268,27 @@ def _negated(parse: SentenceParse, t: Trigger) -> bool:
     ):
         j -= 1
     return j >= 0 and v.low[j] in w.negations
+
+
+ILLNESS_WINDOW = 6  # tokens after a casualty word searched for "of", "from", "due to"
+CAUSE_WORDS = frozenset({"of", "from", "due", "caused", "after"})
+
+
+def _illness(parse: SentenceParse, t: Trigger) -> bool:
+    """ "Died of the yet unidentified disease", "deaths caused by bacteria": a death or
+    injury by illness is no event of political violence."""
+    v, w = parse.view, parse.words
+    keys = w.illnesses.by_first.keys()
+    n = len(v)
+    for j in range(t.end, min(n, t.end + ILLNESS_WINDOW)):
+        if v.low[j] not in CAUSE_WORDS:
+            continue
+        for k in range(j + 1, min(n, j + 1 + ILLNESS_WINDOW)):
+            if not keys.isdisjoint(v.lemmas[k]) and w.illnesses.match_at(v.lemmas, k) is not None:
+                return True
+            if v.toks[k].text in (".", ";", ","):
+                break
+    return False
 
 
 def _background(parse: SentenceParse, t: Trigger) -> int | None:

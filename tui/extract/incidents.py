@@ -52,16 +52,26 @@ class Report:
 
 
 class _Sets:
-    """Union-find over report indices; each root keeps the incident's summary."""
+    """Union-find over report indices; each root keeps the incident's summary. A report
+    alone shares its one-word sets with every report of the same word (thousands of
+    mentions in a long text, a few dozen distinct words); a union makes new ones."""
 
     def __init__(self, reports: Sequence[Report]) -> None:
+        one: dict[str, frozenset[str]] = {}
+
+        def single(x: str) -> frozenset[str]:
+            found = one.get(x)
+            if found is None:
+                found = one[x] = frozenset((x,))
+            return found
+
         self.parent = list(range(len(reports)))
-        self.subtypes = [{r.subtype} for r in reports]
-        self.phrases = [{r.phrase} for r in reports]
-        self.heads = [{_head(r.phrase)} for r in reports]
-        self.types = [{r.event_type} for r in reports]
-        self.places = [set(r.places) for r in reports]
-        self.times = [set(r.times) for r in reports]
+        self.subtypes = [single(r.subtype) for r in reports]
+        self.phrases = [single(r.phrase) for r in reports]
+        self.heads = [single(_head(r.phrase)) for r in reports]
+        self.types = [single(r.event_type) for r in reports]
+        self.places = [r.places for r in reports]
+        self.times = [r.times for r in reports]
         self.violent = [r.kind == "event" for r in reports]
 
     def find(self, i: int) -> int:
@@ -76,17 +86,20 @@ class _Sets:
             return ra
         keep, gone = min(ra, rb), max(ra, rb)  # the earlier mention's root: stable ids
         self.parent[gone] = keep
-        self.subtypes[keep] |= self.subtypes[gone]
-        self.phrases[keep] |= self.phrases[gone]
-        self.heads[keep] |= self.heads[gone]
-        self.types[keep] |= self.types[gone]
-        self.places[keep] |= self.places[gone]
-        self.times[keep] |= self.times[gone]
+        for summary in (
+            self.subtypes,
+            self.phrases,
+            self.heads,
+            self.types,
+            self.places,
+            self.times,
+        ):
+            summary[keep] = summary[keep] | summary[gone]
         self.violent[keep] = self.violent[keep] or self.violent[gone]
         return keep
 
 
-def _agree(mine: frozenset[str] | set[str], theirs: set[str]) -> bool:
+def _agree(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """Do two sets of place (or time) keys allow the same incident? Either is unknown,
     or one names a key of the other ("Aleppo" in "the city of Aleppo")."""
     if not mine or not theirs:
@@ -113,7 +126,7 @@ def group(reports: Sequence[Report]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _shares(mine: frozenset[str], theirs: set[str]) -> bool:
+def _shares(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """Do both name a place (or time), and the same one?"""
     return bool(mine and theirs) and _agree(mine, theirs)
 

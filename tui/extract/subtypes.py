@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from tui.extract.codebook import Codebook, SubEventType
 from tui.extract.event_build import Coder, Draft
-from tui.extract.event_words import TokenView
+from tui.extract.event_words import TokenView, closed_words
 from tui.extract.linear import LinearModel, load_packaged
 
 MODEL_FILE = "events_subtypes.bin"
@@ -36,19 +36,37 @@ def _words(view: TokenView, skip: frozenset[str]) -> list[str]:
     return [w for w in view.low if w[:1].isalpha() and w not in skip]
 
 
-def _sentence_features(view: TokenView, skip: frozenset[str], kind: str) -> frozenset[str]:
+# Feature names by word, shared by every sentence that has the word: news vocabulary
+# repeats, and a name per occurrence made these memos the events stage's largest
+# allocation on 1 MB of news. Bounded, so a stream of new words cannot grow it forever.
+_NAMES: dict[str, dict[str, str]] = {"w:": {}, "b:": {}, "p:": {}}
+_NAMES_LIMIT = 100_000  # per prefix
+
+
+def _name(prefix: str, word: str) -> str:
+    names = _NAMES[prefix]
+    found = names.get(word)
+    if found is None:
+        found = prefix + word
+        if len(names) < _NAMES_LIMIT:
+            names[word] = found
+    return found
+
+
+def _sentence_features(view: TokenView, skip: frozenset[str], kind: str) -> tuple[str, ...]:
     """A sentence's words as features: "w" its words and their bigrams (a sentence of
-    the incident), "p" its words (a sentence around it). Worked out once per sentence."""
+    the incident), "p" its words (a sentence around it), each once. Worked out once per
+    sentence, kept as a tuple (a fifth of a set's memory)."""
     found = view.memo.get(kind)
     if found is None:
         words = _words(view, skip)
         if kind == "w":
-            found = frozenset(
-                ["w:" + x for x in words]
-                + [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
-            )
+            names = [_name("w:", x) for x in words] + [
+                _name("b:", f"{a}_{b}") for a, b in zip(words, words[1:], strict=False)
+            ]
         else:
-            found = frozenset("p:" + x for x in words)
+            names = [_name("p:", x) for x in words]
+        found = tuple(dict.fromkeys(names))
         view.memo[kind] = found
     return found
 
@@ -59,7 +77,7 @@ CONTEXT_SENTENCES = 8  # sentences either side of the trigger that the model rea
 def features(members: Sequence[Draft]) -> list[str]:
     """What the model reads of an incident (its mentions in document order)."""
     w = members[0].parse.words
-    skip = w.function_words | w.determiners | w.aux | w.be
+    skip = closed_words(w)
     out: set[str] = set()
     main = next((d for d in members if d.trigger.kind == "event"), members[0])
     out.add("m:" + main.trigger.phrase)
@@ -78,14 +96,14 @@ def features(members: Sequence[Draft]) -> list[str]:
             out.update("g:" + x for x in v.low[c.start : c.end] if x[:1].isalpha())
         if id(v) not in seen_views:
             seen_views.add(id(v))
-            out |= _sentence_features(v, skip, "w")
+            out.update(_sentence_features(v, skip, "w"))
     # The paragraph around the trigger, a few sentences each way: a news paragraph whole,
     # but bounded, so a text without breaks (one 1 MB paragraph) costs linear time, not
     # every event reading every sentence.
     lo = max(0, main.sentence_no - CONTEXT_SENTENCES)
     for v in main.context[lo : main.sentence_no + CONTEXT_SENTENCES + 1]:
         if id(v) not in seen_views:
-            out |= _sentence_features(v, skip, "p")
+            out.update(_sentence_features(v, skip, "p"))
     return sorted(out)
 
 
@@ -194,9 +212,18 @@ class SubtypeCoder:
         return names
 
     def _crowd(self, members: Sequence[Draft]) -> bool:
-        return any(
-            not self.crowd.isdisjoint(lemmas) for d in members for lemmas in d.parse.view.lemmas
-        )
+        """Does a sentence of the incident name a crowd? Worked out once per sentence:
+        a sentence of many incidents (a text without full stops) is read once."""
+        for d in members:
+            v = d.parse.view
+            found = v.memo.get("crowd")
+            if found is None:
+                found = v.memo["crowd"] = (
+                    ("crowd",) if any(not self.crowd.isdisjoint(x) for x in v.lemmas) else ()
+                )
+            if found:
+                return True
+        return False
 
     def __call__(self, members: Sequence[Draft]) -> tuple[SubEventType, float] | None:
         allowed = self.candidates(members)

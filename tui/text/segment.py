@@ -233,6 +233,8 @@ def _paragraph_sentences(text: str, p_start: int, p_end: int) -> tuple[tuple[int
         return hit[1]
     out: list[tuple[int, int]] = []
     s = dateline_end(text, p_start, p_end)
+    while s < p_end and text[s].isspace():  # a dateline on a line of its own
+        s += 1
     for end, after in _ends(text, s, p_end):
         if end <= s:
             continue
@@ -279,14 +281,14 @@ def _ends(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # Text pasted or scraped from a web page often loses the break between paragraphs:
 # "...in the past.The British-Pakistani, who ..." or a headline run into the dateline
 # of the story, "...Surveillance PrioritiesLONDON — For the second time ...".
-# A full stop (?, !) right after a lower-case letter, a digit or a closing quote or
+# A full stop (?, !) right after a letter, a digit or a closing quote or
 # bracket, and right before a capitalised word (maybe after an opening quote):
-_JOINED = re.compile(r"(?<=[a-z\d)\]\"'”’])[.!?]+[\"'”’)\]»]*?(?=[\"“‘(«]?[A-Z][a-z])")
+_JOINED = re.compile(r"(?<=[A-Za-z\d)\]\"'”’])[.!?]+[\"'”’)\]»]*?(?=[\"“‘(«]?[A-Z][a-z])")
 # A lower-case word run into an upper-case one ("PrioritiesLONDON"): a sentence end only
 # when the upper-case word opens a dateline (checked with DATELINE), which leaves
 # "McDONALD" or "iOS" alone.
 _HEADLINE = re.compile(r"[a-z]{3}[A-Z]{3}")
-_CHUNK_START = re.compile(r"\S*$")
+_CHUNK_START = re.compile(r"\S*\Z")
 _CHUNK_END = re.compile(r"\S*")
 _WORD_AFTER = re.compile(r"[\"“‘(«]*(\w+)")
 

@@ -1,0 +1,34 @@
+"""Words of events that report none: deaths by illness, titles of linked stories."""
+
+from tui.extract.pipeline import extract
+from tui.model import Event
+from tui.text.document import Document
+
+
+def events_of(text: str) -> tuple[Event, ...]:
+    return extract(Document(text)).events
+
+
+def said(events: tuple[Event, ...]) -> list[str]:
+    return [s.text for e in events for s in e.trigger_spans]
+
+
+def test_deaths_by_illness_are_no_events() -> None:
+    assert events_of("Officials said eight people died of the yet unidentified disease.") == ()
+    assert events_of("There have been at least 10 deaths from the outbreak of cholera.") == ()
+    assert said(events_of("An old man was dying of diabetes, the doctor said.")) == []
+
+
+def test_deaths_by_violence_still_are() -> None:
+    assert said(events_of("Officials said eight people died of gunshot wounds."))[:1] == ["died"]
+    assert said(events_of("Two soldiers died from their injuries on Monday."))[:1] == ["died"]
+    assert said(events_of("Eight people died when a bomb exploded near the hospital.")) != []
+
+
+def test_a_bracketed_title_of_a_linked_story_reports_nothing() -> None:
+    text = (
+        "Maduro wants to rewrite the constitution.\n"
+        "[How a new kind of protest movement has arisen in Venezuela]\n"
+        "Thousands protested in Caracas [on Monday] against the vote.\n"
+    )
+    assert said(events_of(text)) == ["protested"]
