@@ -122,3 +122,22 @@ def test_a_person_after_of_in_a_source_is_not_the_speaker() -> None:
     ments = [mention(text, "John Doe", "PERSON", "e1")]
     c = by_content(claims_of(text, [Entity("e1", "John Doe", "PERSON")], ments), "police")
     assert c.source.entity == "e1"
+
+
+def test_a_time_phrase_and_an_appositive_of_a_complement_stay_out_of_the_source() -> None:
+    text = (
+        "Last month, leaders in Leeds and neighbors of John Doe, the Briton who set the "
+        "fire, accused the police of missing chances."
+    )
+    ents = [Entity("e1", "Leeds", "GPE"), Entity("e2", "John Doe", "PERSON")]
+    ents.append(Entity("e3", "Briton", "NORP"))
+    ments = [mention(text, "Leeds", "GPE", "e1"), mention(text, "John Doe", "PERSON", "e2")]
+    ments.append(mention(text, "Briton", "NORP", "e3"))
+    c = by_content(claims_of(text, ents, ments), "police")
+    assert c.source.span.text.startswith("leaders in Leeds")
+    assert c.source.entity is None
+    # The positive twin: a name opening the source, with its appositive, is linked.
+    text = "John Doe, the Briton who set the fire, accused the police of missing chances."
+    ments = [mention(text, "John Doe", "PERSON", "e2"), mention(text, "Briton", "NORP", "e3")]
+    c = by_content(claims_of(text, ents, ments), "police")
+    assert (c.source.span.text, c.source.entity) == ("John Doe, the Briton who set the fire", "e2")

@@ -65,6 +65,9 @@ def test_dateline_is_not_part_of_the_first_sentence() -> None:
     assert split(text) == ["The army said 3 died.", "Rebels disagreed."]
     text = "WASHINGTON (AP) — Officials met. Nothing changed."
     assert split(text) == ["Officials met.", "Nothing changed."]
+    # on a line of its own: the sentence starts at the next line, not at its line break
+    text = "ALEPPO, Syria (Reuters) -\nThe army said 3 died. Rebels disagreed."
+    assert split(text) == ["The army said 3 died.", "Rebels disagreed."]
 
 
 @pytest.mark.parametrize(

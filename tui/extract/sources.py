@@ -186,6 +186,10 @@ def _appositive(s: Sentence, comma: int, lex: Lexicon) -> tuple[int, int] | None
             a0 += 1
         if a0 >= a1 - 1:
             return None
+        if all(_time_word(s, i, lex) for i in range(a0, a1 - 1)):
+            # "Last month, community leaders ..., the British-Libyan who ..., accused":
+            # a time phrase before the subject is not part of it.
+            return (a1, comma) if a1 < comma else None
         if _name_like(s, a0, a1 - 1, lex):
             return a0, comma
         if (
@@ -198,6 +202,14 @@ def _appositive(s: Sentence, comma: int, lex: Lexicon) -> tuple[int, int] | None
             return a0, comma
         end = a1 - 1
     return None
+
+
+_TIME_LEADS = frozenset({"last", "this", "next", "earlier", "later", "early", "late"})
+
+
+def _time_word(s: Sentence, i: int, lex: Lexicon) -> bool:
+    w = s.low[i]
+    return w in lex.time_words or w in _TIME_LEADS or w.isdigit()
 
 
 def _skip_time(s: Sentence, j: int, lex: Lexicon) -> int:
@@ -393,11 +405,17 @@ def link_entity(span: Span, mentions: list[Mention]) -> str | None:
     found: str | None = None
     rel = _RELATIVE_IN.search(span.text)
     head_end = span.start + rel.start() if rel else span.end
+    comma = span.text.find(", ")
     for m in mentions:
         if m.status == "rejected" or not m.span.overlaps(span) or m.span.start >= head_end:
             continue
-        if m.type == "PERSON" and _complement(span, m):
-            continue  # "neighbors of Salman Abedi", "a lawyer for Smith": not the speaker
+        if (m.type == "PERSON" and _complement(span, m, _OF)) or _complement(span, m, _IN):
+            # "neighbors of Salman Abedi", "a lawyer for Smith", "leaders in Manchester":
+            # not the speaker; nor what an appositive after it says of it ("neighbors of
+            # Salman Abedi, the British-Libyan who ...").
+            if comma > 0 and m.span.start < span.start + comma:
+                head_end = min(head_end, span.start + comma)
+            continue
         rank = _TYPE_RANK.get(m.type)
         if rank is None:
             continue
@@ -409,12 +427,13 @@ def link_entity(span: Span, mentions: list[Mention]) -> str | None:
 
 
 _OF = (" of", " for", " to")
+_IN = (" in", " at", " near", " from")
 
 
-def _complement(span: Span, m: Mention) -> bool:
-    """Does the mention follow "of", "for" or "to" inside the source?"""
+def _complement(span: Span, m: Mention, words: tuple[str, ...]) -> bool:
+    """Does the mention follow one of ``words`` ("of", "in", ...) inside the source?"""
     before = span.text[: max(0, m.span.start - span.start)].rstrip().lower()
-    return before.endswith(_OF)
+    return before.endswith(words)
 
 
 def entity_types(entities: tuple[Entity, ...]) -> dict[str, str]:

@@ -233,6 +233,8 @@ def _paragraph_sentences(text: str, p_start: int, p_end: int) -> tuple[tuple[int
         return hit[1]
     out: list[tuple[int, int]] = []
     s = dateline_end(text, p_start, p_end)
+    while s < p_end and text[s].isspace():  # a dateline on a line of its own
+        s += 1
     for end, after in _ends(text, s, p_end):
         if end <= s:
             continue
