@@ -149,7 +149,7 @@ def test_the_child_extractor_is_killed_when_abandoned():
 def test_the_child_extractor_finds_the_seeds_annotations(seed_path: Path, tmp_path: Path):
     """The twin: left alone, the child process extracts and answers in batches; then it
     keeps them in the extraction cache, even if the reader has quit meanwhile."""
-    from tui.extract.cache import ExtractionCache
+    from tui.cache.extractions import ExtractionCache
     from tui.extract.version import extractor_version
     from tui.text import load_document
 

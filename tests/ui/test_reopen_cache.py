@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.ui.fixtures import seed_annotations
 from tests.ui.review_helpers import seed_copy
 from tests.waiting import wait_until, wait_until_async
-from tui.extract.cache import CacheSettings, ExtractionCache
+from tui.cache.extractions import CacheSettings, ExtractionCache
 from tui.model import Annotations
 from tui.review import ReviewSession
 from tui.store.sidecar import sidecar_path

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from tui.cache.extractions import CacheSettings, parse_settings
 from tui.data import parse_yaml
-from tui.extract.cache import CacheSettings, parse_settings
 from tui.ui.keymap import BINDING_IDS
 
 KNOWN_KEYS = ("theme", "keymap", "measure", "reviewer", "min_confidence", "cache")
@@ -32,7 +32,7 @@ class Config:
     min_confidence: float = 0.0
     path: Path | None = None
     problems: tuple[str, ...] = ()
-    # Where the extractor's suggestions are kept between openings (tui.extract.cache).
+    # Where the extractor's suggestions are kept between openings (tui.cache.extractions).
     cache: CacheSettings = field(default_factory=CacheSettings)
 
     @property

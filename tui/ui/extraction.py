@@ -7,7 +7,7 @@ child process: started as early as possible (it loads its models while the
 reader draws its first frame), told the document over a pipe, killed on quit.
 Its results come back in batches, each unpickled quickly, so the reader's own
 thread never waits long for the lock. Then, with the reader already showing them,
-the child keeps them in the extraction cache (:mod:`tui.extract.cache`) for the
+the child keeps them in the extraction cache (:mod:`tui.cache.extractions`) for the
 next opening: encoding them there costs the reader nothing. Nothing here imports
 textual.
 
@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from tui.extract.cache import ExtractionCache
+from tui.cache.extractions import ExtractionCache
 from tui.extract.codebook import Codebook
 from tui.extract.version import extractor_version
 from tui.model import Annotations
