@@ -66,7 +66,7 @@ def open_in_a_fresh_process(path: Path, cache_home: Path) -> dict[str, Any]:
 def reviewed_copy(path: Path, cache_home: Path) -> Path:
     """A copy of ``path`` with a current sidecar (one verdict): the baseline a cache hit
     should match, since such a sidecar was already read in the first frame."""
-    from tui.extract.cache import ExtractionCache
+    from tui.cache.extractions import ExtractionCache
     from tui.extract.version import extractor_version
     from tui.review import ReviewSession
 
@@ -125,8 +125,8 @@ def first_and_reopen(path: Path, cache_home: Path, runs: int) -> dict[str, objec
 def load_against_extract(path: Path, runs: int) -> dict[str, object]:
     """The cache entry's load (as the reader does it) against extracting, same process,
     alternating; and the other formats the entry could have had."""
+    from tui.cache.extractions import ExtractionCache
     from tui.extract import extract
-    from tui.extract.cache import ExtractionCache
     from tui.extract.version import extractor_version
     from tui.store import codec, sidecar
     from tui.text import load_document

@@ -22,6 +22,7 @@ ORDER = (
     "tui.text",
     "tui.extract",
     "tui.store",
+    "tui.cache.extractions",
     "tui.review",
     "tui.model",
     "tui.cli_agree",

@@ -16,7 +16,15 @@ from tests.import_probe import loaded_in_order
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "tui" / "ui"
-NON_UI = ("tui.text", "tui.extract", "tui.store", "tui.review", "tui.model", "tui.cli")
+NON_UI = (
+    "tui.text",
+    "tui.extract",
+    "tui.store",
+    "tui.cache.extractions",
+    "tui.review",
+    "tui.model",
+    "tui.cli",
+)
 
 
 def test_no_layer_below_the_ui_loads_textual_and_the_cli_starts_light():

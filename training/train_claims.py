@@ -1,6 +1,6 @@
 """Rebuild tui/data/claims_model.bin, the learned claim models, from PolNeAR train.
 
-    python -m training.train_claims [--data DIR] [--eval DIR] [--folds 3] [--jobs 2]
+    python -m training.train_claims [--data DIR] [--eval DIR] [--folds 5] [--jobs 2]
 
 ``--data``: the training corpora (default ``../shared/train`` beside the checkout; PolNeAR
 train is read from ``claims/polnear_train`` in it); ``--eval``: the dev splits (default
@@ -199,7 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_data_options(ap)
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--folds", type=int, default=3)
+    # Five folds, not three: each held-out fold is read by models trained on 80% of the
+    # articles, closer to the final model the scorer will judge (held-out F1 0.682 ->
+    # 0.685 at the chosen cut), for two more model trainings.
+    ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--jobs", type=int, default=2, help="worker processes")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()

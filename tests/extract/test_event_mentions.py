@@ -16,7 +16,9 @@ def confidence(text: str) -> float:
 def test_a_report_is_surer_than_a_word_that_only_names_an_event() -> None:
     report = confidence("Gunmen killed five villagers in Sarvan on Monday.")
     assert 0.5 < report <= 1.0
-    assert confidence("He could be sentenced to death if convicted.") < 0.3
+    assert confidence("Prosecutors will seek his death if he is convicted.") < 0.3
+    # "sentenced to death" holds no death mention at all
+    assert find_events(Document("He could be sentenced to death if convicted."), (), (), ()) == ()
     assert confidence("The bombing suspect appeared in court on Monday.") < report
 
 

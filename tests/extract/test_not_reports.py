@@ -32,3 +32,13 @@ def test_a_bracketed_title_of_a_linked_story_reports_nothing() -> None:
         "Thousands protested in Caracas [on Monday] against the vote.\n"
     )
     assert said(events_of(text)) == ["protested"]
+
+
+def test_a_death_sentence_or_a_charge_is_no_death() -> None:
+    assert events_of("Jurors must decide whether he should be sentenced to death.") == ()
+    assert events_of("He was charged with using a weapon resulting in death.") == ()
+    # the killing itself stays one event, "to death" part of its verb's report
+    (shot,) = events_of("A man was shot to death outside the airport on Sunday.")
+    assert [s.text for s in shot.trigger_spans] == ["shot"]
+    (hacked,) = events_of("Militants hacked two villagers to death in Beni.")
+    assert hacked.subtype == "Attack"

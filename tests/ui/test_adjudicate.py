@@ -150,6 +150,9 @@ class _NoExtraction:
     def cached(self, document: object) -> None:
         return None
 
+    def warm(self) -> None:
+        pass
+
     def start(self, document: object, done: Callable[[object, object], None]) -> None:
         done(None, None)
 

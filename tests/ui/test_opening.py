@@ -148,8 +148,8 @@ def test_the_child_extractor_is_killed_when_abandoned():
 
 def test_the_child_extractor_finds_the_seeds_annotations(seed_path: Path, tmp_path: Path):
     """The twin: left alone, the child process extracts and answers in batches; then it
-    keeps them in the extraction cache, even if the reader has quit meanwhile."""
-    from tui.extract.cache import ExtractionCache
+    keeps them in the extraction cache."""
+    from tui.cache.extractions import ExtractionCache
     from tui.extract.version import extractor_version
     from tui.text import load_document
 
@@ -159,10 +159,62 @@ def test_the_child_extractor_finds_the_seeds_annotations(seed_path: Path, tmp_pa
     done: list[tuple[object, object]] = []
     child.start(document, lambda ann, error: done.append((ann, error)))
     wait_until(lambda: done, "the child's annotations", timeout=50)
-    child.cancel()  # the reader quits at once: the cache is still filled
     ann, error = done[0]
     assert error is None and isinstance(ann, Annotations)
     assert ann.claims and ann.mentions and ann.events
     wait_until(lambda: cache.load(document, extractor_version()), "the cache entry")
     assert cache.load(document, extractor_version()) == ann
     assert child.cached(document) == ann  # as the next reader will ask for it
+
+
+# The real child (child_main: answer, then write the cache entry) with a stand-in
+# extractor, and the entry's writing held until the test creates the file argv[1].
+HELD_CHILD = """
+import sys, time
+from pathlib import Path
+import tui.extract
+from tests.ui.fixtures import seed_annotations
+from tui.cache.extractions import ExtractionCache
+from tui.model import Annotations
+from tui.ui import extraction
+
+go = Path(sys.argv[1])
+tui.extract.extract = lambda doc, *_: seed_annotations(doc) if "Savett" in doc.text else Annotations()
+store = ExtractionCache.store
+
+def held(self, *args, **kwargs):
+    deadline = time.monotonic() + 30
+    while not go.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return store(self, *args, **kwargs)
+
+ExtractionCache.store = held
+sys.exit(extraction.child_main())
+"""
+
+
+def test_a_quit_after_the_results_arrive_lets_the_child_write_the_cache_entry(
+    seed_path: Path, tmp_path: Path
+):
+    """The reader quits while the child is still writing the entry: the child is not
+    killed (the entry is not lost), and ends on its own."""
+    from tui.cache.extractions import ExtractionCache
+    from tui.text import load_document
+
+    go = tmp_path / "go"
+    child = ProcessExtraction(argv=[sys.executable, "-c", HELD_CHILD, str(go)])
+    child.version = "x1-test"
+    child.keep_in = cache = ExtractionCache(tmp_path / "cache")
+    document = load_document(seed_path)
+    done: list[tuple[object, object]] = []
+    child.start(document, lambda ann, error: done.append((ann, error)))
+    wait_until(lambda: done, "the child's annotations")
+    assert done[0] == (seed_annotations(document), None)
+    child.cancel()  # the reader quits: the child is held before writing the entry
+    assert cache.load(document, "x1-test") is None
+    go.touch()
+    proc = child._proc
+    assert proc is not None
+    wait_until(lambda: proc.poll() is not None, "the child to end")
+    assert proc.returncode == 0  # not killed
+    assert cache.load(document, "x1-test") == seed_annotations(document)

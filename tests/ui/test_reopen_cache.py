@@ -3,12 +3,14 @@ in the first frame, without extracting again; anything that changes them extract
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from tests.ui.fixtures import seed_annotations
 from tests.ui.review_helpers import seed_copy
 from tests.waiting import wait_until, wait_until_async
-from tui.extract.cache import CacheSettings, ExtractionCache
+from tui.cache.extractions import CacheSettings, ExtractionCache
+from tui.extract.version import extractor_version
 from tui.model import Annotations
 from tui.review import ReviewSession
 from tui.store.sidecar import sidecar_path
@@ -16,7 +18,7 @@ from tui.text import Document
 from tui.ui.app import MarginaliaApp
 from tui.ui.article_view import ArticleView
 from tui.ui.config import Config
-from tui.ui.extraction import ThreadExtraction
+from tui.ui.extraction import ProcessExtraction, ThreadExtraction
 from tui.ui.reader_messages import TextShown
 
 
@@ -139,3 +141,47 @@ def test_the_config_turns_the_cache_off_and_reports_a_bad_setting():
     bad = parse_config({"cache": {"max_mb": "lots"}})
     assert bad.cache == CacheSettings() and "max_mb" in (bad.notice or "")
     assert parse_config({}).cache.open() is not None  # the twin: on by default
+
+
+# A child that answers at once, without loading any model (an error is an answer).
+ANSWERING = [
+    sys.executable,
+    "-c",
+    "import pickle, sys; pickle.load(sys.stdin.buffer);"
+    " pickle.dump('extraction failed: a stand-in', sys.stdout.buffer)",
+]
+
+
+async def open_with_a_child(path: Path, cache: Path) -> ProcessExtraction:
+    """Open ``path`` with a child-process extractor until the annotations are final."""
+    extraction = ProcessExtraction(argv=ANSWERING)
+    app = MarginaliaApp(
+        path, extraction=extraction, config=Config(cache=CacheSettings(folder=cache))
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until_async(lambda: app.screen.ready, "the annotations")
+        await pilot.press("q")
+    return extraction
+
+
+async def test_a_cache_hit_starts_no_extractor_process(tmp_path):
+    """Loading the models would only take the other core from the reader."""
+    path = seed_copy(tmp_path)
+    doc = Document(path.read_text(encoding="utf-8"))
+    assert ExtractionCache(tmp_path / "cache").store(
+        doc, extractor_version(), seed_annotations(doc)
+    )
+    assert not (await open_with_a_child(path, tmp_path / "cache")).started
+    (tmp_path / "other").mkdir()
+    other = seed_copy(tmp_path / "other")  # the twin: the same text edited is a miss
+    other.write_text(other.read_text(encoding="utf-8") + "\nAn update.\n", encoding="utf-8")
+    assert (await open_with_a_child(other, tmp_path / "cache")).started
+
+
+async def test_a_current_sidecar_starts_no_extractor_process(tmp_path):
+    path = seed_copy(tmp_path)
+    session = ReviewSession.open(path, reviewer="tester")
+    session.apply_extraction(seed_annotations(session.document))
+    session.set_verdict("c1", "verified")
+    session.close()
+    assert not (await open_with_a_child(path, tmp_path / "cache")).started

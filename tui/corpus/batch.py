@@ -38,7 +38,7 @@ class Job:
     sidecar: bytes | None = None
     recorded: tuple[str, str] | None = None  # (text sha256, extractor version) from the index
     force: bool = False  # extract even when the sidecar is current
-    # the extraction cache's folder and size limit (tui.extract.cache), on this machine only
+    # the extraction cache's folder and size limit (tui.cache.extractions), on this machine only
     cache: tuple[str, int] | None = None
 
 
@@ -93,7 +93,7 @@ def run_job(job: Job, mode: str, codebook: Codebook | None = None) -> Outcome:
 
 def _extract(job: Job, doc: Document, codebook: Codebook | None) -> Annotations:
     """The extractor's suggestions, from the cache when it has them (not with --force)."""
-    from tui.extract.cache import extract_cached, shared
+    from tui.cache.extractions import extract_cached, shared
 
     cache = shared(*job.cache) if job.cache is not None else None
     return extract_cached(doc, codebook, cache, reuse=not job.force)

@@ -130,7 +130,7 @@ def run_extract(args: argparse.Namespace, codebook: Any) -> int:
 
 def _extraction_cache() -> tuple[str, int] | None:
     """Where the config (its ``cache`` setting) keeps extractions: folder and size limit."""
-    from tui.extract.cache import settings_in_file
+    from tui.cache.extractions import settings_in_file
 
     base = os.environ.get("XDG_CONFIG_HOME") or ""
     root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"

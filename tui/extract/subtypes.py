@@ -250,10 +250,19 @@ class SubtypeCoder:
         odds = [math.exp((x - top) / model.temperature) for x in scores]
         # the codebook's own coding of each mention is a second opinion: it knows what
         # "its air force carried out strikes" means where ACLED's notes are silent
+        # A generic word ("attack", "clash") says nothing of who fought whom: coded from
+        # its listing alone ("Saturday's attack": "attack" is listed first under Armed
+        # clash) it only names the incident, and where another mention was coded from
+        # what the text says around it ("the terror attack", "killed villagers"), the
+        # listing does not vote: three bare "the attack" must not outvote "terror attack"
+        # into a battle of two armed sides. A word of one kind ("air strikes") keeps its
+        # vote: its listing is what it means.
+        voters = [d for d in members if d.trigger.kind == "event"]
+        if any(d.cued for d in voters):
+            voters = [d for d in voters if d.cued or d.trigger.phrase not in self.generic]
         votes: dict[str, float] = {}
-        for d in members:
-            if d.trigger.kind == "event":
-                votes[d.sub.name] = votes.get(d.sub.name, 0.0) + d.confidence
+        for d in voters:
+            votes[d.sub.name] = votes.get(d.sub.name, 0.0) + d.confidence
         weighted = {
             j: x * (1.0 + RULE_WEIGHT * votes.get(model.labels[j], 0.0))
             for j, x in zip(usable, odds, strict=True)

@@ -69,7 +69,7 @@ class MarginaliaApp(App[int]):
         self.session = session
         self.extractor = extractor
         self.extraction_cache = self.config.cache.open()  # None: turned off
-        # Started now: the child process loads the extractor while the first frame is drawn.
+        # Its child process starts only once the reader knows it must extract.
         self.extraction = self._cached(
             extraction if extraction is not None else _extraction(extractor, codebook)
         )
@@ -116,7 +116,7 @@ class MarginaliaApp(App[int]):
         )
 
     def new_extraction(self) -> Extraction | None:
-        """The extraction for the next reader: the one warmed up at start, then new ones
+        """The extraction for the next reader: the one made at start, then new ones
         (each child process reads one article)."""
         warm, self.extraction = self.extraction, None
         if warm is not None:

@@ -13,11 +13,13 @@ from pathlib import Path
 
 import yaml
 
+from tui.cache.extractions import CacheSettings, parse_settings
+from tui.config_keys import CONFIG_KEYS
 from tui.data import parse_yaml
-from tui.extract.cache import CacheSettings, parse_settings
 from tui.ui.keymap import BINDING_IDS
 
-KNOWN_KEYS = ("theme", "keymap", "measure", "reviewer", "min_confidence", "cache")
+# Every key some command reads (``publisher``: ``marginalia export``): only others are unknown.
+KNOWN_KEYS = tuple(CONFIG_KEYS)
 MIN_MEASURE, MAX_MEASURE = 30, 400
 
 
@@ -32,7 +34,7 @@ class Config:
     min_confidence: float = 0.0
     path: Path | None = None
     problems: tuple[str, ...] = ()
-    # Where the extractor's suggestions are kept between openings (tui.extract.cache).
+    # Where the extractor's suggestions are kept between openings (tui.cache.extractions).
     cache: CacheSettings = field(default_factory=CacheSettings)
 
     @property

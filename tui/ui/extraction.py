@@ -3,11 +3,14 @@
 The reader must answer ``q``, SIGTERM and SIGHUP within a second whatever the
 extractor is doing, and an extractor stuck in a regular expression holds the
 interpreter lock for as long as it likes. So the shipped extractor runs in a
-child process: started as early as possible (it loads its models while the
-reader draws its first frame), told the document over a pipe, killed on quit.
+child process: started as soon as the reader knows it needs one (the sidecar is
+not current and the cache has nothing: it loads its models while the reader
+draws its first frame), told the document over a pipe, killed on quit. When the
+sidecar or the cache has the suggestions, no child is started at all: loading
+the models would only take the other core from the reader.
 Its results come back in batches, each unpickled quickly, so the reader's own
 thread never waits long for the lock. Then, with the reader already showing them,
-the child keeps them in the extraction cache (:mod:`tui.extract.cache`) for the
+the child keeps them in the extraction cache (:mod:`tui.cache.extractions`) for the
 next opening: encoding them there costs the reader nothing. Nothing here imports
 textual.
 
@@ -26,7 +29,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from tui.extract.cache import ExtractionCache
+from tui.cache.extractions import ExtractionCache
 from tui.extract.codebook import Codebook
 from tui.extract.version import extractor_version
 from tui.model import Annotations
@@ -51,6 +54,9 @@ class Extraction(Protocol):
     keep_in: ExtractionCache | None
 
     def cached(self, document: Document) -> Annotations | None: ...
+
+    def warm(self) -> None:
+        """Get ready to extract (load the models) now: ``start`` will be called."""
 
     def start(self, document: Document, done: Done) -> None: ...
 
@@ -84,6 +90,9 @@ class ThreadExtraction:
         """What this extractor found in ``document`` before, if the cache has it."""
         return _cached(self.keep_in, self.version, self._codebook, document)
 
+    def warm(self) -> None:
+        """Nothing to load: the function is in this process."""
+
     def start(self, document: Document, done: Done) -> None:
         def run() -> None:
             try:
@@ -103,26 +112,39 @@ class ThreadExtraction:
 
 
 class ProcessExtraction:
-    """The shipped extractor in a child process, warmed up before it is needed."""
+    """The shipped extractor in a child process, started (by ``warm``, else ``start``)
+    only once extraction is known to be needed."""
 
     def __init__(self, codebook: Codebook | None = None, argv: Sequence[str] = ()) -> None:
         self._codebook = codebook
-        # The child imports this same package, wherever it was imported from.
-        path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
-        self._proc = subprocess.Popen(
-            list(argv) or [sys.executable, "-m", "tui.ui.extraction"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            # Its own session: a SIGHUP for the terminal is the reader's to handle.
-            start_new_session=True,
-        )
+        self._argv = list(argv) or [sys.executable, "-m", "tui.ui.extraction"]
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()  # warm (the opening thread) against cancel (the UI's)
         self._cancelled = threading.Event()
         self._received = threading.Event()  # the child has sent everything; it may be caching
         self.version: str | None = extractor_version()
         self.keep_in: ExtractionCache | None = None
+
+    def warm(self) -> None:
+        """Start the child now, so it loads its models while the reader draws; once."""
+        self._child()
+
+    def _child(self) -> subprocess.Popen[bytes] | None:
+        """The child process, started on first use; None once cancelled."""
+        with self._lock:
+            if self._proc is None and not self._cancelled.is_set():
+                # The child imports this same package, wherever it was imported from.
+                path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+                self._proc = subprocess.Popen(
+                    self._argv,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env={**os.environ, "PYTHONPATH": os.pathsep.join(path)},
+                    # Its own session: a SIGHUP for the terminal is the reader's to handle.
+                    start_new_session=True,
+                )
+            return self._proc
 
     def cached(self, document: Document) -> Annotations | None:
         """What this extractor found in ``document`` before, if the cache has it."""
@@ -133,37 +155,50 @@ class ProcessExtraction:
         cache = (str(keep.folder), keep.max_bytes, self.version) if keep is not None else None
         request = pickle.dumps((document, self._codebook, cache), protocol=pickle.HIGHEST_PROTOCOL)
 
+        proc = self._child()
+        if proc is None:
+            return  # cancelled: nothing is reported
+
         def run() -> None:
             result: Annotations | None = None
             error: str | None = None
             try:
-                assert self._proc.stdin is not None and self._proc.stdout is not None
-                self._proc.stdin.write(request)
-                self._proc.stdin.close()
-                result, error = _receive(self._proc.stdout)
+                assert proc.stdin is not None and proc.stdout is not None
+                proc.stdin.write(request)
+                proc.stdin.close()
+                result, error = _receive(proc.stdout)
             except (OSError, EOFError, pickle.UnpicklingError, ValueError) as exc:
                 error = f"extraction stopped: {exc.__class__.__name__}"
             self._received.set()
             if not self._cancelled.is_set():
                 done(result, error)  # before the wait: the child may still be caching
-            self._proc.wait()
+            proc.wait()
 
         threading.Thread(target=run, name="marginalia-extract-io", daemon=True).start()
 
     def cancel(self) -> None:
         """Stop the child now (quit, SIGTERM, SIGHUP, or no extraction needed), unless all
         it has left to do is fill the cache: that ends on its own within a second or two."""
-        self._cancelled.set()
-        if self._proc.poll() is None and not self._received.is_set():
-            self._proc.kill()
-        for pipe in (self._proc.stdin, self._proc.stdout):
+        with self._lock:
+            self._cancelled.set()  # and no child is started from now on
+            proc = self._proc
+        if proc is None:
+            return
+        if proc.poll() is None and not self._received.is_set():
+            proc.kill()
+        for pipe in (proc.stdin, proc.stdout):
             if pipe is not None:
                 with contextlib.suppress(OSError):
                     pipe.close()
 
     @property
-    def pid(self) -> int:
-        return self._proc.pid
+    def started(self) -> bool:
+        """Whether the child process was started."""
+        return self._proc is not None
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
 
 
 def _receive(stream: IO[bytes]) -> tuple[Annotations | None, str | None]:

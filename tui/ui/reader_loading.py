@@ -96,12 +96,15 @@ class ReaderLoading:
 
     def _with_cached(self, session: ReviewSession) -> ReviewSession:
         """The session with the suggestions the cache holds for its text merged in, when
-        the sidecar is not current: then it needs no extraction, as if the sidecar were."""
+        the sidecar is not current: then it needs no extraction, as if the sidecar were.
+        Otherwise the extractor is started now, to load while the first frame is drawn."""
         extraction = self.screen.extraction
         if extraction is not None and session.needs_extraction:
             found = extraction.cached(session.document)
             if found is not None:
                 session.apply_extraction(found)
+            else:
+                extraction.warm()
         return session
 
     def failed(self, reason: str) -> None:
@@ -135,7 +138,7 @@ class ReaderLoading:
         needed = bool(getattr(session, "needs_extraction", True))  # the sidecar may be current
         screen.extracting = needed and extraction is not None
         if extraction is not None and not screen.extracting:
-            extraction.cancel()  # warmed up for nothing: the sidecar holds it all
+            extraction.cancel()  # nothing to extract: the sidecar or the cache holds it all
         screen.article.call_after_refresh(self._after_first_frame)
 
     def _banner(self, session: ReviewSession) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.fixtures import seed_annotations
-from tui.extract.cache import (
+from tui.cache.extractions import (
     CacheSettings,
     ExtractionCache,
     entry_key,

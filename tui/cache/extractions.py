@@ -11,7 +11,7 @@ An entry's name is a hash of everything that decides the extractor's output (the
 text's sha256 and where its title is, the extractor version, the codebook), so a
 changed text, extractor or codebook simply finds no entry. A file is two lines of
 JSON: a header (format, the key in full, the body's sha256 and length) and the body
-(:mod:`tui.extract.cache_codec`). Reading checks all of it, and anything that does not
+(:mod:`tui.cache.codec`). Reading checks all of it, and anything that does not
 fit (truncated, corrupt, foreign, another version) is a miss, never an error. No
 pickle: a shared cache folder must not be able to run code. Writes go to a temporary
 file renamed into place, so a kill loses at most the entry being written; their
@@ -35,13 +35,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from tui.extract import cache_codec
+from tui.cache import codec as cache_codec
 from tui.extract.codebook import Codebook
 from tui.extract.collector import collector_paused
 from tui.model import Annotations
 from tui.text.document import Document
 
-FORMAT = 1  # of the files; a new one never reads an old one's entries
+# Of the files; a new one never reads an old one's entries. This package is not part of
+# the extractor version (tui.extract.version hashes tui/extract only), so a change to what
+# an entry holds or how (tui.cache.codec) must raise it.
+FORMAT = 1
 MAGIC = "marginalia-extraction-cache"
 SUFFIX = ".json"
 DEFAULT_MAX_MB = 256
