@@ -12,7 +12,7 @@ from tui.extract.event_build import incidents
 from tui.extract.events import find_drafts
 from tui.extract.linear import LinearModel
 from tui.extract.pipeline import extract
-from tui.extract.subtypes import SubtypeCoder
+from tui.extract.subtypes import SubtypeCoder, features
 from tui.text.document import Document
 
 
@@ -68,3 +68,24 @@ def test_with_the_learned_model_the_codings_agree() -> None:
         e for e in extract(Document(SOLDIERS)).events if e.type != "Strategic developments"
     ]
     assert soldiers.subtype == "Armed clash"
+
+
+def read_as(text: str) -> list[str]:
+    """What the learned coder reads of the text's one attack."""
+    drafts = find_drafts(text, [], [], default_codebook())
+    (group,) = [g for g in incidents(drafts) if g[0].trigger.phrase == "attack"]
+    return features(group)
+
+
+def test_an_armed_side_in_no_role_of_the_attack_is_not_read_as_one() -> None:
+    # the police made the arrests; they were no side of the attack
+    seen = read_as("On Sunday, police arrested 12 people over Saturday's terror attack.")
+    assert "w:police" not in seen and "w:terror" in seen
+    assert "gk=none" in seen
+
+
+def test_an_armed_side_the_attack_hit_is_read_with_its_kind() -> None:
+    seen = read_as("Gunmen attacked police at a checkpoint on Saturday.")
+    assert "w:police" in seen and "gk=Armed clash" in seen
+    civilians = read_as("Gunmen attacked worshippers at a mosque on Saturday.")
+    assert "gk=Attack" in civilians and "gk=Armed clash" not in civilians
