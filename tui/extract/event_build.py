@@ -45,6 +45,9 @@ class Draft:
     sentence_no: int = 0  # which of them holds the trigger
     # (definite, distinct, background), worked out once: grouping and scoring both read it
     marks: tuple[bool, bool, bool] | None = None
+    # the codebook coded it from words around it (cues, actor cues), not from the
+    # trigger word's own listing alone ("Saturday's attack" says nothing of who was hit)
+    cued: bool = False
 
 
 # Codes an incident from its mentions: a sub-event type and its probability, or None to

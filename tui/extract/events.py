@@ -196,7 +196,9 @@ def _sentence_events(
                 if recoded.subtype.object != coding.subtype.object:
                     args = find_arguments(parse, t, recoded.subtype.object)
                 coding = recoded
-        events.append(Draft(t, coding.subtype, _confidence(coding), args, parse))
+        events.append(
+            Draft(t, coding.subtype, _confidence(coding), args, parse, cued=coding.score > 0)
+        )
     reports: list[Draft] = []
     for t in casualties:
         follows: Draft | None = None

@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from functools import lru_cache
 
-from tui.extract.codebook import Codebook, SubEventType
+from tui.extract.codebook import Codebook, SubEventType, default_codebook
 from tui.extract.event_build import Coder, Draft
 from tui.extract.event_words import TokenView, closed_words
 from tui.extract.linear import LinearModel, load_packaged
@@ -72,6 +72,65 @@ def _sentence_features(view: TokenView, skip: frozenset[str], kind: str) -> tupl
 
 
 CONTEXT_SENTENCES = 8  # sentences either side of the trigger that the model reads
+# Who fights whom: the kind of a side is read from the codebook's cue words of the two
+# generic types, armed organised sides ("soldier", "rebel", "police") under Armed clash,
+# people and their places ("villager", "worshipper", "shopper", "mosque") under Attack.
+SIDE_KINDS = ("Armed clash", "Attack")
+
+
+@lru_cache(maxsize=1)
+def _side_kinds() -> dict[str, str]:
+    book = default_codebook()
+    kinds: dict[str, str] = {}
+    for name in SIDE_KINDS:
+        sub = book.subtype(name)
+        for cue in sub.cues if sub is not None else ():
+            if " " not in cue:
+                kinds.setdefault(cue.lower(), name)
+    return kinds
+
+
+def _kind(lemmas: frozenset[str]) -> str | None:
+    kinds = _side_kinds()
+    return next((kinds[x] for x in sorted(lemmas) if x in kinds), None)
+
+
+def _sides(members: Sequence[Draft], out: set[str]) -> None:
+    """The kinds of the incident's actors ("ak=") and targets ("gk="), "none" where it
+    names none, and the armed sides its sentences name in no role of it ("ok="): in
+    "police arrested 12 people over Saturday's terror attack" the police made arrests,
+    they were no side of the attack, so their word does not count as one ("w:police" is
+    dropped where it is only that)."""
+    roles: dict[int, set[int]] = {}
+    found = {"ak=": False, "gk=": False}
+    for d in members:
+        v = d.parse.view
+        taken = roles.setdefault(id(v), set())
+        for prefix, chunks in (("ak=", d.args.actors), ("gk=", d.args.targets)):
+            for c in chunks:
+                found[prefix] = True
+                for i in range(c.start, c.end):
+                    taken.add(i)
+                    kind = _kind(v.lemmas[i])
+                    if kind is not None:
+                        out.add(prefix + kind)
+    for prefix, any_found in found.items():
+        if not any_found:
+            out.add(prefix + "none")
+    inside: set[str] = set()
+    outside: set[str] = set()
+    seen: set[int] = set()
+    for d in members:
+        v = d.parse.view
+        if id(v) in seen:
+            continue
+        seen.add(id(v))
+        taken = roles.get(id(v), set())
+        for i, lemmas in enumerate(v.lemmas):
+            if _kind(lemmas) == SIDE_KINDS[0]:
+                (inside if i in taken else outside).add(v.low[i])
+    for word in outside - inside:
+        out.discard("w:" + word)
 
 
 def features(members: Sequence[Draft]) -> list[str]:
@@ -97,6 +156,7 @@ def features(members: Sequence[Draft]) -> list[str]:
         if id(v) not in seen_views:
             seen_views.add(id(v))
             out.update(_sentence_features(v, skip, "w"))
+    _sides(members, out)
     # The paragraph around the trigger, a few sentences each way: a news paragraph whole,
     # but bounded, so a text without breaks (one 1 MB paragraph) costs linear time, not
     # every event reading every sentence.
@@ -250,10 +310,19 @@ class SubtypeCoder:
         odds = [math.exp((x - top) / model.temperature) for x in scores]
         # the codebook's own coding of each mention is a second opinion: it knows what
         # "its air force carried out strikes" means where ACLED's notes are silent
+        # A generic word ("attack", "clash") says nothing of who fought whom: coded from
+        # its listing alone ("Saturday's attack": "attack" is listed first under Armed
+        # clash) it only names the incident, and where another mention was coded from
+        # what the text says around it ("the terror attack", "killed villagers"), the
+        # listing does not vote: three bare "the attack" must not outvote "terror attack"
+        # into a battle of two armed sides. A word of one kind ("air strikes") keeps its
+        # vote: its listing is what it means.
+        voters = [d for d in members if d.trigger.kind == "event"]
+        if any(d.cued for d in voters):
+            voters = [d for d in voters if d.cued or d.trigger.phrase not in self.generic]
         votes: dict[str, float] = {}
-        for d in members:
-            if d.trigger.kind == "event":
-                votes[d.sub.name] = votes.get(d.sub.name, 0.0) + d.confidence
+        for d in voters:
+            votes[d.sub.name] = votes.get(d.sub.name, 0.0) + d.confidence
         weighted = {
             j: x * (1.0 + RULE_WEIGHT * votes.get(model.labels[j], 0.0))
             for j, x in zip(usable, odds, strict=True)
