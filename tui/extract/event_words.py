@@ -139,7 +139,7 @@ class TokenView:
     lemmas: list[frozenset[str]]
     # what later stages derive from the sentence alone, kept for the next reader (the
     # sub-event coder reads each sentence for every incident a few sentences around it)
-    memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    memo: dict[str, tuple] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, start: int, end: int, words: EventWords) -> TokenView:

@@ -95,6 +95,17 @@ def _kind(lemmas: frozenset[str]) -> str | None:
     return next((kinds[x] for x in sorted(lemmas) if x in kinds), None)
 
 
+def _armed_words(v: TokenView) -> tuple[int, ...]:
+    """Where a sentence names an armed side, worked out once per sentence (a sentence
+    of many incidents, a text without full stops, is read once, not once each)."""
+    found = v.memo.get("armed")
+    if found is None:
+        found = v.memo["armed"] = tuple(
+            i for i, lemmas in enumerate(v.lemmas) if _kind(lemmas) == SIDE_KINDS[0]
+        )
+    return found
+
+
 def _sides(members: Sequence[Draft], out: set[str]) -> None:
     """The kinds of the incident's actors ("ak=") and targets ("gk="), "none" where it
     names none, and the armed sides its sentences name in no role of it ("ok="): in
@@ -126,9 +137,8 @@ def _sides(members: Sequence[Draft], out: set[str]) -> None:
             continue
         seen.add(id(v))
         taken = roles.get(id(v), set())
-        for i, lemmas in enumerate(v.lemmas):
-            if _kind(lemmas) == SIDE_KINDS[0]:
-                (inside if i in taken else outside).add(v.low[i])
+        for i in _armed_words(v):
+            (inside if i in taken else outside).add(v.low[i])
     for word in outside - inside:
         out.discard("w:" + word)
 
