@@ -95,52 +95,47 @@ def _kind(lemmas: frozenset[str]) -> str | None:
     return next((kinds[x] for x in sorted(lemmas) if x in kinds), None)
 
 
-def _armed_words(v: TokenView) -> tuple[int, ...]:
-    """Where a sentence names an armed side, worked out once per sentence (a sentence
-    of many incidents, a text without full stops, is read once, not once each)."""
+def _armed_words(v: TokenView) -> tuple[str, ...]:
+    """The words that name an armed side in a sentence, each once, worked out once per
+    sentence (a sentence of many incidents, a text without full stops, is read once)."""
     found = v.memo.get("armed")
     if found is None:
         found = v.memo["armed"] = tuple(
-            i for i, lemmas in enumerate(v.lemmas) if _kind(lemmas) == SIDE_KINDS[0]
+            dict.fromkeys(
+                v.low[i] for i, lemmas in enumerate(v.lemmas) if _kind(lemmas) == SIDE_KINDS[0]
+            )
         )
     return found
 
 
 def _sides(members: Sequence[Draft], out: set[str]) -> None:
     """The kinds of the incident's actors ("ak=") and targets ("gk="), "none" where it
-    names none, and the armed sides its sentences name in no role of it ("ok="): in
-    "police arrested 12 people over Saturday's terror attack" the police made arrests,
-    they were no side of the attack, so their word does not count as one ("w:police" is
-    dropped where it is only that)."""
-    roles: dict[int, set[int]] = {}
+    names none; and an armed side its sentences name in no role of it is not read as
+    one: in "police arrested 12 people over Saturday's terror attack" the police made
+    arrests, they were no side of the attack ("w:police" is dropped where it is only
+    that)."""
     found = {"ak=": False, "gk=": False}
+    inside: set[str] = set()  # armed sides' words in a role of the incident
+    views: dict[int, TokenView] = {}
     for d in members:
         v = d.parse.view
-        taken = roles.setdefault(id(v), set())
+        views.setdefault(id(v), v)
         for prefix, chunks in (("ak=", d.args.actors), ("gk=", d.args.targets)):
             for c in chunks:
                 found[prefix] = True
                 for i in range(c.start, c.end):
-                    taken.add(i)
                     kind = _kind(v.lemmas[i])
                     if kind is not None:
                         out.add(prefix + kind)
+                        if kind == SIDE_KINDS[0]:
+                            inside.add(v.low[i])
     for prefix, any_found in found.items():
         if not any_found:
             out.add(prefix + "none")
-    inside: set[str] = set()
-    outside: set[str] = set()
-    seen: set[int] = set()
-    for d in members:
-        v = d.parse.view
-        if id(v) in seen:
-            continue
-        seen.add(id(v))
-        taken = roles.get(id(v), set())
-        for i in _armed_words(v):
-            (inside if i in taken else outside).add(v.low[i])
-    for word in outside - inside:
-        out.discard("w:" + word)
+    for v in views.values():
+        for word in _armed_words(v):
+            if word not in inside:
+                out.discard("w:" + word)
 
 
 def features(members: Sequence[Draft]) -> list[str]:
