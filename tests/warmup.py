@@ -8,7 +8,7 @@ property test: the code points ``text()`` may encode as UTF-8 (a loop over all o
 what it generates (~0.8 s). Python and Hypothesis keep all of them in files they name
 themselves and write atomically, so the controller builds them in a thread while its
 workers start and collect, and a process that needs one sooner simply builds it as before.
-A checkout that has run the tests before skips all this. Only Python's and Hypothesis's own
+Warm runs find everything there: nothing to do. Only Python's and Hypothesis's own
 functions write the files; if Hypothesis renames one in a new release, that part does
 nothing and the run is as slow as before, never wrong.
 """
@@ -45,15 +45,7 @@ def warm_up() -> None:
             constants_from_module(module)
 
 
-def needed() -> bool:
-    """A fresh clone's marks; a checkout that has run once skips the warm-up (~0.3 s)."""
-    hypothesis_home = Path.cwd() / ".hypothesis"  # where Hypothesis keeps them by default
-    return not hypothesis_home.is_dir() or not (ROOT / "tui" / "__pycache__").is_dir()
-
-
-def start_in_background() -> threading.Thread | None:
-    if not needed():
-        return None
-    thread = threading.Thread(target=warm_up, name="fresh-clone-warm-up", daemon=True)
+def start_in_background() -> threading.Thread:
+    thread = threading.Thread(target=warm_up, name="hypothesis-warm-up", daemon=True)
     thread.start()
     return thread
