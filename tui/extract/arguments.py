@@ -67,6 +67,8 @@ def _is_verbal(p: SentenceParse, t: Trigger) -> bool:
     if low.endswith("ed") or last.endswith("ed") or low in w.irregular and low != w.irregular[low]:
         return True
     if low.endswith("ing"):
+        if _modified_noun(p, t):
+            return chunk_starting_at(p, t.end) is not None  # "the concert bombing in"
         # sentence-initial, "Shelling hit the village" is a noun; "Killing two..." is not
         return not v.sentence_initial(t.start) or chunk_starting_at(p, t.end) is not None
     # "Roadside IED kills Russian general", "blast kills seven": a noun phrase (or an
@@ -76,6 +78,29 @@ def _is_verbal(p: SentenceParse, t: Trigger) -> bool:
         and (t.start in p.ends or _noun_before(p, t.start))
         and chunk_starting_at(p, t.end) is not None
     )
+
+
+def _modified_noun(p: SentenceParse, t: Trigger) -> bool:
+    """ "the May 22 concert bombing", "a school shooting": the -ing word closes a noun
+    phrase a determiner opened, after a singular noun that names no one (a noun
+    modifier is singular: a thing or a place), so it is a noun too. "the gunmen
+    shooting at shoppers" (plural, people) is left a verb."""
+    c = p.ends.get(t.start)  # the phrase ending just before the trigger
+    if c is None or c.kind in ("party", "name"):
+        return False
+    v, w = p.view, p.words
+    head = v.low[c.end - 1]
+    if head.endswith(("s", "men")) or not v.toks[c.end - 1].text.islower():
+        return False
+    # a determiner opens the phrase, before its modifiers ("the May 22 concert")
+    for k in range(c.start - 1, max(-1, c.start - 5), -1):
+        if v.low[k] in w.determiners or v.low[k] in w.possessives:
+            return True
+        if p.mention_types[k] in TIME_TYPES or v.low[k].isdigit():
+            continue  # "the May 22 concert"
+        if v.low[k] in w.function_words or not v.toks[k].text[:1].isalnum():
+            return False
+    return any(v.low[k] in w.determiners for k in range(c.start, c.end))
 
 
 def _noun_before(p: SentenceParse, i: int) -> bool:
@@ -131,6 +156,8 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     left = chunk_ending_at(p, j) if left_from - j <= LEFT_WINDOW else None
     if left is None and t.start > 1 and v.low[t.start - 1] in ("’s", "'s"):
         left = chunk_ending_at(p, t.start - 1)  # "the IRA's bombing"
+    if left is not None and light is None and not verbal and _modified_noun(p, t):
+        left = None  # "the concert bombing", "a school shooting": what or where, no one
     if left is not None and left.kind == "place" and (passive or intransitive):
         left = _holder(p, left)  # "two bystanders on the street were injured"
     if left is not None and light is None and (verbal or intransitive):
@@ -149,7 +176,11 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
                 args.targets.extend(left_all)
         elif "which" in v.low[j:left_from]:
             pass  # "the attack, which killed": the subject is the event itself
-        elif verbal or light is not None or left.end >= t.start - 1:
+        elif verbal or light is not None:
+            args.actors.extend(left_all)
+        elif left.end >= t.start - 1 and left.kind != "other":
+            # "the Taliban attack", "the rebel attack": a noun that names someone acts;
+            # "the concert bombing", "a terror attack" name what was hit or what it was
             args.actors.extend(left_all)
 
     # after the trigger
