@@ -17,7 +17,6 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
-from tests import hypothesis_warmup  # noqa: E402
 from tests.budget import FACTOR, THOROUGH  # noqa: E402
 
 # Property tests (tests/budget.py): "quick" on every run, "thorough" with
@@ -51,10 +50,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     before its first test. The second worker imports the modules from the far end first,
     so the two meet halfway and each module is rewritten once, the other worker reading the
     cached result. Collection itself, its order and its errors are unchanged."""
-    workerid = getattr(session.config, "workerinput", {}).get("workerid")
-    if workerid is None and getattr(session.config.option, "numprocesses", None):
-        hypothesis_warmup.start_in_background()  # the controller, idle while workers start
-    if workerid != "gw1":
+    if getattr(session.config, "workerinput", {}).get("workerid") != "gw1":
         return
     for name in reversed(_packaged_test_modules()):
         try:
