@@ -7,47 +7,38 @@ paragraphs, quoted sentences that follow a direct claim in the same paragraph co
 it, "X said:" takes the next paragraph, sources are linked to the entity mentions inside
 them, and pronoun sources are resolved to the nearest earlier compatible source
 (``coref.py``). Cues inside a quotation are not claims of their own.
+
+Each paragraph's drafts come from ``paragraph_drafts.py``, whether a cue sits inside
+another claim's content from ``nested_contents.py``; here they are chosen and finished.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import deque
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from tui.extract.claim_features import SentenceView
 from tui.extract.claim_model import ClaimModel, claim_model
 from tui.extract.content import trim
 from tui.extract.coref import Antecedent, kind_of_source, resolve
-from tui.extract.cues import Lexicon, lexicon, word_pattern, word_starts
-from tui.extract.frames import Draft, sentence_drafts
+from tui.extract.cues import Lexicon, lexicon, word_pattern
+from tui.extract.frames import Draft
 from tui.extract.labels import find_labels
-from tui.extract.model_drafts import model_drafts
-from tui.extract.quotes import Quote, Quotes
-from tui.extract.sources import Sentence, link_entity, skip_verb_group
+from tui.extract.nested_contents import _inside_any, _reaches
+from tui.extract.paragraph_drafts import (
+    _any_between,
+    _continue_speaker,
+    _cue_words,
+    _paragraph,
+    _says_something,
+    _starts_quote,
+)
+from tui.extract.quotes import Quotes
+from tui.extract.speaker_links import link_entity
 from tui.model import Claim, Entity, Mention, Ref, Span
 from tui.text.document import Document
-from tui.text.segment import paragraphs, sentences, tokens
-
-
-@lru_cache(maxsize=4)
-def _cue_vocabulary(model: ClaimModel | None) -> frozenset[str]:
-    words = set(lexicon().cue_words)
-    if model is not None:
-        words |= model.vocab
-    return frozenset(words)
-
-
-def _cue_words(text: str, model: ClaimModel | None) -> list[int]:
-    """Offsets of every cue word in ``text``: sentences without one are never tokenised."""
-    return word_starts(text, _cue_vocabulary(model))
-
-
-def _any_between(offsets: list[int], start: int, end: int) -> bool:
-    k = bisect_left(offsets, start)
-    return k < len(offsets) and offsets[k] < end
+from tui.text.segment import paragraphs
 
 
 @lru_cache(maxsize=1)
@@ -58,181 +49,6 @@ def _hedge_pattern() -> re.Pattern[str]:
 
 NESTED = 0.8  # confidence kept by a claim reported inside another's content
 NESTED_KEY = "_nested"  # marks such claims among the features; the scorer skips it
-_LOOK_BACK = 49  # spans before a cue that may hold it (further ones are not looked at)
-
-
-def _inside_any(
-    span: tuple[int, int], spans: list[tuple[int, int]], reach: list[int] | None = None
-) -> bool:
-    """Is ``span`` strictly inside one of the sorted ``spans``?
-
-    ``reach`` (from :func:`_reaches`) answers in one step what the loop finds.
-    """
-    k = bisect_left(spans, (span[0], span[0]))
-    if reach is not None:
-        return span[1] < reach[k]
-    for n in range(k - 1, max(-1, k - _LOOK_BACK - 1), -1):
-        s, e = spans[n]
-        if s < span[0] and span[1] < e:
-            return True
-    return False
-
-
-def _reaches(spans: list[tuple[int, int]]) -> list[int] | None:
-    """reach[k]: the furthest end among the ``_LOOK_BACK`` spans before index k.
-
-    Every span before k starts before a span sorting at k (when no span ends before it
-    starts), so "strictly inside one of them" is "ends before their furthest end". None
-    when some span is reversed, and the loop decides.
-    """
-    if any(e < s for s, e in spans):
-        return None
-    reach = [-1] * (len(spans) + 1)
-    window: deque[int] = deque()  # indices, their ends decreasing
-    for k in range(1, len(spans) + 1):
-        n = k - 1
-        while window and spans[window[-1]][1] <= spans[n][1]:
-            window.pop()
-        window.append(n)
-        if window[0] < k - _LOOK_BACK:
-            window.popleft()
-        reach[k] = spans[window[0]][1]
-    return reach
-
-
-def _starts_quote(text: str, start: int, quotes: Quotes) -> Quote | None:
-    while start < len(text) and text[start].isspace():
-        start += 1
-    return quotes.starting_at(start)
-
-
-def _paragraph(
-    text: str,
-    p: tuple[int, int],
-    quotes: Quotes,
-    lex: Lexicon,
-    cue_words: list[int],
-    model: ClaimModel | None,
-) -> tuple[list[Draft], list[tuple[int, int]]]:
-    sents = sentences(text, p[0], p[1])
-    drafts: list[Draft] = []
-    for n, (ss, se) in enumerate(sents):
-        if not _any_between(cue_words, ss, se):
-            continue
-        s = Sentence.of(tokens(text, ss, se), ss, se)
-        found = sentence_drafts(text, s, quotes, lex)
-        if model is not None:
-            view = SentenceView.of(s.toks, quotes, s.low)
-            found = model_drafts(text, view, quotes, lex, model, found)
-        _cut_at_coordinated_cues(text, s, found, quotes, lex)
-        for d in found:
-            d.sentence = n
-            drafts.append(d)
-            if n > 0:
-                _question_before(text, d, sents[n - 1], (ss, se), quotes)
-    # Quoted sentences after a direct claim, with no cue of their own, continue it:
-    # the sentence's last claim, or its last direct one ('"A," said X, asking for
-    # anonymity. "B."'). A cue inside a quotation does not stop it ('"B, I believe."').
-    last_of: dict[int, Draft] = {}
-    for d in drafts:
-        if quotes.containing(d.cue[0]) is not None:
-            continue
-        before = last_of.get(d.sentence)
-        if before is None or _ends_quoted(d, quotes) or not _ends_quoted(before, quotes):
-            last_of[d.sentence] = d
-    last: Draft | None = None
-    reach = -1
-    for n, (ss, se) in enumerate(sents):
-        if n in last_of:
-            last = last_of[n]
-            reach = max(e for _, e in (last.content or [(0, se)]))
-            continue
-        if last is None or ss < reach:
-            continue
-        q = _starts_quote(text, ss, quotes)
-        if q is None or not last.content or quotes.inside(*last.content[-1]) == 0:
-            last = None
-            continue
-        chain = [(x.start, x.end) for x in quotes.chain(q)]
-        last.extra.extend(chain)
-        reach = chain[-1][1]
-    return drafts, sents
-
-
-def _cut_at_coordinated_cues(
-    text: str, s: Sentence, found: list[Draft], quotes: Quotes, lex: Lexicon
-) -> None:
-    """'He says he respects Clinton and calls her “intelligent”': the content of "says"
-    ends before a coordinated reporting verb, which says something of its own ("and has
-    called for ..."); left in, it also made that verb's claim look nested."""
-    if not found:
-        return
-    cuts = []
-    for i in range(1, len(s.toks)):
-        verb = lex.verbs.get(s.low[i])
-        if verb is None or s.capital(i):
-            continue
-        g = skip_verb_group(s, i - 1, lex)
-        if g > 0 and s.low[g] in lex.coordinators:
-            cuts.append(s.toks[g].start)
-    # A full stop glued to the next sentence ("the authorities.Prime Minister Theresa
-    # May promised"; scraped pages, PolNeAR's among them) ends what was said, on either
-    # side of the cue. Segmentation reads both as one sentence.
-    stops = [
-        s.toks[i].end for i in range(1, len(s.toks) - 1) if s.low[i] == "." and s.glued_stop(i)
-    ]
-    if stops:
-        stops = [x for x in stops if quotes.containing(x - 1) is None]
-        cuts.extend(x - 1 for x in stops)
-        for d in found:
-            for n, (a, b) in enumerate(d.content):
-                if b <= d.cue[0]:
-                    after = [x for x in stops if a < x < b]
-                    if after and (rest := trim(text, after[-1], b))[0] < rest[1]:
-                        d.content[n] = rest
-    if not cuts:
-        return
-    cuts.sort()
-    for d in found:
-        for n, (a, b) in enumerate(d.content):
-            if a < d.cue[1]:
-                continue
-            cut = next((c for c in cuts if a < c < b), None)
-            if cut is not None and quotes.containing(cut) is None:
-                span = trim(text, a, cut)
-                if span[0] < span[1]:
-                    d.content[n] = span
-                    del d.content[n + 1 :]
-                break
-
-
-def _question_before(
-    text: str, d: Draft, before: tuple[int, int], sentence: tuple[int, int], quotes: Quotes
-) -> None:
-    """'“Who do they think they are?” Trump said in February.': the question mark ended
-    the quotation's sentence, so the cue's sentence opens with its source and the reading
-    took what follows the cue ('in February'). The quotation just before is what was said."""
-    ss, _ = sentence
-    if not d.content or d.colon:
-        return  # 'X said:' takes the next paragraph (filled in later)
-    if d.source is None or text[ss : d.source[0]].strip() or d.source[1] > d.cue[0]:
-        return  # the sentence does not open with the source, then the cue
-    if any(s < d.cue[1] for s, _ in d.content) or quotes.inside(*d.content[0]):
-        return
-    end = before[1]
-    while end > before[0] and text[end - 1].isspace():
-        end -= 1
-    q = quotes.ending_at(end)
-    if q is None or q.end - q.start < 3 or text[q.end - 2] not in "?!":
-        return
-    if text[before[0] : max(before[0], q.start)].strip():
-        return  # the quotation is not the whole sentence: 'He asked “why?”' is his
-    d.content = [(q.start, q.end)]
-    d.kind = ""
-
-
-def _ends_quoted(d: Draft, quotes: Quotes) -> bool:
-    return bool(d.content) and quotes.inside(*d.content[-1]) > 0
 
 
 def _kind(text: str, content: list[tuple[int, int]], quotes: Quotes) -> str:
@@ -338,27 +154,6 @@ def scored_claims(
     for lab in find_labels(text, paras, quotes, lex):
         drafts.append(Draft(lab.cue, list(lab.content), lab.source, weight=0.8))
     return _finish(text, drafts, entities, mentions, quotes, lex, model, one_per_cue)
-
-
-def _says_something(text: str, start: int, end: int) -> bool:
-    """A content span with at least one letter or digit in it."""
-    return any(ch.isalnum() for ch in text[start:end])
-
-
-def _continue_speaker(
-    text: str, p: tuple[int, int], speaker: Draft | None, quotes: Quotes
-) -> Draft | None:
-    """A paragraph that is one quotation, with no cue, after a direct claim: the same
-    speaker goes on ('"...," he said.' / '"And more."'). The claim it joined, or None."""
-    if speaker is None:
-        return None
-    q = _starts_quote(text, p[0], quotes)
-    if q is None or q.end < p[1] - 1:
-        return None
-    if any(s <= q.start < e for s, e in speaker.content + speaker.extra):
-        return speaker  # already there, as part of a quotation running on
-    speaker.extra.append((q.start, q.end))
-    return speaker
 
 
 def _finish(
