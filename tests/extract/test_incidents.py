@@ -101,3 +101,33 @@ def test_demonstrating_a_quality_is_no_protest() -> None:
     assert events_of("The minister demonstrated his commitment to the plan.") == ()
     (protest,) = events_of("Thousands demonstrated in the capital against the new law on Sunday.")
     assert protest.subtype == "Peaceful protest"
+
+
+# Text whose line breaks were lost (a scraped page, a corpus storing each article as one
+# string) is one long "paragraph"; locality is then measured in sentences.
+_TOWN = (
+    "The city has grown quickly over the last decade. Its markets are busy in the morning. "
+    "Many residents work in trade and farming. The governor opened a new road last year. "
+)
+_RAID = "Gunmen carried out an attack on a police checkpoint in Kandahar on Monday. "
+_BOMBING = (
+    "A suicide bomber blew himself up at a wedding in Herat on Friday. "
+    "Officials said the attack was the deadliest this year. "
+)
+
+
+def test_text_without_line_breaks_keeps_two_incidents_apart() -> None:
+    text = _RAID + _TOWN + _TOWN + _BOMBING
+    assert "\n" not in text
+    raid, bombing = events_of(text)
+    assert said(raid) == ["attack"] and places(raid) == ["Kandahar"]
+    assert bombing.subtype == "Suicide bomb"
+    assert said(bombing) == ["blew himself up", "attack"] and places(bombing) == ["Herat"]
+
+
+def test_text_without_line_breaks_still_joins_a_repeat_mention() -> None:
+    text = (
+        _RAID + _TOWN + _TOWN + "Police are questioning witnesses to the attack on the checkpoint."
+    )
+    (raid,) = events_of(text)
+    assert said(raid) == ["attack", "attack"] and places(raid) == ["Kandahar"]

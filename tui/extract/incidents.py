@@ -27,6 +27,10 @@ from dataclasses import dataclass
 
 WINDOW = 2000  # characters back from a mention to the latest mention of its incident
 FAR = 2  # paragraphs back beyond which a same-word mention yields to a close definite one
+# Distance between mentions is counted in places: UNIT per paragraph, one per sentence of
+# a paragraph whose line breaks were lost (see events.locality_blocks). A typical news
+# paragraph is two sentences, so such text is measured as if it had its breaks.
+UNIT = 2
 # Event types of violence: a definite "the attack" may name an incident of any of them
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
@@ -41,7 +45,7 @@ class Report:
     subtype: str
     event_type: str
     confidence: float
-    paragraph: int
+    paragraph: int  # where it is, in places (see UNIT): decides which mentions are near
     definite: bool = False  # "the attack", "these strikes": refers back
     host: int | None = None  # index of the event whose toll this casualty word reports
     follows: int | None = None  # index of the paragraph's event a bare casualty was coded from
@@ -165,7 +169,8 @@ def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
         # "the suicide bombing" after "the bombing": one word, a narrower phrase
         same_word = r.phrase in sets.phrases[root] or head in sets.heads[root]
         same_kind = r.subtype in sets.subtypes[root]
-        near = reports[j].paragraph >= r.paragraph - 1
+        apart = r.paragraph - reports[j].paragraph
+        near = apart < 2 * UNIT  # the same or the next paragraph
         if r.kind != "event":
             # a casualty report on its own: the latest violent incident of its coding
             if same_kind and sets.violent[root] and near:
@@ -173,7 +178,7 @@ def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
             continue
         shared_place = bool(r.places and sets.places[root])
         if same_word or (same_kind and (near or shared_place or r.definite)):
-            if close is not None and reports[j].paragraph < r.paragraph - FAR:
+            if close is not None and apart > FAR * UNIT:
                 return close  # the violence just reported, not one pages back
             if (
                 not keyed
@@ -196,6 +201,6 @@ def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
             )
         ):
             by_type = root
-            if reports[j].paragraph == r.paragraph:
+            if apart < UNIT:  # the same paragraph
                 close = root
     return latest if latest is not None else by_type
