@@ -32,8 +32,13 @@ GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 GUM_MISC = frozenset({"event", "abstract", "object", "substance", "animal", "plant"})
 # GUM news is the development set (eval/ner/gum_news_entities.jsonl): never trained on
 GUM_HELD_OUT = frozenset({"news"})
+# Words that show a name-like tail is the object inside a longer phrase ("an insurgency
+# against The Church of Scientology"), another mention, not the phrase's own name.
 LINKING_WORDS = frozenset(
     ["to", "of", "in", "at", "from", "for", "with", "on", "by", "about", "and", "or", "as"]
+    + ["against", "between", "into", "over", "under", "through", "during", "after"]
+    + ["before", "near", "via", "without", "within", "toward", "towards", "among"]
+    + ["across", "behind", "beyond", "like", "than", "vs.", "versus", "involving"]
 )
 DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ")
 PARTICLES = frozenset(
@@ -156,7 +161,61 @@ def _titles() -> frozenset[str]:
     return GOLD_TITLES
 
 
-_INNER_POSSESSIVE = re.compile(r".*['’]s ")
+# A possessor before the name: "DAB's Elizabeth Quat", "Pro-Beijing DAB's Starry Lee".
+_FRONT_POSSESSIVE = re.compile(r"[^']*?['’]s ")
+# Where a post-modifier of a person's name starts: "Alvin Yeung from the Civic Party",
+# "Devocht, who had told ...", "Mu Li, of the University of NSW's school", "Julie
+# Couillard who had ties ...", "Tom Molomby, SC" (a comma: what follows is apposed).
+_POST_MODIFIER = re.compile(r" (?:of|from|at|in|with|for|on|to|who|whom|whose|which|that|and|or)(?= )")
+
+
+def _namelike(w: str) -> bool:
+    return (
+        w[:1].isupper()
+        or w[:1].isdigit()
+        or w in PARTICLES
+        or not w[:1].isalpha()
+        or ("-" in w and w.split("-", 1)[0] in PARTICLES and w.split("-", 1)[1][:1].isupper())
+    )
+
+
+def _modifier_compound(w: str) -> bool:
+    """ "Pan-democrat", "Ontario-based": a capitalised compound whose last part is lower
+    case opens no name (inside one it may be a given name: "Kwok Ka-ki")."""
+    last = w.rsplit("-", 1)[-1]
+    return "-" in w and last.isalpha() and last.islower()
+
+
+def _participle(w: str) -> bool:
+    """ "traveling", "arrested": a verb form opening a reduced relative ("Muslims traveling
+    to the U.S."); not a name ending that way ("pro-Beijing", "Reading")."""
+    return w.isalpha() and w.islower() and w.endswith(("ing", "ed"))
+
+
+def _name_tail(words: list[str], person: bool) -> int | None:
+    """Where the longest name-like tail of ``words`` starts, or None."""
+    for k in range(len(words)):
+        if (
+            words[k][:1].isupper()
+            and not _modifier_compound(words[k])
+            and all(_namelike(w) for w in words[k:])
+        ):
+            if any(w in LINKING_WORDS or _participle(w) for w in words[:k]):
+                return None  # "Muslims traveling to the U.S.": the tail is another mention
+            if person and " ".join(words[k:]) in _titles():
+                return None  # "The President": a title, not a name
+            return k
+    return None
+
+
+def _person_head(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person mention with its post-modifier cut off: "Alvin Yeung from the Civic Party"
+    -> "Alvin Yeung", "Matthew Ingram of The Globe and Mail" -> "Matthew Ingram". A person
+    is named by the head of the phrase, and GUM's named person mentions are headed by the
+    name, so it is what comes before the first preposition, relative word or comma (a
+    pre-modifier holding "of" is read in ``_normalise``: "Governor of Washington ...")."""
+    m = _POST_MODIFIER.search(text, start, end)
+    return (start, m.start()) if m else (start, end)
 
 
 def _normalise(text: str, start: int, end: int, person: bool = False) -> tuple[int, int] | None:
@@ -164,21 +223,94 @@ def _normalise(text: str, start: int, end: int, person: bool = False) -> tuple[i
 
     GUM marks whole noun phrases; NER marks names. So: coordinations ("X and Y") are
     left out (their conjuncts are mentions of their own), a possessor is cut off
-    ("DAB's Elizabeth Quat" -> "Elizabeth Quat"), and for people a trailing "of <group>"
-    and leading titles go ("U.S. President Donald Trump" -> "Donald Trump").
+    ("DAB's Elizabeth Quat" -> "Elizabeth Quat"), and for people the post-modifiers
+    ("Wong Kwok-hing of FTU", "Alvin Yeung from the Civic Party", "Devocht, who ...")
+    and leading titles go ("U.S. President Donald Trump" -> "Donald Trump"); when what
+    comes before a person's post-modifier is no name ("Governor of Washington Chris
+    Gregoire" is left out). A run of capitalised words closing a person mention after a
+    lower-case role word is the name, whatever comes before ("University of Texas
+    Arlington Muslim Student Association president Sehar Memon").
     """
+    if person:
+        return _person_name(text, start, end)
+    if " and " in text[start:end]:
+        return None
+    return _normalise_words(text, start, end, person=False)
+
+
+def _person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name in a person mention (see ``_normalise``), tried in this order: the mention
+    up to any comma or bracket (an apposition: "Tom Molomby, SC") and any "of" ("Wong
+    Kwok-hing of FTU") read as a whole, with titles cut ("Undersecretary for Education
+    Mr. Toccafondi" -> "Toccafondi"); a name closing it after a role word; what comes
+    before its first post-modifier ("Alvin Yeung from the Civic Party")."""
+    cut = _APPOSITION.search(text, start, end)
+    if cut:
+        end = cut.start()
+    of = text.find(" of ", start, end)
+    span = _normalise_words(text, start, of if of > 0 else end, person=True)
+    if span is not None and of > 0 and " " not in text[span[0] : span[1]]:
+        span = None  # "Members of the Sea Org", "former Museum of Flight CEO"
+    if span is not None and not _ends_in_title(text, *span):
+        return span
+    span = _closing_name(text, start, end)
+    if span is not None:
+        return span
+    head = _person_head(text, start, end)
+    if head == (start, end):
+        return None
+    span = _normalise_words(text, *head, person=True)
+    if span is None or _ends_in_title(text, *span):
+        return None
+    if text.startswith(" of ", head[1]) and " " not in text[span[0] : span[1]]:
+        return None  # "Members of the Sea Org", "former Museum of Flight CEO"
+    return span
+
+
+_APPOSITION = re.compile(r",| \(")
+
+
+def _ends_in_title(text: str, start: int, end: int) -> bool:
+    """ "Afghan Ambassador", "U.S. Senator": a post, not a name."""
+    return text[start:end].rsplit(" ", 1)[-1] in _titles()
+
+
+def _closing_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "... Muslim Student Association president Sehar Memon" -> "Sehar Memon": a name
+    closing a person mention, after a lower-case role word (not after a preposition)."""
+    words = text[start:end].split(" ")
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and _namelike(words[k - 1]):
+        k -= 1
+    if k == len(words) or k == 0 or len(words) - k < 2:
+        return None
+    before = words[k - 1]
+    if not before.isalpha() or not before.islower() or before in LINKING_WORDS:
+        return None
+    if before in PARTICLES or _participle(before):
+        return None
+    for j in range(len(words) - 1, k - 1, -1):
+        if _POSSESSIVE.search(words[j]):
+            k = j + 1  # "group Youngspiration's Baggio Leung": the possessor is not the name
+            break
+    if len(words) - k < 2:
+        return None
+    drop = sum(len(w) + 1 for w in words[:k])
+    tail = text[start + drop : end]
+    if tail in _titles() or _ends_in_title(text, start + drop, end):
+        return None
+    return start + drop, end
+
+
+def _normalise_words(text: str, start: int, end: int, person: bool) -> tuple[int, int] | None:
     span = text[start:end]
     if " and " in span:
         return None
-    m = _INNER_POSSESSIVE.match(span)
+    m = _FRONT_POSSESSIVE.match(span)
     if m:
         start += m.end()
         span = span[m.end() :]
     if person:
-        cut = span.find(" of ")
-        if cut > 0:
-            end = start + cut
-            span = span[:cut]
         words = span.split(" ")
         titles = _titles()
         last_title = max((k for k, w in enumerate(words[:-1]) if w in titles), default=-1)
@@ -201,32 +333,26 @@ def _normalise(text: str, start: int, end: int, person: bool = False) -> tuple[i
     if not span_stripped or span_stripped != span:
         return None
     words = span.split(" ")
-
-    def namelike(w: str) -> bool:
-        return w[:1].isupper() or w[:1].isdigit() or w in PARTICLES or not w[:1].isalpha()
-
     # The name is the longest name-like tail of a proper-noun-headed phrase:
     # "team member Rodaba Noori" -> "Rodaba Noori".
-    for k in range(len(words)):
-        if words[k][:1].isupper() and all(namelike(w) for w in words[k:]):
-            if any(w in LINKING_WORDS or w.endswith(("ing", "ed")) for w in words[:k]):
-                return None  # "Muslims traveling to the U.S.": the tail is another mention
-            if person and " ".join(words[k:]) in _titles():
-                return None  # "The President": a title, not a name
-            drop = sum(len(w) + 1 for w in words[:k])
-            return start + drop, end
-    return None
+    k = _name_tail(words, person)
+    if k is None:
+        return None
+    drop = sum(len(w) + 1 for w in words[:k])
+    return start + drop, end
 
 
-def _flatten(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Outermost spans only (CoNLL-style flat annotation)."""
-    # the type breaks ties (one span, two types) so the result never depends on set order
-    spans = sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]), s[2]))
+def _flatten(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
+    """Outermost spans only (CoNLL-style flat annotation). Each span carries the length of
+    the GUM phrase it was cut from: when two phrases give one span ("a blue Marilyn", the
+    print, and "Marilyn", the person), the one that is that name and no more decides its
+    type; then the type breaks ties, so the result never depends on set order."""
+    ordered = sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]), s[3], s[2]))
     out: list[tuple[int, int, str]] = []
-    for s in spans:
+    for s in ordered:
         if out and s[0] < out[-1][1]:
             continue
-        out.append(s)
+        out.append(s[:3])
     return out
 
 
@@ -244,8 +370,7 @@ def _gum_doc(
     Rodaba Noori" -> "Rodaba Noori"), mentions with no such tail are left out; nested
     names keep the outermost.
     """
-    scored: list[tuple[int, int, str]] = []
-    train: list[tuple[int, int, str]] = []
+    train: list[tuple[int, int, str, int]] = []
     for start, end, gum_type, propn_head in mentions:
         if not propn_head:
             continue
@@ -255,13 +380,15 @@ def _gum_doc(
         span = _normalise(text, start, end, person=typ == "PER")
         if span is None:
             continue
-        if typ is not None:
-            scored.append((*span, typ))
         if typ is None or (typ == "PER" and text[span[0] : span[1]] in norp):
-            train.append((*span, "MISC"))
-        else:
-            train.append((*span, typ))
-    return GoldDoc(corpus, doc_id, text, tuple(_flatten(scored)), tuple(_flatten(train)))
+            typ = "MISC"
+        train.append((*span, typ, end - start))
+    # Scored exactly as trained: nested names keep the outermost, a MISC one included
+    # ("Google" inside the event "Google Science Fair" is not scored, as it is not
+    # trained), and nationality words GUM marks as person ("Afghans") are MISC.
+    flat = _flatten(train)
+    scored = tuple(s for s in flat if s[2] != "MISC")
+    return GoldDoc(corpus, doc_id, text, scored, tuple(flat))
 
 
 def read_gum(path: Path = GUM, norp: frozenset[str] = frozenset()) -> list[GoldDoc]:
