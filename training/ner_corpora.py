@@ -239,22 +239,23 @@ def _normalise(text: str, start: int, end: int, person: bool = False) -> tuple[i
 
 
 def _person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The name in a person mention (see ``_normalise``), tried in this order: the mention
-    up to any comma or bracket (an apposition: "Tom Molomby, SC") and any "of" ("Wong
+    """The name in a person mention (see ``_normalise``), up to any comma or bracket (an
+    apposition: "Tom Molomby, SC"), tried in this order: a name closing it after a role
+    word ("... Immigrants campaigner Caitlin Boswell"); the mention up to any "of" ("Wong
     Kwok-hing of FTU") read as a whole, with titles cut ("Undersecretary for Education
-    Mr. Toccafondi" -> "Toccafondi"); a name closing it after a role word; what comes
-    before its first post-modifier ("Alvin Yeung from the Civic Party")."""
+    Mr. Toccafondi" -> "Toccafondi"); what comes before its first post-modifier ("Alvin
+    Yeung from the Civic Party")."""
     cut = _APPOSITION.search(text, start, end)
     if cut:
         end = cut.start()
     of = text.find(" of ", start, end)
+    span = _closing_name(text, start, end)
+    if span is not None:
+        return span
     span = _normalise_words(text, start, of if of > 0 else end, person=True)
     if span is not None and of > 0 and " " not in text[span[0] : span[1]]:
         span = None  # "Members of the Sea Org", "former Museum of Flight CEO"
     if span is not None and not _ends_in_title(text, *span):
-        return span
-    span = _closing_name(text, start, end)
-    if span is not None:
         return span
     head = _person_head(text, start, end)
     if head == (start, end):

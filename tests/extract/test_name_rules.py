@@ -100,3 +100,15 @@ def test_a_date_or_a_common_word_after_a_given_name_stays_out() -> None:
     tags = ["O", "B-PER", "O", "O", "O"]
     got = _names_with(words, tags, [False] * 5, frozenset({"today", "it"}))
     assert got == [("Ahmed", "PERSON")]
+
+
+def test_a_hong_kong_style_name_the_tagger_read_as_misc_is_a_person() -> None:
+    words = _split("localist camp's Cheng Chung-tai won , and Hui Chi-fung lost")
+    tags = ["O", "O", "B-MISC", "I-MISC", "O", "O", "O", "B-PER", "O", "O"]
+    assert _names(words, tags) == [("Cheng Chung-tai", "PERSON"), ("Hui Chi-fung", "PERSON")]
+
+
+def test_english_hyphen_compounds_after_a_capital_are_not_names() -> None:
+    words = _split("Leader Pan-democrat voters and Sunday Anti-war rallies and Toronto-based firms")
+    tags = ["O"] * len(words)
+    assert [n for n in _names(words, tags) if n[1] == "PERSON"] == []

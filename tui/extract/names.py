@@ -26,6 +26,7 @@ from tui.extract.name_bounds import (
     extend,
     has_particle,
     may_extend,
+    modifier_suffix,
     strip_front,
     trim,
 )
@@ -114,6 +115,37 @@ def _surname_after(
     if w in pat.months or w.lower() not in lower_elsewhere:
         return b + 1
     return b
+
+
+# "Kwok Ka-ki", "Wu Chi-wai", "Hau Lung-bin": a short capitalised word, then a hyphenated
+# one whose second part is a lower-case syllable, is a Chinese or Korean name written
+# the Hong Kong way (surname, given name). The tagger, which saw few of them, often reads
+# them as MISC (as "Anglo-Dutch") or leaves the given name out.
+_SURNAME = re.compile(r"[A-Z][a-z]{1,6}")
+_GIVEN = re.compile(r"([A-Z][a-z]{1,5})-([a-z]{2,6})")
+# English compounds of that shape ("Pan-democrat", "Anti-war", "Ex-wife", "Co-founder")
+_PREFIXES = frozenset(
+    "anti pro non self co ex vice mid post pre re multi pan inter cross semi sub super"
+    " neo pseudo quasi counter over under out far near all half".split()
+)
+
+
+def _hyphen_given_names(words: list[str], blocked: list[bool], spans: list[NameSpan]):
+    """Add the Hong Kong-style names (see _GIVEN) the tagger missed or cut short."""
+    for k in [k for k, w in enumerate(words) if "-" in w]:
+        m = _GIVEN.fullmatch(words[k])
+        if m is None or k == 0 or blocked[k] or blocked[k - 1]:
+            continue
+        if m.group(1).lower() in _PREFIXES or modifier_suffix(m.group(2)):
+            continue
+        if not _SURNAME.fullmatch(words[k - 1]):
+            continue
+        inside = [s for s in spans if s.a < k + 1 and s.b > k - 1]
+        if not inside:
+            spans.append(NameSpan(k - 1, k + 1, "PERSON", 0.7, "rule"))
+        elif len(inside) == 1 and inside[0].type == "PERSON" and inside[0].b == k:
+            inside[0].b = k + 1  # "Hui Chi-fung": the given name joins the surname
+    return spans
 
 
 def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
@@ -265,6 +297,7 @@ def sentence_names(
             s.type = typ
             spans.append(s)
     if not headline:
+        spans = _hyphen_given_names(words, blocked, spans)
         done = 0
         for a, b in chunks(words, blocked, pat):
             if a < done:
