@@ -17,7 +17,7 @@ from typing import cast
 from tui.extract.calibration import CALIBRATED, UNCALIBRATED, mention_features
 from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import COUNTRY, REGION, gazetteer
-from tui.extract.linking import ACRONYM_TYPES, Found, _capitals, link
+from tui.extract.linking import ACRONYM_TYPES, MISC, Found, _capitals, link
 from tui.extract.names import NameSpan, sentence_names
 from tui.extract.patterns import find_rule_spans, patterns
 from tui.extract.tagger import Tagger, default_tagger, sentence_tokens
@@ -79,12 +79,23 @@ def find_mentions(
                 # was filed, whatever a results table further down makes of the name
                 s.type, s.source, s.confidence = "GPE", "dateline", max(s.confidence, 0.9)
             found.append(_to_found(toks, s))
+    hidden = [f for f in found if f.type == MISC]
+    found = [f for f in found if f.type != MISC]
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, words_list, found)
     found = _acronyms_again(text, sents, found, capitals)
     found = _glued_names_cut(text, found)
     found = _names_completed(text, found)
-    return _places_joined(text, found, gaz)
+    found = _places_joined(text, found, gaz)
+    if not hidden:
+        return found
+    starts = [f.start for f in found]
+    for h in hidden:
+        i = bisect.bisect_right(starts, h.start) - 1
+        if (i < 0 or found[i].end <= h.start) and (i + 1 >= len(found) or found[i + 1].start >= h.end):
+            found.insert(i + 1, h)
+            starts.insert(i + 1, h.start)
+    return found
 
 
 _GLUE = re.compile(r"[a-z][A-Z]")
@@ -343,6 +354,9 @@ def extract_entities(
     if not found:
         return (), ()
     index, types, names = link(text, found, gazetteer(), patterns())
+    found, index, types, names = _shown(found, index, types, names)
+    if not found:
+        return (), ()
     confidence = _confidences(text, found, index, types, tg)
     aliases: list[list[str]] = [[] for _ in names]
     for f, e in zip(found, index, strict=True):
@@ -367,6 +381,23 @@ def extract_entities(
         for i, f in enumerate(found)
     )
     return entities, mentions
+
+
+def _shown(
+    found: list[Found], index: list[int], types: list[str], names: list[str]
+) -> tuple[list[Found], list[int], list[str], list[str]]:
+    """The mentions and entities to show: not those the document's vote types MISC."""
+    if MISC not in types:
+        return found, index, types, names
+    keep = [e for e, t in enumerate(types) if t != MISC]
+    new_id = {e: k for k, e in enumerate(keep)}
+    pairs = [(f, new_id[e]) for f, e in zip(found, index, strict=True) if e in new_id]
+    return (
+        [f for f, _ in pairs],
+        [e for _, e in pairs],
+        [types[e] for e in keep],
+        [names[e] for e in keep],
+    )
 
 
 def _confidences(

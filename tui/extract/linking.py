@@ -19,6 +19,10 @@ from tui.extract.gazetteer import CAPITAL, CITY_BIG, COUNTRY, NORP, REGION, Gaze
 from tui.extract.patterns import Patterns
 
 ACRONYM_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "LAW", "EVENT"})
+# The tagger's MISC names (products, works, events) are found but never shown: they only
+# vote with the other mentions written the same way ("Polaroids" read as a product in
+# eight places and as a person in two is a product everywhere).
+MISC = "MISC"
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT"})
 PLACES = frozenset({COUNTRY, CAPITAL, CITY_BIG, REGION})
 PLACES_AND_PEOPLES = PLACES | {NORP}
@@ -118,13 +122,22 @@ def link(
     # 1. same written form: one entity (the tagger may type "US" GPE here and ORG
     # there; the vote below settles it). Nationalities only join nationalities.
     same: dict[tuple[str, str], list[int]] = {}
+    lone: dict[tuple[str, str], list[int]] = {}
+    misc_keys: set[tuple[str, str]] = set()
     for i, f in enumerate(found):
-        if f.type not in NAME_TYPES and f.type not in ("DATE", "TIME"):
+        if f.type not in NAME_TYPES and f.type not in ("DATE", "TIME", MISC):
             continue
+        group = "NAME" if (f.type in NAME_TYPES and f.type != "NORP") or f.type == MISC else f.type
+        key = (group, _key(texts[i], gaz))
         if f.type == "PERSON" and " " not in texts[i].strip():
-            continue  # a lone surname: step 4 decides whose it is
-        group = "NAME" if f.type in NAME_TYPES and f.type != "NORP" else f.type
-        same.setdefault((group, _key(texts[i], gaz)), []).append(i)
+            lone.setdefault(key, []).append(i)
+            continue  # a lone surname: step 4 decides whose it is...
+        if f.type == MISC:
+            misc_keys.add(key)
+        same.setdefault(key, []).append(i)
+    for key in misc_keys & lone.keys():
+        # ...unless the document also reads the word as a product or work ("Polaroids")
+        same[key] = sorted(same[key] + lone[key])
     for members in same.values():
         for part in _readings(found, members):
             for i in part[1:]:
@@ -178,6 +191,8 @@ def link(
     alone: dict[str, int] = {}
     as_person: set[int] = set()  # surnames tagged otherwise: they vote for PERSON
     for i, f in enumerate(found):
+        if f.type == MISC:
+            continue
         if f.type != "PERSON":
             # "Assad’s government" tagged as a place: a person's surname is the person;
             # a known place ("Paris" after "Valeska Paris") only where no preposition

@@ -278,6 +278,7 @@ def sentence_names(
         return w in pat.headline_words or w.lower() in lower_elsewhere
 
     spans: list[NameSpan] = []
+    hidden: list[NameSpan] = []  # MISC names: not shown, but they vote (see below)
     found = tagger_spans(tags)
     starts = frozenset(s.a for s in found)
     for s in found:
@@ -296,6 +297,8 @@ def sentence_names(
         if typ is not None:
             s.type = typ
             spans.append(s)
+        elif s.type == "MISC" and s.b > s.a:
+            hidden.append(s)
     if not headline:
         spans = _hyphen_given_names(words, blocked, spans)
         done = 0
@@ -412,4 +415,10 @@ def sentence_names(
                     s.confidence = max(s.confidence, 0.8)
                     break
         out.append(s)
+    if hidden:
+        # The tagger's MISC names (a product, a work, an event: "Firefox", "the Hajj")
+        # that nothing else took: never shown, but linking counts them in the document's
+        # vote on what a name written the same way elsewhere is.
+        out.extend(h for h in hidden if not any(s.a < h.b and s.b > h.a for s in out))
+        out.sort(key=lambda s: (s.a, -s.b))
     return out
