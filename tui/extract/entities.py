@@ -332,15 +332,13 @@ def extract_entities(
         for k in range(len(names))
     )
     mentions = tuple(
-        Mention(
-            id=f"m{i + 1}",
-            span=Span.of(text, f.start, f.end),
-            type=types[index[i]],
-            entity=f"e{index[i] + 1}",
-            origin="auto",
-            status="suggested",
-            confidence=confidence[i],
-            estimate=f.estimate if types[index[i]] == "QUANTITY" else None,
+        Mention.suggested(
+            f"m{i + 1}",
+            Span.of(text, f.start, f.end),
+            types[index[i]],
+            f"e{index[i] + 1}",
+            confidence[i],
+            f.estimate if types[index[i]] == "QUANTITY" else None,
         )
         for i, f in enumerate(found)
     )
