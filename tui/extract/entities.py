@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from typing import cast
 
-from tui.extract.calibration import CALIBRATED, UNCALIBRATED, mention_features
+from tui.extract.calibration import CALIBRATED, UNCALIBRATED
 from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import COUNTRY, REGION, gazetteer
 from tui.extract.linking import ACRONYM_TYPES, Found, _capitals, link
@@ -358,10 +358,10 @@ def _confidences(
     for f, e in zip(found, index, strict=True):
         final = types[e]
         if calibration is not None and final in CALIBRATED and f.source not in UNCALIBRATED:
-            x = mention_features(
+            p = calibration.of_mention(
                 f.confidence, f.source, f.type, final, sizes[e], text[f.start : f.end]
             )
-            out.append(round(calibration(x), 3))
+            out.append(round(p, 3))
         else:
             out.append(round(min(max(f.confidence, 0.0), 1.0), 3))
     return out
