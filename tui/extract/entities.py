@@ -11,6 +11,7 @@ Pipeline for one document:
 from __future__ import annotations
 
 import bisect
+import re
 from typing import cast
 
 from tui.extract.calibration import CALIBRATED, UNCALIBRATED
@@ -81,8 +82,29 @@ def find_mentions(
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, words_list, found)
     found = _acronyms_again(text, sents, found, capitals)
+    found = _glued_names_cut(text, found)
     found = _names_completed(text, found)
     return _places_joined(text, found, gaz)
+
+
+_GLUE = re.compile(r"[a-z][A-Z]")
+
+
+def _glued_names_cut(text: str, found: list[Found]) -> list[Found]:
+    """ "Theresa MayVideo": a name with the next line glued to it (a caption run into a
+    video player's label). Where the document names the same thing apart ("Theresa May"),
+    the mention ends where that name ends, before the capital ("McDonald" and "YouTube"
+    are kept whole: nothing the document names is "Mc" or "You")."""
+    glued = [f for f in found if f.type in _NAME_TYPES and _GLUE.search(text, f.start, f.end)]
+    if not glued:
+        return found
+    names = {text[f.start : f.end] for f in found if f.type in _NAME_TYPES}
+    for f in glued:
+        for m in _GLUE.finditer(text, f.start, f.end):
+            if text[f.start : m.start() + 1] in names:
+                f.end = m.start() + 1
+                break
+    return found
 
 
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
