@@ -68,6 +68,17 @@ def _key(text: str, gaz: Gazetteer) -> str:
     return t.lower().replace("’", "'")
 
 
+def _nearest(ascending: list[int], i: int) -> int:
+    """The number in ``ascending`` nearest to ``i`` (the smaller one on a tie), found by
+    bisection: a long article's names give acronyms thousands of candidates."""
+    k = bisect.bisect_left(ascending, i)
+    if k == len(ascending):
+        return ascending[-1]
+    if k > 0 and i - ascending[k - 1] <= ascending[k] - i:
+        return ascending[k - 1]
+    return ascending[k]
+
+
 def _capitals(name: str) -> str:
     """Initials of a name's capitalised words and of hyphen parts ("al-Sham" -> "S")."""
     out = []
@@ -124,20 +135,23 @@ def link(
     same: dict[tuple[str, str], list[int]] = {}
     lone: dict[tuple[str, str], list[int]] = {}
     misc_keys: set[tuple[str, str]] = set()
+    keys: dict[str, str] = {}  # _key of each written form (a name recurs: worked out once)
     for i, f in enumerate(found):
         if f.type not in NAME_TYPES and f.type not in ("DATE", "TIME", MISC):
             continue
         group = "NAME" if (f.type in NAME_TYPES and f.type != "NORP") or f.type == MISC else f.type
-        key = (group, _key(texts[i], gaz))
+        key = keys.get(texts[i])
+        if key is None:
+            key = keys[texts[i]] = _key(texts[i], gaz)
         if f.type == "PERSON" and " " not in texts[i].strip():
-            lone.setdefault(key, []).append(i)
+            lone.setdefault((group, key), []).append(i)
             continue  # a lone surname: step 4 decides whose it is...
         if f.type == MISC:
-            misc_keys.add(key)
-        same.setdefault(key, []).append(i)
-    for key in misc_keys & lone.keys():
+            misc_keys.add((group, key))
+        same.setdefault((group, key), []).append(i)
+    for k in misc_keys & lone.keys():
         # ...unless the document also reads the word as a product or work ("Polaroids")
-        same[key] = sorted(same[key] + lone[key])
+        same[k] = sorted(same[k] + lone[k])
     for members in same.values():
         for part in _readings(found, members):
             for i in part[1:]:
@@ -185,7 +199,7 @@ def link(
             continue
         candidates = spelled.get(t.replace(".", ""))
         if candidates:
-            sets.union(i, min(candidates, key=lambda j: abs(j - i)))
+            sets.union(i, _nearest(candidates, i))
     # 4. surnames after full names (the most recent full name wins)
     last_name: dict[str, int] = {}
     alone: dict[str, int] = {}
