@@ -349,8 +349,8 @@ def test_place_comma_region_is_one_place_but_lists_are_not() -> None:
 
 
 def test_a_name_cut_short_is_completed_from_its_full_form_in_the_document() -> None:
-    from tui.extract.entities import _names_completed
     from tui.extract.linking import Found
+    from tui.extract.name_repairs import names_completed
 
     text = "Elizabeth Quat of DAB won. DAB's Elizabeth Quat spoke. Elizabeth Quatro left."
     first = text.index("Elizabeth")
@@ -361,7 +361,7 @@ def test_a_name_cut_short_is_completed_from_its_full_form_in_the_document() -> N
         Found(second, second + len("Elizabeth"), "ORG", 0.7),
         Found(third, third + len("Elizabeth Quatro"), "PERSON", 0.9),
     ]
-    out = _names_completed(text, found)
+    out = names_completed(text, found)
     assert [(text[f.start : f.end], f.type) for f in out] == [
         ("Elizabeth Quat", "PERSON"),
         ("Elizabeth Quat", "PERSON"),
@@ -405,8 +405,8 @@ def test_a_given_name_and_a_month_surname_are_one_person_named_in_full() -> None
 
 
 def test_a_name_with_the_next_line_glued_on_ends_where_the_document_names_it() -> None:
-    from tui.extract.entities import _glued_names_cut
     from tui.extract.linking import Found
+    from tui.extract.name_repairs import glued_names_cut
 
     text = "Theresa May spoke. Theresa MayVideo size."
     a = text.index("Theresa May")
@@ -415,12 +415,12 @@ def test_a_name_with_the_next_line_glued_on_ends_where_the_document_names_it() -
         Found(a, a + len("Theresa May"), "PERSON", 0.9),
         Found(b, b + len("Theresa MayVideo"), "PERSON", 0.9),
     ]
-    out = _glued_names_cut(text, found)
+    out = glued_names_cut(text, found)
     assert [text[f.start : f.end] for f in out] == ["Theresa May", "Theresa May"]
     # the twin: a camel-case name the document never names apart stays whole
     text = "YouTube removed it. McDonald spoke."
     found = [Found(0, 7, "ORG", 0.9), Found(20, 28, "PERSON", 0.9)]
-    assert [text[f.start : f.end] for f in _glued_names_cut(text, found)] == [
+    assert [text[f.start : f.end] for f in glued_names_cut(text, found)] == [
         "YouTube",
         "McDonald",
     ]

@@ -194,3 +194,38 @@ def test_nearest_candidate_is_found_by_bisection_as_by_distance() -> None:
             assert _nearest(ascending, i) == min(ascending, key=lambda j: abs(j - i))
     assert _nearest([2, 6], 4) == 2  # a tie goes to the earlier one
     assert _nearest([2, 7], 5) == 7
+
+
+def test_a_name_the_document_mostly_reads_as_misc_is_misc_everywhere() -> None:
+    text = "He sold Polaroids. Polaroids sold well. Critics liked Polaroids. Polaroids won."
+    index, types, _ = _link(
+        text,
+        [
+            ("Polaroids", "MISC"),
+            ("Polaroids", "PERSON"),
+            ("Polaroids", "MISC"),
+            ("Polaroids", "MISC"),
+        ],
+    )
+    assert index == [0, 0, 0, 0]
+    assert types == ["MISC"]
+
+
+def test_a_lone_name_with_no_misc_reading_stays_a_person_and_misc_alone_stays_apart() -> None:
+    text = "Warhol spoke. Warhol left. He used a Polaroid camera."
+    index, types, _ = _link(
+        text, [("Warhol", "PERSON"), ("Warhol", "PERSON"), ("Polaroid", "MISC")]
+    )
+    assert index == [0, 0, 1]
+    assert types == ["PERSON", "MISC"]
+
+
+def test_misc_entities_are_not_shown() -> None:
+    from tui.extract.entities import _shown
+
+    found = [Found(0, 3, "PERSON", 0.9), Found(5, 9, "MISC", 0.9), Found(11, 14, "ORG", 0.9)]
+    kept, index, types, names = _shown(found, [0, 1, 2], ["PERSON", "MISC", "ORG"], ["a", "b", "c"])
+    assert [(f.start, f.type) for f in kept] == [(0, "PERSON"), (11, "ORG")]
+    assert index == [0, 1]
+    assert types == ["PERSON", "ORG"]
+    assert names == ["a", "c"]

@@ -4,20 +4,21 @@ Pipeline for one document:
 1. rule spans: QUANTITY (with estimates), DATE, TIME, LAW (``patterns.py``);
 2. per sentence, the averaged-perceptron tagger's names, repaired and typed by rules
    and gazetteers (``names.py``); rule spans block the tagger where they overlap;
-3. surnames of people named in full are found again where the tagger missed them;
+3. surnames of people named in full are found again where the tagger missed them, and
+   names are repaired across the document (``name_repairs.py``);
 4. linking (``linking.py``): one entity per thing named, canonical name, type vote.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from typing import cast
 
 from tui.extract.calibration import CALIBRATED, UNCALIBRATED
 from tui.extract.features import doc_casing, is_headline, is_title_case
-from tui.extract.gazetteer import COUNTRY, REGION, gazetteer
+from tui.extract.gazetteer import gazetteer
 from tui.extract.linking import ACRONYM_TYPES, MISC, Found, _capitals, link
+from tui.extract.name_repairs import glued_names_cut, names_completed, places_joined
 from tui.extract.names import NameSpan, sentence_names
 from tui.extract.patterns import find_rule_spans, patterns
 from tui.extract.tagger import Tagger, default_tagger, sentence_tokens
@@ -84,124 +85,23 @@ def find_mentions(
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, words_list, found)
     found = _acronyms_again(text, sents, found, capitals)
-    found = _glued_names_cut(text, found)
-    found = _names_completed(text, found)
-    found = _places_joined(text, found, gaz)
+    found = glued_names_cut(text, found)
+    found = names_completed(text, found)
+    found = places_joined(text, found, gaz)
     if not hidden:
         return found
     starts = [f.start for f in found]
     for h in hidden:
         i = bisect.bisect_right(starts, h.start) - 1
-        if (i < 0 or found[i].end <= h.start) and (i + 1 >= len(found) or found[i + 1].start >= h.end):
+        if (i < 0 or found[i].end <= h.start) and (
+            i + 1 >= len(found) or found[i + 1].start >= h.end
+        ):
             found.insert(i + 1, h)
             starts.insert(i + 1, h.start)
     return found
 
 
-_GLUE = re.compile(r"[a-z][A-Z]")
-
-
-def _glued_names_cut(text: str, found: list[Found]) -> list[Found]:
-    """ "Theresa MayVideo": a name with the next line glued to it (a caption run into a
-    video player's label). Where the document names the same thing apart ("Theresa May"),
-    the mention ends where that name ends, before the capital ("McDonald" and "YouTube"
-    are kept whole: nothing the document names is "Mc" or "You")."""
-    glued = [f for f in found if f.type in _NAME_TYPES and _GLUE.search(text, f.start, f.end)]
-    if not glued:
-        return found
-    names = {text[f.start : f.end] for f in found if f.type in _NAME_TYPES}
-    for f in glued:
-        for m in _GLUE.finditer(text, f.start, f.end):
-            if text[f.start : m.start() + 1] in names:
-                f.end = m.start() + 1
-                break
-    return found
-
-
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-
-
-def _names_completed(text: str, found: list[Found]) -> list[Found]:
-    """ "Elizabeth" where the text goes on "Elizabeth Quat", a name the document gives in
-    full elsewhere: the mention is the full name (one document, one reading of a name)."""
-    longer: dict[str, list[Found]] = {}
-    for f in found:
-        if f.type in _NAME_TYPES:
-            space = text.find(" ", f.start, f.end)
-            if space > 0:
-                longer.setdefault(text[f.start : space], []).append(f)
-    if not longer:
-        return found
-    out: list[Found] = []
-    skip_until = -1
-    for k, f in enumerate(found):
-        if f.start < skip_until:
-            continue
-        cands = longer.get(text[f.start : f.end]) if f.type in _NAME_TYPES else None
-        if cands:
-            best = None
-            for g in cands:
-                n = g.end - g.start
-                if n > f.end - f.start and text.startswith(text[g.start : g.end], f.start):
-                    end = f.start + n
-                    if end < len(text) and text[end].isalnum():
-                        continue
-                    if best is None or n > best.end - best.start:
-                        best = g
-            if best is not None:
-                end = f.start + (best.end - best.start)
-                # only when the mentions it would swallow lie wholly inside it
-                j = k + 1
-                while j < len(found) and found[j].start < end and found[j].end <= end:
-                    j += 1
-                if j == len(found) or found[j].start >= end:
-                    out.append(
-                        Found(
-                            f.start, end, best.type, best.confidence, rule=True, source="completed"
-                        )
-                    )
-                    skip_until = end
-                    continue
-        out.append(f)
-    return out
-
-
-_PLACE_TYPES = frozenset({"GPE", "LOC"})
-
-
-def _places_joined(text: str, found: list[Found], gaz) -> list[Found]:
-    """ "Cape Canaveral, Florida", "Mecca, Saudi Arabia": a place and the region or
-    country it lies in, written "X, Y", name one place. Not lists: the first is no
-    country ("Belgium, England"), and a region only joins a country ("Aceh, Indonesia",
-    not "New South Wales, Victoria")."""
-    out: list[Found] = []
-    for f in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and f.start - prev.end == 2
-            and f.type in _PLACE_TYPES
-            and prev.type in _PLACE_TYPES
-            and text[prev.end : f.start] == ", "
-        ):
-            inner = gaz.labels(tuple(text[f.start : f.end].split()))
-            # the last place of what is joined so far decides ("Evansville, Indiana, US")
-            tail = text[prev.start : prev.end].rsplit(", ", 1)[-1]
-            outer = gaz.labels(tuple(tail.split()))
-            if COUNTRY not in outer and (
-                COUNTRY in inner or (REGION in inner and REGION not in outer)
-            ):
-                out[-1] = Found(
-                    prev.start,
-                    f.end,
-                    "GPE",
-                    max(prev.confidence, f.confidence),
-                    rule=True,
-                    source="joined",
-                )
-                continue
-        out.append(f)
-    return out
 
 
 def _known_name(words: list[str], title_mid: frozenset[str], gaz) -> bool:

@@ -7,6 +7,8 @@ Syria"); they never start with a determiner or a title, nor end in a possessive.
 
 from __future__ import annotations
 
+import re
+
 from tui.extract.gazetteer import Gazetteer
 from tui.extract.patterns import Patterns
 
@@ -167,4 +169,86 @@ def chunks(words: list[str], blocked: list[bool], pat: Patterns) -> list[tuple[i
                 break
         out.append((a, b))
         k = b
+    return out
+
+
+def surname_after(
+    words: list[str],
+    tags: list[tuple[str, float]],
+    blocked: list[bool],
+    b: int,
+    pat: Patterns,
+    lower_elsewhere: frozenset[str],
+) -> int:
+    """ "Theresa May promised": a given name the tagger found alone (ending at ``b``), and
+    the capitalised word after it that it left out because the document also writes it as
+    a month ("May 22") or a common word. That word is the surname when no rule took it (a
+    date) and the document never writes it in lower case, or it is a month with no day
+    after it. Returns the name's new end."""
+    if b >= len(words) or tags[b][0] != "O" or blocked[b]:
+        return b
+    w = words[b]
+    if not (cap(w) and w.isalpha() and w not in pat.never_names):
+        return b
+    if b + 1 < len(words) and cap(words[b + 1]):
+        return b  # a longer run of capitals: not a plain "given name + surname"
+    if w in pat.months or w.lower() not in lower_elsewhere:
+        return b + 1
+    return b
+
+
+# "Kwok Ka-ki", "Wu Chi-wai", "Hau Lung-bin": a short capitalised word, then a hyphenated
+# one whose second part is a lower-case syllable, is a Chinese or Korean name written
+# the Hong Kong way (surname, given name). The tagger, which saw few of them, often reads
+# them as MISC (as "Anglo-Dutch") or leaves the given name out.
+_SURNAME = re.compile(r"[A-Z][a-z]{1,6}")
+_GIVEN = re.compile(r"([A-Z][a-z]{1,5})-([a-z]{2,6})")
+# English compounds of that shape ("Pan-democrat", "Anti-war", "Ex-wife", "Co-founder")
+_PREFIXES = frozenset(
+    [
+        "anti",
+        "pro",
+        "non",
+        "self",
+        "co",
+        "ex",
+        "vice",
+        "mid",
+        "post",
+        "pre",
+        "re",
+        "multi",
+        "pan",
+        "inter",
+        "cross",
+        "semi",
+        "sub",
+        "super",
+        "neo",
+        "pseudo",
+        "quasi",
+        "counter",
+        "over",
+        "under",
+        "out",
+        "far",
+        "near",
+        "all",
+        "half",
+    ]
+)
+
+
+def hyphen_names(words: list[str], blocked: list[bool]) -> list[int]:
+    """Where a Hong Kong-style name (see _GIVEN) ends: the index of each given name
+    (the surname is the word before it)."""
+    out = []
+    for k in [k for k, w in enumerate(words) if "-" in w]:
+        m = _GIVEN.fullmatch(words[k])
+        if m is None or k == 0 or blocked[k] or blocked[k - 1]:
+            continue
+        if m.group(1).lower() in _PREFIXES or modifier_suffix(m.group(2)):
+            continue
+        if _SURNAME.fullmatch(words[k - 1]):
+            out.append(k)
     return out

@@ -25,9 +25,10 @@ from tui.extract.name_bounds import (
     chunks,
     extend,
     has_particle,
+    hyphen_names,
     may_extend,
-    modifier_suffix,
     strip_front,
+    surname_after,
     trim,
 )
 from tui.extract.patterns import Patterns
@@ -91,61 +92,6 @@ def _tagger_knows_better(tagged: str, by_words: str) -> bool:
     Spring"). (Letting the tagger's ORG or PER also overrule a place word opening a name,
     "Sea Org", scored no better on held-out training documents: not done.)"""
     return tagged in ("PER", "PERSON") and by_words in ("LAW", "EVENT")
-
-
-def _surname_after(
-    words: list[str],
-    tags: list[tuple[str, float]],
-    blocked: list[bool],
-    b: int,
-    pat: Patterns,
-    lower_elsewhere: frozenset[str],
-) -> int:
-    """ "Theresa May promised": a given name the tagger found alone, and the capitalised
-    word after it that it left out because the document also writes it as a month ("May
-    22") or a common word. That word is the surname when no rule took it (a date) and
-    the document never writes it in lower case, or it is a month with no day after it."""
-    if b >= len(words) or tags[b][0] != "O" or blocked[b]:
-        return b
-    w = words[b]
-    if not (cap(w) and w.isalpha() and w not in pat.never_names):
-        return b
-    if b + 1 < len(words) and cap(words[b + 1]):
-        return b  # a longer run of capitals: not a plain "given name + surname"
-    if w in pat.months or w.lower() not in lower_elsewhere:
-        return b + 1
-    return b
-
-
-# "Kwok Ka-ki", "Wu Chi-wai", "Hau Lung-bin": a short capitalised word, then a hyphenated
-# one whose second part is a lower-case syllable, is a Chinese or Korean name written
-# the Hong Kong way (surname, given name). The tagger, which saw few of them, often reads
-# them as MISC (as "Anglo-Dutch") or leaves the given name out.
-_SURNAME = re.compile(r"[A-Z][a-z]{1,6}")
-_GIVEN = re.compile(r"([A-Z][a-z]{1,5})-([a-z]{2,6})")
-# English compounds of that shape ("Pan-democrat", "Anti-war", "Ex-wife", "Co-founder")
-_PREFIXES = frozenset(
-    "anti pro non self co ex vice mid post pre re multi pan inter cross semi sub super"
-    " neo pseudo quasi counter over under out far near all half".split()
-)
-
-
-def _hyphen_given_names(words: list[str], blocked: list[bool], spans: list[NameSpan]):
-    """Add the Hong Kong-style names (see _GIVEN) the tagger missed or cut short."""
-    for k in [k for k, w in enumerate(words) if "-" in w]:
-        m = _GIVEN.fullmatch(words[k])
-        if m is None or k == 0 or blocked[k] or blocked[k - 1]:
-            continue
-        if m.group(1).lower() in _PREFIXES or modifier_suffix(m.group(2)):
-            continue
-        if not _SURNAME.fullmatch(words[k - 1]):
-            continue
-        inside = [s for s in spans if s.a < k + 1 and s.b > k - 1]
-        if not inside:
-            spans.append(NameSpan(k - 1, k + 1, "PERSON", 0.7, "rule"))
-        elif len(inside) == 1 and inside[0].type == "PERSON" and inside[0].b == k:
-            inside[0].b = k + 1  # "Hui Chi-fung": the given name joins the surname
-    return spans
 
 
 def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
@@ -290,7 +236,7 @@ def sentence_names(
         s.a, s.b = trim(words, s.a, s.b, pat)
         s.b = extend(words, s.b, s.type, pat, gaz, starts)
         if s.type == "PER" and s.b - s.a == 1 and not headline:
-            s.b = _surname_after(words, tags, blocked, s.b, pat, lower_elsewhere)
+            s.b = surname_after(words, tags, blocked, s.b, pat, lower_elsewhere)
         while s.b > s.a and any(blocked[s.a : s.b]):
             s.b -= 1
         typ = _final_type(s, words, gaz, pat) if s.b > s.a else None
@@ -300,7 +246,13 @@ def sentence_names(
         elif s.type == "MISC" and s.b > s.a:
             hidden.append(s)
     if not headline:
-        spans = _hyphen_given_names(words, blocked, spans)
+        for k in hyphen_names(words, blocked):
+            # "Kwok Ka-ki" the tagger missed, or "Hui Chi-fung" it cut short
+            inside = [s for s in spans if s.a <= k and s.b >= k]
+            if not inside:
+                spans.append(NameSpan(k - 1, k + 1, "PERSON", 0.7, "rule"))
+            elif len(inside) == 1 and inside[0].type == "PERSON" and inside[0].b == k:
+                inside[0].b = k + 1
         done = 0
         for a, b in chunks(words, blocked, pat):
             if a < done:

@@ -1,0 +1,113 @@
+"""Names found, repaired across the document: glued captions cut, names given in full
+elsewhere completed, "place, region" joined (used by ``entities.find_mentions``)."""
+
+from __future__ import annotations
+
+import re
+
+from tui.extract.gazetteer import COUNTRY, REGION
+from tui.extract.linking import Found
+
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+_GLUE = re.compile(r"[a-z][A-Z]")
+
+
+def glued_names_cut(text: str, found: list[Found]) -> list[Found]:
+    """ "Theresa MayVideo": a name with the next line glued to it (a caption run into a
+    video player's label). Where the document names the same thing apart ("Theresa May"),
+    the mention ends where that name ends, before the capital ("McDonald" and "YouTube"
+    are kept whole: nothing the document names is "Mc" or "You")."""
+    glued = [f for f in found if f.type in NAME_TYPES and _GLUE.search(text, f.start, f.end)]
+    if not glued:
+        return found
+    names = {text[f.start : f.end] for f in found if f.type in NAME_TYPES}
+    for f in glued:
+        for m in _GLUE.finditer(text, f.start, f.end):
+            if text[f.start : m.start() + 1] in names:
+                f.end = m.start() + 1
+                break
+    return found
+
+
+def names_completed(text: str, found: list[Found]) -> list[Found]:
+    """ "Elizabeth" where the text goes on "Elizabeth Quat", a name the document gives in
+    full elsewhere: the mention is the full name (one document, one reading of a name)."""
+    longer: dict[str, list[Found]] = {}
+    for f in found:
+        if f.type in NAME_TYPES:
+            space = text.find(" ", f.start, f.end)
+            if space > 0:
+                longer.setdefault(text[f.start : space], []).append(f)
+    if not longer:
+        return found
+    out: list[Found] = []
+    skip_until = -1
+    for k, f in enumerate(found):
+        if f.start < skip_until:
+            continue
+        cands = longer.get(text[f.start : f.end]) if f.type in NAME_TYPES else None
+        if cands:
+            best = None
+            for g in cands:
+                n = g.end - g.start
+                if n > f.end - f.start and text.startswith(text[g.start : g.end], f.start):
+                    end = f.start + n
+                    if end < len(text) and text[end].isalnum():
+                        continue
+                    if best is None or n > best.end - best.start:
+                        best = g
+            if best is not None:
+                end = f.start + (best.end - best.start)
+                # only when the mentions it would swallow lie wholly inside it
+                j = k + 1
+                while j < len(found) and found[j].start < end and found[j].end <= end:
+                    j += 1
+                if j == len(found) or found[j].start >= end:
+                    out.append(
+                        Found(
+                            f.start, end, best.type, best.confidence, rule=True, source="completed"
+                        )
+                    )
+                    skip_until = end
+                    continue
+        out.append(f)
+    return out
+
+
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def places_joined(text: str, found: list[Found], gaz) -> list[Found]:
+    """ "Cape Canaveral, Florida", "Mecca, Saudi Arabia": a place and the region or
+    country it lies in, written "X, Y", name one place. Not lists: the first is no
+    country ("Belgium, England"), and a region only joins a country ("Aceh, Indonesia",
+    not "New South Wales, Victoria")."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.start - prev.end == 2
+            and f.type in _PLACE_TYPES
+            and prev.type in _PLACE_TYPES
+            and text[prev.end : f.start] == ", "
+        ):
+            inner = gaz.labels(tuple(text[f.start : f.end].split()))
+            # the last place of what is joined so far decides ("Evansville, Indiana, US")
+            tail = text[prev.start : prev.end].rsplit(", ", 1)[-1]
+            outer = gaz.labels(tuple(tail.split()))
+            if COUNTRY not in outer and (
+                COUNTRY in inner or (REGION in inner and REGION not in outer)
+            ):
+                out[-1] = Found(
+                    prev.start,
+                    f.end,
+                    "GPE",
+                    max(prev.confidence, f.confidence),
+                    rule=True,
+                    source="joined",
+                )
+                continue
+        out.append(f)
+    return out
