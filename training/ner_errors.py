@@ -19,6 +19,8 @@ Span = tuple[int, int, str]
 class Errors:
     kinds: Counter = field(default_factory=Counter)  # (kind, type) -> count
     confusion: Counter = field(default_factory=Counter)  # (gold type, found type) -> count
+    # gold spans found with other bounds: is the found span longer, shorter, or crossing?
+    bounds: Counter = field(default_factory=Counter)
 
     def add(self, gold: set[Span], found: set[Span]) -> None:
         by_span = {(s, e): t for s, e, t in found}
@@ -29,6 +31,7 @@ class Errors:
                 self.confusion[(g[2], other)] += 1
             elif _overlaps(g, found):
                 self.kinds[("boundary (gold)", g[2])] += 1
+                self.bounds[_bound_kind(g, found)] += 1
             else:
                 self.kinds[("missed", g[2])] += 1
         gold_spans = {g[:2] for g in gold}
@@ -45,8 +48,20 @@ class Errors:
             lines.append(f"  {kind:17} " + " ".join(f"{c:5d}" for c in counts))
         pairs = ", ".join(f"{g}->{f} {n}" for (g, f), n in sorted(self.confusion.items()))
         lines.append(f"  type confusion (gold->found): {pairs or 'none'}")
+        kinds = ", ".join(f"{k} {self.bounds[k]}" for k in ("longer", "shorter", "crossing"))
+        lines.append(f"  gold spans found with other bounds, the found span: {kinds}")
         return "\n".join(lines)
 
 
 def _overlaps(span: Span, others: set[Span]) -> bool:
     return any(o[0] < span[1] and o[1] > span[0] for o in others)
+
+
+def _bound_kind(gold: Span, found: set[Span]) -> str:
+    """How the first found span overlapping ``gold`` differs from it."""
+    o = min((f for f in found if f[0] < gold[1] and f[1] > gold[0]), key=lambda f: f[:2])
+    if o[0] <= gold[0] and o[1] >= gold[1]:
+        return "longer"  # "Refugee Council Enver Solomon" for "Refugee Council"
+    if o[0] >= gold[0] and o[1] <= gold[1]:
+        return "shorter"  # "Regina" for "Regina Ip"
+    return "crossing"

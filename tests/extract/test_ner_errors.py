@@ -26,6 +26,16 @@ def test_each_error_falls_in_one_kind() -> None:
     assert e.confusion == {("ORG", "LOC"): 1}
     table = e.table("dev", ("PER", "ORG", "LOC"))
     assert "type confusion (gold->found): ORG->LOC 1" in table
+    assert e.bounds == {"shorter": 1}
+    assert "the found span: longer 0, shorter 1, crossing 0" in table
+
+
+def test_boundary_errors_say_how_the_found_span_differs() -> None:
+    gold = {(0, 10, "ORG"), (20, 30, "PER"), (40, 50, "LOC")}
+    found = {(0, 15, "ORG"), (22, 28, "PER"), (45, 55, "LOC")}
+    e = Errors()
+    e.add(gold, found)
+    assert e.bounds == {"longer": 1, "shorter": 1, "crossing": 1}
 
 
 def test_a_perfect_match_has_no_errors() -> None:
