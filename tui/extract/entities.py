@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import cast
 
-from tui.extract.calibration import CALIBRATED, UNCALIBRATED, mention_features
+from tui.extract.calibration import CALIBRATED, UNCALIBRATED
 from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import COUNTRY, REGION, gazetteer
 from tui.extract.linking import ACRONYM_TYPES, Found, _capitals, link
@@ -354,15 +354,13 @@ def extract_entities(
         for k in range(len(names))
     )
     mentions = tuple(
-        Mention(
-            id=f"m{i + 1}",
-            span=Span.of(text, f.start, f.end),
-            type=types[index[i]],
-            entity=f"e{index[i] + 1}",
-            origin="auto",
-            status="suggested",
-            confidence=confidence[i],
-            estimate=f.estimate if types[index[i]] == "QUANTITY" else None,
+        Mention.suggested(
+            f"m{i + 1}",
+            Span.of(text, f.start, f.end),
+            types[index[i]],
+            f"e{index[i] + 1}",
+            confidence[i],
+            f.estimate if types[index[i]] == "QUANTITY" else None,
         )
         for i, f in enumerate(found)
     )
@@ -382,10 +380,10 @@ def _confidences(
     for f, e in zip(found, index, strict=True):
         final = types[e]
         if calibration is not None and final in CALIBRATED and f.source not in UNCALIBRATED:
-            x = mention_features(
+            p = calibration.of_mention(
                 f.confidence, f.source, f.type, final, sizes[e], text[f.start : f.end]
             )
-            out.append(round(calibration(x), 3))
+            out.append(round(p, 3))
         else:
             out.append(round(min(max(f.confidence, 0.0), 1.0), 3))
     return out
