@@ -90,7 +90,8 @@ def _modified_noun(p: SentenceParse, t: Trigger) -> bool:
         return False
     v, w = p.view, p.words
     head = v.low[c.end - 1]
-    if head.endswith(("s", "men")) or not v.toks[c.end - 1].text.islower():
+    # a place name modifies too ("the Kabul bombing"); a plural or another name does not
+    if c.kind != "place" and (head.endswith(("s", "men")) or not v.toks[c.end - 1].text.islower()):
         return False
     # a determiner opens the phrase, before its modifiers ("the May 22 concert")
     for k in range(c.start - 1, max(-1, c.start - 5), -1):
@@ -157,9 +158,19 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     if left is None and t.start > 1 and v.low[t.start - 1] in ("’s", "'s"):
         left = chunk_ending_at(p, t.start - 1)  # "the IRA's bombing"
     if left is not None and light is None and not verbal and _modified_noun(p, t):
-        left = None  # "the concert bombing", "a school shooting": what or where, no one
+        # "the concert bombing", "a school shooting": what or where, no one; a named
+        # place is where ("the Kabul bombing")
+        if left.kind == "place" and v.is_capitalised(left.end - 1):
+            args.location.append(left)
+        left = None
     if left is not None and left.kind == "place" and (passive or intransitive):
         left = _holder(p, left)  # "two bystanders on the street were injured"
+    elif left is not None and (verbal or light is not None) and _after_preposition(p, left):
+        # "the terror attack on the bridge killed", "gunmen in a car opened fire": a
+        # phrase after "on/at/in/of" is no subject; the subject is what it belongs to
+        # (a place there is left to the search for "in/at X" that follows)
+        holder = _holder(p, left, _SUBJECT_PREPS, ("party", "name"))
+        left = holder if holder is not left else None
     if left is not None and light is None and (verbal or intransitive):
         # "Taliban gunmen and suicide bombers attacked", "seven civilians and two
         # soldiers were killed"
@@ -239,15 +250,39 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     return args
 
 
-def _holder(p: SentenceParse, place: Chunk) -> Chunk:
-    """The people a place phrase belongs to ("bystanders [on the street]"), or the place."""
+# prepositions whose phrase belongs to the noun before it, never the verb's subject
+_SUBJECT_PREPS = frozenset({"of", "from", "with"})
+
+
+def _preposition_before(p: SentenceParse, c: Chunk, also: frozenset[str] = frozenset()) -> int:
+    """Index of the "in/at/on ..." word that opens phrase ``c``, or -1."""
     v, w = p.view, p.words
-    j = place.start
+    j = c.start
     while j > 0 and (v.low[j - 1] in w.determiners or v.low[j - 1] in w.possessives):
         j -= 1
-    if j > 1 and v.lemmas[j - 1] & w.place_preps.by_first.keys():
-        before = chunk_ending_at(p, j - 1)
-        if before is not None and before.kind == "party":
+    if j < 2:
+        return -1
+    lem = v.lemmas[j - 1]
+    if lem & w.place_preps.by_first.keys() or lem & w.target_preps.by_first.keys():
+        return j - 1
+    return j - 1 if v.low[j - 1] in also else -1
+
+
+def _after_preposition(p: SentenceParse, c: Chunk) -> bool:
+    return _preposition_before(p, c, _SUBJECT_PREPS) >= 0
+
+
+def _holder(
+    p: SentenceParse,
+    place: Chunk,
+    also: frozenset[str] = frozenset(),
+    kinds: tuple[str, ...] = ("party",),
+) -> Chunk:
+    """The people a place phrase belongs to ("bystanders [on the street]"), or the place."""
+    j = _preposition_before(p, place, also)
+    if j >= 0:
+        before = chunk_ending_at(p, j)
+        if before is not None and before.kind in kinds:
             return before
     return place
 
