@@ -1,6 +1,6 @@
 """Score the shipped entity extractor on the dev splits: CoNLL-2003 dev and GUM news.
 
-    python benchmarks/eval_ner.py [--eval DIR] [--rules-only] [--json] [--errors]
+    python benchmarks/eval_ner.py [--eval DIR] [--rules-only] [--json] [--errors] [--weights F]
 
 The shipped tagger was trained on CoNLL-2003 train and GUM's other genres
 (``python -m training.train_ner``), never on these files. Micro precision, recall and
@@ -26,7 +26,9 @@ sys.path.insert(0, str(ROOT))
 from training.ner_corpora import norp_words, read_conll, read_gum  # noqa: E402
 from training.ner_eval import TYPES, score, table  # noqa: E402
 from training.paths import add_data_options, need  # noqa: E402
-from tui.extract.tagger import default_tagger  # noqa: E402
+from tui.extract.gazetteer import gazetteer  # noqa: E402
+from tui.extract.tagger import Tagger, default_tagger  # noqa: E402
+from tui.extract.weights import unpack  # noqa: E402
 
 
 def main() -> None:
@@ -35,6 +37,11 @@ def main() -> None:
     )
     add_data_options(ap, train=False)
     ap.add_argument("--rules-only", action="store_true", help="score without the tagger")
+    ap.add_argument(
+        "--weights",
+        type=Path,
+        help="score this tagger file (a trial retrain: train_ner --out) instead of the shipped one",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object instead")
     ap.add_argument(
         "--errors",
@@ -49,7 +56,12 @@ def main() -> None:
             need(args.eval / "ner" / "gum_news_entities.jsonl"), norp=norp_words()
         ),
     }
-    tagger = None if args.rules_only else default_tagger()
+    if args.rules_only:
+        tagger = None
+    elif args.weights is not None:
+        tagger = Tagger(unpack(need(args.weights).read_bytes()), gazetteer())
+    else:
+        tagger = default_tagger()
     scores = {name: score(docs, tagger) for name, docs in corpora.items()}
     if args.json:
         out = {

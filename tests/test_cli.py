@@ -194,7 +194,7 @@ def test_entry_point_smoke_and_broken_pipe_is_quiet(seed_path: Path) -> None:
 def test_seed_is_opened_from_a_working_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.cli import bundled_seed, seed_working_copy
+    from tui.seed_article import bundled_seed, seed_working_copy
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     copy = seed_working_copy()

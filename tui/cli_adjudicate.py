@@ -27,7 +27,7 @@ every reader key (1-5 verdict, t type, v select, f field...) edits the merged it
 
 
 def parser() -> argparse.ArgumentParser:
-    from tui.cli import DEFAULT_MAX_BYTES, _max_size, _Parser
+    from tui.cli_parsers import DEFAULT_MAX_BYTES, _max_size, _Parser
 
     p = _Parser(
         prog="marginalia adjudicate",

@@ -45,7 +45,7 @@ alpha (nominal) for more, over the claims all of them judged.
 
 
 def parser(prog: str = "marginalia agree") -> argparse.ArgumentParser:
-    from tui.cli import _Parser
+    from tui.cli_parsers import _Parser
 
     p = _Parser(
         prog=prog,

@@ -64,3 +64,21 @@ def test_part_of_a_token_keeps_its_rule_confidence() -> None:
     assert iran.type == "GPE" and iran.confidence == 0.6  # the gazetteer rule's own score
     _, whole = extract_entities(Document("Fighters from Iran said so.\n"))
     assert next(m for m in whole if m.span.text == "Iran").confidence != 0.6  # calibrated
+
+
+def test_of_mention_is_the_regression_over_mention_features() -> None:
+    """The direct form gives the very float the dict of features gives, shipped weights
+    or not, whatever the mention."""
+    shipped = default_tagger().calibration
+    made_up = Calibration({"logit": 0.7, "capitals": -0.4, "type=ORG": 0.3}, bias=-0.2)
+    cases = [
+        (0.9, "surname", "GPE", "PERSON", 3, "Jolani"),
+        (1.0, "tagger", "ORG", "ORG", 1, "U.N."),
+        (0.0, "rule", "ORG", "ORG", 12, "Hayat Tahrir al-Sham"),
+        (0.61, "acronym", "ORG", "GPE", 2, "HTS"),
+        (0.5, "unheard-of", "LAW", "LAW", 1, "A"),
+    ]
+    for cal in (shipped, made_up):
+        for case in cases:
+            assert cal.of_mention(*case) == cal(mention_features(*case))
+    assert made_up.of_mention(*cases[1]) != made_up.of_mention(*cases[0])

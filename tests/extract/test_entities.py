@@ -380,3 +380,47 @@ def test_a_dateline_names_a_place_even_in_a_sports_report() -> None:
     # the twin: the teams in the table are not places
     table = [m for m in mentions if m.span.start > text.index("\n\n")]
     assert ("Toronto", "ORG") in [(m.span.text, m.type) for m in table]
+
+
+# A scraped page with its headings and a video caption run into the text (as in a VOA
+# article): "May 22" makes the tagger read "May" as a month.
+GLUED = (
+    "The bombing on May 22 killed 22 people. Police raided homes on May 24, 2017."
+    "Security strategy reviewA senior Conservative official told VOA there is frustration."
+    "Prime Minister Theresa May promised to review the strategy."
+    "WATCH: British Prime Minister Theresa MayVideo sizewidthxheightpixels"
+    "Britain PM May: 'Enough is Enough'"
+)
+
+
+def test_a_given_name_and_a_month_surname_are_one_person_named_in_full() -> None:
+    entities, mentions = _extract(GLUED)
+    people = [m for m in mentions if m.type == "PERSON"]
+    assert [m.span.text for m in people] == ["Theresa May", "Theresa May", "May"]
+    (eid,) = {m.entity for m in people}
+    may = next(e for e in entities if e.id == eid)
+    assert may.name == "Theresa May"
+    assert may.aliases == ("May",)
+    assert {m.span.text for m in mentions if m.type == "DATE"} == {"May 22", "May 24, 2017"}
+
+
+def test_a_name_with_the_next_line_glued_on_ends_where_the_document_names_it() -> None:
+    from tui.extract.entities import _glued_names_cut
+    from tui.extract.linking import Found
+
+    text = "Theresa May spoke. Theresa MayVideo size."
+    a = text.index("Theresa May")
+    b = text.index("Theresa MayVideo")
+    found = [
+        Found(a, a + len("Theresa May"), "PERSON", 0.9),
+        Found(b, b + len("Theresa MayVideo"), "PERSON", 0.9),
+    ]
+    out = _glued_names_cut(text, found)
+    assert [text[f.start : f.end] for f in out] == ["Theresa May", "Theresa May"]
+    # the twin: a camel-case name the document never names apart stays whole
+    text = "YouTube removed it. McDonald spoke."
+    found = [Found(0, 7, "ORG", 0.9), Found(20, 28, "PERSON", 0.9)]
+    assert [text[f.start : f.end] for f in _glued_names_cut(text, found)] == [
+        "YouTube",
+        "McDonald",
+    ]

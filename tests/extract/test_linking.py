@@ -182,3 +182,15 @@ def test_a_dateline_place_stays_a_place_beside_its_team() -> None:
     index, types, _ = link(text, found, gazetteer(), patterns())
     assert index == [0, 1, 2, 1]
     assert types == ["GPE", "ORG", "ORG"]
+
+
+def test_nearest_candidate_is_found_by_bisection_as_by_distance() -> None:
+    from tui.extract.linking import _nearest
+
+    for ascending in ([5], [1, 4, 9, 20], [0, 2, 4, 6, 8]):
+        for i in range(-2, 25):
+            if i in ascending:
+                continue
+            assert _nearest(ascending, i) == min(ascending, key=lambda j: abs(j - i))
+    assert _nearest([2, 6], 4) == 2  # a tie goes to the earlier one
+    assert _nearest([2, 7], 5) == 7

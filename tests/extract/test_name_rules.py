@@ -68,3 +68,35 @@ def test_an_adjective_the_tagger_sets_apart_does_not_open_a_name_with_particles(
     words = _split("attack led by Islamist Hayat Tahrir al-Sham militants .")
     tags = ["O", "O", "O", "B-MISC", "O", "O", "O", "O", "O"]
     assert _names(words, tags) == [("Islamist", "NORP"), ("Hayat Tahrir al-Sham", "ORG")]
+
+
+def _names_with(
+    words: list[str], tags: list[str], blocked: list[bool], lower: frozenset[str]
+) -> list[tuple[str, str]]:
+    spans = sentence_names(
+        words, [(t, 0.95) for t in tags], gazetteer(), patterns(), blocked, False, lower
+    )
+    return [(" ".join(words[s.a : s.b]), s.type) for s in spans]
+
+
+def test_a_surname_the_tagger_read_as_a_month_joins_the_given_name() -> None:
+    # "May 22" elsewhere in the article makes the tagger leave "May" out
+    words = _split("Prime Minister Theresa May promised to review it")
+    tags = ["O", "O", "B-PER", "O", "O", "O", "O", "O"]
+    got = _names_with(words, tags, [False] * len(words), frozenset({"may", "to", "it"}))
+    assert got == [("Theresa May", "PERSON")]
+    # a capitalised word the document never writes in lower case, too
+    words = _split("the mayor Luca Pastorino received refusals")
+    tags = ["O", "O", "B-PER", "O", "O", "O"]
+    assert _names_with(words, tags, [False] * 6, frozenset()) == [("Luca Pastorino", "PERSON")]
+
+
+def test_a_date_or_a_common_word_after_a_given_name_stays_out() -> None:
+    words = _split("Theresa May 22 was the day")
+    tags = ["B-PER", "O", "O", "O", "O", "O"]
+    blocked = [False, True, True, False, False, False]  # "May 22": a date rule's span
+    assert _names_with(words, tags, blocked, frozenset()) == [("Theresa", "PERSON")]
+    words = _split("asked Ahmed Today it said")  # "today" is written in lower case elsewhere
+    tags = ["O", "B-PER", "O", "O", "O"]
+    got = _names_with(words, tags, [False] * 5, frozenset({"today", "it"}))
+    assert got == [("Ahmed", "PERSON")]

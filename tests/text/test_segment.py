@@ -95,6 +95,15 @@ def test_dateline_is_not_part_of_the_first_sentence() -> None:
             "7 killed in AfghanistanKANDAHAR, Afghanistan, Oct. 3 (Xinhua) -- Seven died.",
             ["7 killed in Afghanistan", "Seven died."],
         ),
+        # a heading run into the next sentence with no full stop at all
+        (
+            "Security strategy reviewA senior Conservative official told VOA.",
+            ["Security strategy review", "A senior Conservative official told VOA."],
+        ),
+        (
+            "It was OK.Insufficient responseNeither Britain nor MI5 replied.",
+            ["It was OK.", "Insufficient response", "Neither Britain nor MI5 replied."],
+        ),
     ],
 )
 def test_sentences_run_together_are_split(text: str, expected: list[str]) -> None:
@@ -113,6 +122,12 @@ def test_sentences_run_together_are_split(text: str, expected: list[str]) -> Non
         "John F.Kennedy met the U.K.The delegation.",  # initials, dotted
         "He works for Acme Corp.Smith is the boss.",
         "Go to example.com/News or mail john.Smith@example.org now.",  # addresses
+        # a capital after lower-case letters that is no sentence start
+        "He bought an iPhone on eBay and a PlayStation from YouTube stars.",
+        "He met McDonald and DeSantis at the McDONALD site.",  # capitals after a capital
+        "She runs macOS and tweets as @realDonaldTrump with #stopTheHate daily.",
+        "He read wikiHow pages about bitTorrent in 2020.",  # glued_words
+        "The file is mainWindow2Handler and nothing else.",  # a word with digits
     ],
 )
 def test_words_with_a_full_stop_inside_are_not_split(text: str) -> None:

@@ -128,7 +128,7 @@ def _refresh_sidecar(job: Job, doc: Document, words: int, codebook: Codebook | N
 
 
 def _print(job: Job, doc: Document, words: int, mode: str, codebook: Codebook | None) -> Outcome:
-    from tui.cli import document_json
+    from tui.headless_json import document_json
 
     ann = _extract(job, doc, codebook)
     path = Path(job.path)

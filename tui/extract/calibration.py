@@ -63,3 +63,29 @@ class Calibration:
         w = self.weights
         z = self.bias + sum(v * w.get(k, 0.0) for k, v in x.items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def of_mention(
+        self,
+        raw: float,
+        source: str,
+        own_type: str,
+        final_type: str,
+        entity_size: int,
+        text: str,
+    ) -> float:
+        """``self(mention_features(...))`` with no dict of features built: the same
+        terms summed in the same order, so the same float (a long article has tens of
+        thousands of name mentions). Keep in step with ``mention_features``."""
+        w = self.weights
+        p = min(max(raw, 1e-4), 1.0 - 1e-4)
+        terms = (
+            math.log(p / (1.0 - p)) * w.get("logit", 0.0),
+            float(own_type != final_type) * w.get("overruled", 0.0),
+            math.log1p(entity_size) * w.get("log_mentions", 0.0),
+            float(len(text.split()) == 1) * w.get("one_word", 0.0),
+            float(len(text) > 1 and text.replace(".", "").isupper()) * w.get("capitals", 0.0),
+            1.0 * w.get("source=" + source, 0.0),
+            1.0 * w.get("type=" + final_type, 0.0),
+        )
+        z = self.bias + sum(terms)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

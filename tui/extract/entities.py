@@ -11,9 +11,10 @@ Pipeline for one document:
 from __future__ import annotations
 
 import bisect
+import re
 from typing import cast
 
-from tui.extract.calibration import CALIBRATED, UNCALIBRATED, mention_features
+from tui.extract.calibration import CALIBRATED, UNCALIBRATED
 from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import COUNTRY, REGION, gazetteer
 from tui.extract.linking import ACRONYM_TYPES, Found, _capitals, link
@@ -81,8 +82,29 @@ def find_mentions(
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, words_list, found)
     found = _acronyms_again(text, sents, found, capitals)
+    found = _glued_names_cut(text, found)
     found = _names_completed(text, found)
     return _places_joined(text, found, gaz)
+
+
+_GLUE = re.compile(r"[a-z][A-Z]")
+
+
+def _glued_names_cut(text: str, found: list[Found]) -> list[Found]:
+    """ "Theresa MayVideo": a name with the next line glued to it (a caption run into a
+    video player's label). Where the document names the same thing apart ("Theresa May"),
+    the mention ends where that name ends, before the capital ("McDonald" and "YouTube"
+    are kept whole: nothing the document names is "Mc" or "You")."""
+    glued = [f for f in found if f.type in _NAME_TYPES and _GLUE.search(text, f.start, f.end)]
+    if not glued:
+        return found
+    names = {text[f.start : f.end] for f in found if f.type in _NAME_TYPES}
+    for f in glued:
+        for m in _GLUE.finditer(text, f.start, f.end):
+            if text[f.start : m.start() + 1] in names:
+                f.end = m.start() + 1
+                break
+    return found
 
 
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -332,15 +354,13 @@ def extract_entities(
         for k in range(len(names))
     )
     mentions = tuple(
-        Mention(
-            id=f"m{i + 1}",
-            span=Span.of(text, f.start, f.end),
-            type=types[index[i]],
-            entity=f"e{index[i] + 1}",
-            origin="auto",
-            status="suggested",
-            confidence=confidence[i],
-            estimate=f.estimate if types[index[i]] == "QUANTITY" else None,
+        Mention.suggested(
+            f"m{i + 1}",
+            Span.of(text, f.start, f.end),
+            types[index[i]],
+            f"e{index[i] + 1}",
+            confidence[i],
+            f.estimate if types[index[i]] == "QUANTITY" else None,
         )
         for i, f in enumerate(found)
     )
@@ -360,10 +380,10 @@ def _confidences(
     for f, e in zip(found, index, strict=True):
         final = types[e]
         if calibration is not None and final in CALIBRATED and f.source not in UNCALIBRATED:
-            x = mention_features(
+            p = calibration.of_mention(
                 f.confidence, f.source, f.type, final, sizes[e], text[f.start : f.end]
             )
-            out.append(round(calibration(x), 3))
+            out.append(round(p, 3))
         else:
             out.append(round(min(max(f.confidence, 0.0), 1.0), 3))
     return out

@@ -64,6 +64,17 @@ def _key(text: str, gaz: Gazetteer) -> str:
     return t.lower().replace("’", "'")
 
 
+def _nearest(ascending: list[int], i: int) -> int:
+    """The number in ``ascending`` nearest to ``i`` (the smaller one on a tie), found by
+    bisection: a long article's names give acronyms thousands of candidates."""
+    k = bisect.bisect_left(ascending, i)
+    if k == len(ascending):
+        return ascending[-1]
+    if k > 0 and i - ascending[k - 1] <= ascending[k] - i:
+        return ascending[k - 1]
+    return ascending[k]
+
+
 def _capitals(name: str) -> str:
     """Initials of a name's capitalised words and of hyphen parts ("al-Sham" -> "S")."""
     out = []
@@ -118,13 +129,17 @@ def link(
     # 1. same written form: one entity (the tagger may type "US" GPE here and ORG
     # there; the vote below settles it). Nationalities only join nationalities.
     same: dict[tuple[str, str], list[int]] = {}
+    keys: dict[str, str] = {}  # _key of each written form (a name recurs: worked out once)
     for i, f in enumerate(found):
         if f.type not in NAME_TYPES and f.type not in ("DATE", "TIME"):
             continue
         if f.type == "PERSON" and " " not in texts[i].strip():
             continue  # a lone surname: step 4 decides whose it is
         group = "NAME" if f.type in NAME_TYPES and f.type != "NORP" else f.type
-        same.setdefault((group, _key(texts[i], gaz)), []).append(i)
+        key = keys.get(texts[i])
+        if key is None:
+            key = keys[texts[i]] = _key(texts[i], gaz)
+        same.setdefault((group, key), []).append(i)
     for members in same.values():
         for part in _readings(found, members):
             for i in part[1:]:
@@ -172,7 +187,7 @@ def link(
             continue
         candidates = spelled.get(t.replace(".", ""))
         if candidates:
-            sets.union(i, min(candidates, key=lambda j: abs(j - i)))
+            sets.union(i, _nearest(candidates, i))
     # 4. surnames after full names (the most recent full name wins)
     last_name: dict[str, int] = {}
     alone: dict[str, int] = {}

@@ -92,6 +92,30 @@ def _tagger_knows_better(tagged: str, by_words: str) -> bool:
     return tagged in ("PER", "PERSON") and by_words in ("LAW", "EVENT")
 
 
+def _surname_after(
+    words: list[str],
+    tags: list[tuple[str, float]],
+    blocked: list[bool],
+    b: int,
+    pat: Patterns,
+    lower_elsewhere: frozenset[str],
+) -> int:
+    """ "Theresa May promised": a given name the tagger found alone, and the capitalised
+    word after it that it left out because the document also writes it as a month ("May
+    22") or a common word. That word is the surname when no rule took it (a date) and
+    the document never writes it in lower case, or it is a month with no day after it."""
+    if b >= len(words) or tags[b][0] != "O" or blocked[b]:
+        return b
+    w = words[b]
+    if not (cap(w) and w.isalpha() and w not in pat.never_names):
+        return b
+    if b + 1 < len(words) and cap(words[b + 1]):
+        return b  # a longer run of capitals: not a plain "given name + surname"
+    if w in pat.months or w.lower() not in lower_elsewhere:
+        return b + 1
+    return b
+
+
 def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
     """BIO tags to spans (tagger types PER/ORG/LOC/MISC kept for now)."""
     spans: list[NameSpan] = []
@@ -232,6 +256,8 @@ def sentence_names(
             s.a = 1  # "During Rosati": a capitalised sentence opener
         s.a, s.b = trim(words, s.a, s.b, pat)
         s.b = extend(words, s.b, s.type, pat, gaz, starts)
+        if s.type == "PER" and s.b - s.a == 1 and not headline:
+            s.b = _surname_after(words, tags, blocked, s.b, pat, lower_elsewhere)
         while s.b > s.a and any(blocked[s.a : s.b]):
             s.b -= 1
         typ = _final_type(s, words, gaz, pat) if s.b > s.a else None

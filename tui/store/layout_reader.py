@@ -9,12 +9,13 @@ order and builds the Spans, Mentions, Claims and Events as it goes, a few string
 operations per line.
 
 It accepts only that exact layout, and each value only in a form whose YAML meaning
-is plain (an unquoted string that cannot be typed, a double-quoted string, a decimal
-integer, ``digits.digits``, ``null``); anything else, a key out of place, a comment, a
-blank line, an alias, a value YAML would type differently, a bad offset, an unknown
-status, a repeated id, makes it step aside (None) and the general path reads the file
-and reports any problem exactly as before. What it accepts it reads as the general
-path does (property tests compare the two on generated and hand-edited sidecars).
+is plain (:mod:`tui.store.layout_scalars`: an unquoted string that cannot be typed, a
+double-quoted string, a decimal integer, ``digits.digits``, ``null``); anything else, a
+key out of place, a comment, a blank line, an alias, a value YAML would type
+differently, a bad offset, an unknown status, a repeated id, makes it step aside (None)
+and the general path reads the file and reports any problem exactly as before. What it
+accepts it reads as the general path does (property tests compare the two on generated
+and hand-edited sidecars).
 """
 
 from __future__ import annotations
@@ -39,74 +40,21 @@ from tui.model import (
     Span,
 )
 from tui.store import fastyaml
+from tui.store.layout_scalars import (
+    _Decline,
+    _float,
+    _int,
+    _opt_int,
+    _opt_str,
+    _str,
+    _verdict,
+)
 
 # What a read gives: annotations, sha256, length, name, format version, extractor.
 Read = tuple[Annotations, str, int, str, int, "str | None"]
 
 _EMPTY_REVIEW = Review()
-# An unquoted value starting with one of these may be typed, an indicator, or need a
-# closer look: it goes through fastyaml's full plain-scalar check.
-_CAREFUL_FIRST = frozenset(" -?:,[]{}#&*!|>'\"%@`yYnNtTfFoO+0123456789.<~=")
-# Letters that start YAML 1.1's typed words (bools like "yes", "Off", nulls like
-# "NULL"); none is longer than five letters.
-_WORDY = frozenset("yYnNtTfFoO")
 _BAD = fastyaml._BAD  # characters the writer always escapes: their presence means hand-made
-
-
-class _Decline(Exception):
-    """Not the exact layout (or a value to look at closely): the general path reads it."""
-
-
-def _slow_str(v: str) -> str:
-    if not v:
-        raise _Decline  # "key:" alone is null (or a block below)
-    if v[0] == '"':
-        if len(v) < 2 or v[-1] != '"':
-            raise _Decline
-        inner = v[1:-1]
-        if '"' not in inner:
-            backslashes = inner.count("\\")
-            if not backslashes:
-                return inner
-            if backslashes == inner.count("\\n"):  # every escape a line break (common)
-                return inner.replace("\\n", "\n")
-        if not fastyaml._QUOTED.fullmatch(v):
-            raise _Decline
-        return fastyaml._quoted(v[:-1])
-    value = fastyaml._typed(v)  # fastyaml's plain-scalar rules (remembered: they repeat)
-    if type(value) is not str:
-        raise _Decline  # typed (a number, a bool): the general path decides what it means
-    return value
-
-
-def _str(v: str) -> str:
-    """The string a value on a line means (only string values are accepted)."""
-    if v and ":" not in v and "#" not in v:
-        first = v[0]
-        if first not in _CAREFUL_FIRST or (first in _WORDY and len(v) > 5):
-            return v  # a plain scalar that cannot be typed: itself
-    return _slow_str(v)
-
-
-def _opt_str(v: str) -> str | None:
-    return None if v == "null" else _str(v)
-
-
-def _int(v: str) -> int:
-    if v.isdigit() and v.isascii() and (v[0] != "0" or len(v) == 1):
-        return int(v)
-    raise _Decline  # signs, octal, underscores...: YAML 1.1 rules, the general path's
-
-
-def _opt_int(v: str) -> int | None:
-    return None if v == "null" else _int(v)
-
-
-def _float(v: str) -> float:
-    whole, dot, frac = v.partition(".")
-    if dot and whole.isdigit() and frac.isdigit() and v.isascii():
-        return float(v)
-    raise _Decline
 
 
 # Every line of the layout is its indent, a key, ": " and a value (checked by the
@@ -211,12 +159,6 @@ def _common(g: tuple[str | None, ...]) -> tuple[Any, Any, float, Any, str, str]:
     if origin not in ORIGINS or status not in STATUSES or anchor not in ANCHORS:
         raise _Decline
     return origin, status, _float(confidence or ""), anchor, _str(by) if by else "", _str(at) if at else ""  # fmt: skip
-
-
-def _verdict(v: str) -> str | None:
-    if v in ("false", "true"):  # a hand-written boolean names the verdict (as decoded)
-        return v
-    return _opt_str(v)
 
 
 def _review(text: str, pos: int, ind: str = "  ") -> tuple[Review, int]:

@@ -46,13 +46,14 @@ class _Abbreviations:
     before_number: frozenset[str]
     may_be_final: frozenset[str]
     sentence_starters: frozenset[str]
+    glued_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> _Abbreviations:
     raw = data_yaml("abbreviations.yaml")
     lists = []
-    for key in ("never_final", "before_number", "may_be_final", "sentence_starters"):
+    for key in ("never_final", "before_number", "may_be_final", "sentence_starters", "glued_words"):
         words = raw[key]
         if not all(isinstance(w, str) for w in words):
             raise ValueError(f"abbreviations.yaml: {key} holds a non-string (quote it)")
@@ -262,7 +263,11 @@ def _ends(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if _is_boundary(text, m.start(), m.end(), end)
     )
     # Cheap test first: most paragraphs have no full stop directly before a letter.
-    if _JOINED.search(text, start, end) is None and _HEADLINE.search(text, start, end) is None:
+    if (
+        _JOINED.search(text, start, end) is None
+        and _HEADLINE.search(text, start, end) is None
+        and _GLUED.search(text, start, end) is None
+    ):
         yield from spaced
         return
     joined = (
@@ -275,7 +280,12 @@ def _ends(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         for m in _HEADLINE.finditer(text, start, end)
         if (after := dateline_end(text, m.start() + 3, end)) > m.start() + 3
     )
-    yield from merge(spaced, joined, headline)
+    glued = (
+        (m.end(), m.end())
+        for m in _GLUED.finditer(text, start, end)
+        if _is_glued_boundary(text, m.start(), m.end(), end)
+    )
+    yield from merge(spaced, joined, headline, glued)
 
 
 # Text pasted or scraped from a web page often loses the break between paragraphs:
@@ -288,6 +298,12 @@ _JOINED = re.compile(r"(?<=[A-Za-z\d)\]\"'”’])[.!?]+[\"'”’)\]»]*?(?=[\"
 # when the upper-case word opens a dateline (checked with DATELINE), which leaves
 # "McDONALD" or "iOS" alone.
 _HEADLINE = re.compile(r"[a-z]{3}[A-Z]{3}")
+# A heading run into the next sentence with no full stop at all: "Security strategy
+# reviewA senior official told ...", "Insufficient responseNeither Britain ...". A word
+# of three or more lower-case letters, then a capitalised word, or "A" or "I" alone
+# ("macOS", "McDONALD" and typos such as "dividenD ." are left alone, and "iPhone",
+# "eBay" have one letter before theirs). Checked with _is_glued_boundary.
+_GLUED = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z]|[AI]\s)")
 _CHUNK_START = re.compile(r"\S*\Z")
 _CHUNK_END = re.compile(r"\S*")
 _WORD_AFTER = re.compile(r"[\"“‘(«]*(\w+)")
@@ -318,6 +334,22 @@ def _is_joined_boundary(text: str, mark_start: int, mark_end: int, start: int, e
         nxt = _WORD_AFTER.match(text, mark_end, end)
         return nxt is not None and nxt.group(1) in abbr.sentence_starters
     return True
+
+
+def _is_glued_boundary(text: str, word_start: int, cut: int, end: int) -> bool:
+    """Does a sentence end inside the glued run at ``text[word_start:cut]`` + capital?
+    Not in a web or mail address, a handle or hashtag ("@realDonaldTrump"), a word with
+    digits, nor a known word written that way (``glued_words``: "wikiHow")."""
+    left = _CHUNK_START.search(text, max(0, word_start - 80), word_start)
+    right = _CHUNK_END.match(text, cut, end)
+    chunk = (left.group() if left else "") + text[word_start : right.end() if right else cut]
+    if any(ch in chunk for ch in "/@#_.=") or any(ch.isdigit() for ch in chunk):
+        return False  # 'author="realDonaldTrump"', "#stopTheHate", "example.comNews"
+    word = chunk.strip(_QUOTES)
+    return word not in _abbreviations().glued_words
+
+
+_QUOTES = "\"'“”‘’()[]«»,;:!?"
 
 
 MAX_SENTENCE = 600  # characters
