@@ -199,66 +199,43 @@ def cue_features(view: SentenceView, i: int, in_lexicon: str) -> list[str]:
     ``in_lexicon`` says what the hand-written cue list makes of the word ("" when it is
     not there; else e.g. "v", "strict", "noun").
     """
-    return candidate_names(candidate_key(view, i, in_lexicon))
-
-
-def candidate_key(view: SentenceView, i: int, in_lexicon: str) -> tuple[str, ...]:
-    """Everything the cue features of token ``i`` are made of, and nothing else: the
-    features are a function of this key (``candidate_names``), so extraction sums their
-    weights once per distinct key (building the 33 names was most of the cue model's
-    time)."""
     low = view.low
     n = len(low)
-    shapes = view.shapes
+    w = low[i]
+    lem = lemma(w)
+    p1 = low[i - 1] if i > 0 else "^"
+    p2 = low[i - 2] if i > 1 else "^"
+    n1 = low[i + 1] if i + 1 < n else "$"
+    n2 = low[i + 2] if i + 2 < n else "$"
+    pc = word_class(view, i - 1)
+    nc = word_class(view, i + 1)
+    nc2 = word_class(view, i + 2)
+    cap = "1" if view.toks[i].text[0].isupper() and i > 0 else "0"
+    inq = "1" if view.inq[i] else "0"
     that = "0"
     for j in range(i + 1, min(n, i + 6)):
         if low[j] == "that":
             that = str(j - i)
             break
-        if shapes[j] in (".", ";", "?", "!"):
+        if view.shapes[j] in (".", ";", "?", "!"):
             break
     left_name = "0"
     for j in range(max(0, i - 4), i):
-        if shapes[j] in ("Xx", "X") and j > 0 or low[j] in PRONOUNS:
+        if view.shapes[j] in ("Xx", "X") and j > 0 or low[j] in PRONOUNS:
             left_name = "1"
+    pos = "0" if i == 0 else ("1" if i < 3 else ("e" if i >= n - 2 else "m"))
     # The subject: the first word left of the verb group ("officials have also said").
     j = i - 1
     while j >= 0 and (low[j] in AUX or (low[j].endswith("ly") and len(low[j]) > 4)):
         j -= 1
-    return (
-        low[i],
-        low[i - 1] if i > 0 else "^",
-        low[i - 2] if i > 1 else "^",
-        low[i + 1] if i + 1 < n else "$",
-        low[i + 2] if i + 2 < n else "$",
-        word_class(view, i - 1),
-        word_class(view, i + 1),
-        word_class(view, i + 2),
-        "1" if view.toks[i].text[0].isupper() and i > 0 else "0",
-        "1" if view.inq[i] else "0",
-        that,
-        left_name,
-        "0" if i == 0 else ("1" if i < 3 else ("e" if i >= n - 2 else "m")),
-        word_class(view, j),
-        low[j] if j >= 0 else "^",
-        str(min(i - 1 - j, 2)),
-        in_lexicon,
-        "1" if view.question else "0",
-        "1" if view.marks[-1] else "0",
-    )
-
-
-def candidate_names(key: tuple[str, ...]) -> list[str]:
-    """The cue features of a ``candidate_key``."""
-    w, p1, p2, n1, n2, pc, nc, nc2, cap, inq, that, left_name, pos, subj, sw, gap = key[:16]
-    in_lexicon, question, quoted = key[16:]
-    lem = lemma(w)
+    subj = word_class(view, j)
+    sw = low[j] if j >= 0 else "^"
     return [
         "sj=" + subj,
         "sjl=" + subj + "|" + lem,
         "sjw=" + sw,
         "sjwl=" + sw + "|" + lem,
-        "gap=" + gap,
+        "gap=" + str(min(i - 1 - j, 2)),
         "bias",
         "w=" + w,
         "l=" + lem,
@@ -285,8 +262,8 @@ def candidate_names(key: tuple[str, ...]) -> list[str]:
         "posl=" + pos + "|" + lem,
         "lex=" + in_lexicon,
         "lexl=" + in_lexicon + "|" + pc,
-        "ques=" + question,
-        "sq=" + quoted + "|" + nc,
+        "ques=" + ("1" if view.question else "0"),
+        "sq=" + ("1" if view.marks[-1] else "0") + "|" + nc,
     ]
 
 

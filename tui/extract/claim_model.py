@@ -21,8 +21,7 @@ from tui.extract.claim_features import (
     LABELS,
     REACH,
     SentenceView,
-    candidate_key,
-    candidate_names,
+    cue_features,
     cue_group_features,
     history_features,
     lemma,
@@ -73,7 +72,6 @@ class ClaimModel:
     _rel: dict = field(default_factory=dict)
     _hist: dict = field(default_factory=dict)
     _cue: dict = field(default_factory=dict)
-    _margin: dict = field(default_factory=dict)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> ClaimModel:
@@ -89,15 +87,7 @@ class ClaimModel:
         )
 
     def cue_margin(self, view: SentenceView, i: int, lex: Lexicon) -> float:
-        key = candidate_key(view, i, lexicon_tag(view.low[i], view, i, lex))
-        margin = self._margin.get(key)
-        if margin is None:
-            margin = self._margin_of(candidate_names(key))
-            if len(self._margin) < _CACHE_LIMIT:
-                self._margin[key] = margin
-        return margin
-
-    def _margin_of(self, feats: list[str]) -> float:
+        feats = cue_features(view, i, lexicon_tag(view.low[i], view, i, lex))
         got = list(map(self.cue.get, feats))
         if None in got:
             return sum(
