@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tests.ui.fixtures import seed_annotations
 from tests.ui.review_helpers import SEED
-from tui.cache.counts import EntryCounts, read_counts
-from tui.cache.extractions import ExtractionCache, TextKey
+from tui.cache.counts import CountReader, EntryCounts, read_counts
+from tui.cache.extractions import ExtractionCache, TextKey, text_key
 from tui.text import Document
 
 
@@ -32,3 +32,21 @@ def test_no_counts_for_another_text_version_or_a_truncated_entry(tmp_path):
     entry.write_bytes(entry.read_bytes()[:-10])  # killed mid-write by a foreign tool
     assert read_counts(cache, key, "x1-test") is None
     assert cache.load(doc, "x1-test") is None  # the reader refuses it too
+
+
+def test_the_reader_names_entries_as_the_cache_does(tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    for extractor, codebook_key in (("x1-test", None), ('x1-"odd"', None)):
+        read = CountReader(cache, extractor, codebook_key)
+        for text in (TextKey("ab" * 32, 10, (0, 4)), TextKey("cd" * 32, 0, None)):
+            assert read.name(text) == cache.path_for(text_key(text, extractor, None)).name
+
+
+def test_a_listed_reader_finds_what_is_there_and_not_a_link_put_in_its_place(tmp_path):
+    cache, doc, key = stored(tmp_path)
+    assert CountReader(cache, "x1-test")(key) is not None  # listed, then read
+    (entry,) = (tmp_path / "cache" / "extractions").glob("*.json")
+    real = tmp_path / "elsewhere.json"
+    entry.rename(real)
+    entry.symlink_to(real)
+    assert CountReader(cache, "x1-test")(key) is None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from tui.cache.counts import EntryCounts, read_counts
+from tui.cache.counts import CountReader, EntryCounts, read_counts
 from tui.cache.extractions import ExtractionCache, TextKey
 from tui.corpus.index import CorpusIndex
 from tui.corpus.summary import ArticleSummary
@@ -56,16 +56,18 @@ class CachedSuggestions:
     def overlay(self, index: CorpusIndex) -> Overlay:
         """The counts of every indexed article with no sidecar that the cache has an entry for.
 
-        A few tens of microseconds per such article (a name hashed, a file opened or not
-        found): run it off the UI thread."""
+        A few microseconds per such article without an entry (a name hashed, looked up in
+        the folder's listing), a few tens with one (its header read): run it off the UI
+        thread."""
         rows = index.query(
             "SELECT path, text_sha256, text_length, title_start, title_end FROM articles "
             "WHERE NOT annotated AND coalesce(error, '') = '' AND text_sha256 IS NOT NULL"
         )
         found: Overlay = {}
+        read = CountReader(self.cache, self.version, self.codebook)
         for rel, sha, length, start, end in rows:
             title = (start, end) if start is not None and end is not None else None
-            counts = self.counts(TextKey(sha, length, title))
+            counts = read(TextKey(sha, length, title))
             if counts is not None:
                 found[rel] = counts
         return found
