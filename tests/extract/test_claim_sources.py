@@ -141,3 +141,13 @@ def test_a_time_phrase_and_an_appositive_of_a_complement_stay_out_of_the_source(
     ments = [mention(text, "John Doe", "PERSON", "e2"), mention(text, "Briton", "NORP", "e3")]
     c = by_content(claims_of(text, ents, ments), "police")
     assert (c.source.span.text, c.source.entity) == ("John Doe, the Briton who set the fire", "e2")
+
+
+def test_an_adjective_opening_a_sentence_is_not_a_speaker() -> None:
+    # "questions" is a noun after "Similar", and "Other" alone names no one.
+    assert claims_of("Similar questions are being prompted again in the wake of the attack.") == ()
+    assert claims_of("Other questions are being asked about the attack.") == ()
+    # The positive twin: a plural noun as subject does speak.
+    c = by_content(claims_of("Lawmakers questioned why the bomber was not watched."), "bomber")
+    assert c.source.span.text == "Lawmakers"
+    assert contents(c) == ["why the bomber was not watched"]

@@ -362,7 +362,8 @@ def test_other_places_and_another_attack_are_other_incidents() -> None:
     another = events_of("A bomb exploded in a market. Hours later, another bomb exploded nearby.")
     assert len(another) == 2
     same = events_of("A bomb exploded in a market. The explosion wounded five people.")
-    assert len(same) == 1 and len(same[0].trigger_spans) == 2
+    assert len(same) == 1
+    assert [s.text for s in same[0].trigger_spans] == ["exploded", "explosion", "wounded"]
 
 
 def test_background_stays_apart_from_the_reported_incident() -> None:

@@ -1,4 +1,5 @@
-"""Words of events that report none: deaths by illness, titles of linked stories."""
+"""Words of events that report none: deaths by illness, titles of linked stories,
+"no casualties", "the injured" (people, not an event)."""
 
 from tui.extract.pipeline import extract
 from tui.model import Event
@@ -42,3 +43,25 @@ def test_a_death_sentence_or_a_charge_is_no_death() -> None:
     assert [s.text for s in shot.trigger_spans] == ["shot"]
     (hacked,) = events_of("Militants hacked two villagers to death in Beni.")
     assert hacked.subtype == "Attack"
+
+
+def test_no_casualties_with_adjectives_between_is_no_toll() -> None:
+    assert said(events_of("There were no military casualties, the army said.")) == []
+    assert said(events_of("The ministry reported no serious injuries on Monday.")) == []
+
+
+def test_casualties_without_a_negation_are_reported() -> None:
+    # the twins: the same words, not negated
+    assert said(events_of("There were heavy military casualties, the army said.")) != []
+    assert said(events_of("The ministry reported serious injuries on Monday.")) != []
+
+
+def test_the_dead_and_the_injured_name_people_not_an_event() -> None:
+    text = "A bomb exploded in Kabul on Monday. Rescuers helped the injured and buried the dead."
+    assert said(events_of(text)) == ["exploded"]
+
+
+def test_a_casualty_word_that_reports_stays_a_mention() -> None:
+    # "that killed", "those killed": a verb; "the dead man": an adjective of a noun
+    text = "A bomb that killed five people exploded in Kabul. The dead man was a guard."
+    assert {"killed", "dead"} <= set(said(events_of(text)))

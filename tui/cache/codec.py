@@ -126,6 +126,12 @@ def _event(e: Event, text: str) -> list[Any]:
     ]
 
 
+def counts(ann: Annotations) -> dict[str, int]:
+    """How many suggestions of each kind, for the entry's header: the library shows them
+    for an article it has not extracted into a sidecar (tui.cache.counts)."""
+    return {"mentions": len(ann.mentions), "claims": len(ann.claims), "events": len(ann.events)}
+
+
 # ---------------------------------------------------------------- decoding
 
 

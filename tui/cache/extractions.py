@@ -175,11 +175,29 @@ def codebook_fingerprint(codebook: Codebook | None) -> str:
 
 def entry_key(document: Document, extractor: str, codebook: Codebook | None) -> dict[str, Any]:
     """Everything that decides the extractor's output for ``document``."""
+    return text_key(
+        TextKey(document.sha256, len(document.text), document.title_span), extractor, codebook
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TextKey:
+    """What of a document the extractor's output depends on: its text (by the sha256 and
+    length after decoding, as in the sidecar) and where its title is. The library's index
+    keeps it per article, so the cache can be asked without loading the article."""
+
+    sha256: str
+    length: int
+    title: tuple[int, int] | None
+
+
+def text_key(text: TextKey, extractor: str, codebook: Codebook | None) -> dict[str, Any]:
+    """:func:`entry_key` from a :class:`TextKey` instead of the document."""
     return {
         "format": FORMAT,
-        "sha256": document.sha256,
-        "length": len(document.text),
-        "title": list(document.title_span) if document.title_span is not None else None,
+        "sha256": text.sha256,
+        "length": text.length,
+        "title": list(text.title) if text.title is not None else None,
         "extractor": extractor,
         "codebook": codebook_fingerprint(codebook),
     }
@@ -262,6 +280,8 @@ class ExtractionCache:
             "key": key,
             "bytes": len(data),
             "sha256": hashlib.sha256(data).hexdigest(),
+            # what the library lists, readable without the body (tui.cache.counts)
+            "counts": cache_codec.counts(annotations),
         }
         try:
             self._write(self.path_for(key), json.dumps(header).encode("utf-8") + b"\n" + data)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.cache.extractions import TextKey
 from tui.corpus.rows import SearchRow, search_rows
 from tui.corpus.summary import ArticleSummary, summarise, untitled
 from tui.review import ReviewSession
@@ -21,6 +22,12 @@ from tui.text.loader import is_markdown, load_text
 class Analysis:
     summary: ArticleSummary
     rows: tuple[SearchRow, ...]
+    text: TextKey | None = None  # None: the article could not be loaded
+
+
+def text_key_of(document: Document) -> TextKey:
+    """What the extraction cache knows the document's text by."""
+    return TextKey(document.sha256, len(document.text), document.title_span)
 
 
 def parse_sidecar(data: bytes | None, path: Path) -> sidecar.Sidecar | None:
@@ -65,4 +72,5 @@ def analyse(rel_path: str, path: Path, article: bytes, side: bytes | None) -> An
 def analysis_of(rel_path: str, session: ReviewSession, *, annotated: bool) -> Analysis:
     """The library row and search rows of an open session (batch jobs have one at hand)."""
     summary = summarise(rel_path, session, annotated=annotated)
-    return Analysis(summary, tuple(search_rows(session.document.text, session.annotations)))
+    rows = tuple(search_rows(session.document.text, session.annotations))
+    return Analysis(summary, rows, text_key_of(session.document))

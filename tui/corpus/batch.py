@@ -9,7 +9,7 @@ killed worker can never leave a file half-written, and a cluster needs no shared
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui.corpus.analyse import Analysis, analysis_of, load_article, parse_sidecar
@@ -40,6 +40,11 @@ class Job:
     force: bool = False  # extract even when the sidecar is current
     # the extraction cache's folder and size limit (tui.cache.extractions), on this machine only
     cache: tuple[str, int] | None = None
+    # On a cluster, whose workers cannot see the client's cache: what the client found
+    # there for this text (used instead of extracting), and whether to give back what the
+    # worker extracts, for the client to keep (tui.corpus.remote_cache).
+    suggestions: Annotations | None = None
+    keep: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,9 @@ class Outcome:
     # with --write: the article's library row and search rows, as the sidecar now has it,
     # so the library's index is up to date without reading the sidecar again
     analysis: Analysis | None = None
+    # with Job.keep: what the worker's extractor (of this version) found, for the client's cache
+    suggestions: Annotations | None = None
+    version: str = ""
 
 
 def warm_up(codebook: Codebook | None = None) -> None:
@@ -73,11 +81,16 @@ def run_job(job: Job, mode: str, codebook: Codebook | None = None) -> Outcome:
     except LoadError as exc:
         return Outcome(job.index, job.path, "failed", error=str(exc), bad_input=True)
     words = len(doc.text.split())
+    made: list[Annotations] = []
     try:
         with collector_paused():  # extracting and writing out: see tui.extract.collector
             if mode == "write":
-                return _refresh_sidecar(job, doc, words, codebook)
-            return _print(job, doc, words, mode, codebook)
+                outcome = _refresh_sidecar(job, doc, words, codebook, made)
+            else:
+                outcome = _print(job, doc, words, mode, codebook, made)
+        if made:
+            return replace(outcome, suggestions=made[0], version=EXTRACTOR_VERSION)
+        return outcome
     except sidecar.SidecarError as exc:
         return Outcome(job.index, job.path, "failed", words=words, error=f"{exc}; left as it was")
     except Exception as exc:  # a bug in the extractor must not cost the other files
@@ -91,15 +104,25 @@ def run_job(job: Job, mode: str, codebook: Codebook | None = None) -> Outcome:
         )
 
 
-def _extract(job: Job, doc: Document, codebook: Codebook | None) -> Annotations:
-    """The extractor's suggestions, from the cache when it has them (not with --force)."""
+def _extract(
+    job: Job, doc: Document, codebook: Codebook | None, made: list[Annotations]
+) -> Annotations:
+    """The extractor's suggestions, from the cache when it has them (not with --force);
+    with ``job.keep``, what was extracted also goes into ``made``."""
     from tui.cache.extractions import extract_cached, shared
 
+    if job.suggestions is not None:
+        return job.suggestions  # the client's cache had them
     cache = shared(*job.cache) if job.cache is not None else None
-    return extract_cached(doc, codebook, cache, reuse=not job.force)
+    found = extract_cached(doc, codebook, cache, reuse=not job.force)
+    if job.keep:
+        made.append(found)
+    return found
 
 
-def _refresh_sidecar(job: Job, doc: Document, words: int, codebook: Codebook | None) -> Outcome:
+def _refresh_sidecar(
+    job: Job, doc: Document, words: int, codebook: Codebook | None, made: list[Annotations]
+) -> Outcome:
     """The sidecar with fresh suggestions merged in exactly as the reader merges them."""
     from tui.review import ReviewSession
 
@@ -110,7 +133,7 @@ def _refresh_sidecar(job: Job, doc: Document, words: int, codebook: Codebook | N
         return Outcome(
             job.index, job.path, "current", words=words, sha256=doc.sha256, analysis=analysis
         )
-    session.apply_extraction(_extract(job, doc, codebook))
+    session.apply_extraction(_extract(job, doc, codebook, made))
     data = sidecar.dumps(
         session.annotations, sha256=doc.sha256, length=len(doc.text), name=Path(job.path).name
     ).encode("utf-8")
@@ -127,10 +150,17 @@ def _refresh_sidecar(job: Job, doc: Document, words: int, codebook: Codebook | N
     )
 
 
-def _print(job: Job, doc: Document, words: int, mode: str, codebook: Codebook | None) -> Outcome:
+def _print(
+    job: Job,
+    doc: Document,
+    words: int,
+    mode: str,
+    codebook: Codebook | None,
+    made: list[Annotations],
+) -> Outcome:
     from tui.headless_json import document_json
 
-    ann = _extract(job, doc, codebook)
+    ann = _extract(job, doc, codebook, made)
     path = Path(job.path)
     if mode == "json":
         text = json.dumps(document_json(doc, ann, path), ensure_ascii=False) + "\n"

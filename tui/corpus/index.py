@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.cache.extractions import TextKey
 from tui.corpus import schema
 from tui.corpus.analyse import Analysis
 from tui.corpus.discover import INDEX_FOLDER
@@ -268,6 +269,7 @@ class CorpusIndex:
                 *(state.side_stamp or (None, None)),
                 state.side_sha256,
                 *(getattr(s, c) for c in schema.SUMMARY_COLUMNS),
+                *_text_values(e.analysis.text),
             ),
         ).fetchone()
         conn.execute("DELETE FROM items WHERE article = ?", (article_id,))
@@ -352,6 +354,12 @@ class CorpusIndex:
             f"SELECT path, {cols} FROM articles WHERE path = ?", (self.relative(path),)
         )
         return _summary(rows[0]) if rows else None
+
+
+def _text_values(text: TextKey | None) -> tuple[object, ...]:
+    if text is None:
+        return (None, None, None, None)
+    return (text.sha256, text.length, *(text.title or (None, None)))
 
 
 def _summary(row: tuple) -> ArticleSummary:

@@ -62,7 +62,7 @@ class Ledger:
         self._records.append((rel, *row))
         if analysis is not None:
             summary = replace(analysis.summary, path=rel)
-            self._entries.append(Entry(rel, files, Analysis(summary, analysis.rows)))
+            self._entries.append(Entry(rel, files, replace(analysis, summary=summary)))
         if len(self._records) >= FLUSH_EVERY:
             self.flush()
 

@@ -9,14 +9,12 @@ loaded (so each starts warm), a Dask cluster, or nothing (``--jobs 1``: this pro
 from __future__ import annotations
 
 import concurrent.futures as cf
-import contextlib
 import gc
 import hashlib
 import multiprocessing
 import os
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.context import BaseContext
@@ -25,9 +23,11 @@ from typing import Any, TextIO
 
 from tui.corpus.batch import Job, Outcome, run_job, warm_up
 from tui.corpus.index import StoredState
+from tui.corpus.interrupts import _held_interrupts, _interrupts_as_keyboard_interrupt
 from tui.corpus.ledger import Ledger
 from tui.corpus.pool import ProcessPool, WorkerDied
 from tui.corpus.progress import BatchProgress
+from tui.corpus.remote_cache import ClientCache
 from tui.corpus.visible import visible
 from tui.extract.codebook import Codebook
 from tui.store import sidecar
@@ -144,44 +144,6 @@ def _local_pool(jobs: int, codebook: Codebook | None) -> ProcessPool:
     return ProcessPool(jobs, context, _init_worker, (codebook, warm))
 
 
-# ---------------------------------------------------------------------- signals
-
-
-@contextlib.contextmanager
-def _interrupts_as_keyboard_interrupt() -> Iterator[None]:
-    """SIGTERM stops a batch as Ctrl+C does (cleanly), while the batch runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    old = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, old)
-
-
-@contextlib.contextmanager
-def _held_interrupts() -> Iterator[None]:
-    """Hold Ctrl+C and SIGTERM back for the few milliseconds of writing one file."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    signals = (signal.SIGINT, signal.SIGTERM)
-    old = {s: signal.signal(s, lambda n, f: caught.append(n)) for s in signals}
-    try:
-        yield
-    finally:
-        for s, handler in old.items():
-            signal.signal(s, handler)
-    if caught:
-        raise KeyboardInterrupt
-
-
 # ---------------------------------------------------------------------- the batch
 
 
@@ -209,6 +171,10 @@ class Batch:
         self._waiting: dict[int, Outcome] = {}  # printed out of order, held for input order
         self._next_out = 0
         self._printed = 0
+        # On a cluster, this machine's cache is looked in and filled here (remote_cache.py).
+        self.remote = None
+        if options.dask:
+            self.remote = ClientCache.of(options.cache, options.codebook, force=options.force)
 
     # ---------------------------------------------------------------- jobs
 
@@ -248,7 +214,8 @@ class Batch:
             recorded = self.ledger.recorded(path) if write else None
             # Not on a cluster: the folder is this machine's, the workers' disks are theirs.
             cache = self.options.cache if not self.options.dask else None
-            yield Job(i, str(path), article, side, recorded, self.options.force, cache)
+            job = Job(i, str(path), article, side, recorded, self.options.force, cache)
+            yield self.remote.job(job) if self.remote is not None else job
 
     # ---------------------------------------------------------------- outcomes
 
@@ -377,8 +344,11 @@ class Batch:
                 assert executor is not None  # jobs are pending: it was made for them
                 for future in _finished(executor, pending):
                     job = pending.pop(future)
+                    outcome = self._outcome(future, job)
+                    if self.remote is not None:
+                        outcome = self.remote.keep(job, outcome)
                     with _held_interrupts():  # a write and its bookkeeping, whole
-                        self._handle(self._outcome(future, job), progress)
+                        self._handle(outcome, progress)
             finished = True
         finally:
             if not finished and isinstance(executor, ProcessPool):

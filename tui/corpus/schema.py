@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tui.corpus.rows import FIELDS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # What a query names (FIELDS), then two columns the search itself filters on, as words,
 # so that every filter is an FTS match and a LIMIT stops early: the row's kind (claim,
@@ -30,6 +30,10 @@ SUMMARY_COLUMNS = (
     "last_at",
     "error",
 )
+# What of the text the extraction cache is keyed by (tui.cache.extractions.TextKey), so the
+# library can ask the cache about an article without loading it. Facts about the file, the
+# same for everyone who opens the folder: never what any one user's cache holds.
+TEXT_COLUMNS = ("text_sha256", "text_length", "title_start", "title_end")
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,7 +44,8 @@ CREATE TABLE IF NOT EXISTS articles(
     side_mtime_ns INTEGER, side_size INTEGER, side_sha256 TEXT,
     title TEXT NOT NULL, source TEXT, date TEXT, words INTEGER,
     annotated INTEGER, claims_total INTEGER, claims_reviewed INTEGER, events INTEGER,
-    suggestions INTEGER, attention INTEGER, last_by TEXT, last_at TEXT, error TEXT
+    suggestions INTEGER, attention INTEGER, last_by TEXT, last_at TEXT, error TEXT,
+    text_sha256 TEXT, text_length INTEGER, title_start INTEGER, title_end INTEGER
 );
 CREATE TABLE IF NOT EXISTS items(
     id INTEGER PRIMARY KEY,
@@ -74,7 +79,8 @@ INSERT_ITEM = (
 INSERT_FTS = f"INSERT INTO fts(rowid, {_FTS}) VALUES ({', '.join('?' * (1 + len(FTS_COLUMNS)))})"
 UPSERT_ARTICLE = (
     "INSERT INTO articles(path, mtime_ns, size, sha256, side_mtime_ns, side_size, side_sha256, "
-    f"{', '.join(SUMMARY_COLUMNS)}) VALUES ({', '.join('?' * (7 + len(SUMMARY_COLUMNS)))}) "
+    f"{', '.join((*SUMMARY_COLUMNS, *TEXT_COLUMNS))}) "
+    f"VALUES ({', '.join('?' * (7 + len(SUMMARY_COLUMNS) + len(TEXT_COLUMNS)))}) "
     "ON CONFLICT(path) DO UPDATE SET "
     + ", ".join(
         f"{c} = excluded.{c}"
@@ -86,6 +92,7 @@ UPSERT_ARTICLE = (
             "side_size",
             "side_sha256",
             *SUMMARY_COLUMNS,
+            *TEXT_COLUMNS,
         )
     )
     + " RETURNING id"

@@ -15,7 +15,9 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
-    """What the library lists for an article. Counts are None when it has no sidecar yet."""
+    """What the library lists for an article. Counts mean something once it is extracted:
+    it has a sidecar (``annotated``), or your extraction cache holds its suggestions
+    (``cached``: set by the library as it lists the row, never stored in the index)."""
 
     path: str  # relative to the library's folder, with "/" separators
     title: str
@@ -31,12 +33,18 @@ class ArticleSummary:
     last_by: str = ""
     last_at: str = ""
     error: str = ""  # why the article or its sidecar cannot be used, one line
+    cached: bool = False
+
+    @property
+    def extracted(self) -> bool:
+        """Opening it shows its suggestions at once: from its sidecar, or from the cache."""
+        return self.annotated or self.cached
 
     @property
     def done(self) -> bool:
         """Every claim judged, no suggestion left, nothing to fix."""
         return (
-            self.annotated
+            self.extracted
             and not self.error
             and self.claims_reviewed >= self.claims_total
             and self.suggestions == 0

@@ -3,7 +3,8 @@
 Noun phrases (:mod:`tui.extract.chunks`) get roles by their place around the trigger:
 the subject of an active verb is the initiator, of a passive one the victim; "by X"
 names the initiator, "on/against X" the target, "in/at/near X" the place; "between A
-and B" the parties to an agreement. Token indices are within one sentence.
+and B" the parties to an agreement; when, by :mod:`tui.extract.event_times`. Token
+indices are within one sentence.
 """
 
 from __future__ import annotations
@@ -20,14 +21,13 @@ from tui.extract.chunks import (
     with_coordinates,
     with_left_coordinates,
 )
+from tui.extract.event_times import find_time
 from tui.extract.triggers import Trigger
 
 LEFT_WINDOW = 8
 RIGHT_WINDOW = 6
 PLACE_AFTER = 24
 PLACE_BEFORE = 14
-TIME_WINDOW = 14
-_NOT_WHEN = frozenset({"since", "until", "till", "through", "by"})
 _INTRANSITIVE = frozenset(
     {
         "die",
@@ -90,7 +90,8 @@ def _modified_noun(p: SentenceParse, t: Trigger) -> bool:
         return False
     v, w = p.view, p.words
     head = v.low[c.end - 1]
-    if head.endswith(("s", "men")) or not v.toks[c.end - 1].text.islower():
+    # a place name modifies too ("the Kabul bombing"); a plural or another name does not
+    if c.kind != "place" and (head.endswith(("s", "men")) or not v.toks[c.end - 1].text.islower()):
         return False
     # a determiner opens the phrase, before its modifiers ("the May 22 concert")
     for k in range(c.start - 1, max(-1, c.start - 5), -1):
@@ -157,9 +158,19 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     if left is None and t.start > 1 and v.low[t.start - 1] in ("’s", "'s"):
         left = chunk_ending_at(p, t.start - 1)  # "the IRA's bombing"
     if left is not None and light is None and not verbal and _modified_noun(p, t):
-        left = None  # "the concert bombing", "a school shooting": what or where, no one
+        # "the concert bombing", "a school shooting": what or where, no one; a named
+        # place is where ("the Kabul bombing")
+        if left.kind == "place" and v.is_capitalised(left.end - 1):
+            args.location.append(left)
+        left = None
     if left is not None and left.kind == "place" and (passive or intransitive):
         left = _holder(p, left)  # "two bystanders on the street were injured"
+    elif left is not None and (verbal or light is not None) and _after_preposition(p, left):
+        # "the terror attack on the bridge killed", "gunmen in a car opened fire": a
+        # phrase after "on/at/in/of" is no subject; the subject is what it belongs to
+        # (a place there is left to the search for "in/at X" that follows)
+        holder = _holder(p, left, _SUBJECT_PREPS, ("party", "name"))
+        left = holder if holder is not left else None
     if left is not None and light is None and (verbal or intransitive):
         # "Taliban gunmen and suicide bombers attacked", "seven civilians and two
         # soldiers were killed"
@@ -234,20 +245,44 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     used = {(c.start, c.end) for c in args.actors + args.targets + args.location}
     if not args.location:
         args.location.extend(_place(p, t, used))
-    args.time.extend(_time(p, t))
+    args.time.extend(find_time(p, t))
     args.targets = [c for c in args.targets if c not in args.actors]
     return args
 
 
-def _holder(p: SentenceParse, place: Chunk) -> Chunk:
-    """The people a place phrase belongs to ("bystanders [on the street]"), or the place."""
+# prepositions whose phrase belongs to the noun before it, never the verb's subject
+_SUBJECT_PREPS = frozenset({"of", "from", "with"})
+
+
+def _preposition_before(p: SentenceParse, c: Chunk, also: frozenset[str] = frozenset()) -> int:
+    """Index of the "in/at/on ..." word that opens phrase ``c``, or -1."""
     v, w = p.view, p.words
-    j = place.start
+    j = c.start
     while j > 0 and (v.low[j - 1] in w.determiners or v.low[j - 1] in w.possessives):
         j -= 1
-    if j > 1 and v.lemmas[j - 1] & w.place_preps.by_first.keys():
-        before = chunk_ending_at(p, j - 1)
-        if before is not None and before.kind == "party":
+    if j < 2:
+        return -1
+    lem = v.lemmas[j - 1]
+    if lem & w.place_preps.by_first.keys() or lem & w.target_preps.by_first.keys():
+        return j - 1
+    return j - 1 if v.low[j - 1] in also else -1
+
+
+def _after_preposition(p: SentenceParse, c: Chunk) -> bool:
+    return _preposition_before(p, c, _SUBJECT_PREPS) >= 0
+
+
+def _holder(
+    p: SentenceParse,
+    place: Chunk,
+    also: frozenset[str] = frozenset(),
+    kinds: tuple[str, ...] = ("party",),
+) -> Chunk:
+    """The people a place phrase belongs to ("bystanders [on the street]"), or the place."""
+    j = _preposition_before(p, place, also)
+    if j >= 0:
+        before = chunk_ending_at(p, j)
+        if before is not None and before.kind in kinds:
             return before
     return place
 
@@ -319,74 +354,3 @@ def _place_at(p: SentenceParse, j: int, used: set[tuple[int, int]]) -> list[Chun
     if c is None or c.kind not in ("place", "name") or (c.start, c.end) in used:
         return []
     return with_coordinates(p, c)
-
-
-# The last sentence's time expressions: every trigger of a sentence (and its recoding)
-# asks for them, and a scan of the whole sentence per trigger made long sentences
-# quadratic. One tuple, swapped whole, so threads never read a half-written entry.
-_last_times: tuple[SentenceParse | None, list[tuple[int, int]]] = (None, [])
-
-
-def _time(p: SentenceParse, t: Trigger) -> list[tuple[int, int]]:
-    global _last_times
-    parse, spans = _last_times
-    if parse is not p:
-        spans = _time_spans(p)
-        _last_times = (p, spans)
-    v = p.view
-    # "since 2020", "until March": a bound of a period, not when this happened
-    near = [
-        (a, b)
-        for a, b in spans
-        if not (a > 0 and v.low[a - 1] in _NOT_WHEN) and _gap((a, b), t) <= TIME_WINDOW
-    ]
-    if not near:
-        return []
-    return [min(near, key=lambda s: _gap(s, t))]
-
-
-def _time_spans(p: SentenceParse) -> list[tuple[int, int]]:
-    """Every time expression of the sentence, left to right."""
-    v, w = p.view, p.words
-    spans: list[tuple[int, int]] = []
-    i = 0
-    n = len(v)
-    keys = w.time_words.by_first.keys()
-    while i < n:
-        if p.mention_types[i] in TIME_TYPES:
-            j = i
-            while j < n and p.mention_types[j] in TIME_TYPES:
-                j += 1
-            spans.append((i, j))
-            i = j
-            continue
-        low = v.low[i]
-        if low in w.weekdays:
-            spans.append((i, i + 1))
-        elif (
-            low in w.months
-            and v.is_capitalised(i)
-            and ((i + 1 < n and v.low[i + 1].isdigit()) or (i > 0 and v.low[i - 1].isdigit()))
-        ):
-            j = i + 1
-            while j < n and (v.low[j].isdigit() or v.low[j] == ","):
-                j += 1
-            while j > i + 1 and v.low[j - 1] == ",":
-                j -= 1
-            s = i - 1 if i > 0 and v.low[i - 1].isdigit() else i
-            spans.append((s, j))
-            i = j
-            continue
-        elif low in keys:
-            m = w.time_words.match_at(v.lemmas, i)
-            if m is not None:
-                spans.append((m.start, m.end))
-                i = m.end
-                continue
-        i += 1
-    return spans
-
-
-def _gap(span: tuple[int, int], t: Trigger) -> int:
-    a, b = span
-    return a - t.end if a >= t.end else max(0, t.start - b)

@@ -257,7 +257,7 @@ def _extend_left(
             and low not in w.aux
             and low not in w.be
             and unknown < 2
-            and _determiner_before(view, w, j)
+            and _determiner_before(view, w, j, triggers)
         ):
             unknown += 1  # an adjective after a determiner: "a major general"
             start = j
@@ -267,8 +267,12 @@ def _extend_left(
     return start
 
 
-def _determiner_before(view: TokenView, w: EventWords, j: int) -> bool:
+def _determiner_before(view: TokenView, w: EventWords, j: int, triggers: frozenset[int]) -> bool:
+    """Is word ``j`` an adjective of a phrase a determiner opened? Not past an event
+    word: in "the school shooting left three dead", "left" is the noun's verb."""
     for k in range(j - 1, max(-1, j - 4), -1):
+        if k in triggers:
+            return False
         low = view.low[k]
         if low in w.determiners or low in w.possessives:
             return True

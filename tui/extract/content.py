@@ -206,3 +206,33 @@ def _clause_end(text: str, start: int, end: int, quotes: Quotes, lex: Lexicon) -
     while m is not None and quotes.containing(m.start()) is not None:
         m = pattern.search(text, m.end(), end)
     return m.start() if m is not None else end
+
+
+# After an object with no verb of its own ("has not mentioned Machado since the debate",
+# "had called the hearing because they felt ..."), these open the writer's adjunct
+# (model_drafts.py cuts the tagger's readings the same way).
+_ADJUNCT = frozenset(
+    {"since", "during", "after", "before", "amid", "despite", "until", "while", "because"}
+)
+
+
+def object_end(
+    text: str, s: Sentence, i: int, span: tuple[int, int], lex: Lexicon
+) -> tuple[int, int]:
+    """``span``, content from token ``i`` on, cut before a time or reason adjunct or a
+    participle clause (", encouraging ...") when what comes first is a phrase: no finite
+    verb, no quotation mark, not an infinitive or a clause ("to ...", "whether ...")."""
+    low = s.low
+    if i >= len(low) or low[i] in ("to", "that", "whether", "if", "how", "what", "why"):
+        return span
+    for j in range(i, len(low)):
+        t = s.toks[j]
+        if t.start >= span[1]:
+            break
+        w = low[j]
+        if t.text in MARKS or w in lex.finite_verbs:
+            return span
+        if j > i and (w in _ADJUNCT or (low[j - 1] == "," and w.endswith("ing") and len(w) > 5)):
+            start, end = trim(text, span[0], t.start)
+            return (start, end) if start < end else span
+    return span

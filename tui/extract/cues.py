@@ -51,6 +51,7 @@ class Lexicon:
     hedge_phrases: tuple[str, ...]
     cue_words: frozenset[str]  # every single word that can start or be a cue
     noun_markers: frozenset[str]
+    attributive: frozenset[str]
     object_pronouns: frozenset[str]
     clause_breaks: tuple[str, ...]
     subject_pronouns: frozenset[str]
@@ -122,7 +123,8 @@ def lexicon() -> Lexicon:
         hedge_words=_words(hedges, "words", "claims_hedges.yaml"),
         hedge_phrases=tuple(str(p).lower() for p in hedges.get("phrases") or []),
         cue_words=frozenset(verbs) | {str(p[0]).lower() for p in cues.get("according") or [] if p},
-        noun_markers=_words(grammar, "noun_markers", g),
+        noun_markers=_words(grammar, "noun_markers", g) | _words(grammar, "attributive", g),
+        attributive=_words(grammar, "attributive", g),
         object_pronouns=_words(grammar, "object_pronouns", g),
         clause_breaks=tuple(sorted(_words(grammar, "clause_breaks", g))),
         subject_pronouns=_words(grammar, "subject_pronouns", g),

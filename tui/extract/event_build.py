@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from tui.extract.arguments import Arguments
 from tui.extract.chunks import NAME_TYPES, TIME_TYPES, Chunk, SentenceParse
 from tui.extract.codebook import SubEventType
+from tui.extract.event_marks import marks
 from tui.extract.event_words import TokenView
 from tui.extract.incidents import Report, group
 from tui.extract.triggers import Trigger
@@ -23,8 +24,6 @@ from tui.model import Claim, Event, Fatalities, Mention, Ref, Span
 
 CLAIM_LOOKBACK = 16  # content spans starting before a trigger that may still hold it
 NEAR_PLACE = 80  # characters: a place this close to a mention is its own, not the clause's
-PAST_WINDOW = 6  # tokens either side of a mention searched for "years ago"
-SCAN_BACK = 4  # tokens before an event noun searched for "the", "another" over adjectives
 
 
 @dataclass(slots=True)
@@ -237,14 +236,6 @@ def _other_clause(d: Draft, a: int, b: int, strict: bool = True) -> bool:
     )
 
 
-def marks(d: Draft) -> tuple[bool, bool, bool]:
-    """Is the mention definite ("the attack"), another one ("a second blast"), and
-    background (long past, or only planned or feared)?"""
-    if d.marks is None:
-        d.marks = (*determined(d), past(d) or irrealis(d))
-    return d.marks
-
-
 def _report(d: Draft, index: dict[int, int]) -> Report:
     definite, distinct, background = marks(d)
     return Report(
@@ -263,52 +254,6 @@ def _report(d: Draft, index: dict[int, int]) -> Report:
         times=_near_keys(d, d.args.time, named=False),
         background=background,
     )
-
-
-def determined(d: Draft) -> tuple[bool, bool]:
-    """Is an event noun definite ("the attack", "the boldest rebel assault") or another
-    one ("another attack", "a second blast")?"""
-    v, w = d.parse.view, d.parse.words
-    j = d.trigger.start - 1
-    lo = max(0, d.trigger.start - SCAN_BACK)
-    while j >= lo:
-        low = v.low[j]
-        if low in w.distinct:
-            return False, True
-        if low in w.anaphoric or low in w.possessives or low in ("’s", "'s"):
-            return True, False  # "the attack", "its attack", "Saturday's attack"
-        if low in w.function_words or low in w.determiners or not low[:1].isalpha():
-            return False, False
-        j -= 1
-    return False, False
-
-
-def past(d: Draft) -> bool:
-    """Placed well before the story ("fighting halted years ago", "for decades")."""
-    v, w = d.parse.view, d.parse.words
-    near = (
-        " "
-        + " ".join(v.low[max(0, d.trigger.start - PAST_WINDOW) : d.trigger.end + PAST_WINDOW])
-        + " "
-    )
-    return any(f" {phrase} " in near for phrase in w.past_times)
-
-
-def irrealis(d: Draft) -> bool:
-    """An event only planned, demanded or feared ("steps for a ceasefire")."""
-    v, w = d.parse.view, d.parse.words
-    keys = w.irrealis.by_first.keys()
-    for j in range(max(0, d.trigger.start - SCAN_BACK), d.trigger.start):
-        if v.lemmas[j] & keys:
-            m = w.irrealis.match_at(v.lemmas, j)
-            if m is None:
-                continue
-            between = v.low[m.end : d.trigger.start]
-            if all(
-                x in w.determiners or x.isalpha() and x not in w.function_words for x in between
-            ):
-                return True
-    return False
 
 
 def _merge(

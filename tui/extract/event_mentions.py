@@ -30,7 +30,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from tui.extract.event_build import Draft, Scorer, marks
+from tui.extract.event_build import Draft, Scorer
+from tui.extract.event_marks import marks
 from tui.extract.event_words import closed_words
 from tui.extract.linear import LinearModel, load_packaged
 

@@ -20,6 +20,7 @@ from tui.extract.chunks import NAME_TYPES, SentenceParse, parse_sentence
 from tui.extract.codebook import Codebook, SubEventType, default_codebook
 from tui.extract.event_build import Draft, build, mentions_in
 from tui.extract.event_mentions import mention_scorer
+from tui.extract.event_not_reports import background, illness, negated, the_afflicted
 from tui.extract.event_words import EventWords, TokenView, event_words
 from tui.extract.incidents import UNIT
 from tui.extract.quantities import find_quantities
@@ -29,8 +30,6 @@ from tui.model import Claim, Entity, Event, Mention
 from tui.text.document import Document
 from tui.text.segment import paragraphs, sentences
 
-BACKGROUND_WINDOW = 6  # tokens before a casualty word searched for "the war, which ..."
-NEGATION_WINDOW = 4  # tokens before a casualty word searched for "no one", "not"
 FIGURE_LEFT = 8
 FIGURE_RIGHT = 6
 CLAIM_LOOKBACK = 16  # content spans starting before a trigger that may still hold it
@@ -237,10 +236,10 @@ def _sentence_events(
         sub: SubEventType | None
         args = find_arguments(parse, t)
         figure = _figure(parse, t, args, figures) if t.kind == "fatal" else None
-        if _negated(parse, t) or _illness(parse, t):
-            continue  # "no one was hurt", "died of cancer"
+        if negated(parse, t) or illness(parse, t) or the_afflicted(parse, t):
+            continue  # "no one was hurt", "died of cancer", "helping the injured"
         host = min(events, key=lambda d: _distance(d.trigger, t)) if events else None
-        war = _background(parse, t)
+        war = background(parse, t)
         if war is not None and (host is None or host.trigger.end <= war):
             continue  # "(an attack ...) in a war that has killed hundreds of thousands"
         confidence = 0.55
@@ -289,48 +288,6 @@ def _named(parse: SentenceParse, t: Trigger) -> bool:
         parse.mention_types[i] in NAME_TYPES and parse.mention_types[i] != "EVENT"
         for i in range(t.start, t.end)
     )
-
-
-def _negated(parse: SentenceParse, t: Trigger) -> bool:
-    """ "No one was hurt", "nobody killed", "no casualties", "without injuries"."""
-    v, w = parse.view, parse.words
-    j = t.start - 1
-    while (
-        j >= 0
-        and t.start - j <= NEGATION_WINDOW
-        and (v.low[j] in w.be or v.low[j] in w.aux or v.low[j] == "one")
-    ):
-        j -= 1
-    return j >= 0 and v.low[j] in w.negations
-
-
-ILLNESS_WINDOW = 6  # tokens after a casualty word searched for "of", "from", "due to"
-CAUSE_WORDS = frozenset({"of", "from", "due", "caused", "after"})
-
-
-def _illness(parse: SentenceParse, t: Trigger) -> bool:
-    """ "Died of the yet unidentified disease", "deaths caused by bacteria": a death or
-    injury by illness is no event of political violence."""
-    v, w = parse.view, parse.words
-    keys = w.illnesses.by_first.keys()
-    n = len(v)
-    for j in range(t.end, min(n, t.end + ILLNESS_WINDOW)):
-        if v.low[j] not in CAUSE_WORDS:
-            continue
-        for k in range(j + 1, min(n, j + 1 + ILLNESS_WINDOW)):
-            if not keys.isdisjoint(v.lemmas[k]) and w.illnesses.match_at(v.lemmas, k) is not None:
-                return True
-            if v.toks[k].text in (".", ";", ","):
-                break
-    return False
-
-
-def _background(parse: SentenceParse, t: Trigger) -> int | None:
-    """Deaths credited to a war as a whole ("the war, which has killed ..."): where the
-    war is named, or None."""
-    v, w = parse.view, parse.words
-    lo = max(0, t.start - BACKGROUND_WINDOW)
-    return next((i for i in range(lo, t.start) if v.lemmas[i] & w.background), None)
 
 
 def _figure(

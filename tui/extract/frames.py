@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from tui.extract.content import (
     content_start,
     left_content,
+    object_end,
     pp_end,
     quote_before,
     right_content,
@@ -269,6 +270,8 @@ def _verb(
     content = right_content(text, s, start, limit, quotes, lex)
     if not content:
         return None
+    if not had_that and len(content) == 1:
+        content = [object_end(text, s, start, content[0], lex)]
     if (
         src is not None
         and s.toks[start - 1].text in (",", ":")

@@ -104,6 +104,10 @@ def _reads_as_statement(text: str, view: SentenceView, k: int, d: Draft, lex: Le
     )
     if k > 0 and low[k - 1] in lex.noun_markers and not clause:
         return False
+    if d.source is not None:
+        words = text[d.source[0] : d.source[1]].lower().split()
+        if words and words[-1] in lex.attributive:
+            return False  # "Similar questions are being prompted": no speaker, no cue
     said = " ".join(text[a:b] for a, b in d.content).lower().split()
     if all(w in lex.object_pronouns for w in said):
         return False  # "thanked them": nothing said

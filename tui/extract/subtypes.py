@@ -187,6 +187,7 @@ VIOLENT = frozenset(
 GENERIC = frozenset({"Armed clash", "Attack"})
 CROWD = frozenset({"Protests", "Riots"})  # event types of crowds
 QUIET = "Strategic developments"
+REMOTE = "Explosions/Remote violence"  # ACLED codes these by their means
 # A trigger word tells the kind of event more surely than its ACLED sub-event type: a
 # demonstration is peaceful, met with intervention or force, or turns violent by what
 # the crowd and the police did, not by the word "demonstrate"; an explosion is a shell,
@@ -229,6 +230,12 @@ class SubtypeCoder:
             if sub.name in GENERIC:
                 self.generic.update(p.lower() for p in sub.triggers)
         self.violent = {s.name for s in codebook.subtypes if s.event_type in VIOLENT}
+        # a remote-violence type's cue words, each phrase by its last word ("car bomb")
+        self.weapons = {
+            s.name: frozenset(c.lower().split()[-1] for c in s.cues)
+            for s in codebook.subtypes
+            if s.event_type == REMOTE
+        }
         # crowd violence a generic word may only report where a crowd is: the crowd
         # types the codebook lists no generic word for (a violent demonstration, not
         # mob violence, which "attack" and "beat" report). In ACLED's notes, 93% of
@@ -297,6 +304,29 @@ class SubtypeCoder:
                 return True
         return False
 
+    def _weapon_named(self, d: Draft) -> bool:
+        """ "A car bomb attack", "an IED blast": the weapon in the event noun's own
+        compound, a cue of the remote-violence type the codebook coded it as. ACLED
+        codes explosions and remote violence by their means, whoever was hit."""
+        if d.trigger.kind != "event" or d.sub.event_type != REMOTE or d.trigger.start == 0:
+            return False
+        return not d.parse.view.lemmas[d.trigger.start - 1].isdisjoint(
+            self.weapons.get(d.sub.name, ())
+        )
+
+    def _quiet_by_actor(self, main: Draft, members: Sequence[Draft]) -> bool:
+        """A strategic development the codebook read from who acts ("police raided a
+        house": a search and arrests) where no one was killed or hurt. ACLED's notes
+        record raids when they turned violent, so the model learned raids as attacks;
+        a raid that harmed no one is not violence against civilians."""
+        return (
+            main.trigger.kind == "event"
+            and main.cued
+            and main.sub.event_type == QUIET
+            and main.trigger.phrase not in self.primary.get(main.sub.name, ())
+            and all(d.trigger.kind == "event" for d in members)
+        )
+
     def __call__(self, members: Sequence[Draft]) -> tuple[SubEventType, float] | None:
         allowed = self.candidates(members)
         # "the Manchester suicide bombing ... the bombing ... the attack": a word that only
@@ -311,9 +341,14 @@ class SubtypeCoder:
         }
         if named:
             allowed = named
+        elif means := {d.sub.name for d in members if self._weapon_named(d)}:
+            allowed = means
         usable = [k for k in self.usable if self.model.labels[k] in allowed]
         if not usable:
             return None
+        main = next((d for d in members if d.trigger.kind == "event"), members[0])
+        if self._quiet_by_actor(main, members):
+            return main.sub, main.confidence
         # Only the usable labels are scored: every figure below is a ratio among them,
         # so the softmax over all labels would only scale them by one common factor.
         model = self.model
@@ -343,7 +378,6 @@ class SubtypeCoder:
         total = sum(weighted[j] for j in usable)
         sub = self.subs[model.labels[k]]
         p = weighted[k] / total
-        main = next((d for d in members if d.trigger.kind == "event"), members[0])
         if sub.name in TERRITORY and main.sub.name in TERRITORY:
             # ACLED's notes hold too few territory events to learn who acts: the
             # codebook's actor cues decide ("the army captured" is the government)

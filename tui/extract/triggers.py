@@ -148,17 +148,28 @@ class TriggerFinder:
         return out
 
     def _drop_modifiers(self, view: TokenView, found: list[Trigger]) -> list[Trigger]:
-        """Drop "bomb" in "bomb attack" / "missile and bomb strikes": it describes the next."""
+        """Drop "bomb" in "bomb attack" / "missile and bomb strikes": it describes the next.
+        Before a verb ("the Kabul bombing killed five") the word is the subject, the
+        event itself, and stays."""
         out = []
         mods = self.words.modifiers
         for k, t in enumerate(found):
             nxt = found[k + 1] if k + 1 < len(found) else None
-            if nxt is not None and mods.match_at(view.lemmas, t.start) is not None:
+            if (
+                nxt is not None
+                and mods.match_at(view.lemmas, t.start) is not None
+                and not self._past_verb(view, nxt.start)
+            ):
                 gap = view.low[t.end : nxt.start]
                 if not gap or (len(gap) == 1 and gap[0] in ("and", "or", "-", "/")):
                     continue
             out.append(t)
         return out
+
+    def _past_verb(self, view: TokenView, i: int) -> bool:
+        """A verb's past form ("killed", "struck"): a predicate, never a compound's head."""
+        low = view.low[i]
+        return low.endswith("ed") or self.words.irregular.get(low, low) != low
 
     def code(
         self, view: TokenView, trigger: Trigger, actor_tokens: Sequence[int] = ()

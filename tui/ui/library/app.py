@@ -12,6 +12,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from tui.corpus.cached import CachedSuggestions
 from tui.corpus.index import CorpusIndex
 from tui.ui.app import MarginaliaApp
 from tui.ui.config import load_config
@@ -36,9 +37,19 @@ class LibraryApp(MarginaliaApp):
         self.jobs = jobs
         # where each reader should go once its annotations are final (a search result)
         self._targets: dict[Screen, tuple[str | None, int | None]] = {}
+        # The cache the readers fill, by the extractor they run: the library lists an
+        # article found there as extracted. None when either is off.
+        version = self.extraction.version if self.extraction is not None else None
+        self.cached = (
+            CachedSuggestions(self.extraction_cache, version, self.codebook)
+            if self.extraction_cache is not None and version
+            else None
+        )
 
     def first_screen(self) -> Screen:
-        return LibraryScreen(self.index, self.articles, self.open_reader, jobs=self.jobs)
+        return LibraryScreen(
+            self.index, self.articles, self.open_reader, jobs=self.jobs, cached=self.cached
+        )
 
     def library(self) -> LibraryScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)

@@ -2,7 +2,10 @@
 
 The index is read at once (the first screen shows what it knew), then refreshed in a
 thread that posts progress; an article closed in the reader is indexed from its saved
-session. Everything the screen knows is in a LibraryState.
+session. Articles with no sidecar whose suggestions are in the user's extraction cache
+are listed as extracted, with the counts the cache entries' headers give: looked up in
+that thread, laid over the index's rows, never stored in the index (tui.corpus.cached).
+Everything the screen knows is in a LibraryState.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
+from tui.cache.counts import EntryCounts
+from tui.corpus.cached import CachedSuggestions, Overlay, with_counts
 from tui.corpus.index import CorpusIndex
 from tui.corpus.summary import ArticleSummary, untitled
 from tui.corpus.visible import visible
@@ -85,6 +90,13 @@ class LibraryScreen(Screen):
             self.total = total
             super().__init__()
 
+    class Cached(Message):
+        """What the extraction cache holds for the articles with no sidecar, by path."""
+
+        def __init__(self, overlay: Overlay) -> None:
+            self.overlay = overlay
+            super().__init__()
+
     class FilterDone(Message):
         pass
 
@@ -95,9 +107,12 @@ class LibraryScreen(Screen):
         open_reader: OpenReader,
         *,
         jobs: int = 1,
+        cached: CachedSuggestions | None = None,
     ) -> None:
         super().__init__()
         self.index = index
+        self.cached = cached  # None: no cache, or no extractor to have filled it
+        self._overlay: Overlay = {}
         self.articles = articles
         self.open_reader = open_reader
         self.jobs = jobs
@@ -140,9 +155,10 @@ class LibraryScreen(Screen):
 
     def _show_rows(self) -> None:
         """Every article's row as the index has it (a bare one until it is indexed)."""
-        known = self.index.summary_map()
+        known, overlay = self.index.summary_map(), self._overlay
         self.state.set_rows(
-            known.get(rel) or ArticleSummary(rel, untitled(rel)) for rel in self._rels
+            with_counts(known.get(rel) or ArticleSummary(rel, untitled(rel)), overlay.get(rel))
+            for rel in self._rels
         )
         self.query_one(ArticleTable).reload()
 
@@ -158,6 +174,9 @@ class LibraryScreen(Screen):
             # their claims and events exist only once extracted: a search for a source
             # would miss them without a word
             line += f" · {bare:,} not extracted yet: marginalia extract DIR --write"
+        if cached := self.state.cached_only():
+            # extracted for the reader, but the search index is built from sidecars
+            line += f" · {cached:,} extracted in your cache only (search sees their text)"
         if self.index.notes.messages:
             line += f" · {self.index.notes.messages[-1]}"
         self.query_one("#library-status", Static).update(Text(visible(line)))
@@ -169,10 +188,24 @@ class LibraryScreen(Screen):
         def progress(done: int, total: int) -> None:
             self.post_message(self.Indexed(done, total))
 
+        self._look_in_cache()  # for the rows the index had: now, not after the refresh
         self.index.refresh(
             self.articles, progress=progress, cancelled=lambda: self._closing, jobs=self.jobs
         )
+        self._look_in_cache()
         self.post_message(self.Indexed(0, None))
+
+    def _look_in_cache(self) -> None:
+        """(In the refresh thread.) Post what the cache holds for the unextracted articles."""
+        if self.cached is not None and not self._closing:
+            self.post_message(self.Cached(self.cached.overlay(self.index)))
+
+    def on_library_screen_cached(self, message: Cached) -> None:
+        if message.overlay == self._overlay:
+            return  # nothing new: the rows need not be read again
+        self._overlay = message.overlay
+        self._show_rows()
+        self._show_status()
 
     def on_library_screen_indexed(self, message: Indexed) -> None:
         if message.total is None:
@@ -193,10 +226,19 @@ class LibraryScreen(Screen):
         from tui.corpus.refresh import index_session
 
         summary = index_session(self.index, path, session)  # type: ignore[arg-type]
-        self.app.call_from_thread(self._row_changed, summary)
+        counts = None
+        if self.cached is not None:
+            from tui.corpus.analyse import text_key_of
 
-    def _row_changed(self, summary: ArticleSummary) -> None:
-        self.state.update(summary)
+            counts = self.cached.counts(text_key_of(session.document))  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._row_changed, summary, counts)
+
+    def _row_changed(self, summary: ArticleSummary, counts: EntryCounts | None = None) -> None:
+        if counts is None:
+            self._overlay.pop(summary.path, None)
+        else:
+            self._overlay[summary.path] = counts
+        self.state.update(with_counts(summary, counts))
         self.query_one(ArticleTable).reload()
         self._show_status()
 

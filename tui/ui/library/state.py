@@ -45,7 +45,7 @@ def status_mark(s: ArticleSummary) -> str:
         return ATTENTION
     if s.done:
         return DONE
-    return STARTED if s.annotated else NEW
+    return STARTED if s.extracted else NEW
 
 
 def _missing_last(value: float | None, descending: bool) -> tuple[int, float]:
@@ -61,9 +61,9 @@ _SORT_VALUE: dict[str, Callable[[ArticleSummary], object]] = {
     "date": lambda s: s.date,
     "words": lambda s: s.words,
     "claims": lambda s: s.claims_reviewed / s.claims_total if s.claims_total else None,
-    "events": lambda s: s.events if s.annotated else None,
-    "suggestions": lambda s: s.suggestions if s.annotated else None,
-    "attention": lambda s: s.attention if s.annotated or s.error else None,
+    "events": lambda s: s.events if s.extracted else None,
+    "suggestions": lambda s: s.suggestions if s.extracted else None,
+    "attention": lambda s: s.attention if s.extracted or s.error else None,
     "reviewed": lambda s: s.last_at,
 }
 
@@ -103,8 +103,8 @@ def when(at: str, now: datetime | None = None) -> str:
 
 
 def cells(s: ArticleSummary, now: datetime | None = None) -> tuple[str, ...]:
-    """The text of each column for one article (counts blank until it has a sidecar)."""
-    counted = s.annotated
+    """The text of each column for one article (counts blank until it is extracted)."""
+    counted = s.extracted
     last = f"{s.last_by} {when(s.last_at, now)}".strip() if s.last_by or s.last_at else ""
     return (
         status_mark(s),
@@ -272,8 +272,12 @@ class LibraryState:
         )
 
     def unannotated(self) -> int:
-        """Articles with no sidecar yet (nothing extracted or reviewed), unreadable ones aside."""
-        return sum(1 for s in self._rows.values() if not s.annotated and not s.error)
+        """Articles not extracted yet (no sidecar, nothing in the cache), unreadable ones aside."""
+        return sum(1 for s in self._rows.values() if not s.extracted and not s.error)
+
+    def cached_only(self) -> int:
+        """Articles whose suggestions are only in the extraction cache (no sidecar)."""
+        return sum(1 for s in self._rows.values() if s.cached and not s.annotated)
 
     def status_line(self) -> str:
         line = self.progress().line()

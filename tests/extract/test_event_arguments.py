@@ -1,0 +1,73 @@
+"""Event arguments and codes on sentences of real news shapes: a phrase after
+"on/at/in" is no subject, "left N dead" is a toll, a place name before an event noun is
+where it happened, and a police raid is not violence against civilians."""
+
+from tui.extract.pipeline import extract
+from tui.model import Event
+from tui.text.document import Document
+
+
+def events_in(text: str) -> tuple[Event, ...]:
+    return extract(Document(text)).events
+
+
+def texts(refs) -> list[str]:
+    return [r.span.text for r in refs]
+
+
+def test_a_place_after_on_is_where_not_who() -> None:
+    (e,) = events_in("The terror attack on the bridge killed two people.")
+    assert texts(e.actors) == []
+    assert "bridge" in texts(e.location)
+    assert e.fatalities is not None and e.fatalities.estimate == 2
+
+
+def test_people_before_a_place_phrase_still_act() -> None:
+    # the positive twin: the subject is what the place phrase belongs to
+    (e,) = events_in("Gunmen in the village attacked a checkpoint in Sarvan on Monday.")
+    assert texts(e.actors) == ["Gunmen"]
+    assert texts(e.location) == ["Sarvan"]
+
+
+def test_an_event_left_people_dead() -> None:
+    (e,) = events_in("The school shooting left three children dead.")
+    assert texts(e.actors) == []  # "school" says what was hit, not who shot
+    assert texts(e.targets) == ["three children"]
+    assert e.fatalities is not None and e.fatalities.estimate == 3
+    assert [m.text for m in e.trigger_spans] == ["shooting", "dead"]
+
+
+def test_an_adjective_after_a_determiner_still_joins_its_phrase() -> None:
+    # the twin of "left": no event word between, "main" stays in the phrase
+    (e,) = events_in("Rebels attacked the main checkpoint in Sarvan.")
+    assert texts(e.targets) == ["main checkpoint"]
+
+
+def test_an_event_noun_before_a_verb_is_the_event_and_its_place_where() -> None:
+    (e,) = events_in("The Kabul bombing killed five.")
+    assert [m.text for m in e.trigger_spans] == ["bombing", "killed"]
+    assert e.trigger.text == "bombing"
+    assert texts(e.location) == ["Kabul"] and texts(e.actors) == []
+    assert e.subtype == "Remote explosive/landmine/IED"
+    assert e.fatalities is not None and e.fatalities.estimate == 5
+
+
+def test_a_modifier_before_an_event_noun_still_describes_it() -> None:
+    # the twin: "bomb" before "attack" is no event of its own
+    (e,) = events_in("A bomb attack hit the market in Kabul.")
+    assert [m.text for m in e.trigger_spans] == ["attack"]
+
+
+def test_a_police_raid_is_a_search_not_an_attack_on_civilians() -> None:
+    for text in (
+        "Counter-terror officers raided a house in east London on Monday.",
+        "Police and counter-terror officers launched further raids early Monday.",
+    ):
+        (e,) = events_in(text)
+        assert (e.type, e.subtype) == ("Strategic developments", "Arrests"), text
+
+
+def test_a_raid_that_kills_stays_violence() -> None:
+    (e,) = events_in("Police raided a village in Kano on Monday, killing two civilians.")
+    assert e.type != "Strategic developments"
+    assert e.fatalities is not None and e.fatalities.estimate == 2

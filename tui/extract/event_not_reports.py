@@ -1,0 +1,92 @@
+"""Casualty words that report no event: "no one was hurt", "died of cancer", "helping
+the injured" (people, not an event), a war's toll ("the war, which has killed ...").
+Token indices are within one sentence."""
+
+from __future__ import annotations
+
+from tui.extract.chunks import SentenceParse
+from tui.extract.event_words import EventWords, TokenView
+from tui.extract.triggers import Trigger
+
+BACKGROUND_WINDOW = 6  # tokens before a casualty word searched for "the war, which ..."
+NEGATION_WINDOW = 4  # tokens before a casualty word searched for "no one", "not"
+
+
+def negated(parse: SentenceParse, t: Trigger) -> bool:
+    """ "No one was hurt", "nobody killed", "no casualties", "without injuries"."""
+    v, w = parse.view, parse.words
+    j = t.start - 1
+    while (
+        j >= 0
+        and t.start - j <= NEGATION_WINDOW
+        and (v.low[j] in w.be or v.low[j] in w.aux or v.low[j] == "one")
+    ):
+        j -= 1
+    if j >= 0 and v.low[j] in w.negations:
+        return True
+    # "there were no military casualties", "no serious injuries": adjectives between
+    for k in range(t.start - 1, max(-1, t.start - 1 - NEGATED_MODIFIERS), -1):
+        if not _modifier_word(v, w, k):
+            return False
+        if k > 0 and v.low[k - 1] in w.negations:
+            return True
+    return False
+
+
+RELATIVE = frozenset({"that", "those"})  # determiners that also open a relative clause
+NEGATED_MODIFIERS = 2  # adjectives between "no" and a casualty noun
+
+
+def _modifier_word(v: TokenView, w: EventWords, k: int) -> bool:
+    low = v.low[k]
+    return (
+        low.isalpha()
+        and v.toks[k].text.islower()
+        and low not in w.function_words
+        and low not in w.pronouns
+        and low not in w.be
+        and low not in w.aux
+    )
+
+
+def the_afflicted(parse: SentenceParse, t: Trigger) -> bool:
+    """ "Helping the injured", "among the dead": a casualty word used as a noun names
+    people, it reports no event: in WikiEvents train 4 of 32 such uses after "the" or a
+    possessive are marked. A noun after it keeps it ("the dead man")."""
+    v, w = parse.view, parse.words
+    i = t.start
+    if t.end != i + 1 or i == 0 or not (v.low[i] == "dead" or v.low[i].endswith("ed")):
+        return False
+    before = v.low[i - 1]
+    if before in RELATIVE or (before not in w.determiners and before not in w.possessives):
+        return False  # "a bombing that killed", "those killed": a verb
+    return i + 1 >= len(v) or not _modifier_word(v, w, i + 1)
+
+
+ILLNESS_WINDOW = 6  # tokens after a casualty word searched for "of", "from", "due to"
+CAUSE_WORDS = frozenset({"of", "from", "due", "caused", "after"})
+
+
+def illness(parse: SentenceParse, t: Trigger) -> bool:
+    """ "Died of the yet unidentified disease", "deaths caused by bacteria": a death or
+    injury by illness is no event of political violence."""
+    v, w = parse.view, parse.words
+    keys = w.illnesses.by_first.keys()
+    n = len(v)
+    for j in range(t.end, min(n, t.end + ILLNESS_WINDOW)):
+        if v.low[j] not in CAUSE_WORDS:
+            continue
+        for k in range(j + 1, min(n, j + 1 + ILLNESS_WINDOW)):
+            if not keys.isdisjoint(v.lemmas[k]) and w.illnesses.match_at(v.lemmas, k) is not None:
+                return True
+            if v.toks[k].text in (".", ";", ","):
+                break
+    return False
+
+
+def background(parse: SentenceParse, t: Trigger) -> int | None:
+    """Deaths credited to a war as a whole ("the war, which has killed ..."): where the
+    war is named, or None."""
+    v, w = parse.view, parse.words
+    lo = max(0, t.start - BACKGROUND_WINDOW)
+    return next((i for i in range(lo, t.start) if v.lemmas[i] & w.background), None)
