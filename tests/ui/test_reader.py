@@ -174,7 +174,8 @@ async def test_sidebar_toggles_and_folds_on_narrow_terminals():
 async def test_theme_switch_restyles_the_article():
     app = make_app(theme="dark")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()  # the other themes are registered after the first frame
+        # The other themes are registered after the first frame, when the loop gets to it.
+        await wait_until_async(lambda: app.theme_notices is not None, "all themes registered")
         assert {"dark", "light", "high-contrast", "okabe-ito"} <= set(app.available_themes)
         article = app.screen.query_one(ArticleView)
         dark = article._style("article--entity-person").color
@@ -286,7 +287,8 @@ async def test_unknown_theme_falls_back_with_a_notice():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == "dark"
-        assert any("no-such-theme" in n for n in app.theme_notices)
+        notices = await wait_until_async(lambda: app.theme_notices, "the theme notice")
+        assert any("no-such-theme" in n for n in notices)
 
 
 async def test_no_color_keeps_meaning_in_text_styles(monkeypatch):

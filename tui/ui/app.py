@@ -79,6 +79,8 @@ class MarginaliaApp(App[int]):
         # Only the theme in use is read before the first frame; the others are
         # registered (and bad files reported) once the text is on screen.
         self._theme_folders = theme_folders
+        # None until every theme is registered (after the first frame); then the problems.
+        self.theme_notices: tuple[str, ...] | None = None
         first = load_theme_named(wanted, theme_folders) or load_theme_named(
             DEFAULT_THEME, theme_folders
         )
