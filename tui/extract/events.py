@@ -290,8 +290,8 @@ def _named(parse: SentenceParse, t: Trigger) -> bool:
     )
 
 
-OPEN_QUOTES = frozenset('"“‘\'')
-CLOSE_QUOTES = frozenset('"”’\'')
+OPEN_QUOTES = frozenset("\"“‘'")
+CLOSE_QUOTES = frozenset("\"”’'")
 
 
 def _quoted(view: TokenView, t: Trigger) -> bool:
