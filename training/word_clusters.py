@@ -1,6 +1,6 @@
 """Word clusters for the entity tagger, learnt from the training corpora's raw text.
 
-    python -m training.word_clusters [--data DIR]
+    python -m training.word_clusters [--data DIR] [--check]
 
 A name the labelled data never shows ("Firefox", "Demosisto") is still known by the
 company it keeps in running text: words used alike fall into one cluster, and the
@@ -12,7 +12,11 @@ Text: every corpus under ``../shared/train`` (CoNLL-2003 train, GUM outside its 
 genre, PolNeAR train, WikiEvents train, the ACLED notes), about 2 million words, cut into
 sentences and tokens exactly as the tagger cuts them. Only capitalised word forms get a
 cluster (the tagger scores capitalised words; lower-case ones it knows by form). Writes
-``tui/data/ner_clusters.txt`` (format in ``tui/extract/clusters.py``); deterministic.
+``tui/data/ner_clusters.txt`` (format in ``tui/extract/clusters.py``); deterministic
+(the same bytes under any ``PYTHONHASHSEED`` and BLAS thread count). The text is cut by
+the tagger's tokenizer, so a change to sentence or token splitting changes the clusters:
+``--check`` says whether the shipped file is still what a fresh build gives (exit 1 if
+not; then rebuild it and retrain the tagger).
 """
 
 from __future__ import annotations
@@ -160,8 +164,16 @@ def main(argv: list[str] | None = None) -> None:
     )
     add_data_options(ap, dev=False)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument(
+        "--check", action="store_true", help="compare a fresh build with --out; write nothing"
+    )
     args = ap.parse_args(argv)
-    args.out.write_text(build(args.data), encoding="utf-8")
+    text = build(args.data)
+    if args.check:
+        same = args.out.read_bytes() == text.encode("utf-8")
+        print(f"{args.out}: " + ("same as a fresh build" if same else "differs from a fresh build"))
+        sys.exit(0 if same else 1)
+    args.out.write_text(text, encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
 
 

@@ -86,3 +86,23 @@ def test_a_worker_of_another_extractor_version_is_not_cached_from(
     assert len(calls) == 2 and entries() == []
     assert main(["extract", str(news), "--dask", scheduler]) == 0
     assert len(calls) == 4  # nothing kept: extracted again
+
+
+def test_a_changed_article_or_a_new_extractor_is_extracted_again_on_the_cluster(
+    scheduler, tmp_path, calls, monkeypatch
+):
+    """The twin of the hits above: the cache's key names the text and the extractor."""
+    news = folder(tmp_path)
+    assert main(["extract", str(news), "--dask", scheduler]) == 0
+    assert len(calls) == 2
+    (news / "a.txt").write_text(SEED.read_text(encoding="utf-8") + "\nAn edit.\n")
+    assert main(["extract", str(news), "--dask", scheduler]) == 0
+    assert len(calls) == 3  # only the edited article
+    assert len(entries()) == 3
+    for module in ("tui.corpus.batch", "tui.corpus.remote_cache"):
+        monkeypatch.setattr(f"{module}.EXTRACTOR_VERSION", "x1-a-new-release")
+    assert main(["extract", str(news), "--dask", scheduler]) == 0
+    assert len(calls) == 5  # both again, under the new version's names
+    assert len(entries()) == 5
+    assert main(["extract", str(news), "--dask", scheduler]) == 0
+    assert len(calls) == 5

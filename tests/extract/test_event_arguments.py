@@ -71,3 +71,47 @@ def test_a_raid_that_kills_stays_violence() -> None:
     (e,) = events_in("Police raided a village in Kano on Monday, killing two civilians.")
     assert e.type != "Strategic developments"
     assert e.fatalities is not None and e.fatalities.estimate == 2
+
+
+def test_a_participle_after_a_comma_takes_the_main_subject() -> None:
+    # "the bridge" is what was attacked; "killing" has the gunmen's subject
+    (e,) = events_in("Gunmen attacked the bridge, killing two.")
+    assert texts(e.actors) == ["Gunmen"]
+    assert "two" in texts(e.targets)
+
+
+def test_a_verb_after_its_subject_is_no_subject() -> None:
+    # the positive twin: without a comma the phrase before the verb acts
+    (e,) = events_in("Gunmen killed two guards at the bridge.")
+    assert texts(e.actors) == ["Gunmen"]
+
+
+def test_a_past_verb_after_a_place_phrase_is_no_adjective() -> None:
+    (e,) = events_in("The shooting at the school left three children dead.")
+    assert "three children" in texts(e.targets)
+    assert not any("left" in t for t in texts(e.targets))
+    assert e.fatalities is not None and e.fatalities.estimate == 3
+
+
+def test_a_past_form_after_an_adverb_is_an_adjective() -> None:
+    # the positive twin: "armed" after an adverb modifies the noun
+    (e,) = events_in("The heavily armed men killed four guards.")
+    assert texts(e.actors) == ["heavily armed men"]
+
+
+def test_seizing_goods_is_looting_not_territory() -> None:
+    (e,) = events_in("Unknown gunmen seized five oxen from herders in the village of Lou.")
+    assert e.subtype == "Looting/property destruction"
+
+
+def test_seizing_people_is_an_abduction() -> None:
+    (e,) = events_in("Militants seized two soldiers at a checkpoint.")
+    assert e.subtype == "Abduction/forced disappearance"
+
+
+def test_seizing_a_town_is_still_territory() -> None:
+    # the positive twin: ground taken, by a named group
+    (e,) = events_in("Rebels seized the town of Kidal on Monday.")
+    assert e.subtype == "Non-state actor overtakes territory"
+    (e,) = events_in("Al-Shabaab seized Bulo Burte.")
+    assert e.subtype == "Non-state actor overtakes territory"

@@ -163,6 +163,11 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
         if left.kind == "place" and v.is_capitalised(left.end - 1):
             args.location.append(left)
         left = None
+    if left is not None and light is None and _participle_after_comma(p, t, left_from):
+        # "Gunmen attacked the bridge, killing two": the phrase before the comma is the
+        # main verb's object; the participle's subject is the main clause's, which the
+        # incident's main mention already holds
+        left = None
     if left is not None and left.kind == "place" and (passive or intransitive):
         left = _holder(p, left)  # "two bystanders on the street were injured"
     elif left is not None and (verbal or light is not None) and _after_preposition(p, left):
@@ -205,7 +210,8 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
         if right is not None:
             # "seized two soldiers": people taken are not ground taken
             into = args.targets if obj is args.location and right.kind == "party" else obj
-            into.extend(with_coordinates(p, right))
+            if obj is not args.location or right.kind != "other":
+                into.extend(with_coordinates(p, right))  # "seized five (oxen)": nowhere
     elif not verbal:
         _echo_object(p, t, args)
     for j in range(t.end, min(n, t.end + RIGHT_WINDOW)):
@@ -248,6 +254,18 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     args.time.extend(find_time(p, t))
     args.targets = [c for c in args.targets if c not in args.actors]
     return args
+
+
+def _participle_after_comma(p: SentenceParse, t: Trigger, left_from: int) -> bool:
+    """ "..., killing two": an -ing verb opening a clause after a comma."""
+    v = p.view
+    return (
+        left_from == t.start
+        and t.start > 0
+        and v.low[t.start].endswith("ing")
+        and v.toks[t.start - 1].text == ","
+        and chunk_starting_at(p, t.end) is not None
+    )
 
 
 # prepositions whose phrase belongs to the noun before it, never the verb's subject

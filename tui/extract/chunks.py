@@ -257,6 +257,7 @@ def _extend_left(
             and low not in w.aux
             and low not in w.be
             and unknown < 2
+            and not _verb_after_noun(view, w, j)
             and _determiner_before(view, w, j, triggers)
         ):
             unknown += 1  # an adjective after a determiner: "a major general"
@@ -265,6 +266,25 @@ def _extend_left(
             return start
         j -= 1
     return start
+
+
+def _verb_after_noun(view: TokenView, w: EventWords, j: int) -> bool:
+    """Is word ``j`` a past verb after a noun ("the shooting at the school left three
+    dead", "the raid on the village prompted protests")? An adjective in the past form
+    follows the determiner, a number or an adverb ("the two wounded men", "a heavily
+    armed group"), never a noun."""
+    low = view.low[j]
+    if not (low.endswith("ed") or low == "left" or w.irregular.get(low, low) != low):
+        return False
+    before = view.low[j - 1] if j > 0 else ""
+    return (
+        before.isalpha()
+        and view.toks[j - 1].text.islower()
+        and not before.endswith("ly")
+        and before not in w.function_words
+        and before not in w.determiners
+        and before not in w.possessives
+    )
 
 
 def _determiner_before(view: TokenView, w: EventWords, j: int, triggers: frozenset[int]) -> bool:

@@ -56,6 +56,7 @@ class Gazetteer:
     org_heads: frozenset[str]
     loc_heads: frozenset[tuple[str, ...]]
     fac_heads: frozenset[tuple[str, ...]]
+    fac_final_heads: frozenset[str]  # org heads that end a facility's name
     admin_heads: frozenset[str]
     norp_org_nouns: frozenset[tuple[str, ...]]
     titles: frozenset[tuple[str, ...]]
@@ -198,6 +199,7 @@ def gazetteer() -> Gazetteer:
         org_heads=frozenset(str(w) for w in orgs["heads"]),
         loc_heads=frozenset(phrase_key(str(w)) for w in places_yaml["loc_heads"]),
         fac_heads=frozenset(phrase_key(str(w)) for w in places_yaml["fac_heads"]),
+        fac_final_heads=frozenset(str(w) for w in places_yaml["fac_final_heads"]),
         admin_heads=frozenset(str(w) for w in places_yaml["admin_heads"]),
         norp_org_nouns=frozenset(phrase_key(str(w)) for w in orgs["norp_org_nouns"]),
         titles=titles,

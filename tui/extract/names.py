@@ -73,6 +73,8 @@ def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
             if head in gaz.loc_heads:
                 return "LOC"
             return None
+    if last in gaz.fac_final_heads:
+        return "FAC"
     if last in gaz.org_heads:
         return "ORG"
     if (last,) in gaz.fac_heads or tuple(words[-2:]) in gaz.fac_heads:

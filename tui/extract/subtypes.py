@@ -22,9 +22,12 @@ from tui.extract.codebook import Codebook, SubEventType, default_codebook
 from tui.extract.event_build import Coder, Draft
 from tui.extract.event_words import TokenView, closed_words
 from tui.extract.linear import LinearModel, load_packaged
+from tui.extract.taken import taken_object
 
 MODEL_FILE = "events_subtypes.bin"
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# what a territory verb took when it took no ground
+TAKEN = {"thing": "Looting/property destruction", "party": "Abduction/forced disappearance"}
 
 
 @lru_cache(maxsize=1)
@@ -349,6 +352,13 @@ class SubtypeCoder:
         main = next((d for d in members if d.trigger.kind == "event"), members[0])
         if self._quiet_by_actor(main, members):
             return main.sub, main.confidence
+        if main.sub.name in TERRITORY and main.trigger.kind == "event":
+            # "gunmen seized five oxen", "seized two soldiers": goods or people taken, not
+            # ground; ACLED codes a seizure of property as looting and of people as an
+            # abduction, whoever takes them
+            taken = TAKEN.get(taken_object(main.parse, main.trigger) or "")
+            if taken in self.subs:
+                return self.subs[taken], main.confidence
         # Only the usable labels are scored: every figure below is a ratio among them,
         # so the softmax over all labels would only scale them by one common factor.
         model = self.model
