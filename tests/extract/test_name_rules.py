@@ -114,10 +114,13 @@ def test_english_hyphen_compounds_after_a_capital_are_not_names() -> None:
     assert [n for n in _names(words, tags) if n[1] == "PERSON"] == []
 
 
-def test_a_name_ending_in_center_is_a_facility() -> None:
+def test_a_name_ending_in_center_or_hospital_is_a_facility() -> None:
     words = _split("shuttles land at the Kennedy Space Center in Florida")
     tags = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC"]
     assert _names(words, tags) == [("Kennedy Space Center", "FAC"), ("Florida", "GPE")]
+    words = _split("he was taken to Johns Hopkins Hospital")
+    tags = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG"]
+    assert _names(words, tags) == [("Johns Hopkins Hospital", "FAC")]
 
 
 def test_a_centre_before_for_still_heads_an_organisation() -> None:
