@@ -145,3 +145,18 @@ def test_a_person_named_after_a_person_noun_stays_a_person() -> None:
     (e,) = events_in("Gunmen killed the journalist John Smith in Lagos.")
     assert texts(e.targets) == ["journalist John Smith"]
     assert texts(e.location) == ["Lagos"]
+
+
+def test_a_blast_at_a_market_that_killed_is_no_figure_of_speech() -> None:
+    # "market" is a word of finance, but a sentence of deaths reports violence
+    (e,) = events_in("A blast at a market in Baghdad left at least 30 dead.")
+    assert e.trigger.text == "blast"
+    assert e.subtype == "Remote explosive/landmine/IED"
+    assert e.fatalities is not None and e.fatalities.estimate == 30
+
+
+def test_a_market_blast_without_deaths_stays_figurative() -> None:
+    # the positive twin: the stock market's "blast" is no event
+    assert events_in("The rally saw the stock market blast past records.") == ()
+    (e,) = events_in("A blast at a market in Baghdad wounded 30 people.")
+    assert e.trigger.text == "blast"
