@@ -160,3 +160,18 @@ def test_a_market_blast_without_deaths_stays_figurative() -> None:
     assert events_in("The rally saw the stock market blast past records.") == ()
     (e,) = events_in("A blast at a market in Baghdad wounded 30 people.")
     assert e.trigger.text == "blast"
+
+
+def test_an_adjective_of_the_event_is_not_its_actor() -> None:
+    # "boldest" describes the assault; the rebels made it
+    (e,) = events_in(
+        "The rebels launched a new offensive. It was the boldest rebel assault in years."
+    )
+    assert "rebel" in texts(e.actors)
+    assert not any("boldest" in a for a in texts(e.actors))
+
+
+def test_a_named_modifier_acts_whole() -> None:
+    # the positive twin: a name before the event noun is kept as it is
+    (e,) = events_in("The Taliban attack killed five soldiers.")
+    assert texts(e.actors) == ["Taliban"]

@@ -197,7 +197,7 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
         elif left.end >= t.start - 1 and left.kind != "other":
             # "the Taliban attack", "the rebel attack": a noun that names someone acts;
             # "the concert bombing", "a terror attack" name what was hit or what it was
-            args.actors.extend(left_all)
+            args.actors.extend(_who_of_modifier(p, c) for c in left_all)
 
     # after the trigger
     k = t.end
@@ -266,6 +266,22 @@ def _participle_after_comma(p: SentenceParse, t: Trigger, left_from: int) -> boo
         and v.toks[t.start - 1].text == ","
         and chunk_starting_at(p, t.end) is not None
     )
+
+
+def _who_of_modifier(p: SentenceParse, c: Chunk) -> Chunk:
+    """ "the boldest rebel assault": the modifier's adjectives describe the event, not
+    its actor ("rebel"); a name or a figure keeps its phrase whole."""
+    v, w = p.view, p.words
+    k = c.start
+    while (
+        k < c.end - 1
+        and v.toks[k].text.islower()
+        and v.low[k].isalpha()
+        and not v.lemmas[k] & w.person_nouns
+        and p.mention_types[k] is None
+    ):
+        k += 1
+    return c if k == c.start else Chunk(k, c.end, c.kind)
 
 
 # prepositions whose phrase belongs to the noun before it, never the verb's subject
