@@ -1,13 +1,15 @@
 """PolNeAR articles as training examples for the claim models.
 
 Each article is split into sentences the way the extractor splits it; every gold cue is
-placed on its head token (its first word that is not an auxiliary, a preposition or a
-determiner: "has also said" -> "said", "is expected" -> "expected"), and the tokens of
+placed on its head token (its first word that is not an auxiliary, a preposition, a
+determiner, or a contracted auxiliary or an adverb before another word: "has also said" ->
+"said", "is expected" -> "expected", "didn't expect" -> "expect"), and the tokens of
 its sentence get span labels: S where the gold source lies, C where the content lies.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -43,11 +45,24 @@ def head_token(view: SentenceView, cue: tuple[tuple[int, int], ...]) -> int | No
     inside = [i for i, t in enumerate(view.toks) if any(s < t.end and t.start < e for s, e in cue)]
     if not inside:
         return None
-    for i in inside:
+    words = [i for i in inside if view.low[i] not in FUNCTION_WORDS and view.low[i][:1].isalnum()]
+    for n, i in enumerate(words):
         w = view.low[i]
-        if w not in FUNCTION_WORDS and w[:1].isalnum():
-            return i
-    return inside[0]
+        # A contracted auxiliary ("didn't expect", "they're worried") or an adverb before
+        # the verb ("steadfastly refuses") is not the head: the extractor reads the word
+        # after it as the cue (model_drafts skips such adverbs), so heading the cue here
+        # taught the cue model that "expect" after "didn't" is no cue.
+        if n + 1 < len(words) and (_CONTRACTED.search(w) or _adverb(w)):
+            continue
+        return i
+    return words[0] if words else inside[0]
+
+
+_CONTRACTED = re.compile(r"n['’]t$|['’](?:d|ll|re|ve)$")
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and len(word) > 5  # not "rally", "reply", "apply"
 
 
 def prepare(article: Article) -> ArticleData:

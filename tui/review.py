@@ -20,9 +20,9 @@ written; KeyError for an unknown id; ValueError for a bad value)::
     session.retype("m4", "GPE"); session.add_mention(10, 16, "ORG")
     session.undo(); session.redo()
 
-Saving: with ``autosave=True`` every change is written by a background thread
-within a second; ``flush()`` writes now (quit, SIGTERM). Save-state listeners may
-be called from that thread: a UI must hop back to its own thread.
+Saving (:mod:`tui.review_saving`): with ``autosave=True`` every change is written by a
+background thread within a second; ``flush()`` writes now (quit, SIGTERM). Save-state
+listeners may be called from that thread: a UI must hop back to its own thread.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tui import editing, importing
+from tui import importing
 from tui.changes import Change, Command, History, Item, apply
 from tui.extract.codebook import Codebook, default_codebook
 from tui.extract.version import extractor_version
@@ -43,6 +43,7 @@ from tui.importing import ImportReport
 from tui.model import Annotations, Claim, Entity, Event, Mention
 from tui.review_adjudicate import AdjudicationCommands
 from tui.review_commands import ReadOnlyError, ReviewCommands
+from tui.review_saving import SessionSaving
 from tui.store import anchoring, leftovers, reopen, sidecar
 from tui.store.formats.incoming import Incoming
 from tui.store.keeper import SidecarKeeper
@@ -71,7 +72,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-class ReviewSession(ReviewCommands, AdjudicationCommands):
+class ReviewSession(ReviewCommands, AdjudicationCommands, SessionSaving):
     """A document under review, its annotations, their history, and where they are kept."""
 
     def __init__(
@@ -352,52 +353,3 @@ class ReviewSession(ReviewCommands, AdjudicationCommands):
         )
         self._run(f"import from {Path(incoming.source).name}", changes)
         return report
-
-    # ------------------------------------------------------------ saving
-
-    def start_autosave(self, *, quiet: float = 0.25, max_wait: float = 0.8) -> None:
-        """Save in a background thread within ``max_wait`` seconds of any change."""
-        if self._read_only is None:
-            self._keeper.start_autosave(quiet=quiet, max_wait=max_wait)
-
-    def flush(self) -> bool:
-        """Write everything now (quit, SIGTERM, SIGHUP); False if it could not be written."""
-        return self._read_only is None and self._keeper.flush()
-
-    def close(self) -> bool:
-        return self._read_only is None and self._keeper.close()
-
-    def disk_changed(self) -> bool:
-        """Has someone else (an editor, git pull) changed the sidecar since we read or wrote it?"""
-        return self._keeper.disk_changed()
-
-    def save(self, *, force: bool = False) -> bool:
-        """Write the sidecar if anything is unsaved; False if it could not be (or read-only).
-
-        A sidecar changed on disk by someone else is not written over (state
-        'conflict') unless ``force``: see :meth:`keep_mine` and :meth:`reload_from_disk`.
-        """
-        return self._read_only is None and self._keeper.save(force=force)
-
-    def keep_mine(self) -> bool:
-        """Resolve a conflict by writing our annotations; theirs stay as the .bak file."""
-        return self._read_only is None and self._keeper.keep_mine()
-
-    def reload_from_disk(self) -> str | None:
-        """Resolve a conflict by taking the file on disk; undoable. A one-line error, or None."""
-        self._check_writable()
-        assert self._sidecar_path is not None
-        try:
-            stored = sidecar.read(self._sidecar_path)
-        except sidecar.SidecarError as exc:
-            return str(exc)
-        placed = reopen.place(stored, self._document.text, self._document.sha256)
-        self.anchor_report = placed.report
-        self._notices = self._notices + placed.notices
-        changes = editing.diff(self._annotations, placed.annotations)
-        self._keeper.adopt_disk()
-        self._keeper.extractor = placed.extracted_by
-        if self._run("reload from disk", changes, stamp=False) is not None:
-            self._keeper.mark_saved()
-        self._notify_state()
-        return None

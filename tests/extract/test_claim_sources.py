@@ -57,7 +57,10 @@ def test_a_source_does_not_start_inside_an_opening_phrase() -> None:
     c = by_content(claims_of("In Syria officials said the road was cut."), "road")
     assert c.source.span.text == "officials"
     # Not a preposition opening the sentence: the whole subject stays.
-    c = by_content(claims_of("Local residents reported bangs and gunshots."), "bangs")
+    # (The article's sentence: "reported bangs" with no verb after it is too weak a claim
+    # for the model retrained in session 6.)
+    text = "Local residents reported hearing bangs and gunshots during the raids."
+    c = by_content(claims_of(text), "bangs")
     assert c.source.span.text == "Local residents"
     c = by_content(claims_of("After Smith said the road was cut, troops left."), "road")
     assert c.source.span.text == "Smith"

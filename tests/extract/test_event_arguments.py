@@ -115,3 +115,48 @@ def test_seizing_a_town_is_still_territory() -> None:
     assert e.subtype == "Non-state actor overtakes territory"
     (e,) = events_in("Al-Shabaab seized Bulo Burte.")
     assert e.subtype == "Non-state actor overtakes territory"
+
+
+def test_a_raid_that_made_arrests_is_one_arrests_event() -> None:
+    # soldiers are no police: the arrests, not who raided, make it "Arrests"
+    (e,) = events_in("Israeli forces raided the Jenin camp and arrested 20 Palestinians.")
+    assert e.subtype == "Arrests"
+    assert texts(e.actors) == ["Israeli forces"]
+    assert "20 Palestinians" in texts(e.targets)
+
+
+def test_a_raid_that_killed_stays_violence() -> None:
+    # the positive twin: a raid that killed people is coded as violence
+    (e,) = events_in(
+        "Israeli forces raided the Jenin camp on Monday. Two Palestinians were killed."
+    )
+    assert e.type != "Strategic developments"
+    assert e.fatalities is not None and e.fatalities.estimate == 2
+
+
+def test_a_street_named_for_a_person_is_a_place() -> None:
+    # the tagger reads "Rue Victor Hugo" as a person; after "street" it names the street
+    (e,) = events_in("The explosion hit a bakery on the central street Rue Victor Hugo.")
+    assert texts(e.location) == ["central street Rue Victor Hugo"]
+
+
+def test_a_person_named_after_a_person_noun_stays_a_person() -> None:
+    # the positive twin: "journalist John Smith" is someone hit, not somewhere
+    (e,) = events_in("Gunmen killed the journalist John Smith in Lagos.")
+    assert texts(e.targets) == ["journalist John Smith"]
+    assert texts(e.location) == ["Lagos"]
+
+
+def test_a_blast_at_a_market_that_killed_is_no_figure_of_speech() -> None:
+    # "market" is a word of finance, but a sentence of deaths reports violence
+    (e,) = events_in("A blast at a market in Baghdad left at least 30 dead.")
+    assert e.trigger.text == "blast"
+    assert e.subtype == "Remote explosive/landmine/IED"
+    assert e.fatalities is not None and e.fatalities.estimate == 30
+
+
+def test_a_market_blast_without_deaths_stays_figurative() -> None:
+    # the positive twin: the stock market's "blast" is no event
+    assert events_in("The rally saw the stock market blast past records.") == ()
+    (e,) = events_in("A blast at a market in Baghdad wounded 30 people.")
+    assert e.trigger.text == "blast"

@@ -229,3 +229,23 @@ def test_misc_entities_are_not_shown() -> None:
     assert index == [0, 1]
     assert types == ["PERSON", "ORG"]
     assert names == ["a", "c"]
+
+
+def test_a_two_word_name_read_as_an_organisation_joins_its_surname_read_as_a_person() -> None:
+    text = "Omar Haddad scored early. Haddad ran on. Later Haddad scored again."
+    index, types, names = _link(
+        text, [("Omar Haddad", "ORG"), ("Haddad", "PERSON"), ("Haddad", "PERSON")]
+    )
+    assert index == [0, 0, 0]
+    assert types == ["PERSON"]
+    assert names == ["Omar Haddad"]
+
+
+def test_a_two_word_organisation_typed_by_a_rule_keeps_apart_from_a_person() -> None:
+    # the twin: a type a rule gave (a head word, a context) is not the tagger's guess
+    text = "Omar Haddad met. Haddad spoke."
+    found = [Found(0, 11, "ORG", 0.9, rule=True), Found(17, 23, "PERSON", 0.9)]
+    assert text[0:11] == "Omar Haddad" and text[17:23] == "Haddad"
+    index, types, _ = link(text, found, gazetteer(), patterns())
+    assert index == [0, 1]
+    assert types == ["ORG", "PERSON"]

@@ -26,6 +26,7 @@ from tui.extract.cues import Lexicon, lexicon, word_pattern
 from tui.extract.frames import Draft
 from tui.extract.labels import find_labels
 from tui.extract.nested_contents import _inside_any, _reaches
+from tui.extract.page_chrome import chrome_spans, in_chrome
 from tui.extract.paragraph_drafts import (
     _any_between,
     _continue_speaker,
@@ -153,6 +154,10 @@ def scored_claims(
         speaker = last if last.content and quotes.inside(*last.content[-1]) else None
     for lab in find_labels(text, paras, quotes, lex):
         drafts.append(Draft(lab.cue, list(lab.content), lab.source, weight=0.8))
+    chrome = chrome_spans(text)
+    if chrome:  # a link list's lines say nothing of the article's
+        starts = [s for s, _ in chrome]
+        drafts = [d for d in drafts if not in_chrome(chrome, starts, d.cue[0])]
     return _finish(text, drafts, entities, mentions, quotes, lex, model, one_per_cue)
 
 

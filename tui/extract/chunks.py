@@ -307,7 +307,7 @@ def _kind(view: TokenView, w: EventWords, start: int, end: int, mtypes: list[str
     if types & PLACE_TYPES and not types & PARTY_TYPES:
         return "place"
     if types & PARTY_TYPES:
-        return "party"
+        return "place" if _named_place(view, w, start, end, mtypes) else "party"
     if last & w.place_nouns and not last & w.person_nouns:
         return "place"
     if any(view.lemmas[k] & w.person_nouns for k in range(start, end)):
@@ -315,6 +315,20 @@ def _kind(view: TokenView, w: EventWords, start: int, end: int, mtypes: list[str
     if view.is_capitalised(end - 1):
         return "name"
     return "other"
+
+
+def _named_place(
+    view: TokenView, w: EventWords, start: int, end: int, mtypes: list[str | None]
+) -> bool:
+    """ "the central street Rue Victor Hugo", "the hospital Sultan Qaboos": a person's
+    name straight after a place noun names the place (streets, schools and airports
+    are named for people), where no word of the phrase names people."""
+    first = next((k for k in range(start, end) if mtypes[k] == "PERSON"), None)
+    if first is None or first == start or set(mtypes[start:end]) - {None, "PERSON"}:
+        return False
+    return bool(view.lemmas[first - 1] & w.place_nouns) and not any(
+        view.lemmas[k] & w.person_nouns for k in range(start, end)
+    )
 
 
 def skip_back(p: SentenceParse, j: int, allow: frozenset[str] | set[str]) -> int:

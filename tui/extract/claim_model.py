@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import cast
 
 from tui.data import data_bytes
 from tui.extract.claim_features import (
@@ -88,12 +87,12 @@ class ClaimModel:
 
     def cue_margin(self, view: SentenceView, i: int, lex: Lexicon) -> float:
         feats = cue_features(view, i, lexicon_tag(view.low[i], view, i, lex))
-        got = list(map(self.cue.get, feats))
-        if None in got:
-            return sum(
-                self._cue_weight(f) if w is None else w for f, w in zip(feats, got, strict=True)
-            )
-        return sum(cast(list[float], got))
+        try:
+            # nearly every feature is in the cache: summed in C, no list of weights built
+            return sum(map(self.cue.__getitem__, feats))
+        except KeyError:
+            get = self.cue.get
+            return sum(self._cue_weight(f) if (w := get(f)) is None else w for f in feats)
 
     def _cue_weight(self, feature: str) -> float:
         """A cue feature's weight, read from the file's table (0.0 when it has none)."""
@@ -153,22 +152,19 @@ class ClaimModel:
                 that_at = j
                 break
         tok, rel, hist, cues = self._tok, self._rel, self._hist, self._cue
+        tget, rget, cget, hget = tok.get, rel.get, cues.get, hist.get
         cached = self._cached
+        # the sentence padded with its ends' markers: a neighbour is one index, not a test
+        lowp = ["^", *low, "$"]
+        classp = ["^", *classes, "$"]
         prev, prev2 = "O", "O"
         end = min(n, k + WINDOW_RIGHT) if stop is None else min(n, k + WINDOW_RIGHT, stop)
         for i in range(max(0, k - WINDOW_LEFT), end):
             if i == k:
                 prev2, prev = prev, "K"
                 continue
-            tkey = (
-                low[i],
-                shapes[i],
-                low[i - 1] if i > 0 else "^",
-                low[i + 1] if i < last else "$",
-                classes[i - 1] if i > 0 else "^",
-                classes[i + 1] if i < last else "$",
-            )
-            t = tok.get(tkey) or cached(tok, tkey, token_features)
+            tkey = (low[i], shapes[i], lowp[i], lowp[i + 2], classp[i], classp[i + 2])
+            t = tget(tkey) or cached(tok, tkey, token_features)
             d = i - k
             b = BUCKETS[d + REACH] if -REACH <= d <= REACH else BUCKETS[0 if d < 0 else -1]
             if d < 0:
@@ -190,11 +186,11 @@ class ClaimModel:
                 1 if i == 0 else (2 if i == last else 0),
                 v if v < 2 else 2,
             )
-            r = rel.get(rkey) or cached(rel, rkey, relation_features)
+            r = rget(rkey) or cached(rel, rkey, relation_features)
             ckey = (cue, b, rkey[4], rkey[5], that)
-            cw = cues.get(ckey) or cached(cues, ckey, cue_group_features)
+            cw = cget(ckey) or cached(cues, ckey, cue_group_features)
             hkey = (prev, prev2, shapes[i], side, d == 1)
-            h = hist.get(hkey) or cached(hist, hkey, history_features)
+            h = hget(hkey) or cached(hist, hkey, history_features)
             s0 = t[0] + r[0] + cw[0] + h[0]
             s1 = t[1] + r[1] + cw[1] + h[1]
             s2 = t[2] + r[2] + cw[2] + h[2]

@@ -5,7 +5,8 @@ country aliases like "US" / "United States"), when the text defines one as anoth
 name ("Hayat Tahrir al-Sham, or HTS", "once known as the Nusra Front"), when an
 acronym spells the capitals of a name or of its last words ("NSC" for "White House
 National Security Council"), and when a surname follows a full name ("Savett" after
-"Sean Savett", "Assad" after "Bashar al-Assad"). The entity's type is the mentions'
+"Sean Savett", "Assad" after "Bashar al-Assad"; also after a two-word name the tagger
+alone read as an organisation, which the vote then settles). The entity's type is the mentions'
 weighted vote; its name is the fullest form.
 """
 
@@ -204,10 +205,17 @@ def link(
     last_name: dict[str, int] = {}
     alone: dict[str, int] = {}
     as_person: set[int] = set()  # surnames tagged otherwise: they vote for PERSON
+    # two-word names the tagger alone called organisations: "Valeska Paris" read as ORG
+    # and then "Paris" alone as a person several times is one person, by the vote
+    org_pair: dict[str, int] = {}
     for i, f in enumerate(found):
         if f.type == MISC:
             continue
         if f.type != "PERSON":
+            if f.type == "ORG" and not f.rule:
+                pair = texts[i].split()
+                if len(pair) == 2 and all(w[:1].isupper() and w.isalpha() for w in pair):
+                    org_pair[pair[1]] = i
             # "Assad’s government" tagged as a place: a person's surname is the person;
             # a known place ("Paris" after "Valeska Paris") only where no preposition
             # of place comes before it ("in Paris", "to Jordan")
@@ -229,6 +237,8 @@ def link(
             w = _POSSESSIVE.sub("", words[0])
             if w in last_name:
                 sets.union(last_name[w], i)
+            elif w in org_pair:
+                sets.union(org_pair[w], i)
             elif w in alone:
                 sets.union(alone[w], i)
             else:

@@ -166,11 +166,32 @@ def _tagged(
     source = None
     best = None
     for a, b in runs(labels, _S):
+        while a < b - 1 and view.low[a] in _OPENERS:
+            a += 1  # "After Smith said ...": the clause's opener is not the speaker
         gap = k - b if b <= k else a - k
         if best is None or gap < best:
             best, source = gap, (toks[a].start, toks[b - 1].end)
     cue = (toks[k].start, toks[k].end)
     return Draft(cue, content, source, weight=0.9, origin="model", tag_margin=total / max(count, 1))
+
+
+# Words that open an adverbial clause; no PolNeAR train source starts with one.
+_OPENERS = frozenset(
+    [
+        "after",
+        "before",
+        "when",
+        "since",
+        "during",
+        "until",
+        "once",
+        "if",
+        "because",
+        "although",
+        "though",
+        "unless",
+    ]
+)
 
 
 # After an object with no verb of its own ("attacked Machado in early-morning tweets",

@@ -100,7 +100,10 @@ class TriggerFinder:
             kind = self.casualty.get(m.phrase, "event")
             found.append(Trigger(m.start, m.end, kind, m.phrase))
             i = m.end
-        found = [t for t in found if not self._figurative(view, t)]
+        # a sentence that reports deaths is not figurative: "a blast at a
+        # market ... left 30 dead" is no market's blast
+        if not any(t.kind == "fatal" for t in found):
+            found = [t for t in found if not self._figurative(view, t)]
         # echoes first: in "the explosion targeted", "explosion" is not a modifier
         return self._drop_modifiers(view, self._drop_echoes(found))
 

@@ -31,11 +31,11 @@ from dataclasses import dataclass, field, replace
 
 from tui.model import Anchor, Annotations, Claim, Event, Mention, Span
 from tui.store.item_spans import spans_of, with_spans
-from tui.store.locate import (
+from tui.store.locate import Locator
+from tui.store.place_evidence import (
     MARGIN,
     MIN_SIDE,
     Candidate,
-    Locator,
     Quote,
     contenders,
     contradicts,

@@ -2,19 +2,16 @@
 
 Like toolong's LogLines: the text is pre-wrapped into rows of document offsets
 (:mod:`tui.ui.layout`), ``render_line`` builds a ``Strip`` for a visible row from
-plain strings and styles (never markup, so an article cannot inject any), and
-strips are cached in an ``LRUCache`` that is cleared when styles, marks or the
-wrap width change. Colours come from component classes, so themes drive them.
+plain strings and styles (:mod:`tui.ui.article_rows`: never markup, so an article
+cannot inject any), and strips are cached in an ``LRUCache`` that is cleared when
+styles, marks or the wrap width change. Colours come from component classes, so themes drive them.
 """
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
@@ -25,53 +22,16 @@ from textual.strip import Strip
 
 from tui.model import Mention
 from tui.text import Document
-from tui.ui.keymap import ARTICLE_BINDINGS
-from tui.ui.layout import BLANK, HEADER, TITLE, Layout, columns, layout_document, visible
-from tui.ui.themes import ENTITY_STYLES, entity_style
-
-# Mark layers, lowest first: a later layer's style is added over an earlier one.
-MARK_LAYERS: tuple[str, ...] = (
-    "claim-content",
-    "claim-hedge",
-    "claim-cue",
-    "claim-source",
-    "event-arg",
-    "event-trigger",
-    "mention-current",
-    "match",
-    "match-current",
-    "selection",
+from tui.ui.article_rows import (
+    ENTITY_CLASSES,
+    MARK_LAYERS,
+    REJECTED_CLASS,
+    SpanIndex,
+    build_row,
 )
-REJECTED_CLASS = "article--rejected"
-ENTITY_CLASSES: tuple[str, ...] = tuple(f"article--entity-{name}" for name in ENTITY_STYLES)
-
-
-@dataclass(slots=True)
-class _Spans:
-    """Sorted, possibly overlapping spans with a bound on their length, for row lookups."""
-
-    starts: array
-    ends: array
-    keys: list[str]
-    longest: int
-
-    @classmethod
-    def build(cls, spans: Iterable[tuple[int, int, str]]) -> _Spans:
-        items = sorted(spans)
-        return cls(
-            array("q", (s for s, _, _ in items)),
-            array("q", (e for _, e, _ in items)),
-            [k for _, _, k in items],
-            max((e - s for s, e, _ in items), default=0),
-        )
-
-    def overlapping(self, start: int, end: int) -> Iterable[tuple[int, int, str]]:
-        i = bisect_left(self.starts, start - self.longest)
-        n = len(self.starts)
-        while i < n and self.starts[i] < end:
-            if self.ends[i] > start or (self.starts[i] == self.ends[i] == start):
-                yield self.starts[i], self.ends[i], self.keys[i]
-            i += 1
+from tui.ui.keymap import ARTICLE_BINDINGS
+from tui.ui.layout import BLANK, HEADER, Layout, columns, layout_document, visible
+from tui.ui.themes import entity_style
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -110,8 +70,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._shown = ""
         self.rows = Layout(0)
         self._wrap_width = 0
-        self._mentions = _Spans.build(())
-        self._marks: dict[str, _Spans] = {}
+        self._mentions = SpanIndex.build(())
+        self._marks: dict[str, SpanIndex] = {}
         # Built rows, by row number, already at the widget's width; cleared whenever
         # the rows, the width or the styles change.
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
@@ -128,7 +88,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_mentions(self, mentions: Sequence[Mention]) -> None:
         # Rejected mentions stay visible, struck through, so a rejection can be seen and undone.
-        self._mentions = _Spans.build(
+        self._mentions = SpanIndex.build(
             (m.span.start, m.span.end, self._mention_class(m))
             for m in mentions
             if m.anchor != "orphaned"  # old offsets: they may not match the text any more
@@ -154,7 +114,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_marks(self, layer: str, spans: Iterable[tuple[int, int]]) -> None:
         """Replace one mark layer (see MARK_LAYERS) with ``spans``."""
-        new = _Spans.build((s, e, layer) for s, e in spans)
+        new = SpanIndex.build((s, e, layer) for s, e in spans)
         old = self._marks.get(layer)
         self._marks[layer] = new
         if old is not None and len(old.starts) + len(new.starts) <= 64:
@@ -326,50 +286,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _build_row(self, row: int, base: Style) -> Strip:
-        layout = self.rows
-        kind = layout.kinds[row]
-        margin = Segment(" " * self.MARGIN, base)
-        if kind == BLANK:
-            return Strip([margin], self.MARGIN)
-        if kind == HEADER:
-            return Strip(
-                [margin, Segment(layout.headers[row], base + self._style("article--header"))]
-            )
-        start, end = layout.starts[row], layout.ends[row]
-        if kind == TITLE:
-            base = base + self._style("article--title")
-        layers: list[tuple[int, int, Style]] = []
-        dateline = self.document.dateline if self.document else None
-        if dateline and dateline[0] < end and dateline[1] > start:
-            layers.append((dateline[0], dateline[1], self._style("article--dateline")))
-        for s, e, key in self._mentions.overlapping(start, end):
-            layers.append((s, e, self._style(key)))
-        for layer in MARK_LAYERS:
-            spans = self._marks.get(layer)
-            if spans is None:
-                continue
-            style = self._style(f"article--{layer}")
-            for s, e, _ in spans.overlapping(start, end):
-                layers.append((s, e, style))
-        text = self._shown
-        segments = [margin]
-        if not layers:
-            segments.append(Segment(text[start:end], base))
-            return Strip(segments)
-        cuts = {start, end}
-        for s, e, _ in layers:
-            if start < s < end:
-                cuts.add(s)
-            if start < e < end:
-                cuts.add(e)
-        points = sorted(cuts)
-        for a, b in zip(points, points[1:], strict=False):
-            style = base
-            for s, e, extra in layers:
-                if s <= a and e >= b:
-                    style = style + extra
-            segments.append(Segment(text[a:b], style))
-        return Strip(segments)
+        return build_row(
+            self.rows,
+            row,
+            self._shown,
+            base=base,
+            style=self._style,
+            margin=self.MARGIN,
+            dateline=self.document.dateline if self.document else None,
+            mentions=self._mentions,
+            marks=self._marks,
+        )
 
     # -- mouse --------------------------------------------------------------------
 
