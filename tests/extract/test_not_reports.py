@@ -72,7 +72,7 @@ def test_a_word_in_another_sense_or_in_quotes_is_no_mention() -> None:
     assert "strike" not in said(events_of("The opposition called a 48-hour strike on Monday."))
     assert "captured" not in said(events_of("The suspect was captured on surveillance cameras."))
     assert "death" not in said(events_of("He could face the death penalty in Boston."))
-    text = "A car exploded in Lyon on Friday. Macron called the explosion an \"attack\"."
+    text = 'A car exploded in Lyon on Friday. Macron called the explosion an "attack".'
     assert said(events_of(text)) == ["exploded", "explosion"]
 
 
