@@ -65,3 +65,30 @@ def test_a_casualty_word_that_reports_stays_a_mention() -> None:
     # "that killed", "those killed": a verb; "the dead man": an adjective of a noun
     text = "A bomb that killed five people exploded in Kabul. The dead man was a guard."
     assert {"killed", "dead"} <= set(said(events_of(text)))
+
+
+def test_a_word_in_another_sense_or_in_quotes_is_no_mention() -> None:
+    assert "strike" not in said(events_of("Local journalists were on strike that week."))
+    assert "strike" not in said(events_of("The opposition called a 48-hour strike on Monday."))
+    assert "captured" not in said(events_of("The suspect was captured on surveillance cameras."))
+    assert "death" not in said(events_of("He could face the death penalty in Boston."))
+    text = 'A car exploded in Lyon on Friday. Macron called the explosion an "attack".'
+    assert said(events_of(text)) == ["exploded", "explosion"]
+
+
+def test_the_same_words_in_their_event_sense_still_are() -> None:
+    assert "strike" in said(events_of("A US strike on the convoy killed four militants in Yemen."))
+    assert "captured" in said(events_of("Rebels captured the town of Kidal after heavy fighting."))
+    assert "death" in said(events_of("The attack led to the death of three soldiers in Mali."))
+    text = "Gunmen attacked a police post in Kano, Macron said the attack was cowardly."
+    assert "attack" in said(events_of(text))
+
+
+def test_protesters_are_a_mention_only_where_no_other_names_their_protest() -> None:
+    alone = "Protesters blocked the main road in Lagos on Monday."
+    assert said(events_of(alone)) != []
+    text = (
+        "Thousands protested in Caracas on Monday against the vote.\n"
+        "Later that week, colectivos were seen intimidating protesters in Petare.\n"
+    )
+    assert said(events_of(text)) == ["protested"]

@@ -90,3 +90,27 @@ def background(parse: SentenceParse, t: Trigger) -> int | None:
     v, w = parse.view, parse.words
     lo = max(0, t.start - BACKGROUND_WINDOW)
     return next((i for i in range(lo, t.start) if v.lemmas[i] & w.background), None)
+
+
+# Trigger words in another sense, by the words next to them. WikiEvents train marks none
+# of these: "journalists were on strike", "a 48-hour strike" (labour), "captured on
+# closed circuit television", "captured by surveillance cameras" (a picture), "the death
+# penalty", "death row" (a sentence, not a death).
+LABOUR_BEFORE = frozenset({"on", "general", "hunger"})
+PICTURES = frozenset(
+    {"camera", "cameras", "video", "footage", "television", "photo", "image", "film", "tape"}
+)
+SENTENCE_AFTER = frozenset({"penalty", "row", "sentence", "sentences"})
+PICTURE_WINDOW = 4  # tokens after "captured" searched for the camera
+
+
+def other_sense(view: TokenView, t: Trigger) -> bool:
+    low, n = view.low, len(view)
+    first = low[t.start]
+    before = low[t.start - 1] if t.start > 0 else ""
+    after = low[t.end] if t.end < n else ""
+    if t.phrase == "strike" and (before in LABOUR_BEFORE or before.endswith("hour")):
+        return True
+    if t.phrase == "capture":
+        return any(low[j] in PICTURES for j in range(t.end, min(n, t.end + PICTURE_WINDOW)))
+    return first == "death" and after in SENTENCE_AFTER

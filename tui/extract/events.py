@@ -20,7 +20,13 @@ from tui.extract.chunks import NAME_TYPES, SentenceParse, parse_sentence
 from tui.extract.codebook import Codebook, SubEventType, default_codebook
 from tui.extract.event_build import Draft, build, mentions_in
 from tui.extract.event_mentions import mention_scorer
-from tui.extract.event_not_reports import background, illness, negated, the_afflicted
+from tui.extract.event_not_reports import (
+    background,
+    illness,
+    negated,
+    other_sense,
+    the_afflicted,
+)
 from tui.extract.event_words import EventWords, TokenView, event_words
 from tui.extract.incidents import UNIT
 from tui.extract.quantities import find_quantities
@@ -84,7 +90,7 @@ def find_drafts(
                 continue
             near = mentions_in(live, starts, s, e)
             parse, figures = _parse(view, words, near, triggers, s, e)
-            triggers = [t for t in triggers if not _named(parse, t) and not _quoted(view, t)]
+            triggers = [t for t in triggers if not _not_this_event(parse, view, t)]
             found = _sentence_events(finder, codebook, parse, triggers, figures, previous)
             for d in found:
                 d.paragraph = place
@@ -292,6 +298,10 @@ def _named(parse: SentenceParse, t: Trigger) -> bool:
 
 OPEN_QUOTES = frozenset("\"“‘'")
 CLOSE_QUOTES = frozenset("\"”’'")
+
+
+def _not_this_event(parse: SentenceParse, view: TokenView, t: Trigger) -> bool:
+    return _named(parse, t) or _quoted(view, t) or other_sense(view, t)
 
 
 def _quoted(view: TokenView, t: Trigger) -> bool:
