@@ -86,7 +86,10 @@ def find_claims(
             for c in claims
             if c.confidence / (NESTED if id(c) in nested else 1.0) >= model.threshold
         ]
-    return tuple(replace(c, id=f"c{n}") for n, c in enumerate(claims, 1))
+    return tuple(
+        Claim.suggested(f"c{n}", c.cue, c.content, c.source, c.kind, c.hedges, c.confidence)
+        for n, c in enumerate(claims, 1)
+    )
 
 
 AGREE = 0.8  # readings of one cue that overlap this much are the same claim
@@ -314,15 +317,10 @@ def _claim(text: str, r: _Reading, hedge_re: re.Pattern[str]) -> Claim:
         for m in hedge_re.finditer(text, r.start, end)
         if not (m.start() == d.cue[0] and d.hedge_cue)
     ]
-    return Claim(
-        id="",
-        cue=Span.of(text, *d.cue),
-        content=tuple(Span.of(text, s, e) for s, e in r.content),
-        source=r.source,
-        kind=r.kind,
-        hedges=tuple(sorted(hedges, key=lambda h: h.start)),
-        confidence=r.confidence,
-    )
+    content = tuple(Span.of(text, s, e) for s, e in r.content)
+    hedges.sort(key=lambda h: h.start)
+    cue = Span.of(text, *d.cue)
+    return Claim.suggested("", cue, content, r.source, r.kind, tuple(hedges), r.confidence)
 
 
 _LONGEST_MENTION = 300  # characters; mentions starting further left cannot reach a span
