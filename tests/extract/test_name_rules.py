@@ -128,3 +128,16 @@ def test_a_centre_before_for_still_heads_an_organisation() -> None:
     words = _split("the Centre for Humanitarian Dialogue said")
     tags = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
     assert _names(words, tags) == [("Centre for Humanitarian Dialogue", "ORG")]
+
+
+def test_a_place_before_a_newspaper_word_names_the_paper() -> None:
+    words = _split("according to the Toronto Star and the Sydney Morning Herald")
+    tags = ["O", "O", "O", "B-LOC", "I-LOC", "O", "O", "B-LOC", "O", "O"]
+    assert _names(words, tags) == [("Toronto Star", "ORG"), ("Sydney Morning Herald", "ORG")]
+
+
+def test_a_newspaper_word_after_no_place_is_no_paper() -> None:
+    # the twin: an award's category is not a newspaper
+    words = _split("nominated as Outstanding Guest Star in a Drama Series")
+    tags = ["O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "I-MISC"]
+    assert [n for n in _names(words, tags) if n[1] == "ORG"] == []

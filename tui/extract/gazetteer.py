@@ -54,6 +54,7 @@ class Gazetteer:
     multi_first: frozenset[str]  # first tokens of phrases of two tokens or more
     country_of: dict[str, str]  # country name or alias -> canonical country name
     org_heads: frozenset[str]
+    press_heads: frozenset[str]  # newspaper title words: organisation heads for typing only
     loc_heads: frozenset[tuple[str, ...]]
     fac_heads: frozenset[tuple[str, ...]]
     fac_final_heads: frozenset[str]  # org heads that end a facility's name
@@ -197,6 +198,7 @@ def gazetteer() -> Gazetteer:
         multi_first=frozenset(multi_first),
         country_of=country_of,
         org_heads=frozenset(str(w) for w in orgs["heads"]),
+        press_heads=frozenset(str(w) for w in orgs["press_heads"]),
         loc_heads=frozenset(phrase_key(str(w)) for w in places_yaml["loc_heads"]),
         fac_heads=frozenset(phrase_key(str(w)) for w in places_yaml["fac_heads"]),
         fac_final_heads=frozenset(str(w) for w in places_yaml["fac_final_heads"]),

@@ -75,7 +75,7 @@ def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
             return None
     if last in gaz.fac_final_heads:
         return "FAC"
-    if last in gaz.org_heads:
+    if last in gaz.org_heads or (last in gaz.press_heads and _press_title(words[:-1], gaz)):
         return "ORG"
     if (last,) in gaz.fac_heads or tuple(words[-2:]) in gaz.fac_heads:
         return "FAC"
@@ -86,6 +86,21 @@ def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
     if (last,) in pat.event_heads or tuple(words[-2:]) in pat.event_heads:
         return "EVENT"
     return None
+
+
+_PRESS_WORDS = frozenset({"Daily", "Morning", "Evening", "Sunday", "Weekly"})
+
+
+def _press_title(before: list[str], gaz: Gazetteer) -> bool:
+    """Do the words before a newspaper word ("Herald", "Star") make a paper's title? A
+    paper is named for its place or readers ("Toronto Star", "Saudi Gazette") or when it
+    comes out ("Sydney Morning Herald"); "Guest Star" and "Movie Star" are no papers."""
+    if any(w in _PRESS_WORDS for w in before):
+        return True
+    for key in (tuple(before), tuple(before[:2]), tuple(before[:1])):
+        if gaz.labels(key) & (PLACE_LABELS | {NORP}):
+            return True
+    return False
 
 
 def _tagger_knows_better(tagged: str, by_words: str) -> bool:
