@@ -141,3 +141,20 @@ def test_a_newspaper_word_after_no_place_is_no_paper() -> None:
     words = _split("nominated as Outstanding Guest Star in a Drama Series")
     tags = ["O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "I-MISC"]
     assert [n for n in _names(words, tags) if n[1] == "ORG"] == []
+
+
+def test_a_sea_or_desert_word_opening_a_name_makes_no_place() -> None:
+    words = _split("activists of Sea Shepherd met the Desert Rose band")
+    tags = ["O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"]
+    assert _names(words, tags) == [("Sea Shepherd", "ORG"), ("Desert Rose", "ORG")]
+
+
+def test_a_lake_mount_or_river_word_opening_a_name_still_makes_a_place() -> None:
+    # the twin: these words open natural places' names
+    words = _split("boats on Lake Chad and the River Ouse below Mount Hermon")
+    tags = ["O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG"]
+    assert _names(words, tags) == [
+        ("Lake Chad", "LOC"),
+        ("River Ouse", "LOC"),
+        ("Mount Hermon", "LOC"),
+    ]
