@@ -1,9 +1,10 @@
-"""Named ships and spacecraft are hidden things, not places or people (tui/extract/vessels.py)."""
+"""Named ships and spacecraft are hidden things, not places or people and faiths (tui/extract/things.py)."""
 
 from __future__ import annotations
 
+from tui.extract.gazetteer import gazetteer
 from tui.extract.linking import MISC, Found
-from tui.extract.vessels import vessels_hidden
+from tui.extract.things import things_hidden
 
 
 def _found(text: str, *names: tuple[str, str]) -> list[Found]:
@@ -15,7 +16,7 @@ def _found(text: str, *names: tuple[str, str]) -> list[Found]:
 
 
 def _types(text: str, found: list[Found]) -> list[tuple[str, str]]:
-    return [(text[f.start : f.end], f.type) for f in vessels_hidden(text, found)]
+    return [(text[f.start : f.end], f.type) for f in things_hidden(text, found, gazetteer())]
 
 
 def test_a_name_after_a_vessel_noun_is_the_vessel_everywhere() -> None:
@@ -37,3 +38,16 @@ def test_a_name_after_an_airline_carrier_or_a_hard_liner_stays() -> None:
         ("Netanyahu", "PERSON"),
         ("Columbia", "GPE"),
     ]
+
+
+def test_a_faith_or_its_feast_is_hidden() -> None:
+    text = "pilgrims arrive in Mecca for the Hajj, a pillar of Islam"
+    found = _found(text, ("Mecca", "GPE"), ("Hajj", "GPE"), ("Islam", "PERSON"))
+    assert _types(text, found) == [("Mecca", "GPE"), ("Hajj", MISC), ("Islam", MISC)]
+
+
+def test_a_place_named_like_a_faith_stays() -> None:
+    # the twin: only the faith's own name, not a name beginning like it
+    text = "flights from Islamabad to Easter Island"
+    found = _found(text, ("Islamabad", "GPE"), ("Easter Island", "LOC"))
+    assert _types(text, found) == [("Islamabad", "GPE"), ("Easter Island", "LOC")]

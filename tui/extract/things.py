@@ -1,4 +1,6 @@
-"""Named vessels: a ship or a spacecraft is a thing, not a place, a person or a body.
+"""Names of things the reader is not shown: vessels, faiths and their feasts.
+
+A ship or a spacecraft is a thing, not a place, a person or a body.
 
 "Space Shuttle Columbia", "the cruise ship Freewinds", "the aircraft carrier Enterprise",
 "HMC Searcher": the name is a city's, a legend's or a word's ("Columbia", "Atlantis",
@@ -6,12 +8,17 @@
 Trident Seven", "the aircraft carrier Carl Vinson"), GUM as objects. A name the text
 introduces after a vessel noun is the vessel wherever the document writes it the same
 way ("Atlantis will go on display"): all its mentions become MISC, which is not shown.
+
+A faith or its feast ("Islam", "the Hajj", "Ramadan") is no place or person either: CoNLL
+marks religions MISC, GUM abstract or event; the tagger, which seldom sees them, calls
+"Hajj" a place (the gazetteer's ``faiths``).
 """
 
 from __future__ import annotations
 
 import re
 
+from tui.extract.gazetteer import Gazetteer
 from tui.extract.linking import MISC, Found
 
 _SHOWN = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -28,11 +35,14 @@ _NOUN_BEFORE = re.compile(
 _PREFIX = re.compile(r"(?:USS|HMS|HMC|HMCS|HMAS|RMS|MV|MS) [A-Z]")
 
 
-def vessels_hidden(text: str, found: list[Found]) -> list[Found]:
-    """``found`` with every mention of a vessel's name typed MISC (hidden)."""
+def things_hidden(text: str, found: list[Found], gaz: Gazetteer) -> list[Found]:
+    """``found`` with every mention of a vessel's name or a faith typed MISC (hidden)."""
     names = set()
     for f in found:
         if f.type not in _SHOWN:
+            continue
+        if text[f.start : f.end] in gaz.faiths:
+            f.type = MISC
             continue
         if _PREFIX.match(text, f.start) or _NOUN_BEFORE.search(text, max(0, f.start - 20), f.start):
             names.add(text[f.start : f.end])
