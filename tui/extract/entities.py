@@ -22,6 +22,7 @@ from tui.extract.name_repairs import glued_names_cut, names_completed, places_jo
 from tui.extract.names import NameSpan, sentence_names
 from tui.extract.patterns import find_rule_spans, patterns
 from tui.extract.tagger import Tagger, default_tagger, sentence_tokens
+from tui.extract.things import things_hidden
 from tui.model import Entity, Mention, Span
 from tui.text.document import Document
 from tui.text.segment import Token, dateline_end, paragraphs
@@ -80,6 +81,7 @@ def find_mentions(
                 # was filed, whatever a results table further down makes of the name
                 s.type, s.source, s.confidence = "GPE", "dateline", max(s.confidence, 0.9)
             found.append(_to_found(toks, s))
+    found = things_hidden(text, found, gaz)
     hidden = [f for f in found if f.type == MISC]
     found = [f for f in found if f.type != MISC]
     found.sort(key=lambda f: (f.start, -f.end))
