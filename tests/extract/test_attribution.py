@@ -485,3 +485,37 @@ def test_any_text_gives_consistent_spans(words: list[str]) -> None:
     for c in claims:
         assert c.content and all(len(x) > 0 for x in c.content)
         assert c.kind in ("direct", "indirect", "mixed", "according-to")
+
+
+def test_a_cue_sentence_with_nothing_else_takes_the_quotation_before_it() -> None:
+    # '“...?” Clinton said.': the question mark ended the quotation's sentence, and the
+    # quoted sentence after it goes on with the same speaker.
+    text = "Clinton spoke. “How many times must we see this?” Clinton said. “It is wrong.”"
+    c = by_content(claims_of(text), "How many")
+    assert (c.cue.text, contents(c), c.source.span.text) == (
+        "said",
+        ["“How many times must we see this?”", "“It is wrong.”"],
+        "Clinton",
+    )
+    c = by_content(claims_of("Graham spoke. “Does anybody know?” asked Graham."), "anybody")
+    assert (c.cue.text, c.source.span.text) == ("asked", "Graham")
+    # No quotation before it: nothing was said.
+    assert claims_of("The rally ended. Clinton said.") == ()
+
+
+def test_calling_someone_something_is_a_claim() -> None:
+    c = by_content(claims_of("Bush attacked Trump on Saturday, calling him a “loser.”"), "him")
+    assert (c.cue.text, contents(c)) == ("calling", ["him a “loser.”"])
+    # The telephone is no claim.
+    assert [c.cue.text for c in claims_of("They said they would call me tomorrow.")] == ["said"]
+
+
+def test_the_rules_whole_clause_beats_a_piece_of_it_scored_a_hair_higher() -> None:
+    from tui.extract.attribution import WITHIN_KEY, choose_reading
+
+    rule = (0.60, {"origin_rule": 1.0, "agree_rule": 0.4})
+    piece = (0.63, {WITHIN_KEY: 1.0})
+    assert choose_reading([rule, piece]) == 0
+    # A piece the scorer trusts clearly more, or another reading scored a hair higher, wins.
+    assert choose_reading([rule, (0.75, {WITHIN_KEY: 1.0})]) == 1
+    assert choose_reading([rule, (0.63, {})]) == 1

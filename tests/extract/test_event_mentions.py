@@ -46,3 +46,27 @@ def test_score_incidents_reads_the_model_per_mention() -> None:
     assert len(probs) == len(members) == 3
     for word, p in zip(words, probs, strict=True):
         assert abs(p - (0.881 if word == "attack" else 0.5)) < 0.001
+
+
+def report_probabilities(text: str) -> list[float]:
+    from tui.extract.codebook import default_codebook
+    from tui.extract.event_build import incidents
+    from tui.extract.events import find_drafts
+
+    model = mention_model()
+    assert model is not None
+    groups = incidents(find_drafts(text, [], [], default_codebook()))
+    return [p for _, probs in score_incidents(groups, model) for p in probs]
+
+
+def test_a_mention_is_judged_by_itself_not_by_the_story_around_it() -> None:
+    # the words around a mention taught the model its training stories' names; the
+    # mention's own word, form and arguments generalise
+    a = report_probabilities(
+        "Gunmen killed five villagers on Monday, a spokesman for Tsarnaev said."
+    )
+    b = report_probabilities("Gunmen killed five villagers on Monday, a spokesman for Maduro said.")
+    assert len(a) == 1 and a == b
+    # and the mention's own reading still moves it: a name's modifier is not a report
+    (named,) = report_probabilities("The bombing suspect appeared in court on Monday.")
+    assert named < a[0]

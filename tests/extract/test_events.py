@@ -422,3 +422,23 @@ def test_people_seized_are_targets_not_ground_taken() -> None:
     assert texts(e.targets) == ["two soldiers"] and texts(e.location) == ["Idlib"]
     (town,) = events_of("Rebels seized the town of Manbij.")
     assert texts(town.location) == ["town of Manbij"] and texts(town.targets) == []
+
+
+def test_hurt_reports_an_injury_unless_denied() -> None:
+    # WikiEvents train marks 8 of 17 "hurt" in its fully annotated documents
+    (e,) = events_of("A roadside bomb exploded in Kandahar. Three soldiers were hurt.")
+    assert [m.text for m in e.mentions] == ["hurt"]
+    (e,) = events_of("A roadside bomb exploded in Kandahar. No one was hurt.")
+    assert e.trigger.text == "exploded" and e.mentions == ()
+
+
+def test_setting_off_a_bomb_is_an_explosion_and_setting_off_on_foot_is_not() -> None:
+    (e,) = events_of("Militants set off a car bomb outside the police station in Quetta.")
+    assert (e.trigger.text, e.subtype) == ("set off", "Remote explosive/landmine/IED")
+    (e,) = events_of("The twin bombs they set off killed three people.")
+    assert e.trigger.text == "set off"
+    # without a bomb near it, "set off" is a departure
+    assert all(
+        x.trigger.text != "set off" for x in events_of("The marchers set off from the square.")
+    )
+    assert events_of("The hikers set off from the village at dawn.") == ()

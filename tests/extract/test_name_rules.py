@@ -128,3 +128,50 @@ def test_a_centre_before_for_still_heads_an_organisation() -> None:
     words = _split("the Centre for Humanitarian Dialogue said")
     tags = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
     assert _names(words, tags) == [("Centre for Humanitarian Dialogue", "ORG")]
+
+
+def test_a_place_before_a_newspaper_word_names_the_paper() -> None:
+    words = _split("according to the Toronto Star and the Sydney Morning Herald")
+    tags = ["O", "O", "O", "B-LOC", "I-LOC", "O", "O", "B-LOC", "O", "O"]
+    assert _names(words, tags) == [("Toronto Star", "ORG"), ("Sydney Morning Herald", "ORG")]
+
+
+def test_a_newspaper_word_after_no_place_is_no_paper() -> None:
+    # the twin: an award's category is not a newspaper
+    words = _split("nominated as Outstanding Guest Star in a Drama Series")
+    tags = ["O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "I-MISC"]
+    assert [n for n in _names(words, tags) if n[1] == "ORG"] == []
+
+
+def test_a_sea_or_desert_word_opening_a_name_makes_no_place() -> None:
+    words = _split("activists of Sea Shepherd met the Desert Rose band")
+    tags = ["O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"]
+    assert _names(words, tags) == [("Sea Shepherd", "ORG"), ("Desert Rose", "ORG")]
+
+
+def test_a_lake_mount_or_river_word_opening_a_name_still_makes_a_place() -> None:
+    # the twin: these words open natural places' names
+    words = _split("boats on Lake Chad and the River Ouse below Mount Hermon")
+    tags = ["O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG"]
+    assert _names(words, tags) == [
+        ("Lake Chad", "LOC"),
+        ("River Ouse", "LOC"),
+        ("Mount Hermon", "LOC"),
+    ]
+
+
+def test_a_title_and_its_of_stay_out_of_the_name_after_them() -> None:
+    words = _split(
+        "Eastman , Chairman of the Australian Centre for Control of Iodine Disorders , says"
+    )
+    tags = ["B-PER"] + ["O"] * (len(words) - 1)
+    names = _names(words, tags)
+    assert ("Australian Centre for Control of Iodine Disorders", "ORG") in names
+    assert not any(n.startswith("of ") for n, _ in names)
+
+
+def test_an_of_inside_a_name_stays() -> None:
+    # "of" between the name's words stays part of it; the one after the title does not
+    words = _split("the Governor of the Bank of England spoke")
+    tags = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert ("Bank of England", "ORG") in _names(words, tags)

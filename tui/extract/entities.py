@@ -22,6 +22,7 @@ from tui.extract.name_repairs import glued_names_cut, names_completed, places_jo
 from tui.extract.names import NameSpan, sentence_names
 from tui.extract.patterns import find_rule_spans, patterns
 from tui.extract.tagger import Tagger, default_tagger, sentence_tokens
+from tui.extract.things import things_hidden
 from tui.model import Entity, Mention, Span
 from tui.text.document import Document
 from tui.text.segment import Token, dateline_end, paragraphs
@@ -80,6 +81,7 @@ def find_mentions(
                 # was filed, whatever a results table further down makes of the name
                 s.type, s.source, s.confidence = "GPE", "dateline", max(s.confidence, 0.9)
             found.append(_to_found(toks, s))
+    found = things_hidden(text, found, gaz)
     hidden = [f for f in found if f.type == MISC]
     found = [f for f in found if f.type != MISC]
     found.sort(key=lambda f: (f.start, -f.end))
@@ -136,9 +138,15 @@ def _surnames_again(
     """ "Assad regime", "Savett said": surnames of people named in full, wherever they recur."""
     pat = patterns()
     surnames: dict[str, float] = {}
+    people = [text[f.start : f.end].split() for f in found if f.type == "PERSON"]
+    # "Warhol Polaroids" after "Andy Warhol": a surname before a word is no given name
+    # (Warhol's Polaroids), so the word after it is no surname
+    lasts = {words[-1] for words in people if len(words) >= 2}
     for f in found:
         if f.type == "PERSON":
             words = text[f.start : f.end].split()
+            if len(words) == 2 and words[0] in lasts:
+                continue
             if len(words) >= 2 and words[-1] not in pat.never_names:
                 last = words[-1]
                 head, sep, rest = last.partition("-")

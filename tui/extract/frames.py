@@ -40,11 +40,13 @@ class Draft:
     hedge_cue: bool = False
     sentence: int = 0  # index of the sentence within its paragraph
     colon: bool = False  # 'X said:' closing its paragraph; content comes next
+    bare: bool = False  # 'Clinton said.' alone: the quotation before it is the content
     extra: list[tuple[int, int]] = field(default_factory=list)
     origin: str = "rule"  # "rule" (a frame of this module) or "model" (the span tagger)
     margin: float | None = None  # the cue model's score of the cue word (None: not scored)
     tag_margin: float = 0.0  # the span tagger's mean margin over the content (model only)
     agree: float | None = None  # overlap of the rule's and the tagger's content, when both read it
+    within: bool = False  # the tagger's content lies inside the rule's, and is shorter
 
 
 def _limits(s: Sentence, cues: list[Cue], lex: Lexicon) -> list[int]:
@@ -235,6 +237,8 @@ def _verb(
             return None
         content = right_content(text, s, start, limit, quotes, lex)
         return Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge) if content else None
+    if src is None and k == 0 and (rsrc := right_source(s, k, lex)) and _bare(s, rsrc[1], lex):
+        return Draft(cue, [], _span(s, rsrc), weight=weight, hedge_cue=verb.hedge, bare=True)
     if src is None and (k > 0 or not s.low[k].endswith("s")):
         # Only a headline's "Says ..." may leave its source unsaid.
         return None  # a cue with no subject we can see ("is said to", "Acknowledging ...")
@@ -260,6 +264,8 @@ def _verb(
     if start is None:
         if s.toks[-1].text == ":" or (len(s.toks) > k + 1 and s.toks[k + 1].text == ":"):
             return Draft(cue, [], source, weight=weight, hedge_cue=verb.hedge, colon=True)
+        if src is not None and src[0] == 0 and _bare(s, k + 1, lex):
+            return Draft(cue, [], source, weight=weight, hedge_cue=verb.hedge, bare=True)
         return None
     if verb.strict and not (
         had_that
@@ -282,6 +288,14 @@ def _verb(
         if left and not _lead_in(text, left, quotes, lex):
             content = left + content
     return Draft(cue, content, source, weight=weight, hedge_cue=verb.hedge)
+
+
+def _bare(s: Sentence, i: int, lex: Lexicon) -> bool:
+    """Is nothing left of the sentence from token ``i`` but when or where it was said and
+    its full stop ('Clinton said.', 'said Graham on Tuesday.')? A question or exclamation
+    ends the quotation's own sentence, so the cue stands alone in the next one."""
+    i = _after(s, i, lex)
+    return i == len(s.toks) or (i == len(s.toks) - 1 and s.toks[i].text == ".")
 
 
 def _speaker_before(s: Sentence, src: tuple[int, int], k: int, lex: Lexicon) -> bool:

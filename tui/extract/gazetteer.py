@@ -54,6 +54,8 @@ class Gazetteer:
     multi_first: frozenset[str]  # first tokens of phrases of two tokens or more
     country_of: dict[str, str]  # country name or alias -> canonical country name
     org_heads: frozenset[str]
+    press_heads: frozenset[str]  # newspaper title words: organisation heads for typing only
+    faiths: frozenset[str]  # religions and their feasts: names of no place or person
     loc_heads: frozenset[tuple[str, ...]]
     fac_heads: frozenset[tuple[str, ...]]
     fac_final_heads: frozenset[str]  # org heads that end a facility's name
@@ -175,7 +177,9 @@ def gazetteer() -> Gazetteer:
     for region in places_yaml["regions"]:
         _add(added, str(region), REGION)
     norp = data_mapping("gazetteer_norp.yaml")
-    for group in norp.values():
+    for key, group in norp.items():
+        if key == "faiths":
+            continue  # the religions themselves are no peoples (see ``faiths``)
         for word in group:
             _add(added, str(word), NORP)
     orgs = data_mapping("gazetteer_orgs.yaml")
@@ -197,6 +201,8 @@ def gazetteer() -> Gazetteer:
         multi_first=frozenset(multi_first),
         country_of=country_of,
         org_heads=frozenset(str(w) for w in orgs["heads"]),
+        press_heads=frozenset(str(w) for w in orgs["press_heads"]),
+        faiths=frozenset(str(w) for w in norp["faiths"]),
         loc_heads=frozenset(phrase_key(str(w)) for w in places_yaml["loc_heads"]),
         fac_heads=frozenset(phrase_key(str(w)) for w in places_yaml["fac_heads"]),
         fac_final_heads=frozenset(str(w) for w in places_yaml["fac_final_heads"]),

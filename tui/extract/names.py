@@ -36,6 +36,10 @@ from tui.extract.patterns import Patterns
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
 PLACE_LABELS = frozenset({COUNTRY, CAPITAL, CITY_BIG, CITY_MID, REGION})
+# The natural-place words that open a name ("Lake Chad", "Mount Hermon", "River Ouse");
+# the others end one ("Red Sea", "Mojave Desert"): opening a name they make no place
+# ("Sea Org", "Desert Rose", "Valley Metro").
+_LOC_OPENERS = frozenset({"Lake", "Mount", "Mt", "River"})
 
 
 @dataclass(slots=True)
@@ -75,17 +79,32 @@ def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
             return None
     if last in gaz.fac_final_heads:
         return "FAC"
-    if last in gaz.org_heads:
+    if last in gaz.org_heads or (last in gaz.press_heads and _press_title(words[:-1], gaz)):
         return "ORG"
     if (last,) in gaz.fac_heads or tuple(words[-2:]) in gaz.fac_heads:
         return "FAC"
-    if (last,) in gaz.loc_heads or (words[0],) in gaz.loc_heads:
+    if (last,) in gaz.loc_heads or words[0] in _LOC_OPENERS:
         return "LOC"
     if last in pat.law_heads and len(words) >= 2:
         return "LAW"
     if (last,) in pat.event_heads or tuple(words[-2:]) in pat.event_heads:
         return "EVENT"
     return None
+
+
+_PRESS_WORDS = frozenset({"Daily", "Morning", "Evening", "Sunday", "Weekly"})
+
+
+def _press_title(before: list[str], gaz: Gazetteer) -> bool:
+    """Do the words before a newspaper word ("Herald", "Star") make a paper's title? A
+    paper is named for its place or readers ("Toronto Star", "Saudi Gazette") or when it
+    comes out ("Sydney Morning Herald"); "Guest Star" and "Movie Star" are no papers."""
+    if any(w in _PRESS_WORDS for w in before):
+        return True
+    for key in (tuple(before), tuple(before[:2]), tuple(before[:1])):
+        if gaz.labels(key) & (PLACE_LABELS | {NORP}):
+            return True
+    return False
 
 
 def _tagger_knows_better(tagged: str, by_words: str) -> bool:
@@ -181,7 +200,7 @@ def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns)
     if t == "ORG":
         return "ORG"
     if t == "LOC":
-        if (name[-1],) in gaz.loc_heads or (name[0],) in gaz.loc_heads:
+        if (name[-1],) in gaz.loc_heads or name[0] in _LOC_OPENERS:
             return "LOC"
         word = name[0]
         if (

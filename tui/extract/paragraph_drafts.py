@@ -152,19 +152,22 @@ def _question_before(
 ) -> None:
     """'“Who do they think they are?” Trump said in February.': the question mark ended
     the quotation's sentence, so the cue's sentence opens with its source and the reading
-    took what follows the cue ('in February'). The quotation just before is what was said."""
+    took what follows the cue ('in February'). The quotation just before is what was said.
+    So too for a cue sentence holding nothing else ('“Why?” Clinton said.': ``bare``),
+    whatever mark ends the quotation."""
     ss, _ = sentence
-    if not d.content or d.colon:
+    if d.colon or not (d.content or d.bare):
         return  # 'X said:' takes the next paragraph (filled in later)
-    if d.source is None or text[ss : d.source[0]].strip() or d.source[1] > d.cue[0]:
-        return  # the sentence does not open with the source, then the cue
-    if any(s < d.cue[1] for s, _ in d.content) or quotes.inside(*d.content[0]):
-        return
+    if not d.bare:
+        if d.source is None or text[ss : d.source[0]].strip() or d.source[1] > d.cue[0]:
+            return  # the sentence does not open with the source, then the cue
+        if any(s < d.cue[1] for s, _ in d.content) or quotes.inside(*d.content[0]):
+            return
     end = before[1]
     while end > before[0] and text[end - 1].isspace():
         end -= 1
     q = quotes.ending_at(end)
-    if q is None or q.end - q.start < 3 or text[q.end - 2] not in "?!":
+    if q is None or q.end - q.start < 3 or (text[q.end - 2] not in "?!" and not d.bare):
         return
     if text[before[0] : max(before[0], q.start)].strip():
         return  # the quotation is not the whole sentence: 'He asked “why?”' is his
