@@ -424,3 +424,30 @@ def test_a_name_with_the_next_line_glued_on_ends_where_the_document_names_it() -
         "YouTube",
         "McDonald",
     ]
+
+
+def _surnames_found(text: str, people: list[str]) -> list[str]:
+    from tui.extract.entities import _surnames_again
+    from tui.extract.linking import Found
+    from tui.extract.tagger import sentence_tokens
+
+    sents = sentence_tokens(text)
+    found = []
+    for name in people:
+        a = text.index(name)
+        found.append(Found(a, a + len(name), "PERSON", 0.9))
+    out = _surnames_again(text, sents, [[t.text for t in s] for s in sents], found)
+    return [text[f.start : f.end] for f in out if f.source == "surname"]
+
+
+def test_a_word_after_a_surname_is_no_surname_of_its_own() -> None:
+    # "Warhol Polaroids" read as a name: Warhol is Andy Warhol's surname, so this is
+    # Warhol's Polaroids, and "Polaroids" alone is not a person
+    text = "Andy Warhol took them. The Warhol Polaroids hang here. Polaroids fade."
+    assert _surnames_found(text, ["Andy Warhol", "Warhol Polaroids"]) == []
+
+
+def test_a_surname_after_a_given_name_is_still_found_again() -> None:
+    # the twin: a given name before the surname
+    text = "Andy Warhol took them. Dennis Hopper posed. Hopper smiled."
+    assert _surnames_found(text, ["Andy Warhol", "Dennis Hopper"]) == ["Hopper"]

@@ -158,3 +158,20 @@ def test_a_lake_mount_or_river_word_opening_a_name_still_makes_a_place() -> None
         ("River Ouse", "LOC"),
         ("Mount Hermon", "LOC"),
     ]
+
+
+def test_a_title_and_its_of_stay_out_of_the_name_after_them() -> None:
+    words = _split(
+        "Eastman , Chairman of the Australian Centre for Control of Iodine Disorders , says"
+    )
+    tags = ["B-PER"] + ["O"] * (len(words) - 1)
+    names = _names(words, tags)
+    assert ("Australian Centre for Control of Iodine Disorders", "ORG") in names
+    assert not any(n.startswith("of ") for n, _ in names)
+
+
+def test_an_of_inside_a_name_stays() -> None:
+    # "of" between the name's words stays part of it; the one after the title does not
+    words = _split("the Governor of the Bank of England spoke")
+    tags = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert ("Bank of England", "ORG") in _names(words, tags)

@@ -138,9 +138,15 @@ def _surnames_again(
     """ "Assad regime", "Savett said": surnames of people named in full, wherever they recur."""
     pat = patterns()
     surnames: dict[str, float] = {}
+    people = [text[f.start : f.end].split() for f in found if f.type == "PERSON"]
+    # "Warhol Polaroids" after "Andy Warhol": a surname before a word is no given name
+    # (Warhol's Polaroids), so the word after it is no surname
+    lasts = {words[-1] for words in people if len(words) >= 2}
     for f in found:
         if f.type == "PERSON":
             words = text[f.start : f.end].split()
+            if len(words) == 2 and words[0] in lasts:
+                continue
             if len(words) >= 2 and words[-1] not in pat.never_names:
                 last = words[-1]
                 head, sep, rest = last.partition("-")

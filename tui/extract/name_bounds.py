@@ -46,6 +46,9 @@ def strip_front(words: list[str], a: int, b: int, gaz: Gazetteer, pat: Patterns)
         if words[a] in pat.determiners and words[a + 1] != ".":
             a += 1  # (not the initial "A." of "A. Hollioake")
             continue
+        if words[a] == "of":
+            a += 1  # "Chairman of the Australian Centre ...": the title's "of" is not the name's
+            continue
         for n in (3, 2, 1):
             if a + n < b and tuple(words[a : a + n]) in gaz.titles:
                 a += n
