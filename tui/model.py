@@ -215,6 +215,41 @@ class Claim:
             ends.append(self.source.span.end)
         return max(ends)
 
+    @classmethod
+    def suggested(
+        cls,
+        id: str,
+        cue: Span,
+        content: tuple[Span, ...],
+        source: Ref | None,
+        kind: str,
+        hedges: tuple[Span, ...],
+        confidence: float,
+    ) -> Claim:
+        """The extractor's suggestion: ``Claim(id, cue, content, source, kind, hedges,
+        confidence=confidence)``, its slots set directly (see ``Mention.suggested``; 1 MB
+        of news has thousands of claims, each built twice: before and after numbering)."""
+        c = _new_object(cls)
+        s = _CLAIM_SLOTS
+        s.id(c, id)
+        s.cue(c, cue)
+        s.content(c, content)
+        s.source(c, source)
+        s.kind(c, kind)
+        s.hedges(c, hedges)
+        s.origin(c, "auto")
+        s.status(c, "suggested")
+        s.confidence(c, confidence)
+        s.anchor(c, "ok")
+        s.by(c, "")
+        s.at(c, "")
+        s.review(c, _NO_REVIEW)  # values are frozen: one empty review serves them all
+        return c
+
+
+_CLAIM_SLOTS = _slot_setters(Claim)
+_NO_REVIEW = Review()
+
 
 @dataclass(frozen=True, slots=True)
 class Fatalities:

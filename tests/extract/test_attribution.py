@@ -508,3 +508,14 @@ def test_calling_someone_something_is_a_claim() -> None:
     assert (c.cue.text, contents(c)) == ("calling", ["him a “loser.”"])
     # The telephone is no claim.
     assert [c.cue.text for c in claims_of("They said they would call me tomorrow.")] == ["said"]
+
+
+def test_the_rules_whole_clause_beats_a_piece_of_it_scored_a_hair_higher() -> None:
+    from tui.extract.attribution import WITHIN_KEY, choose_reading
+
+    rule = (0.60, {"origin_rule": 1.0, "agree_rule": 0.4})
+    piece = (0.63, {WITHIN_KEY: 1.0})
+    assert choose_reading([rule, piece]) == 0
+    # A piece the scorer trusts clearly more, or another reading scored a hair higher, wins.
+    assert choose_reading([rule, (0.75, {WITHIN_KEY: 1.0})]) == 1
+    assert choose_reading([rule, (0.63, {})]) == 1

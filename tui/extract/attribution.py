@@ -86,25 +86,38 @@ def find_claims(
             for c in claims
             if c.confidence / (NESTED if id(c) in nested else 1.0) >= model.threshold
         ]
-    return tuple(replace(c, id=f"c{n}") for n, c in enumerate(claims, 1))
+    return tuple(
+        Claim.suggested(f"c{n}", c.cue, c.content, c.source, c.kind, c.hedges, c.confidence)
+        for n, c in enumerate(claims, 1)
+    )
 
 
 AGREE = 0.8  # readings of one cue that overlap this much are the same claim
 # The features ``choose_reading`` and ``find_claims`` read; _NO_FEATURES is shared, never
 # written to.
-_CHOICE_KEYS = ("origin_rule", "agree_rule", NESTED_KEY)
+# The tagger often stops a clause short ("acknowledged that both Trump [and Sanders are
+# ...]"), and the scorer, blind to which reading holds the other, gave the piece a hair
+# more confidence. Within this margin the rule's whole clause is kept: on held-out train
+# articles (fold 0 of 5) F1 .6862 -> .6884 (+8 right, -8 wrong); 0.02, 0.1 and 1.0 gained
+# less.
+WITHIN_KEY = "_within_rule"  # the tagger's content is a piece of the rule's (not scored)
+WITHIN_MARGIN = 0.05
+_CHOICE_KEYS = ("origin_rule", "agree_rule", NESTED_KEY, WITHIN_KEY)
 _NO_FEATURES: dict[str, float] = {}
 
 
 def choose_reading(readings: list[tuple[float, dict[str, float]]]) -> int:
     """Which of one cue's readings (confidence, features) to keep: the rule frames'
     reading, whose boundaries follow the house conventions (content.py), unless the
-    tagger's differs from it and the scorer trusts the tagger's more."""
+    tagger's differs from it and the scorer trusts the tagger's more (by WITHIN_MARGIN
+    when the tagger's content is a piece of the rule's)."""
     best = max(range(len(readings)), key=lambda n: readings[n][0])
     rule = next((n for n, (_, f) in enumerate(readings) if "origin_rule" in f), None)
     if rule is None or rule == best:
         return best
     if readings[rule][1].get("agree_rule", 0.0) >= AGREE:
+        return rule
+    if WITHIN_KEY in readings[best][1] and readings[best][0] - readings[rule][0] < WITHIN_MARGIN:
         return rule
     return best
 
@@ -274,7 +287,9 @@ def _resolve_pronouns(
     return out
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (never changed all the same): a frozen dataclass sets each field through
+# object.__setattr__, 3x slower to build, and every reading of every cue builds one.
+@dataclass(slots=True)
 class _Reading:
     """A draft read to the end and scored, before its claim is built."""
 
@@ -312,15 +327,10 @@ def _claim(text: str, r: _Reading, hedge_re: re.Pattern[str]) -> Claim:
         for m in hedge_re.finditer(text, r.start, end)
         if not (m.start() == d.cue[0] and d.hedge_cue)
     ]
-    return Claim(
-        id="",
-        cue=Span.of(text, *d.cue),
-        content=tuple(Span.of(text, s, e) for s, e in r.content),
-        source=r.source,
-        kind=r.kind,
-        hedges=tuple(sorted(hedges, key=lambda h: h.start)),
-        confidence=r.confidence,
-    )
+    content = tuple(Span.of(text, s, e) for s, e in r.content)
+    hedges.sort(key=lambda h: h.start)
+    cue = Span.of(text, *d.cue)
+    return Claim.suggested("", cue, content, r.source, r.kind, tuple(hedges), r.confidence)
 
 
 _LONGEST_MENTION = 300  # characters; mentions starting further left cannot reach a span
@@ -368,6 +378,8 @@ def claim_features(
         f["tag_margin"] = min(d.tag_margin, 40.0) / 10
     else:
         f["rule_weight"] = d.weight
+    if d.within:
+        f[WITHIN_KEY] = 1.0
     if d.agree is not None:
         f["agree_" + d.origin] = d.agree
         f["disagree_" + d.origin] = 1.0 - d.agree

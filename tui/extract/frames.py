@@ -46,6 +46,7 @@ class Draft:
     margin: float | None = None  # the cue model's score of the cue word (None: not scored)
     tag_margin: float = 0.0  # the span tagger's mean margin over the content (model only)
     agree: float | None = None  # overlap of the rule's and the tagger's content, when both read it
+    within: bool = False  # the tagger's content lies inside the rule's, and is shorter
 
 
 def _limits(s: Sentence, cues: list[Cue], lex: Lexicon) -> list[int]:

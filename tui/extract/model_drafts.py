@@ -65,6 +65,7 @@ def model_drafts(
             d.hedge_cue = rule.hedge_cue
             d.kind = rule.kind
             rule.agree = d.agree = _agreement(rule.content, d.content)
+            d.within = _within(d.content, rule.content)
         else:
             d.hedge_cue = bool(verb and verb.hedge)
         out.append(d)
@@ -134,6 +135,12 @@ def _limit(view: SentenceView, k: int, lex: Lexicon, vocab: frozenset[str]) -> i
         ):
             return j - 1
     return len(low)
+
+
+def _within(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    """Does every span of ``a`` lie inside one of ``b``, ``a`` being the shorter?"""
+    inside = all(any(s2 <= s1 and e1 <= e2 for s2, e2 in b) for s1, e1 in a)
+    return inside and sum(e - s for s, e in a) < sum(e - s for s, e in b)
 
 
 def _agreement(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
