@@ -175,3 +175,16 @@ def test_an_of_inside_a_name_stays() -> None:
     words = _split("the Governor of the Bank of England spoke")
     tags = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
     assert ("Bank of England", "ORG") in _names(words, tags)
+
+
+def test_a_fair_or_an_expo_is_an_event_not_its_organiser() -> None:
+    words = _split("he was a guest at the Google Science Fair this weekend")
+    tags = ["O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    assert _names(words, tags) == [("Google Science Fair", "EVENT")]
+
+
+def test_the_organiser_named_alone_stays_an_organisation() -> None:
+    # the twin: without the event word the name is the body's
+    words = _split("he was a guest of Google Science this weekend")
+    tags = ["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    assert _names(words, tags) == [("Google Science", "ORG")]
