@@ -188,3 +188,16 @@ def test_the_organiser_named_alone_stays_an_organisation() -> None:
     words = _split("he was a guest of Google Science this weekend")
     tags = ["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
     assert _names(words, tags) == [("Google Science", "ORG")]
+
+
+def test_org_closes_an_organisations_name() -> None:
+    words = _split("he left the Sea Org last year")
+    tags = ["O", "O", "O", "B-MISC", "I-MISC", "O", "O"]
+    assert _names(words, tags) == [("Sea Org", "ORG")]
+
+
+def test_a_name_without_an_organisation_word_stays_the_taggers() -> None:
+    # the twin: the tagger's MISC reading, with no head word, is kept hidden
+    words = _split("he left the Sea Shepherd last year")
+    tags = ["O", "O", "O", "B-MISC", "I-MISC", "O", "O"]
+    assert _names(words, tags) == [("Sea Shepherd", "MISC")]
