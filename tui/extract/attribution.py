@@ -386,7 +386,7 @@ def claim_features(
     f["source_" + ("none" if source is None else "pronoun" if pronoun else "named")] = 1.0
     f["kind_" + kind] = 1.0
     f["fragments_" + str(min(len(content), 3))] = 1.0
-    words = sum(len(text[s:e].split()) for s, e in content)
+    words = sum(len(text[s:e].split(maxsplit=64)) for s, e in content)  # buckets end at 64
     f["words_" + _log_bucket(words)] = 1.0
     before = any(e <= d.cue[0] for _, e in content)
     after = any(s >= d.cue[1] for s, _ in content)

@@ -54,13 +54,16 @@ def find_mentions(
             ri += 1
         blocked = [False] * len(toks)
         k = ri
+        tok_starts = [t.start for t in toks] if k < len(rules) and rules[k].start < s_end else []
         while k < len(rules) and rules[k].start < s_end:
             r = rules[k]
-            for j, t in enumerate(toks):
-                if t.start >= r.end:
-                    break  # tokens run in text order: none further overlaps
-                if t.end > r.start:
-                    blocked[j] = True
+            # tokens run in text order without overlapping: those overlapping r start
+            # with the last one starting by r.start (if it runs into r), end before r.end
+            lo = bisect.bisect_right(tok_starts, r.start) - 1
+            if lo < 0 or toks[lo].end <= r.start:
+                lo += 1
+            for j in range(lo, bisect.bisect_left(tok_starts, r.end)):
+                blocked[j] = True
             k += 1
         in_title = title is not None and s_start < title[1] and s_end > title[0]
         title_case = is_title_case(words) and (in_title or words[-1][-1:] not in '.?!"”')
