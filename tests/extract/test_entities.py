@@ -451,3 +451,29 @@ def test_a_surname_after_a_given_name_is_still_found_again() -> None:
     # the twin: a given name before the surname
     text = "Andy Warhol took them. Dennis Hopper posed. Hopper smiled."
     assert _surnames_found(text, ["Andy Warhol", "Dennis Hopper"]) == ["Hopper"]
+
+
+def _doubtful(text: str, names: list[tuple[str, str, float]]) -> list[str]:
+    from tui.extract.entities import _doubtful_places
+    from tui.extract.linking import Found
+
+    found, index, types, confidence = [], [], [], []
+    for k, (name, typ, conf) in enumerate(names):
+        a = text.index(name)
+        found.append(Found(a, a + len(name), typ, conf))
+        index.append(k)
+        types.append(typ)
+        confidence.append(conf)
+    return sorted(names[e][0] for e in _doubtful_places(text, found, index, types, confidence))
+
+
+def test_an_unknown_one_word_place_the_calibration_doubts_is_not_suggested() -> None:
+    text = "the Landscape constituency voted"
+    assert _doubtful(text, [("Landscape", "GPE", 0.47)]) == ["Landscape"]
+
+
+def test_a_known_or_a_likely_place_is_still_suggested() -> None:
+    # the twins: the gazetteer knows Aleppo; the model is sure of Kecskemet; two words
+    text = "from Aleppo to Kecskemet and Deir Hafer"
+    names = [("Aleppo", "GPE", 0.3), ("Kecskemet", "GPE", 0.8), ("Deir Hafer", "GPE", 0.4)]
+    assert _doubtful(text, names) == []

@@ -175,3 +175,29 @@ def test_an_of_inside_a_name_stays() -> None:
     words = _split("the Governor of the Bank of England spoke")
     tags = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
     assert ("Bank of England", "ORG") in _names(words, tags)
+
+
+def test_a_fair_or_an_expo_is_an_event_not_its_organiser() -> None:
+    words = _split("he was a guest at the Google Science Fair this weekend")
+    tags = ["O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    assert _names(words, tags) == [("Google Science Fair", "EVENT")]
+
+
+def test_the_organiser_named_alone_stays_an_organisation() -> None:
+    # the twin: without the event word the name is the body's
+    words = _split("he was a guest of Google Science this weekend")
+    tags = ["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    assert _names(words, tags) == [("Google Science", "ORG")]
+
+
+def test_org_closes_an_organisations_name() -> None:
+    words = _split("he left the Sea Org last year")
+    tags = ["O", "O", "O", "B-MISC", "I-MISC", "O", "O"]
+    assert _names(words, tags) == [("Sea Org", "ORG")]
+
+
+def test_a_name_without_an_organisation_word_stays_the_taggers() -> None:
+    # the twin: the tagger's MISC reading, with no head word, is kept hidden
+    words = _split("he left the Sea Shepherd last year")
+    tags = ["O", "O", "O", "B-MISC", "I-MISC", "O", "O"]
+    assert _names(words, tags) == [("Sea Shepherd", "MISC")]

@@ -147,6 +147,8 @@ def _inside_quotes(toks: list[Token], quotes: Quotes | None) -> list[bool]:
     inside = quotes.within(toks[0].start, toks[-1].end)
     q = quotes.containing(toks[0].start)
     spans = ([(q.start, q.end)] if q is not None else []) + [(x.start, x.end) for x in inside]
+    if not spans:
+        return [False] * len(toks)  # most sentences: no quotation near
     out = []
     k = 0
     for t in toks:

@@ -34,6 +34,7 @@ def negated(parse: SentenceParse, t: Trigger) -> bool:
 
 
 RELATIVE = frozenset({"that", "those"})  # determiners that also open a relative clause
+DEFINITE = frozenset({"the", "this", "these"})  # "the injured": the people, not the event
 NEGATED_MODIFIERS = 2  # adjectives between "no" and a casualty noun
 
 
@@ -58,8 +59,10 @@ def the_afflicted(parse: SentenceParse, t: Trigger) -> bool:
     if t.end != i + 1 or i == 0 or not (v.low[i] == "dead" or v.low[i].endswith("ed")):
         return False
     before = v.low[i - 1]
-    if before in RELATIVE or (before not in w.determiners and before not in w.possessives):
-        return False  # "a bombing that killed", "those killed": a verb
+    if before in RELATIVE or (before not in DEFINITE and before not in w.possessives):
+        # "a bombing that killed", "those killed": a verb; "killed 14 and left dozens
+        # more injured", "several injured": a report with its verb left out
+        return False
     return i + 1 >= len(v) or not _modifier_word(v, w, i + 1)
 
 

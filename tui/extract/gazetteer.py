@@ -53,7 +53,8 @@ class Gazetteer:
     max_len: int  # tokens in the longest phrase
     multi_first: frozenset[str]  # first tokens of phrases of two tokens or more
     country_of: dict[str, str]  # country name or alias -> canonical country name
-    org_heads: frozenset[str]
+    org_heads: frozenset[str]  # the tagger's "orghead" feature
+    more_heads: frozenset[str]  # organisation heads for typing only
     press_heads: frozenset[str]  # newspaper title words: organisation heads for typing only
     faiths: frozenset[str]  # religions and their feasts: names of no place or person
     loc_heads: frozenset[tuple[str, ...]]
@@ -202,6 +203,7 @@ def gazetteer() -> Gazetteer:
         country_of=country_of,
         org_heads=frozenset(str(w) for w in orgs["heads"]),
         press_heads=frozenset(str(w) for w in orgs["press_heads"]),
+        more_heads=frozenset(str(w) for w in orgs["more_heads"]),
         faiths=frozenset(str(w) for w in norp["faiths"]),
         loc_heads=frozenset(phrase_key(str(w)) for w in places_yaml["loc_heads"]),
         fac_heads=frozenset(phrase_key(str(w)) for w in places_yaml["fac_heads"]),

@@ -79,7 +79,9 @@ def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
             return None
     if last in gaz.fac_final_heads:
         return "FAC"
-    if last in gaz.org_heads or (last in gaz.press_heads and _press_title(words[:-1], gaz)):
+    if last in gaz.org_heads or last in gaz.more_heads:
+        return "ORG"
+    if last in gaz.press_heads and _press_title(words[:-1], gaz):
         return "ORG"
     if (last,) in gaz.fac_heads or tuple(words[-2:]) in gaz.fac_heads:
         return "FAC"
