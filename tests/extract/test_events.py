@@ -468,3 +468,22 @@ def test_dozens_more_injured_is_a_report_and_the_injured_are_people() -> None:
     # after "the", the word names the people hurt (WikiEvents train marks 4 of 32)
     (e,) = events_of("Doctors were helping the injured after the blast.")
     assert e.trigger.text == "blast" and e.mentions == ()
+
+
+def test_a_bombing_that_claimed_lives_reports_deaths_and_a_claim_of_life_does_not() -> None:
+    (e,) = events_of("The blast claimed the lives of twelve soldiers near Kandahar.")
+    assert [m.text for m in e.mentions] == ["claimed the lives"]
+    (e,) = events_of("Ten bombs placed on regional trains claimed 191 lives.")
+    assert "claimed 191 lives" in [m.text for m in e.trigger_spans]
+    assert events_of("He claimed his life was in danger.") == ()
+
+
+def test_executing_a_warrant_or_a_plan_and_a_blasting_cap_are_no_events() -> None:
+    assert events_of("Officers executed a search warrant at the house on Monday.") == ()
+    assert events_of("It was planned and executed by a terrorist group.") == ()
+    assert events_of("Investigators found a blasting cap in the car.") == ()
+    # the killing sense stays
+    (e,) = events_of("Militants executed five prisoners in the square.")
+    assert (e.trigger.text, e.subtype) == ("executed", "Attack")
+    (e,) = events_of("A blast tore through a crowded market in Kabul on Monday, killing five.")
+    assert e.trigger.text == "blast"

@@ -51,3 +51,24 @@ def test_a_place_named_like_a_faith_stays() -> None:
     text = "flights from Islamabad to Easter Island"
     found = _found(text, ("Islamabad", "GPE"), ("Easter Island", "LOC"))
     assert _types(text, found) == [("Islamabad", "GPE"), ("Easter Island", "LOC")]
+
+
+def _all(text: str, name: str, typ: str) -> list[Found]:
+    out, k = [], text.find(name)
+    while k >= 0:
+        out.append(Found(k, k + len(name), typ, 0.9))
+        k = text.find(name, k + 1)
+    return out
+
+
+def test_a_name_given_in_two_versions_is_a_product_line() -> None:
+    text = "Microsoft's Internet Explorer 9 is new. Internet Explorer 6 is old. Internet Explorer fails."
+    found = _all(text, "Internet Explorer", "ORG")
+    assert [t for _, t in _types(text, found)] == [MISC, MISC, MISC]
+
+
+def test_a_team_in_a_results_table_is_no_product() -> None:
+    # the twin: numbers after a name in a table are times and scores, not versions
+    text = "3. Ekimov ( Russia ) Rabobank 29 seconds behind 4. Dekker ( Netherlands ) Rabobank 43"
+    found = _all(text, "Rabobank", "ORG")
+    assert [t for _, t in _types(text, found)] == ["ORG", "ORG"]

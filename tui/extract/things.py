@@ -35,9 +35,40 @@ _NOUN_BEFORE = re.compile(
 _PREFIX = re.compile(r"(?:USS|HMS|HMC|HMCS|HMAS|RMS|MV|MS) [A-Z]")
 
 
+# A number after a name, as a version: "Internet Explorer 6", "Windows 7 (Home)".
+# Followed by a word of running text ("6 is one of") or the short form ("9 (IE9)"), not
+# by a measure or a score's next part ("Rabobank 29 seconds behind", "Anyang 1 ( halftime
+# 1-0 )", "Somerset 83 and 174").
+_VERSION = re.compile(
+    r" (\d{1,2})\b(?![.,:/-]\d)"
+    r"( (?!(?:seconds?|minutes?|min|hours?|points?|pts|goals?|runs?|laps?|games?|matches"
+    r"|and|for|v|vs|in|at|to|of|off|not|out)\b)"
+    r"[a-z]| \([A-Z]+\d)?"
+)
+
+
+def _products(text: str, found: list[Found]) -> set[str]:
+    """Names the document gives in two versions or more ("Internet Explorer 6", "Internet
+    Explorer 9"), one of them in running text ("... 6 is one of"): a product line, not its
+    maker. (Not a results table: "Arsenal 2 Chelsea 1" is no running text.)"""
+    versions: dict[str, set[str]] = {}
+    prose: set[str] = set()
+    for f in found:
+        if f.type not in _SHOWN:
+            continue
+        m = _VERSION.match(text, f.end)
+        if m is not None:
+            name = text[f.start : f.end]
+            versions.setdefault(name, set()).add(m.group(1))
+            if m.group(2):
+                prose.add(name)
+    return {n for n in prose if len(versions[n]) >= 2}
+
+
 def things_hidden(text: str, found: list[Found], gaz: Gazetteer) -> list[Found]:
-    """``found`` with every mention of a vessel's name or a faith typed MISC (hidden)."""
-    names = set()
+    """``found`` with every mention of a vessel's name, a product line or a faith typed
+    MISC (hidden)."""
+    names = _products(text, found)
     for f in found:
         if f.type not in _SHOWN:
             continue
