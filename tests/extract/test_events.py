@@ -476,3 +476,14 @@ def test_a_bombing_that_claimed_lives_reports_deaths_and_a_claim_of_life_does_no
     (e,) = events_of("Ten bombs placed on regional trains claimed 191 lives.")
     assert "claimed 191 lives" in [m.text for m in e.trigger_spans]
     assert events_of("He claimed his life was in danger.") == ()
+
+
+def test_executing_a_warrant_or_a_plan_and_a_blasting_cap_are_no_events() -> None:
+    assert events_of("Officers executed a search warrant at the house on Monday.") == ()
+    assert events_of("It was planned and executed by a terrorist group.") == ()
+    assert events_of("Investigators found a blasting cap in the car.") == ()
+    # the killing sense stays
+    (e,) = events_of("Militants executed five prisoners in the square.")
+    assert (e.trigger.text, e.subtype) == ("executed", "Attack")
+    (e,) = events_of("A blast tore through a crowded market in Kabul on Monday, killing five.")
+    assert e.trigger.text == "blast"
