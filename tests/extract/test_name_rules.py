@@ -89,6 +89,11 @@ def test_a_surname_the_tagger_read_as_a_month_joins_the_given_name() -> None:
     words = _split("the mayor Luca Pastorino received refusals")
     tags = ["O", "O", "B-PER", "O", "O", "O"]
     assert _names_with(words, tags, [False] * 6, frozenset()) == [("Luca Pastorino", "PERSON")]
+    # a two-letter surname the document also writes in lower case ("to", "or")
+    words = _split("they were defeated by James To of the Democratic Party")
+    tags = ["O", "O", "O", "O", "B-PER", "O", "O", "O", "B-ORG", "I-ORG"]
+    got = _names_with(words, tags, [False] * len(words), frozenset({"to", "of", "the"}))
+    assert got[0] == ("James To", "PERSON")
 
 
 def test_a_date_or_a_common_word_after_a_given_name_stays_out() -> None:

@@ -195,7 +195,9 @@ def surname_after(
         return b
     if b + 1 < len(words) and cap(words[b + 1]):
         return b  # a longer run of capitals: not a plain "given name + surname"
-    if w in pat.months or w.lower() not in lower_elsewhere:
+    if w in pat.months or w.lower() not in lower_elsewhere or (len(w) == 2 and w[1].islower()):
+        # (a two-letter word capitalised mid-sentence after a given name is the surname
+        # however often the document writes it in lower case: "James To", "Wilson Or")
         return b + 1
     return b
 

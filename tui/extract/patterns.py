@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.data import data_yaml
+from tui.extract.cues import trie
 from tui.extract.quantities import find_quantities
 
 
@@ -50,7 +51,9 @@ class Patterns:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as one alternation, the longest first where several match: a prefix
+    tree, which the regex engine tries letter by letter, not word by word."""
+    return trie(sorted(set(words)))
 
 
 @lru_cache(maxsize=1)
