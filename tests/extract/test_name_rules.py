@@ -219,3 +219,16 @@ def test_a_place_before_open_in_lower_case_stays_a_place() -> None:
     words = _split("prices on the U.S. open market rose")
     tags = ["O", "O", "O", "B-LOC", "O", "O", "O"]
     assert _names(words, tags) == [("U.S.", "GPE")]
+
+
+def test_labour_read_as_a_body_is_the_party() -> None:
+    words = _split("She continued : Labour has a plan")
+    tags = ["O", "O", "O", "B-ORG", "O", "O", "O"]
+    assert _names(words, tags) == [("Labour", "ORG")]
+
+
+def test_labour_read_as_a_group_word_stays_one() -> None:
+    # the twin: the tagger's MISC reading ("a Labour MP") keeps the political group
+    words = _split("a Labour MP said")
+    tags = ["O", "B-MISC", "O", "O"]
+    assert _names(words, tags) == [("Labour", "NORP")]
