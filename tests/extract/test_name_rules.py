@@ -206,3 +206,16 @@ def test_a_name_without_an_organisation_word_stays_the_taggers() -> None:
     words = _split("he left the Sea Shepherd last year")
     tags = ["O", "O", "O", "B-MISC", "I-MISC", "O", "O"]
     assert _names(words, tags) == [("Sea Shepherd", "MISC")]
+
+
+def test_an_open_is_a_tournament_not_its_place() -> None:
+    words = _split("her opening match at the U.S. Open on Tuesday")
+    tags = ["O", "O", "O", "O", "O", "B-LOC", "O", "O", "O"]
+    assert _names(words, tags) == [("U.S. Open", "EVENT")]
+
+
+def test_a_place_before_open_in_lower_case_stays_a_place() -> None:
+    # the twin: only the capitalised word closes a tournament's name
+    words = _split("prices on the U.S. open market rose")
+    tags = ["O", "O", "O", "B-LOC", "O", "O", "O"]
+    assert _names(words, tags) == [("U.S.", "GPE")]
