@@ -162,6 +162,15 @@ def test_a_market_blast_without_deaths_stays_figurative() -> None:
     assert e.trigger.text == "blast"
 
 
+def test_a_blast_that_hit_a_market_is_an_event() -> None:
+    # markets are where bombs go off: "market" alone is no word of finance
+    (e,) = events_in("A blast hit the market in Kabul.")
+    assert e.trigger.text == "blast"
+    assert e.subtype == "Remote explosive/landmine/IED"
+    # the twin: an attack on a currency in a market story is a figure of speech
+    assert events_in("The market took a hit after the attack on the currency.") == ()
+
+
 def test_an_adjective_of_the_event_is_not_its_actor() -> None:
     # "boldest" describes the assault; the rebels made it
     (e,) = events_in(

@@ -487,3 +487,13 @@ def test_executing_a_warrant_or_a_plan_and_a_blasting_cap_are_no_events() -> Non
     assert (e.trigger.text, e.subtype) == ("executed", "Attack")
     (e,) = events_of("A blast tore through a crowded market in Kabul on Monday, killing five.")
     assert e.trigger.text == "blast"
+
+
+def test_a_vehicle_driven_into_a_crowd_is_an_attack_and_running_into_trouble_is_not() -> None:
+    (e,) = events_of("A truck ploughed into a crowded Christmas market in central Berlin.")
+    assert (e.trigger.text, e.subtype) == ("ploughed into", "Attack")
+    (e,) = events_of("He ran down pedestrians on Westminster Bridge.")
+    assert e.trigger.text == "ran down"
+    # no people near: a plain drive, or a figure of speech
+    assert events_of("The government could run into trouble over the budget.") == ()
+    assert events_of("The second drone crashed into an apartment building.") == ()

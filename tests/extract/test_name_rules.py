@@ -89,6 +89,11 @@ def test_a_surname_the_tagger_read_as_a_month_joins_the_given_name() -> None:
     words = _split("the mayor Luca Pastorino received refusals")
     tags = ["O", "O", "B-PER", "O", "O", "O"]
     assert _names_with(words, tags, [False] * 6, frozenset()) == [("Luca Pastorino", "PERSON")]
+    # a two-letter surname the document also writes in lower case ("to", "or")
+    words = _split("they were defeated by James To of the Democratic Party")
+    tags = ["O", "O", "O", "O", "B-PER", "O", "O", "O", "B-ORG", "I-ORG"]
+    got = _names_with(words, tags, [False] * len(words), frozenset({"to", "of", "the"}))
+    assert got[0] == ("James To", "PERSON")
 
 
 def test_a_date_or_a_common_word_after_a_given_name_stays_out() -> None:
@@ -201,3 +206,29 @@ def test_a_name_without_an_organisation_word_stays_the_taggers() -> None:
     words = _split("he left the Sea Shepherd last year")
     tags = ["O", "O", "O", "B-MISC", "I-MISC", "O", "O"]
     assert _names(words, tags) == [("Sea Shepherd", "MISC")]
+
+
+def test_an_open_is_a_tournament_not_its_place() -> None:
+    words = _split("her opening match at the U.S. Open on Tuesday")
+    tags = ["O", "O", "O", "O", "O", "B-LOC", "O", "O", "O"]
+    assert _names(words, tags) == [("U.S. Open", "EVENT")]
+
+
+def test_a_place_before_open_in_lower_case_stays_a_place() -> None:
+    # the twin: only the capitalised word closes a tournament's name
+    words = _split("prices on the U.S. open market rose")
+    tags = ["O", "O", "O", "B-LOC", "O", "O", "O"]
+    assert _names(words, tags) == [("U.S.", "GPE")]
+
+
+def test_labour_read_as_a_body_is_the_party() -> None:
+    words = _split("She continued : Labour has a plan")
+    tags = ["O", "O", "O", "B-ORG", "O", "O", "O"]
+    assert _names(words, tags) == [("Labour", "ORG")]
+
+
+def test_labour_read_as_a_group_word_stays_one() -> None:
+    # the twin: the tagger's MISC reading ("a Labour MP") keeps the political group
+    words = _split("a Labour MP said")
+    tags = ["O", "B-MISC", "O", "O"]
+    assert _names(words, tags) == [("Labour", "NORP")]

@@ -72,3 +72,16 @@ def test_a_team_in_a_results_table_is_no_product() -> None:
     text = "3. Ekimov ( Russia ) Rabobank 29 seconds behind 4. Dekker ( Netherlands ) Rabobank 43"
     found = _all(text, "Rabobank", "ORG")
     assert [t for _, t in _types(text, found)] == ["ORG", "ORG"]
+
+
+def test_a_vessel_read_whole_with_its_kind_hides_its_name_alone() -> None:
+    text = "Space Shuttle Atlantis flew. Atlantis will go on display."
+    found = [Found(0, 22, MISC, 0.9), Found(29, 37, "PERSON", 0.9)]
+    assert _types(text, found) == [("Space Shuttle Atlantis", MISC), ("Atlantis", MISC)]
+
+
+def test_the_kind_alone_hides_no_name() -> None:
+    # the twin: "the Space Shuttle" names no vessel, so "Atlantis" the legend stays
+    text = "the Space Shuttle era. Atlantis was a myth."
+    found = [Found(4, 17, MISC, 0.9), Found(23, 31, "GPE", 0.9)]
+    assert _types(text, found) == [("Space Shuttle", MISC), ("Atlantis", "GPE")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tui.extract.gazetteer import Gazetteer
+from tui.extract.gazetteer import CAPITAL, CITY_BIG, CITY_MID, COUNTRY, NORP, REGION, Gazetteer
 from tui.extract.patterns import Patterns
 
 
@@ -195,7 +195,9 @@ def surname_after(
         return b
     if b + 1 < len(words) and cap(words[b + 1]):
         return b  # a longer run of capitals: not a plain "given name + surname"
-    if w in pat.months or w.lower() not in lower_elsewhere:
+    if w in pat.months or w.lower() not in lower_elsewhere or (len(w) == 2 and w[1].islower()):
+        # (a two-letter word capitalised mid-sentence after a given name is the surname
+        # however often the document writes it in lower case: "James To", "Wilson Or")
         return b + 1
     return b
 
@@ -255,3 +257,20 @@ def hyphen_names(words: list[str], blocked: list[bool]) -> list[int]:
         if _SURNAME.fullmatch(words[k - 1]):
             out.append(k)
     return out
+
+
+# places and peoples a newspaper is named for
+_PRESS_PLACES = frozenset({COUNTRY, CAPITAL, CITY_BIG, CITY_MID, REGION, NORP})
+_PRESS_WORDS = frozenset({"Daily", "Morning", "Evening", "Sunday", "Weekly"})
+
+
+def press_title(before: list[str], gaz: Gazetteer) -> bool:
+    """Do the words before a newspaper word ("Herald", "Star") make a paper's title? A
+    paper is named for its place or readers ("Toronto Star", "Saudi Gazette") or when it
+    comes out ("Sydney Morning Herald"); "Guest Star" and "Movie Star" are no papers."""
+    if any(w in _PRESS_WORDS for w in before):
+        return True
+    for key in (tuple(before), tuple(before[:2]), tuple(before[:1])):
+        if gaz.labels(key) & _PRESS_PLACES:
+            return True
+    return False

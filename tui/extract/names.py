@@ -27,6 +27,7 @@ from tui.extract.name_bounds import (
     has_particle,
     hyphen_names,
     may_extend,
+    press_title,
     strip_front,
     surname_after,
     trim,
@@ -40,6 +41,10 @@ PLACE_LABELS = frozenset({COUNTRY, CAPITAL, CITY_BIG, CITY_MID, REGION})
 # the others end one ("Red Sea", "Mojave Desert"): opening a name they make no place
 # ("Sea Org", "Desert Rose", "Valley Metro").
 _LOC_OPENERS = frozenset({"Lake", "Mount", "Mt", "River"})
+# A party's own name among the political words: read alone as a body, it is the party
+# ("Labour has a plan", "the former Labour government"; CoNLL and GUM mark it ORG), read
+# as a modifier of a member ("a Labour MP") a political group (NORP).
+_PARTIES = frozenset({"Labour"})
 
 
 @dataclass(slots=True)
@@ -81,7 +86,7 @@ def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
         return "FAC"
     if last in gaz.org_heads or last in gaz.more_heads:
         return "ORG"
-    if last in gaz.press_heads and _press_title(words[:-1], gaz):
+    if last in gaz.press_heads and press_title(words[:-1], gaz):
         return "ORG"
     if (last,) in gaz.fac_heads or tuple(words[-2:]) in gaz.fac_heads:
         return "FAC"
@@ -92,21 +97,6 @@ def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
     if (last,) in pat.event_heads or tuple(words[-2:]) in pat.event_heads:
         return "EVENT"
     return None
-
-
-_PRESS_WORDS = frozenset({"Daily", "Morning", "Evening", "Sunday", "Weekly"})
-
-
-def _press_title(before: list[str], gaz: Gazetteer) -> bool:
-    """Do the words before a newspaper word ("Herald", "Star") make a paper's title? A
-    paper is named for its place or readers ("Toronto Star", "Saudi Gazette") or when it
-    comes out ("Sydney Morning Herald"); "Guest Star" and "Movie Star" are no papers."""
-    if any(w in _PRESS_WORDS for w in before):
-        return True
-    for key in (tuple(before), tuple(before[:2]), tuple(before[:1])):
-        if gaz.labels(key) & (PLACE_LABELS | {NORP}):
-            return True
-    return False
 
 
 def _tagger_knows_better(tagged: str, by_words: str) -> bool:
@@ -179,7 +169,7 @@ def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns)
         if by_words is not None and not _tagger_knows_better(t, by_words):
             return by_words
     labels = gaz.labels(tuple(name))
-    if NORP in labels:
+    if NORP in labels and not (t == "ORG" and len(name) == 1 and name[0] in _PARTIES):
         return "NORP"
     if "&" in name:
         return "ORG"  # "Douglas & Lomason", "A.G. Edwards & Sons"

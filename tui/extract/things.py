@@ -31,6 +31,8 @@ _NOUN_BEFORE = re.compile(
     r"aircraft carrier|cruiser|warship|shuttle|Space Shuttle|spacecraft|spaceship|orbiter)"
     r",? (?:the )?$"
 )
+# A vessel's name with its kind before it, in one mention: the name is group 1.
+_VESSEL_NAMED = re.compile(r"(?:Space Shuttle|Shuttle|USS|HMS|HMC|HMCS|HMAS|RMS) ([A-Z][\w-]+)$")
 # Ship prefixes opening the name itself ("USS Cole", "HMS Belfast", "HMC Searcher").
 _PREFIX = re.compile(r"(?:USS|HMS|HMC|HMCS|HMAS|RMS|MV|MS) [A-Z]")
 
@@ -70,6 +72,12 @@ def things_hidden(text: str, found: list[Found], gaz: Gazetteer) -> list[Found]:
     MISC (hidden)."""
     names = _products(text, found)
     for f in found:
+        if f.type == MISC:
+            # "Space Shuttle Atlantis" read whole as a thing: "Atlantis" alone is it too
+            m = _VESSEL_NAMED.match(text, f.start, f.end)
+            if m is not None:
+                names.add(m.group(1))
+            continue
         if f.type not in _SHOWN:
             continue
         if text[f.start : f.end] in gaz.faiths:
