@@ -75,13 +75,8 @@ class _Piece:
 def mentions_in(live: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
     """Live entity mentions overlapping ``[s, e)`` (``starts``: their sorted starts)."""
     # mentions are short; one that starts 200 characters before a sentence cannot reach it
-    k = bisect_left(starts, s - 200)
-    out = []
-    while k < len(live) and live[k].span.start < e:
-        if live[k].span.end > s:
-            out.append(live[k])
-        k += 1
-    return out
+    near = live[bisect_left(starts, s - 200) : bisect_left(starts, e)]
+    return [m for m in near if m.span.end > s]
 
 
 def build(
