@@ -232,3 +232,16 @@ def test_labour_read_as_a_group_word_stays_one() -> None:
     words = _split("a Labour MP said")
     tags = ["O", "B-MISC", "O", "O"]
     assert _names(words, tags) == [("Labour", "NORP")]
+
+
+def test_a_surname_read_as_a_place_before_a_hong_kong_given_name_is_a_person() -> None:
+    words = _split("to witness city mayor Hau Lung-bin and others")
+    tags = ["O", "O", "O", "O", "B-LOC", "O", "O", "O"]
+    assert _names(words, tags) == [("Hau Lung-bin", "PERSON")]
+
+
+def test_a_place_before_an_english_hyphen_compound_stays_a_place() -> None:
+    # the twin: "Anti-war" is no given name
+    words = _split("rallies in Taipei Anti-war groups")
+    tags = ["O", "O", "B-LOC", "O", "O"]
+    assert _names(words, tags) == [("Taipei", "GPE")]

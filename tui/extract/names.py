@@ -264,8 +264,13 @@ def sentence_names(
             inside = [s for s in spans if s.a <= k and s.b >= k]
             if not inside:
                 spans.append(NameSpan(k - 1, k + 1, "PERSON", 0.7, "rule"))
-            elif len(inside) == 1 and inside[0].type == "PERSON" and inside[0].b == k:
-                inside[0].b = k + 1
+            elif (
+                len(inside) == 1
+                and inside[0].b == k
+                and (inside[0].type == "PERSON" or inside[0].a == k - 1)
+            ):
+                # (the surname alone read as a place or a body: "mayor Hau Lung-bin")
+                inside[0].b, inside[0].type = k + 1, "PERSON"
         done = 0
         for a, b in chunks(words, blocked, pat):
             if a < done:
