@@ -9,7 +9,8 @@ from training.claims_match import match, matches_any
 from training.claims_probe import claims_feature_probe
 from tui.data import data_bytes
 from tui.extract.attribution import find_claims
-from tui.extract.claim_features import SentenceView, bucket, lemma
+from tui.extract.claim_distances import bucket
+from tui.extract.claim_features import SentenceView, lemma
 from tui.extract.claim_model import MODEL_FILE, ClaimModel, claim_model, runs
 from tui.extract.claim_weights import ABSENT, BLOCK, dumps, loads
 from tui.extract.cues import lexicon, word_starts

@@ -15,7 +15,6 @@ another claim's content from ``nested_contents.py``; here they are chosen and fi
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -36,7 +35,7 @@ from tui.extract.paragraph_drafts import (
     _starts_quote,
 )
 from tui.extract.quotes import Quotes
-from tui.extract.speaker_links import link_entity
+from tui.extract.speaker_links import link_nearby
 from tui.model import Claim, Entity, Mention, Ref, Span
 from tui.text.document import Document
 from tui.text.segment import paragraphs
@@ -231,7 +230,7 @@ def _finish(
                 if d.source in linked:
                     entity = linked[d.source]
                 else:
-                    entity = linked[d.source] = _link(span, ordered, starts)
+                    entity = linked[d.source] = link_nearby(span, ordered, starts)
                 ref = Ref(span, entity)
                 kind = kind_of_source(span.text, types.get(entity) if entity else None, lex)
                 antecedents.append(Antecedent(span.start, kind, entity))
@@ -331,16 +330,6 @@ def _claim(text: str, r: _Reading, hedge_re: re.Pattern[str]) -> Claim:
     hedges.sort(key=lambda h: h.start)
     cue = Span.of(text, *d.cue)
     return Claim.suggested("", cue, content, r.source, r.kind, tuple(hedges), r.confidence)
-
-
-_LONGEST_MENTION = 300  # characters; mentions starting further left cannot reach a span
-
-
-def _link(span: Span, mentions: list[Mention], starts: list[int]) -> str | None:
-    lo = bisect_left(starts, span.start - _LONGEST_MENTION)
-    hi = bisect_left(starts, span.end)
-    near = [m for m in mentions[lo:hi] if m.span.end > span.start]
-    return link_entity(span, near) if near else None
 
 
 def _refusal(text: str, d: Draft, lex: Lexicon) -> bool:

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tui.data import data_bytes
+from tui.extract.claim_distances import BUCKETS, REACH
 from tui.extract.claim_features import (
-    BUCKETS,
     LABELS,
-    REACH,
     SentenceView,
     cue_features,
     cue_group_features,

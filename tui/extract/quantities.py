@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from tui.data import data_yaml
-from tui.extract.cues import trie
+from tui.extract.quantity_words import QuantityWords, quantity_words
 
 _TOKEN = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -35,96 +33,6 @@ class _Tok:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    units: dict[str, int]
-    scales: dict[str, int]
-    articles: frozenset[str]
-    plurals: dict[str, tuple[int, bool]]  # word -> (unit, needs "of")
-    vague: tuple[tuple[tuple[str, ...], float, bool], ...]  # words, value, alone ok
-    modifiers: tuple[tuple[str, ...], ...]  # longest first
-    year_preps: frozenset[str]
-    year_before: frozenset[str]
-    one_not_before: frozenset[str]
-    one_not_after: frozenset[str]
-    currency: frozenset[str]
-    starters: frozenset[str]
-    trigger: re.Pattern[str]  # where a figure may be: a digit or a number word
-    modifiers_by_first: dict[str, tuple[tuple[str, ...], ...]]
-    vague_by_first: dict[str, tuple[tuple[tuple[str, ...], float, bool], ...]]
-
-
-def _trigger(words: list[str]) -> re.Pattern[str]:
-    """A number or a number word; case variants spelled out (faster than re.I here)."""
-    variants = {v for w in words for v in (w, w.capitalize(), w.upper())}
-    # The lookahead on first letters skips most positions (same matches, half the time);
-    # the words as a prefix tree are tried letter by letter, longest first (40% less again).
-    firsts = "".join(sorted({v[0] for v in variants}))
-    alternation = trie(sorted(variants))
-    return re.compile(r"\d[\d.,:]*|\b(?=[" + re.escape(firsts) + r"])(?:" + alternation + r")\b")
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    raw = data_yaml("quantities_words.yaml")
-    plurals = {
-        str(k): (int(v["unit"]), bool(v.get("needs_of", False))) for k, v in raw["plurals"].items()
-    }
-    vague = tuple(
-        sorted(
-            (
-                (tuple(str(k).split()), float(v["value"]), bool(v.get("alone", True)))
-                for k, v in raw["vague"].items()
-            ),
-            key=lambda t: -len(t[0]),
-        )
-    )
-    modifiers = tuple(
-        sorted((tuple(str(m).split()) for m in raw["modifiers"]), key=lambda t: -len(t))
-    )
-    units = {str(k): int(v) for k, v in raw["units"].items()}
-    scales = {str(k): int(v) for k, v in raw["scales"].items()}
-    articles = frozenset(str(a) for a in raw["articles"])
-    starters = frozenset(
-        [
-            *units,
-            *scales,
-            *articles,
-            *plurals,
-            *(w[0] for w, _, _ in vague),
-            *(m[0] for m in modifiers),
-        ]
-    )
-    return _Words(
-        units=units,
-        scales=scales,
-        articles=articles,
-        plurals=plurals,
-        vague=vague,
-        modifiers=modifiers,
-        year_preps=frozenset(str(w) for w in raw["year_preps"]),
-        year_before=frozenset(str(w) for w in raw["year_before"]),
-        one_not_before=frozenset(str(w) for w in raw["one_not_before"]),
-        one_not_after=frozenset(str(w) for w in raw["one_not_after"]),
-        currency=frozenset(str(w) for w in raw["currency"]),
-        starters=starters,
-        trigger=_trigger(
-            [
-                *units,
-                *scales,
-                *plurals,
-                *(next(x for x in v[0] if x not in articles) for v in vague),
-            ]
-        ),
-        modifiers_by_first={
-            f: tuple(m for m in modifiers if m[0] == f) for f in {m[0] for m in modifiers}
-        },
-        vague_by_first={
-            f: tuple(v for v in vague if v[0][0] == f) for f in {v[0][0] for v in vague}
-        },
-    )
-
-
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     out: list[_Tok] = []
     append = out.append
@@ -144,7 +52,7 @@ def _number_value(tok: _Tok) -> float:
     return float(tok.low.replace(",", ""))
 
 
-def _word_number(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
+def _word_number(toks: list[_Tok], i: int, w: QuantityWords) -> tuple[float, int] | None:
     """A cardinal in words ("two hundred and fifty", "twenty-five") starting at i."""
     total = 0.0
     current = 0.0
@@ -176,7 +84,7 @@ def _word_number(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | Non
     return total + current, last
 
 
-def _scale_after(toks: list[_Tok], j: int, value: float, w: _Words) -> tuple[float, int]:
+def _scale_after(toks: list[_Tok], j: int, value: float, w: QuantityWords) -> tuple[float, int]:
     """Apply scale words after a figure: "1.5 million", "two dozen", "several hundred thousand"."""
     while j < len(toks) and toks[j].low in w.scales:
         value *= w.scales[toks[j].low]
@@ -184,7 +92,7 @@ def _scale_after(toks: list[_Tok], j: int, value: float, w: _Words) -> tuple[flo
     return value, j
 
 
-def _plural_of(toks: list[_Tok], j: int, value: float, w: _Words) -> tuple[float, int]:
+def _plural_of(toks: list[_Tok], j: int, value: float, w: QuantityWords) -> tuple[float, int]:
     """ "... of thousands" after a vague plural multiplies it ("tens of thousands")."""
     if (
         j + 1 < len(toks)
@@ -196,7 +104,7 @@ def _plural_of(toks: list[_Tok], j: int, value: float, w: _Words) -> tuple[float
     return value, j
 
 
-def _core(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
+def _core(toks: list[_Tok], i: int, w: QuantityWords) -> tuple[float, int] | None:
     """The figure itself at toks[i]: (value, index after it) or None."""
     if i >= len(toks):
         return None
@@ -233,7 +141,7 @@ def _core(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
     return _scale_after(toks, j, value, w)
 
 
-def _parse(toks: list[_Tok], i: int, w: _Words) -> tuple[int, float, bool] | None:
+def _parse(toks: list[_Tok], i: int, w: QuantityWords) -> tuple[int, float, bool] | None:
     """(index after, value, hedged) of a quantity starting at toks[i]."""
     for words in w.modifiers_by_first.get(toks[i].low, ()):
         if _match_words(toks, i, words):
@@ -255,7 +163,7 @@ def _round(value: float) -> int | None:
 
 def estimate(text: str) -> int | None:
     """The normalised lower estimate of the first figure in ``text``, or None."""
-    w = _words()
+    w = quantity_words()
     toks = _tokens(text, 0, len(text))
     for i in range(len(toks)):
         if toks[i].kind != "num" and toks[i].low not in w.starters:
@@ -275,7 +183,7 @@ def _opens_line(text: str, at: int) -> bool:
     return k < 0 or text[k] == "\n"
 
 
-def _is_count(toks: list[_Tok], i: int, j: int, hedged: bool, text: str, w: _Words) -> bool:
+def _is_count(toks: list[_Tok], i: int, j: int, hedged: bool, text: str, w: QuantityWords) -> bool:
     """Context checks that tell counts from years, identifiers, money and pronouns."""
     first = i
     core = toks[first]
@@ -347,7 +255,7 @@ def _is_count(toks: list[_Tok], i: int, j: int, hedged: bool, text: str, w: _Wor
     return True
 
 
-def _windows(text: str, start: int, end: int, w: _Words) -> list[tuple[int, int]]:
+def _windows(text: str, start: int, end: int, w: QuantityWords) -> list[tuple[int, int]]:
     """Stretches around digits and number words: the only places a figure can be.
 
     Tokenizing just these (with room for hedges before and scales after) instead of
@@ -373,7 +281,7 @@ def find_quantities(
 ) -> list[tuple[int, int, int | None]]:
     """Spans of counts and casualty figures in ``text[start:end]`` with their estimates."""
     end = len(text) if end is None else end
-    w = _words()
+    w = quantity_words()
     out: list[tuple[int, int, int | None]] = []
     for a, b in _windows(text, start, end, w):
         for found in _scan(text, _tokens(text, a, b), w):
@@ -382,7 +290,7 @@ def find_quantities(
     return out
 
 
-def _scan(text: str, toks: list[_Tok], w: _Words) -> list[tuple[int, int, int | None]]:
+def _scan(text: str, toks: list[_Tok], w: QuantityWords) -> list[tuple[int, int, int | None]]:
     out: list[tuple[int, int, int | None]] = []
     i = 0
     n = len(toks)

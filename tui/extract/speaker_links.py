@@ -8,6 +8,7 @@ A person before the organisation they speak for; mentions in a relative clause o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tui.model import Entity, Mention, Span
 
@@ -61,3 +62,15 @@ def _complement(span: Span, m: Mention, words: tuple[str, ...]) -> bool:
 
 def entity_types(entities: tuple[Entity, ...]) -> dict[str, str]:
     return {e.id: e.type for e in entities}
+
+
+_LONGEST_MENTION = 300  # characters; mentions starting further left cannot reach a span
+
+
+def link_nearby(span: Span, mentions: list[Mention], starts: list[int]) -> str | None:
+    """``link_entity`` over the mentions that can overlap ``span``, found by bisection
+    in ``mentions`` sorted by start (``starts``): a long article has thousands."""
+    lo = bisect_left(starts, span.start - _LONGEST_MENTION)
+    hi = bisect_left(starts, span.end)
+    near = [m for m in mentions[lo:hi] if m.span.end > span.start]
+    return link_entity(span, near) if near else None

@@ -18,8 +18,9 @@ import math
 from collections.abc import Sequence
 from functools import lru_cache
 
-from tui.extract.codebook import Codebook, SubEventType, default_codebook
+from tui.extract.codebook import Codebook, SubEventType
 from tui.extract.event_build import Coder, Draft
+from tui.extract.event_sides import sides
 from tui.extract.event_words import TokenView, closed_words
 from tui.extract.linear import LinearModel, load_packaged
 from tui.extract.taken import taken_object
@@ -75,77 +76,6 @@ def _sentence_features(view: TokenView, skip: frozenset[str], kind: str) -> tupl
 
 
 CONTEXT_SENTENCES = 8  # sentences either side of the trigger that the model reads
-# Who fights whom: the kind of a side is read from the codebook's cue words of the two
-# generic types, armed organised sides ("soldier", "rebel", "police") under Armed clash,
-# people and their places ("villager", "worshipper", "shopper", "mosque") under Attack.
-SIDE_KINDS = ("Armed clash", "Attack")
-
-
-@lru_cache(maxsize=1)
-def _side_kinds() -> dict[str, str]:
-    book = default_codebook()
-    kinds: dict[str, str] = {}
-    for name in SIDE_KINDS:
-        sub = book.subtype(name)
-        for cue in sub.cues if sub is not None else ():
-            if " " not in cue:
-                kinds.setdefault(cue.lower(), name)
-    return kinds
-
-
-@lru_cache(maxsize=1)
-def _side_words() -> frozenset[str]:
-    return frozenset(_side_kinds())
-
-
-def _kind(lemmas: frozenset[str]) -> str | None:
-    # every token of an incident's sentences is asked: most name no side, and a set
-    # intersection in C says so without a sort
-    hit = lemmas & _side_words()
-    return _side_kinds()[min(hit)] if hit else None
-
-
-def _armed_words(v: TokenView) -> tuple[str, ...]:
-    """The words that name an armed side in a sentence, each once, worked out once per
-    sentence (a sentence of many incidents, a text without full stops, is read once)."""
-    found = v.memo.get("armed")
-    if found is None:
-        found = v.memo["armed"] = tuple(
-            dict.fromkeys(
-                v.low[i] for i, lemmas in enumerate(v.lemmas) if _kind(lemmas) == SIDE_KINDS[0]
-            )
-        )
-    return found
-
-
-def _sides(members: Sequence[Draft], out: set[str]) -> None:
-    """The kinds of the incident's actors ("ak=") and targets ("gk="), "none" where it
-    names none; and an armed side its sentences name in no role of it is not read as
-    one: in "police arrested 12 people over Saturday's terror attack" the police made
-    arrests, they were no side of the attack ("w:police" is dropped where it is only
-    that)."""
-    found = {"ak=": False, "gk=": False}
-    inside: set[str] = set()  # armed sides' words in a role of the incident
-    views: dict[int, TokenView] = {}
-    for d in members:
-        v = d.parse.view
-        views.setdefault(id(v), v)
-        for prefix, chunks in (("ak=", d.args.actors), ("gk=", d.args.targets)):
-            for c in chunks:
-                found[prefix] = True
-                for i in range(c.start, c.end):
-                    kind = _kind(v.lemmas[i])
-                    if kind is not None:
-                        out.add(prefix + kind)
-                        if kind == SIDE_KINDS[0]:
-                            inside.add(v.low[i])
-    for prefix, any_found in found.items():
-        if not any_found:
-            out.add(prefix + "none")
-    for v in views.values():
-        for word in _armed_words(v):
-            if word not in inside:
-                out.discard("w:" + word)
 
 
 def features(members: Sequence[Draft]) -> list[str]:
@@ -171,7 +101,7 @@ def features(members: Sequence[Draft]) -> list[str]:
         if id(v) not in seen_views:
             seen_views.add(id(v))
             out.update(_sentence_features(v, skip, "w"))
-    _sides(members, out)
+    sides(members, out)
     # The paragraph around the trigger, a few sentences each way: a news paragraph whole,
     # but bounded, so a text without breaks (one 1 MB paragraph) costs linear time, not
     # every event reading every sentence.
