@@ -1,4 +1,5 @@
-"""The values' direct builders (``Span.of``, ``Mention.suggested``) build what the
+"""The values' direct builders (``Span.of``, ``Mention.suggested``,
+``Claim.suggested``) build what the
 dataclass constructors build, every field set."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from dataclasses import fields
 
 import pytest
 
-from tui.model import CONTEXT, Mention, Span
+from tui.model import CONTEXT, Claim, Mention, Ref, Span
 
 TEXT = "On Monday " + "x" * 40 + " rebels seized Aleppo airport, " + "y" * 40
 
@@ -41,3 +42,19 @@ def test_suggested_mention_equals_the_constructor(estimate: int | None) -> None:
     for f in fields(Mention):
         assert getattr(built, f.name) == getattr(expected, f.name)
     assert built.origin == "auto" and built.status == "suggested" and built.anchor == "ok"
+
+
+@pytest.mark.parametrize("with_source", [False, True])
+def test_suggested_claim_equals_the_constructor(with_source: bool) -> None:
+    cue = Span.of(TEXT, TEXT.index("seized"), TEXT.index("seized") + 6)
+    content = (Span.of(TEXT, TEXT.index("Aleppo"), TEXT.index(",")),)
+    source = Ref(Span.of(TEXT, TEXT.index("rebels"), TEXT.index("rebels") + 6), "e1")
+    src = source if with_source else None
+    hedges = (Span.of(TEXT, 0, 2),)
+    built = Claim.suggested("c3", cue, content, src, "direct", hedges, 0.7)
+    expected = Claim("c3", cue, content, src, "direct", hedges, confidence=0.7)
+    assert built == expected
+    # every field is set (an unset slot would raise here), and to the constructor's value
+    for f in fields(Claim):
+        assert getattr(built, f.name) == getattr(expected, f.name)
+    assert built.origin == "auto" and built.status == "suggested" and built.by == ""
