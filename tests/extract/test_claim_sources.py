@@ -206,3 +206,18 @@ def test_a_lone_hyphen_before_the_cue_is_not_a_dash_parenthetical() -> None:
     # The twin: a sentence without a dash pair keeps its plain subject.
     c = by_content(claims_of("Anti-war campaigners said the march would go ahead."), "march")
     assert c.source.span.text == "Anti-war campaigners"
+
+
+def test_another_name_after_once_or_also_known_as_is_not_a_claim() -> None:
+    # Seen on the seed: "(unnamed) known ... the Nusra Front" in the claims list.
+    text = (
+        "Hayat Tahrir al-Sham, or HTS, once known as the Nusra Front, is designated a "
+        "terrorist group by the US. Burma, also known as Myanmar, held elections."
+    )
+    assert not [c for c in claims_of(text) if c.cue.text == "known"]
+
+
+def test_a_label_now_known_as_stays_a_claim() -> None:
+    # The twin: "now known as" gives a label someone uses (PolNeAR marks all four in train).
+    text = "The group, now known as the Islamic State, was seen as a threat by officials."
+    assert [c for c in claims_of(text) if c.cue.text == "known"]
