@@ -245,3 +245,21 @@ def test_a_place_before_an_english_hyphen_compound_stays_a_place() -> None:
     words = _split("rallies in Taipei Anti-war groups")
     tags = ["O", "O", "B-LOC", "O", "O"]
     assert _names(words, tags) == [("Taipei", "GPE")]
+
+
+def test_a_misc_name_before_organization_is_the_organisation() -> None:
+    words = _split("calling the Scientology organization by phone")
+    tags = ["O", "O", "B-MISC", "O", "O", "O"]
+    spans = sentence_names(
+        words, [(t, 0.95) for t in tags], gazetteer(), patterns(), [False] * 6, False, frozenset()
+    )
+    assert [(" ".join(words[s.a : s.b]), s.type, s.source) for s in spans] == [
+        ("Scientology", "ORG", "context")
+    ]
+
+
+def test_a_misc_name_before_group_or_church_stays_misc() -> None:
+    # the twin: "group" and "church" follow faith and nationality words too
+    for line in ("the Zorbist group said", "the Zorbist church said"):
+        words = _split(line)
+        assert _names(words, ["O", "B-MISC", "O", "O"]) == [("Zorbist", "MISC")]

@@ -266,7 +266,13 @@ def link(
             votes[t] = votes.get(t, 0.0) + weight
             if t == "GPE" and gaz.labels(tuple(texts[i].split())) & PLACES:
                 votes["GPE"] += 0.5  # a known place name leans to the place reading
-        types.append(max(votes, key=lambda t: (votes[t], t)))
+        best = max(votes, key=lambda t: (votes[t], t))
+        if best == MISC:
+            # the text's own word ("the Scientology organization") beats the tagger's
+            # product-or-religion reading of the other mentions
+            said = [found[i].type for i in members if found[i].source == "context"]
+            best = said[0] if said else best
+        types.append(best)
         full = [texts[i] for i in members if not acronym[i]] or [texts[i] for i in members]
         names.append(_POSSESSIVE.sub("", max(full, key=len)) or full[0])
     return index, types, names

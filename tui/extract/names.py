@@ -45,6 +45,9 @@ _LOC_OPENERS = frozenset({"Lake", "Mount", "Mt", "River"})
 # ("Labour has a plan", "the former Labour government"; CoNLL and GUM mark it ORG), read
 # as a modifier of a member ("a Labour MP") a political group (NORP).
 _PARTIES = frozenset({"Labour"})
+# A MISC name the text calls an organisation ("the Scientology organization"); "group",
+# "church" are not enough ("the Kurdish group", "the Catholic church": MISC in CoNLL).
+_ORG_NOUNS = frozenset({"organization", "organisation"})
 
 
 @dataclass(slots=True)
@@ -176,6 +179,9 @@ def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns)
     if t == "MISC":
         if NORP in labels:
             return "NORP"
+        if span.b < len(words) and words[span.b] in _ORG_NOUNS:
+            span.source = "context"  # the text says what the name is
+            return "ORG"
         if len(name) == 1 and NORP in gaz.labels((name[0].split("-")[0],)):
             return "NORP"
         if labels & PLACE_LABELS:
