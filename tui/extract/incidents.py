@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 WINDOW = 2000  # characters back from a mention to the latest mention of its incident
 FAR = 2  # paragraphs back beyond which a same-word mention yields to a close definite one
@@ -142,6 +143,16 @@ def _head(phrase: str) -> str:
     return phrase.rsplit(" ", 1)[-1]
 
 
+@lru_cache(maxsize=4096)
+def _one_stem(a: str, b: str) -> bool:
+    """Is one trigger word the other with an ending ("redeploy" / "redeployment",
+    "assassinate" / "assassination", "shell" / "shelling")? Stems under five letters
+    are too short to tell ("ban" / "bandit")."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    base = short[:-1] if short.endswith("e") else short
+    return len(base) >= 5 and long.startswith(base) and long != short
+
+
 def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
     """The earlier incident mention ``i`` refers to, if any: the latest that fits, unless
     an earlier one in reach shares its place or time ("Saturday's attack" is Saturday's,
@@ -170,7 +181,13 @@ def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
         if not (_agree(r.places, sets.places[root]) and _agree(r.times, sets.times[root])):
             continue
         # "the suicide bombing" after "the bombing": one word, a narrower phrase
-        same_word = r.phrase in sets.phrases[root] or head in sets.heads[root]
+        # and "a redeployment operation" after "forcing the army to redeploy": one word too
+        heads = sets.heads[root]
+        same_word = (
+            r.phrase in sets.phrases[root]
+            or head in heads
+            or any(_one_stem(head, h) for h in heads)
+        )
         same_kind = r.subtype in sets.subtypes[root]
         apart = r.paragraph - reports[j].paragraph
         near = apart < 2 * UNIT  # the same or the next paragraph
