@@ -181,14 +181,22 @@ class TriggerFinder:
         return low.endswith("ed") or self.words.irregular.get(low, low) != low
 
     def code(
-        self, view: TokenView, trigger: Trigger, actor_tokens: Sequence[int] = ()
+        self,
+        view: TokenView,
+        trigger: Trigger,
+        actor_tokens: Sequence[int] = (),
+        state: bool = False,
     ) -> Coding | None:
-        """The sub-event type a trigger reports, or None (a secondary word without cues)."""
+        """The sub-event type a trigger reports, or None (a secondary word without cues).
+        ``state``: the actor is a country ("Russia seized Crimea"), which acts through
+        its state forces: the codebook's actor cue "state" counts when no other does."""
         senses = self.senses.get(trigger.phrase)
         if not senses:
             return None
         cue_hits = self._cue_hits(view, trigger)
         actor_hits = self._actor_hits(view, actor_tokens)
+        if state and not actor_hits:
+            actor_hits = {sub.name: 1 for sub in self.actor_cue_subtypes.get("state", ())}
         best: Coding | None = None
         best_key: tuple[int, int, int] | None = None
         for order, (sub, primary) in enumerate(senses):
