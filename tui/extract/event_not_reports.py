@@ -4,6 +4,7 @@ Token indices are within one sentence."""
 
 from __future__ import annotations
 
+from tui.extract.arguments import Arguments
 from tui.extract.chunks import SentenceParse
 from tui.extract.event_words import EventWords, TokenView
 from tui.extract.triggers import Trigger
@@ -117,3 +118,27 @@ def other_sense(view: TokenView, t: Trigger) -> bool:
     if t.phrase == "capture":
         return any(low[j] in PICTURES for j in range(t.end, min(n, t.end + PICTURE_WINDOW)))
     return first == "death" and after in SENTENCE_AFTER
+
+
+PERSONAL = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def people_taken(parse: SentenceParse, t: Trigger, args: Arguments) -> bool:
+    """Was a person taken where a territory word ("capture", "seize") expects ground?
+    The subject of its passive ("Rahami was captured", "he was captured in Watertown")
+    or the noun's "of" phrase ("the capture of Juan Manuel Galarraga") is a person or a
+    noun of people. (An active verb's object, "seized two soldiers", is read by the
+    sub-event coder: people taken by anyone are an abduction.)"""
+    v, w = parse.view, parse.words
+    for c in args.location:
+        head = c.end - 1
+        if c.kind != "place" and (
+            parse.mention_types[head] == "PERSON" or v.lemmas[head] & w.person_nouns
+        ):
+            return True
+    if args.passive:
+        j = t.start - 1
+        while j >= 0 and (v.low[j] in w.be or v.low[j] in w.aux):
+            j -= 1
+        return j >= 0 and v.low[j] in PERSONAL
+    return False

@@ -25,6 +25,7 @@ from tui.extract.event_not_reports import (
     illness,
     negated,
     other_sense,
+    people_taken,
     the_afflicted,
 )
 from tui.extract.event_words import EventWords, TokenView, event_words
@@ -230,11 +231,20 @@ def _sentence_events(
             # the subject further left; its words decide state forces or not
             actor_tokens = list(range(t.start))
         if actor_tokens:
-            recoded = finder.code(view, t, actor_tokens, state)
+            recoded = finder.code(view, t, actor_tokens, state=state)
             if recoded is not None and recoded.subtype != coding.subtype:
                 if recoded.subtype.object != coding.subtype.object:
                     args = find_arguments(parse, t, recoded.subtype.object)
                 coding = recoded
+        if coding.subtype.object == "location" and not args.actors and people_taken(parse, t, args):
+            # "the capture of Juan Manuel Galarraga", "Rahami was captured": a person
+            # caught by no one named is an arrest, no ground taken (WikiEvents train
+            # marks no "capture" or "captured" as conflict; those it marks are arrests).
+            # Taken by a named group ("captured by rebels"), the coder decides.
+            held = finder.code(view, t, actor_tokens, ground=False)
+            if held is not None:
+                coding = held
+                args = find_arguments(parse, t, coding.subtype.object)
         events.append(
             Draft(t, coding.subtype, _confidence(coding), args, parse, cued=coding.score > 0)
         )

@@ -185,9 +185,12 @@ class TriggerFinder:
         view: TokenView,
         trigger: Trigger,
         actor_tokens: Sequence[int] = (),
+        ground: bool = True,
         state: bool = False,
     ) -> Coding | None:
         """The sub-event type a trigger reports, or None (a secondary word without cues).
+        ``ground=False``: what was taken is people, not ground ("the capture of the
+        suspect"), so no territory sense; the people taken are the cue of the others.
         ``state``: the actor is a country ("Russia seized Crimea"), which acts through
         its state forces: the codebook's actor cue "state" counts when no other does."""
         senses = self.senses.get(trigger.phrase)
@@ -200,8 +203,10 @@ class TriggerFinder:
         best: Coding | None = None
         best_key: tuple[int, int, int] | None = None
         for order, (sub, primary) in enumerate(senses):
+            if not ground and sub.object == "location":
+                continue
             score = cue_hits.get(sub.name, 0) + 2 * actor_hits.get(sub.name, 0)
-            if not primary and score == 0:
+            if not primary and score == 0 and ground:
                 continue
             key = (score, int(primary), -order)
             if best_key is None or key > best_key:
