@@ -275,3 +275,29 @@ def test_a_two_word_organisation_typed_by_a_rule_keeps_apart_from_a_person() -> 
     index, types, _ = link(text, found, gazetteer(), patterns())
     assert index == [0, 1]
     assert types == ["ORG", "PERSON"]
+
+
+def test_a_churchs_short_name_read_as_a_religion_is_the_church() -> None:
+    text = "The Church of Zorbology sued. Zorbology officials left. Zorbology said so."
+    index, types, names = _link(
+        text, [("Church of Zorbology", "ORG"), ("Zorbology", "MISC"), ("Zorbology", "PERSON")]
+    )
+    assert index == [0, 0, 0]
+    assert types == ["ORG"]
+    assert names == ["Church of Zorbology"]
+
+
+def test_a_field_after_another_bodys_of_and_a_place_after_a_church_stay_apart() -> None:
+    # the twins: only a church's name, and not a known place ("England" is no religion)
+    text = "The Institute of Zorbology met. Zorbology grew. Zorbology spread."
+    index, types, _ = _link(
+        text, [("Institute of Zorbology", "ORG"), ("Zorbology", "MISC"), ("Zorbology", "MISC")]
+    )
+    assert index == [0, 1, 1]
+    assert types == ["ORG", "MISC"]
+    text = "The Church of England met. England grew. England spread."
+    index, types, _ = _link(
+        text, [("Church of England", "ORG"), ("England", "MISC"), ("England", "GPE")]
+    )
+    assert index[1] != 0 and index[2] != 0
+    assert types[0] == "ORG"

@@ -225,12 +225,14 @@ def _sentence_events(
             continue
         args = find_arguments(parse, t, coding.subtype.object)
         actor_tokens = [i for c in args.actors for i in range(c.start, c.end)]
+        # "Russia seized Crimea": a country as the actor is its state forces
+        state = bool(actor_tokens) and all(parse.mention_types[i] == "GPE" for i in actor_tokens)
         if not actor_tokens and coding.subtype.object == "location":
             # "The Turkish army advanced ... and seized the town": who takes ground is
             # the subject further left; its words decide state forces or not
             actor_tokens = list(range(t.start))
         if actor_tokens:
-            recoded = finder.code(view, t, actor_tokens)
+            recoded = finder.code(view, t, actor_tokens, state=state)
             if recoded is not None and recoded.subtype != coding.subtype:
                 if recoded.subtype.object != coding.subtype.object:
                     args = find_arguments(parse, t, recoded.subtype.object)
