@@ -47,6 +47,9 @@ class Draft:
     # the codebook coded it from words around it (cues, actor cues), not from the
     # trigger word's own listing alone ("Saturday's attack" says nothing of who was hit)
     cued: bool = False
+    # a toll noun naming a category ("civilian casualties"), not a report, where the
+    # text reports an event in other words (see events.TOLL_NOUNS)
+    category: bool = False
 
 
 # Codes an incident from its mentions: a sub-event type and its probability, or None to

@@ -19,6 +19,7 @@ from tui.extract.arguments import Arguments, find_arguments
 from tui.extract.chunks import NAME_TYPES, SentenceParse, parse_sentence
 from tui.extract.codebook import Codebook, SubEventType, default_codebook
 from tui.extract.event_build import Draft, build, mentions_in
+from tui.extract.event_categories import TOLL_NOUNS, counted, without_categories
 from tui.extract.event_mentions import mention_scorer
 from tui.extract.event_not_reports import (
     background,
@@ -100,7 +101,7 @@ def find_drafts(
             drafts.extend(found)
             if found:
                 previous = found[-1]
-    return _without_crowds(drafts)
+    return without_categories(drafts)
 
 
 def locality_blocks(text: str) -> list[list[tuple[int, int, int]]]:
@@ -288,7 +289,9 @@ def _sentence_events(
             confidence = 0.5 if by_cues else 0.4
         if sub is None:  # validated codebooks always name a real sub-event type
             continue
-        reports.append(Draft(t, sub, confidence, args, parse, figure, host=host, follows=follows))
+        draft = Draft(t, sub, confidence, args, parse, figure, host=host, follows=follows)
+        draft.category = t.phrase in TOLL_NOUNS and host is None and not counted(t, figures)
+        reports.append(draft)
     return sorted(events + reports, key=lambda d: d.trigger.start)
 
 
@@ -326,25 +329,6 @@ def _quoted(view: TokenView, t: Trigger) -> bool:
         and toks[t.start - 1].text in OPEN_QUOTES
         and toks[t.end].text in CLOSE_QUOTES
     )
-
-
-# Nouns naming a crowd, not an event: with another mention of the crowd's event in the
-# article, "protesters" is that event's participant, not one more mention of it
-# (WikiEvents train marks 0 of 7 as triggers). Alone, it still reports the protest; in
-# the sentence of another event mention it stays too, as evidence for that mention's type
-# ("police fired on protesters": excessive force, which ACLED notes need it for).
-CROWDS = frozenset({"protester", "demonstrator"})
-
-
-def _without_crowds(drafts: list[Draft]) -> list[Draft]:
-    crowd = [d.trigger.phrase in CROWDS for d in drafts]
-    events = {d.sub.event_type for d, c in zip(drafts, crowd, strict=True) if not c}
-    with_event = {id(d.parse) for d, c in zip(drafts, crowd, strict=True) if not c}
-    return [
-        d
-        for d, c in zip(drafts, crowd, strict=True)
-        if not c or d.sub.event_type not in events or id(d.parse) in with_event
-    ]
 
 
 def _figure(
