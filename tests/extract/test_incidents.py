@@ -154,3 +154,27 @@ def test_another_word_of_the_kind_paragraphs_later_is_another_incident() -> None
     evs = events_of(REDEPLOY.format(word="withdrawal"))
     assert ["redeploy"] in [said(e) for e in evs]
     assert ["withdrawal"] in [said(e) for e in evs]
+
+
+SCOTT = (
+    "The police shooting of Keith Lamont Scott sparked protests in Charlotte.\n\n"
+    "The mayor said the city would lift its curfew on Monday.\n\n"
+    "Shops on Trade Street reopened after several days of closures.\n\n"
+    "The death of {who} has turned the city into a focus of the national debate."
+)
+
+
+def test_a_death_of_the_person_shot_paragraphs_later_is_the_same_incident() -> None:
+    # Seen on a Washington Post story: "the death of Scott" was an event of its own,
+    # coded as mob violence, three paragraphs after the shooting that killed him.
+    evs = events_of(SCOTT.format(who="Scott"))
+    (shooting,) = [e for e in evs if "shooting" in said(e)]
+    assert said(shooting) == ["shooting", "death"]
+    assert not [e for e in evs if said(e) == ["death"]]
+
+
+def test_a_death_of_someone_else_paragraphs_later_is_not_joined_to_the_shooting() -> None:
+    # The twin: another person's death is not the shooting's toll.
+    evs = events_of(SCOTT.format(who="Maria Lopez"))
+    (shooting,) = [e for e in evs if "shooting" in said(e)]
+    assert "death" not in said(shooting)

@@ -57,6 +57,9 @@ class Report:
     times: frozenset[str] = frozenset()
     background: bool = False
     distinct: bool = False  # "another attack", "a second blast": a new incident
+    # surnames of the people named as hit: "the death of Scott" is the death in "the
+    # police shooting of Keith Lamont Scott" three paragraphs before
+    victims: frozenset[str] = frozenset()
 
 
 class _Sets:
@@ -80,6 +83,7 @@ class _Sets:
         self.types = [single(r.event_type) for r in reports]
         self.places = [r.places for r in reports]
         self.times = [r.times for r in reports]
+        self.victims = [r.victims for r in reports]
         self.violent = [r.kind == "event" for r in reports]
 
     def find(self, i: int) -> int:
@@ -101,6 +105,7 @@ class _Sets:
             self.types,
             self.places,
             self.times,
+            self.victims,
         ):
             summary[keep] = summary[keep] | summary[gone]
         self.violent[keep] = self.violent[keep] or self.violent[gone]
@@ -192,8 +197,11 @@ def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
         apart = r.paragraph - reports[j].paragraph
         near = apart < 2 * UNIT  # the same or the next paragraph
         if r.kind != "event":
-            # a casualty report on its own: the latest violent incident of its coding
-            if same_kind and sets.violent[root] and near:
+            # a casualty report on its own: the latest violent incident of its coding,
+            # or, anywhere in reach, of a person it names as hit
+            if sets.violent[root] and (
+                (same_kind and near) or not r.victims.isdisjoint(sets.victims[root])
+            ):
                 return root
             continue
         shared_place = bool(r.places and sets.places[root])
