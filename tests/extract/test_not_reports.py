@@ -108,3 +108,15 @@ def test_casualties_with_no_figure_beside_other_events_name_a_category() -> None
     assert said(events_of("A grenade was thrown at the office.\nCasualties unknown.")) == [
         "Casualties"
     ]
+
+
+def test_an_execution_a_jury_may_order_is_no_killing() -> None:
+    # WikiEvents train marks none of the 19 "execute" words found, 10 of them in trial
+    # stories ("faces the possibility of execution if convicted")
+    assert events_of("Tsarnaev faces the possibility of execution if convicted.") == ()
+    assert events_of("The jury will decide whether he is executed or gets parole.") == ()
+    # the positive twins: a killing by armed men, even after their own "court"
+    (e,) = events_of("Militants executed five villagers in Beni on Sunday.")
+    assert e.trigger.text == "executed" and e.subtype == "Attack"
+    text = "Al Shabaab militants held a court which sentenced to death and executed a man."
+    assert "executed" in said(events_of(text))
