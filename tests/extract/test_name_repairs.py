@@ -1,10 +1,11 @@
-"""Repairs across a sentence's names: a body's member named after its possessive."""
+"""Repairs across a sentence's names: a body's member named after its possessive, a
+place's formal name ("the State of Texas") read as two names."""
 
 from __future__ import annotations
 
 from tui.extract.gazetteer import gazetteer
 from tui.extract.linking import Found
-from tui.extract.name_repairs import members_named
+from tui.extract.name_repairs import admin_names_joined, members_named
 
 
 def _found(text: str, spans: list[tuple[str, str, str]]) -> list[Found]:
@@ -54,3 +55,32 @@ def test_a_body_after_a_bodys_possessive_stays_a_body() -> None:
         ("Alice Mak", "ORG", "tagger"),
     ]
     assert all(t == "ORG" for _, t in _typed(text, spans))
+
+
+def test_an_administrative_word_of_a_place_is_one_place() -> None:
+    text = "the State of Texas and the Holy City of Jerusalem"
+    found = _found(text, [("State", "ORG", "tagger"), ("Texas", "GPE", "context")])
+    found += _found(text, [("Holy City", "LOC", "tagger"), ("Jerusalem", "GPE", "tagger")])
+    out = admin_names_joined(text, found)
+    assert [(text[f.start : f.end], f.type) for f in out] == [
+        ("State of Texas", "GPE"),
+        ("Holy City of Jerusalem", "GPE"),
+    ]
+
+
+def test_another_word_of_a_place_or_an_administrative_word_of_a_body_stays_apart() -> None:
+    # the twins: no administrative word, no place after it, a name holding "of" already
+    text = "University of Texas, State of Emergency Council, Secretary of State of Texas"
+    found = _found(
+        text,
+        [
+            ("University", "ORG", "tagger"),
+            ("Texas", "GPE", "tagger"),
+            ("State", "ORG", "tagger"),
+            ("Emergency Council", "ORG", "tagger"),
+            ("Secretary of State", "ORG", "tagger"),
+            ("Texas", "GPE", "tagger"),
+        ],
+    )
+    out = admin_names_joined(text, found)
+    assert len(out) == 6

@@ -19,6 +19,7 @@ from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import gazetteer
 from tui.extract.linking import ACRONYM_TYPES, MISC, Found, _capitals, link
 from tui.extract.name_repairs import (
+    admin_names_joined,
     glued_names_cut,
     members_named,
     names_completed,
@@ -98,6 +99,7 @@ def find_mentions(
     found = glued_names_cut(text, found)
     found = names_completed(text, found)
     found = places_joined(text, found, gaz)
+    found = admin_names_joined(text, found)
     found = members_named(text, found, gaz)
     if not hidden:
         return found

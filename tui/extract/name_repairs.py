@@ -142,3 +142,37 @@ def members_named(text: str, found: list[Found], gaz) -> list[Found]:
         ):
             f.type, f.rule, f.source = "PERSON", True, "context"
     return found
+
+
+# Capitalised administrative words that open a place's formal name ("the State of Texas")
+_ADMIN_OPENERS = frozenset(
+    {"State", "City", "Municipality", "County", "Province", "Prefecture", "District", "Borough"}
+)
+
+
+def admin_names_joined(text: str, found: list[Found]) -> list[Found]:
+    """ "the State of Texas", "the Municipality of Livorno": an administrative word read as
+    a name of its own, then "of" and a place, is one place's formal name (CoNLL and GUM
+    mark it whole: "Holy City of Jerusalem", "County of Maui", "Municipality of Culion")."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.type == "GPE"
+            and prev.type in NAME_TYPES
+            and text[prev.end : f.start] == " of "
+            and text[prev.start : prev.end].rsplit(" ", 1)[-1] in _ADMIN_OPENERS
+            and " of " not in text[prev.start : prev.end]
+        ):
+            out[-1] = Found(
+                prev.start,
+                f.end,
+                "GPE",
+                max(prev.confidence, f.confidence),
+                rule=True,
+                source="joined",
+            )
+            continue
+        out.append(f)
+    return out
