@@ -263,3 +263,22 @@ def test_a_misc_name_before_group_or_church_stays_misc() -> None:
     for line in ("the Zorbist group said", "the Zorbist church said"):
         words = _split(line)
         assert _names(words, ["O", "B-MISC", "O", "O"]) == [("Zorbist", "MISC")]
+
+
+def test_a_particle_before_a_surname_is_part_of_the_name() -> None:
+    # Seen on a Politico story: "De Blasio says Chelsea explosion ..." and "de Blasio
+    # said" gave the person "Blasio"; the tagger had tagged the surname alone.
+    words = _split("De Blasio says the city is safe , and de Blasio left for la Paz")
+    tags = ["O", "B-PER", "O", "O", "O", "O", "O", "O", "O", "O", "B-PER", "O", "O", "O", "B-LOC"]
+    assert _names(words, tags) == [
+        ("De Blasio", "PERSON"),
+        ("de Blasio", "PERSON"),
+        ("la Paz", "GPE"),
+    ]
+
+
+def test_a_word_that_is_no_particle_before_a_name_stays_out() -> None:
+    # The twin: "and", "the", "says" before a name are not taken into it.
+    words = _split("Officials say the Blasio plan and Gogh paintings")
+    tags = ["O", "O", "O", "B-PER", "O", "O", "B-PER", "O"]
+    assert _names(words, tags) == [("Blasio", "PERSON"), ("Gogh", "PERSON")]

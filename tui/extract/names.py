@@ -253,6 +253,14 @@ def sentence_names(
         if s.a == 0 and s.b > 1 and opener(0, s.b):
             s.a = 1  # "During Rosati": a capitalised sentence opener
         s.a, s.b = trim(words, s.a, s.b, pat)
+        if (
+            s.type in ("PER", "LOC")
+            and s.a > 0
+            and words[s.a - 1].lower() in pat.name_particles
+            and not blocked[s.a - 1]
+            and words[s.a][:1].isupper()
+        ):
+            s.a -= 1  # "de Blasio said", "De Blasio says", "van Gogh": the name's particle
         s.b = extend(words, s.b, s.type, pat, gaz, starts)
         if s.type == "PER" and s.b - s.a == 1 and not headline:
             s.b = surname_after(words, tags, blocked, s.b, pat, lower_elsewhere)
