@@ -454,7 +454,7 @@ def test_a_surname_after_a_given_name_is_still_found_again() -> None:
 
 
 def _doubtful(text: str, names: list[tuple[str, str, float]]) -> list[str]:
-    from tui.extract.entities import _doubtful_places
+    from tui.extract.entities import _doubtful_names
     from tui.extract.linking import Found
 
     found, index, types, confidence = [], [], [], []
@@ -464,16 +464,24 @@ def _doubtful(text: str, names: list[tuple[str, str, float]]) -> list[str]:
         index.append(k)
         types.append(typ)
         confidence.append(conf)
-    return sorted(names[e][0] for e in _doubtful_places(text, found, index, types, confidence))
+    return sorted(names[e][0] for e in _doubtful_names(text, found, index, types, confidence))
 
 
 def test_an_unknown_one_word_place_the_calibration_doubts_is_not_suggested() -> None:
     text = "the Landscape constituency voted"
     assert _doubtful(text, [("Landscape", "GPE", 0.47)]) == ["Landscape"]
+    # a person named in one word, even one the gazetteer knows as a place
+    text = "loaded up Gigaloader and Paris"
+    names = [("Gigaloader", "PERSON", 0.45), ("Paris", "PERSON", 0.3)]
+    assert _doubtful(text, names) == ["Gigaloader", "Paris"]
 
 
 def test_a_known_or_a_likely_place_is_still_suggested() -> None:
     # the twins: the gazetteer knows Aleppo; the model is sure of Kecskemet; two words
     text = "from Aleppo to Kecskemet and Deir Hafer"
     names = [("Aleppo", "GPE", 0.3), ("Kecskemet", "GPE", 0.8), ("Deir Hafer", "GPE", 0.4)]
+    assert _doubtful(text, names) == []
+    # and people: sure of Lentini, two words for Ho Wing, bodies are not judged here
+    text = "Lentini met Ho Wing at Ruch"
+    names = [("Lentini", "PERSON", 0.8), ("Ho Wing", "PERSON", 0.4), ("Ruch", "ORG", 0.3)]
     assert _doubtful(text, names) == []
