@@ -128,3 +128,14 @@ def test_a_word_quoted_with_the_stop_inside_the_quote_is_a_name() -> None:
     assert said(events_of(text)) == ["blast"]
     # the positive twin: a quoted sentence whose last word is the trigger reports it
     assert "attack" in said(events_of('"Gunmen will attack," the mayor warned.'))
+
+
+def test_murder_named_as_a_charge_is_no_killing_reported() -> None:
+    # WikiEvents train marks 1 of the 9 "murder" found after a charge word
+    assert events_of("McVeigh is on trial on charges of murder and conspiracy.") == ()
+    assert events_of("He was charged with five counts of attempted murder.") == ()
+    # the positive twins: the killing itself
+    (e,) = events_of("The murder of a priest in the church shocked the town.")
+    assert e.trigger.text == "murder"
+    (e,) = events_of("Gunmen murdered two farmers in the village.")
+    assert e.trigger.text == "murdered"
