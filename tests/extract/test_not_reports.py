@@ -120,3 +120,22 @@ def test_an_execution_a_jury_may_order_is_no_killing() -> None:
     assert e.trigger.text == "executed" and e.subtype == "Attack"
     text = "Al Shabaab militants held a court which sentenced to death and executed a man."
     assert "executed" in said(events_of(text))
+
+
+def test_a_word_quoted_with_the_stop_inside_the_quote_is_a_name() -> None:
+    # American usage closes the quote after the stop: still a word someone used
+    text = 'A blast hit a bakery in Lyon, in what the president called an "attack."'
+    assert said(events_of(text)) == ["blast"]
+    # the positive twin: a quoted sentence whose last word is the trigger reports it
+    assert "attack" in said(events_of('"Gunmen will attack," the mayor warned.'))
+
+
+def test_murder_named_as_a_charge_is_no_killing_reported() -> None:
+    # WikiEvents train marks 1 of the 9 "murder" found after a charge word
+    assert events_of("McVeigh is on trial on charges of murder and conspiracy.") == ()
+    assert events_of("He was charged with five counts of attempted murder.") == ()
+    # the positive twins: the killing itself
+    (e,) = events_of("The murder of a priest in the church shocked the town.")
+    assert e.trigger.text == "murder"
+    (e,) = events_of("Gunmen murdered two farmers in the village.")
+    assert e.trigger.text == "murdered"

@@ -313,6 +313,7 @@ def _named(parse: SentenceParse, t: Trigger) -> bool:
 
 OPEN_QUOTES = frozenset("\"“‘'")
 CLOSE_QUOTES = frozenset("\"”’'")
+QUOTED_STOPS = frozenset({".", ",", "!", "?", ";"})
 
 
 def _not_this_event(parse: SentenceParse, view: TokenView, t: Trigger) -> bool:
@@ -321,13 +322,16 @@ def _not_this_event(parse: SentenceParse, view: TokenView, t: Trigger) -> bool:
 
 def _quoted(view: TokenView, t: Trigger) -> bool:
     """A trigger standing alone in quotes ("called the explosion an “attack”") is a name
-    someone gives the event, not a report of it: WikiEvents train marks none of these."""
+    someone gives the event, not a report of it: WikiEvents train marks none of these.
+    The quote may close after the sentence's stop, as American usage puts it ("what
+    Macron called an "attack."")."""
     toks = view.toks
+    after = t.end + (t.end < len(toks) and toks[t.end].text in QUOTED_STOPS)
     return (
         t.start > 0
-        and t.end < len(toks)
+        and after < len(toks)
         and toks[t.start - 1].text in OPEN_QUOTES
-        and toks[t.end].text in CLOSE_QUOTES
+        and toks[after].text in CLOSE_QUOTES
     )
 
 
