@@ -128,3 +128,36 @@ def test_a_word_quoted_with_the_stop_inside_the_quote_is_a_name() -> None:
     assert said(events_of(text)) == ["blast"]
     # the positive twin: a quoted sentence whose last word is the trigger reports it
     assert "attack" in said(events_of('"Gunmen will attack," the mayor warned.'))
+
+
+def test_murder_named_as_a_charge_is_no_killing_reported() -> None:
+    # WikiEvents train marks 1 of the 9 "murder" found after a charge word
+    assert events_of("McVeigh is on trial on charges of murder and conspiracy.") == ()
+    assert events_of("He was charged with five counts of attempted murder.") == ()
+    # the positive twins: the killing itself
+    (e,) = events_of("The murder of a priest in the church shocked the town.")
+    assert e.trigger.text == "murder"
+    (e,) = events_of("Gunmen murdered two farmers in the village.")
+    assert e.trigger.text == "murdered"
+
+
+def test_an_event_in_an_if_clause_is_a_condition_not_a_report() -> None:
+    # WikiEvents train marks 1 of the 22 mentions found in an "if" clause
+    text = "Investigators said that if the bomb had gone off, it would have caused damage."
+    assert events_of(text) == ()
+    assert events_of("If someone got hurt, I probably wouldn't care, the teenager said.") == ()
+    # the positive twins: reported, or "if" asking whether
+    assert said(events_of("The bomb went off in the market on Monday.")) == ["went off"]
+    text = "It is unknown if the driver detonated the bomb near the checkpoint."
+    assert said(events_of(text)) == ["detonated"]
+
+
+def test_the_toll_of_a_condition_does_not_take_its_incident_away() -> None:
+    # "killed" reports the marathon bombing; "setting off", in the "if" clause, hosts it.
+    # Grouped with its background host, the whole incident (and "the bombing" after
+    # it) was left out.
+    text = (
+        "He faces the death penalty if convicted of setting off the bombs that killed "
+        "three people at the marathon.\nThe bombing shocked the city."
+    )
+    assert said(events_of(text)) == ["killed", "bombing"]

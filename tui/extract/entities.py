@@ -26,6 +26,7 @@ from tui.extract.name_repairs import (
     places_joined,
 )
 from tui.extract.names import NameSpan, sentence_names
+from tui.extract.names_again import names_again
 from tui.extract.patterns import find_rule_spans, patterns
 from tui.extract.tagger import Tagger, default_tagger, sentence_tokens
 from tui.extract.things import things_hidden
@@ -96,6 +97,7 @@ def find_mentions(
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, words_list, found)
     found = _acronyms_again(text, sents, found, capitals)
+    found = names_again(text, sents, found, casing.lower)
     found = glued_names_cut(text, found)
     found = names_completed(text, found)
     found = places_joined(text, found, gaz)

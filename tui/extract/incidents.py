@@ -125,7 +125,10 @@ def group(reports: Sequence[Report]) -> list[list[int]]:
     document order, groups ordered by their first mention. Background reports stay alone."""
     sets = _Sets(reports)
     for i, r in enumerate(reports):
-        if r.host is not None and not r.background:
+        # the toll of a background mention ("the bombs, if they had gone off, would have
+        # killed dozens") stays out of its group: a group holding background is dropped,
+        # and the incidents the toll would join later must not go with it
+        if r.host is not None and not r.background and not reports[r.host].background:
             sets.union(i, r.host)
     for i, r in enumerate(reports):
         if r.background or r.host is not None:
