@@ -154,3 +154,70 @@ def test_an_adjective_opening_a_sentence_is_not_a_speaker() -> None:
     c = by_content(claims_of("Lawmakers questioned why the bomber was not watched."), "bomber")
     assert c.source.span.text == "Lawmakers"
     assert contents(c) == ["why the bomber was not watched"]
+
+
+def test_a_name_with_an_initial_or_a_title_after_the_cue_is_not_cut_at_its_full_stop() -> None:
+    # Seen on NYT and Politico copy: "said Jeffrey N." and "said Rep." as the source.
+    text = (
+        "The station was removed from the network, said Jeffrey N. Trimble, a senior "
+        "official with the board. The hearing was a waste of time, said Rep. Jim Clyburn. "
+        '"It was a place Obama and Xi found common ground," said John D. Podesta, an aide '
+        "whom Mr. Obama recruited."
+    )
+    claims = claims_of(text)
+    assert (
+        by_content(claims, "station was removed").source.span.text
+        == "Jeffrey N. Trimble, a senior official with the board"
+    )
+    assert by_content(claims, "waste of time").source.span.text == "Rep. Jim Clyburn"
+    assert (
+        by_content(claims, "common ground").source.span.text
+        == "John D. Podesta, an aide whom Mr. Obama recruited"
+    )
+
+
+def test_a_full_stop_ending_the_sentence_still_ends_a_source_after_the_cue() -> None:
+    # The twin: a sentence-final "U.S." or a name at the end stays whole and no further
+    # sentence is pulled into the source.
+    text = "The talks failed, said John Smith. Mr. Brown arrived later."
+    c = by_content(claims_of(text), "talks failed")
+    assert c.source.span.text == "John Smith"
+
+
+def test_a_parenthetical_set_off_by_dashes_is_stepped_over_to_the_name_before_it() -> None:
+    text = (
+        "John Dickey, the chief executive of Ora Media -- the production company that owns "
+        "the programming, which also streams on Hulu -- told me the deal was done."
+    )
+    ents, ments = _people(text, "John Dickey")
+    c = by_content(claims_of(text, ents, ments), "deal was done")
+    assert c.source.span.text == (
+        "John Dickey, the chief executive of Ora Media -- the production company that "
+        "owns the programming, which also streams on Hulu"
+    )
+    assert c.source.entity == "e1"
+    c = by_content(
+        claims_of("The minister — who had resigned — said the talks were over."), "talks"
+    )
+    assert c.source.span.text == "The minister — who had resigned"
+
+
+def test_a_lone_hyphen_before_the_cue_is_not_a_dash_parenthetical() -> None:
+    # The twin: a sentence without a dash pair keeps its plain subject.
+    c = by_content(claims_of("Anti-war campaigners said the march would go ahead."), "march")
+    assert c.source.span.text == "Anti-war campaigners"
+
+
+def test_another_name_after_once_or_also_known_as_is_not_a_claim() -> None:
+    # Seen on the seed: "(unnamed) known ... the Nusra Front" in the claims list.
+    text = (
+        "Hayat Tahrir al-Sham, or HTS, once known as the Nusra Front, is designated a "
+        "terrorist group by the US. Burma, also known as Myanmar, held elections."
+    )
+    assert not [c for c in claims_of(text) if c.cue.text == "known"]
+
+
+def test_a_label_now_known_as_stays_a_claim() -> None:
+    # The twin: "now known as" gives a label someone uses (PolNeAR marks all four in train).
+    text = "The group, now known as the Islamic State, was seen as a threat by officials."
+    assert [c for c in claims_of(text) if c.cue.text == "known"]

@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 from tests.budget import examples
 from tui.extract.entities import find_entities
+from tui.extract.linking import Found
+from tui.extract.names_again import names_again
+from tui.extract.tagger import sentence_tokens
 from tui.model import Entity, Mention
 from tui.text.document import Document
 from tui.text.loader import load_document, load_text
@@ -477,3 +480,29 @@ def test_a_known_or_a_likely_place_is_still_suggested() -> None:
     text = "from Aleppo to Kecskemet and Deir Hafer"
     names = [("Aleppo", "GPE", 0.3), ("Kecskemet", "GPE", 0.8), ("Deir Hafer", "GPE", 0.4)]
     assert _doubtful(text, names) == []
+
+
+def test_a_place_the_document_names_is_found_again_where_the_tagger_passed_it_by() -> None:
+    # Seen on a Politico story: the headline's "Chelsea explosion" had no place, so the
+    # event read "Chelsea" as who set the explosion off.
+    text = (
+        "Mayor says Chelsea explosion was an act of terror.\n\n"
+        "At a press conference in Chelsea, the mayor spoke."
+    )
+    _, mentions = find_entities(Document(text))
+    assert [(m.span.text, m.span.start, m.type) for m in mentions if m.span.text == "Chelsea"] == [
+        ("Chelsea", 11, "GPE"),
+        ("Chelsea", 77, "GPE"),
+    ]
+
+
+def test_a_name_the_document_also_writes_in_lower_case_is_not_found_by_spelling_alone() -> None:
+    # The twin: "Reform" is a party once, and "reform" a common word elsewhere; the
+    # sentence-initial "Reform" is not taken for the party.
+    text = "Voters backed Reform UK. Reform is hard, and reform takes time."
+    sents = sentence_tokens(text)
+    party = Found(14, 23, "ORG", 0.9)
+    found = names_again(text, sents, [party], frozenset({"reform"}))
+    assert found == [party]
+    found = names_again(text, sents, [Found(14, 20, "ORG", 0.9)], frozenset())
+    assert [(text[f.start : f.end], f.start) for f in found] == [("Reform", 14), ("Reform", 25)]

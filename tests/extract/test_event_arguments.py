@@ -184,3 +184,13 @@ def test_a_named_modifier_acts_whole() -> None:
     # the positive twin: a name before the event noun is kept as it is
     (e,) = events_in("The Taliban attack killed five soldiers.")
     assert texts(e.actors) == ["Taliban"]
+
+
+def test_a_figure_after_at_is_the_object_not_a_passive_place() -> None:
+    # "killed at least four": "at least" opens a figure, so the verb is active and the
+    # phrase before it acts (it was read as "dozens killed at a checkpoint", victims)
+    (e,) = events_in("Gunmen killed at least four soldiers at a checkpoint.")
+    assert texts(e.actors) == ["Gunmen"] and texts(e.targets) == ["at least four soldiers"]
+    # the positive twin: a participle after its subject, then a place, is a passive
+    (e,) = events_in("Four soldiers killed at a checkpoint were buried on Monday.")
+    assert e.actors == () and "Four soldiers" in texts(e.targets)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from tests.budget import examples
 from tui.extract.codebook import parse_codebook
 from tui.extract.events import find_events
+from tui.extract.pipeline import extract
 from tui.model import Claim, Event, Mention, Span
 from tui.text.document import Document
 
@@ -497,3 +498,21 @@ def test_a_vehicle_driven_into_a_crowd_is_an_attack_and_running_into_trouble_is_
     # no people near: a plain drive, or a figure of speech
     assert events_of("The government could run into trouble over the budget.") == ()
     assert events_of("The second drone crashed into an apartment building.") == ()
+
+
+def test_a_person_captured_by_no_one_named_is_an_arrest_not_ground_taken() -> None:
+    # WikiEvents train marks no "capture"/"captured" as conflict; those it marks are
+    # arrests. The subject of the passive, or the noun's "of" phrase, is the person.
+    def coded(text: str) -> list[str]:
+        return [e.subtype for e in extract(Document(text)).events if "captur" in e.trigger.text]
+
+    assert coded("Police said Rahami was captured in Linden on Monday.") == ["Arrests"]
+    assert coded("Crowds celebrated the capture of Juan Galarraga in Madrid.") == ["Arrests"]
+    assert coded("He was captured in Watertown, a day after the shootout.") == ["Arrests"]
+    # the positive twins: ground taken is still a territory event
+    assert coded("The town of Kidal was captured by rebels on Monday.") == [
+        "Non-state actor overtakes territory"
+    ]
+    assert coded("Rebels celebrated the capture of the town of Kidal.") == [
+        "Non-state actor overtakes territory"
+    ]

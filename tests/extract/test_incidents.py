@@ -131,3 +131,50 @@ def test_text_without_line_breaks_still_joins_a_repeat_mention() -> None:
     )
     (raid,) = events_of(text)
     assert said(raid) == ["attack", "attack"] and places(raid) == ["Kandahar"]
+
+
+REDEPLOY = (
+    "Rebels swept into the town, forcing the army to redeploy.\n\n"
+    "The governor said schools would close for a week.\n\n"
+    "Officials met in the capital to discuss the budget.\n\n"
+    "The army said the rebels had attacked from several directions, prompting a "
+    "{word} operation to strengthen its lines."
+)
+
+
+def test_a_noun_made_from_the_trigger_verb_is_the_same_incident_paragraphs_later() -> None:
+    # The seed showed "redeploy" and "a redeployment operation" as two events.
+    (e,) = [e for e in events_of(REDEPLOY.format(word="redeployment")) if "redeploy" in said(e)]
+    assert said(e) == ["redeploy", "redeployment"]
+
+
+def test_another_word_of_the_kind_paragraphs_later_is_another_incident() -> None:
+    # The twin: "withdrawal" is the same kind of move but not the same word, and it is
+    # three paragraphs away, so it does not join.
+    evs = events_of(REDEPLOY.format(word="withdrawal"))
+    assert ["redeploy"] in [said(e) for e in evs]
+    assert ["withdrawal"] in [said(e) for e in evs]
+
+
+SCOTT = (
+    "The police shooting of Keith Lamont Scott sparked protests in Charlotte.\n\n"
+    "The mayor said the city would lift its curfew on Monday.\n\n"
+    "Shops on Trade Street reopened after several days of closures.\n\n"
+    "The death of {who} has turned the city into a focus of the national debate."
+)
+
+
+def test_a_death_of_the_person_shot_paragraphs_later_is_the_same_incident() -> None:
+    # Seen on a Washington Post story: "the death of Scott" was an event of its own,
+    # coded as mob violence, three paragraphs after the shooting that killed him.
+    evs = events_of(SCOTT.format(who="Scott"))
+    (shooting,) = [e for e in evs if "shooting" in said(e)]
+    assert said(shooting) == ["shooting", "death"]
+    assert not [e for e in evs if said(e) == ["death"]]
+
+
+def test_a_death_of_someone_else_paragraphs_later_is_not_joined_to_the_shooting() -> None:
+    # The twin: another person's death is not the shooting's toll.
+    evs = events_of(SCOTT.format(who="Maria Lopez"))
+    (shooting,) = [e for e in evs if "shooting" in said(e)]
+    assert "death" not in said(shooting)

@@ -211,6 +211,32 @@ def test_a_name_the_document_mostly_reads_as_misc_is_misc_everywhere() -> None:
     assert types == ["MISC"]
 
 
+def _misc_thrice_then(source: str) -> tuple[list[int], list[str], list[str]]:
+    text = "Zorbism grew. Zorbism spread. Critics of Zorbism spoke. The Zorbism organization sued."
+    found = []
+    for k, (typ, src) in enumerate(
+        [("MISC", "tagger"), ("MISC", "tagger"), ("MISC", "tagger"), ("ORG", source)]
+    ):
+        start = [m for m in range(len(text)) if text.startswith("Zorbism", m)][k]
+        found.append(Found(start, start + 7, typ, 0.9, rule=src != "tagger", source=src))
+    return link(text, found, gazetteer(), patterns())
+
+
+def test_a_name_the_text_calls_an_organisation_is_one_everywhere_over_misc_readings() -> None:
+    # "the Zorbism organization" (typed by its context) outweighs three MISC readings
+    index, types, _ = _misc_thrice_then("context")
+    assert index == [0, 0, 0, 0]
+    assert types == ["ORG"]
+
+
+def test_a_name_the_tagger_alone_once_reads_as_a_body_stays_misc() -> None:
+    # the twin: the same ORG reading from the tagger (or a head-word rule) is only a vote
+    for source in ("tagger", "rule"):
+        index, types, _ = _misc_thrice_then(source)
+        assert index == [0, 0, 0, 0]
+        assert types == ["MISC"]
+
+
 def test_a_lone_name_with_no_misc_reading_stays_a_person_and_misc_alone_stays_apart() -> None:
     text = "Warhol spoke. Warhol left. He used a Polaroid camera."
     index, types, _ = _link(
@@ -249,3 +275,29 @@ def test_a_two_word_organisation_typed_by_a_rule_keeps_apart_from_a_person() -> 
     index, types, _ = link(text, found, gazetteer(), patterns())
     assert index == [0, 1]
     assert types == ["ORG", "PERSON"]
+
+
+def test_a_churchs_short_name_read_as_a_religion_is_the_church() -> None:
+    text = "The Church of Zorbology sued. Zorbology officials left. Zorbology said so."
+    index, types, names = _link(
+        text, [("Church of Zorbology", "ORG"), ("Zorbology", "MISC"), ("Zorbology", "PERSON")]
+    )
+    assert index == [0, 0, 0]
+    assert types == ["ORG"]
+    assert names == ["Church of Zorbology"]
+
+
+def test_a_field_after_another_bodys_of_and_a_place_after_a_church_stay_apart() -> None:
+    # the twins: only a church's name, and not a known place ("England" is no religion)
+    text = "The Institute of Zorbology met. Zorbology grew. Zorbology spread."
+    index, types, _ = _link(
+        text, [("Institute of Zorbology", "ORG"), ("Zorbology", "MISC"), ("Zorbology", "MISC")]
+    )
+    assert index == [0, 1, 1]
+    assert types == ["ORG", "MISC"]
+    text = "The Church of England met. England grew. England spread."
+    index, types, _ = _link(
+        text, [("Church of England", "ORG"), ("England", "MISC"), ("England", "GPE")]
+    )
+    assert index[1] != 0 and index[2] != 0
+    assert types[0] == "ORG"

@@ -245,3 +245,40 @@ def test_a_place_before_an_english_hyphen_compound_stays_a_place() -> None:
     words = _split("rallies in Taipei Anti-war groups")
     tags = ["O", "O", "B-LOC", "O", "O"]
     assert _names(words, tags) == [("Taipei", "GPE")]
+
+
+def test_a_misc_name_before_organization_is_the_organisation() -> None:
+    words = _split("calling the Scientology organization by phone")
+    tags = ["O", "O", "B-MISC", "O", "O", "O"]
+    spans = sentence_names(
+        words, [(t, 0.95) for t in tags], gazetteer(), patterns(), [False] * 6, False, frozenset()
+    )
+    assert [(" ".join(words[s.a : s.b]), s.type, s.source) for s in spans] == [
+        ("Scientology", "ORG", "context")
+    ]
+
+
+def test_a_misc_name_before_group_or_church_stays_misc() -> None:
+    # the twin: "group" and "church" follow faith and nationality words too
+    for line in ("the Zorbist group said", "the Zorbist church said"):
+        words = _split(line)
+        assert _names(words, ["O", "B-MISC", "O", "O"]) == [("Zorbist", "MISC")]
+
+
+def test_a_particle_before_a_surname_is_part_of_the_name() -> None:
+    # Seen on a Politico story: "De Blasio says Chelsea explosion ..." and "de Blasio
+    # said" gave the person "Blasio"; the tagger had tagged the surname alone.
+    words = _split("De Blasio says the city is safe , and de Blasio left for la Paz")
+    tags = ["O", "B-PER", "O", "O", "O", "O", "O", "O", "O", "O", "B-PER", "O", "O", "O", "B-LOC"]
+    assert _names(words, tags) == [
+        ("De Blasio", "PERSON"),
+        ("de Blasio", "PERSON"),
+        ("la Paz", "GPE"),
+    ]
+
+
+def test_a_word_that_is_no_particle_before_a_name_stays_out() -> None:
+    # The twin: "and", "the", "says" before a name are not taken into it.
+    words = _split("Officials say the Blasio plan and Gogh paintings")
+    tags = ["O", "O", "O", "B-PER", "O", "O", "B-PER", "O"]
+    assert _names(words, tags) == [("Blasio", "PERSON"), ("Gogh", "PERSON")]

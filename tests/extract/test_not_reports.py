@@ -92,3 +92,72 @@ def test_protesters_are_a_mention_only_where_no_other_names_their_protest() -> N
         "Later that week, colectivos were seen intimidating protesters in Petare.\n"
     )
     assert said(events_of(text)) == ["protested"]
+
+
+def test_casualties_with_no_figure_beside_other_events_name_a_category() -> None:
+    # "civilian casualties" in a survey of strikes is a category (WikiEvents train marks
+    # 3 of the 67 toll nouns found); the strikes are the reports
+    text = (
+        "A drone strike hit a compound in Miranshah on Monday.\n"
+        "The study counts civilian casualties caused by drones since 2004.\n"
+    )
+    assert said(events_of(text)) == ["drone strike"]
+    # the positive twins: a figure of its own, or the only word of the report
+    counted = text.replace("counts civilian casualties", "counts 20 civilian casualties")
+    assert "casualties" in said(events_of(counted))
+    assert said(events_of("A grenade was thrown at the office.\nCasualties unknown.")) == [
+        "Casualties"
+    ]
+
+
+def test_an_execution_a_jury_may_order_is_no_killing() -> None:
+    # WikiEvents train marks none of the 19 "execute" words found, 10 of them in trial
+    # stories ("faces the possibility of execution if convicted")
+    assert events_of("Tsarnaev faces the possibility of execution if convicted.") == ()
+    assert events_of("The jury will decide whether he is executed or gets parole.") == ()
+    # the positive twins: a killing by armed men, even after their own "court"
+    (e,) = events_of("Militants executed five villagers in Beni on Sunday.")
+    assert e.trigger.text == "executed" and e.subtype == "Attack"
+    text = "Al Shabaab militants held a court which sentenced to death and executed a man."
+    assert "executed" in said(events_of(text))
+
+
+def test_a_word_quoted_with_the_stop_inside_the_quote_is_a_name() -> None:
+    # American usage closes the quote after the stop: still a word someone used
+    text = 'A blast hit a bakery in Lyon, in what the president called an "attack."'
+    assert said(events_of(text)) == ["blast"]
+    # the positive twin: a quoted sentence whose last word is the trigger reports it
+    assert "attack" in said(events_of('"Gunmen will attack," the mayor warned.'))
+
+
+def test_murder_named_as_a_charge_is_no_killing_reported() -> None:
+    # WikiEvents train marks 1 of the 9 "murder" found after a charge word
+    assert events_of("McVeigh is on trial on charges of murder and conspiracy.") == ()
+    assert events_of("He was charged with five counts of attempted murder.") == ()
+    # the positive twins: the killing itself
+    (e,) = events_of("The murder of a priest in the church shocked the town.")
+    assert e.trigger.text == "murder"
+    (e,) = events_of("Gunmen murdered two farmers in the village.")
+    assert e.trigger.text == "murdered"
+
+
+def test_an_event_in_an_if_clause_is_a_condition_not_a_report() -> None:
+    # WikiEvents train marks 1 of the 22 mentions found in an "if" clause
+    text = "Investigators said that if the bomb had gone off, it would have caused damage."
+    assert events_of(text) == ()
+    assert events_of("If someone got hurt, I probably wouldn't care, the teenager said.") == ()
+    # the positive twins: reported, or "if" asking whether
+    assert said(events_of("The bomb went off in the market on Monday.")) == ["went off"]
+    text = "It is unknown if the driver detonated the bomb near the checkpoint."
+    assert said(events_of(text)) == ["detonated"]
+
+
+def test_the_toll_of_a_condition_does_not_take_its_incident_away() -> None:
+    # "killed" reports the marathon bombing; "setting off", in the "if" clause, hosts it.
+    # Grouped with its background host, the whole incident (and "the bombing" after
+    # it) was left out.
+    text = (
+        "He faces the death penalty if convicted of setting off the bombs that killed "
+        "three people at the marathon.\nThe bombing shocked the city."
+    )
+    assert said(events_of(text)) == ["killed", "bombing"]

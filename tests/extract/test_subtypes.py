@@ -44,3 +44,30 @@ def test_damage_done_by_a_crowd_is_coded_as_a_riot() -> None:
         (),
     )
     assert event.subtype == "Mob violence"  # ACLED's coding; not property destruction alone
+
+
+def _coded(text: str) -> list[tuple[str, str]]:
+    from tui.extract.pipeline import extract
+
+    return [(e.trigger.text, e.subtype) for e in extract(Document(text)).events]
+
+
+def test_a_country_taking_ground_is_state_forces() -> None:
+    # Seen on a NYT column: "after Russia seized Crimea" was "Non-state actor overtakes
+    # territory"; ACLED codes state forces taking ground from anyone as the government's.
+    assert _coded("Turkey seized the town of Afrin from Kurdish fighters on Sunday.") == [
+        ("seized", "Government regains territory")
+    ]
+    assert _coded("Israel captured the Golan Heights in 1967.") == [
+        ("captured", "Government regains territory")
+    ]
+
+
+def test_a_group_taking_ground_stays_a_non_state_actor() -> None:
+    # The twin: organisations and armed groups named as the actor are not states.
+    assert _coded("Hamas seized control of Gaza in 2007.") == [
+        ("seized control", "Non-state actor overtakes territory")
+    ]
+    assert _coded("Rebels seized the town of Idlib on Monday.") == [
+        ("seized", "Non-state actor overtakes territory")
+    ]

@@ -136,6 +136,8 @@ def _is_passive(p: SentenceParse, t: Trigger) -> bool:
         j -= 1
     # "dozens killed in ...": a participle straight after its subject, then a preposition
     nxt = v.low[t.end] if t.end < len(v) else "."
+    if nxt == "at" and t.end + 1 < len(v) and v.low[t.end + 1] in ("least", "most"):
+        return False  # "forces seized at least 3 tons": a figure, the verb's object
     return t.start in p.ends and (nxt in w.function_words or not nxt[:1].isalnum())
 
 

@@ -18,8 +18,15 @@ from tui.extract.calibration import CALIBRATED, UNCALIBRATED
 from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import gazetteer
 from tui.extract.linking import ACRONYM_TYPES, MISC, Found, _capitals, link
-from tui.extract.name_repairs import glued_names_cut, names_completed, places_joined
+from tui.extract.name_repairs import (
+    admin_names_joined,
+    glued_names_cut,
+    members_named,
+    names_completed,
+    places_joined,
+)
 from tui.extract.names import NameSpan, sentence_names
+from tui.extract.names_again import names_again
 from tui.extract.patterns import find_rule_spans, patterns
 from tui.extract.tagger import Tagger, default_tagger, sentence_tokens
 from tui.extract.things import things_hidden
@@ -90,9 +97,12 @@ def find_mentions(
     found.sort(key=lambda f: (f.start, -f.end))
     found = _surnames_again(text, sents, words_list, found)
     found = _acronyms_again(text, sents, found, capitals)
+    found = names_again(text, sents, found, casing.lower)
     found = glued_names_cut(text, found)
     found = names_completed(text, found)
     found = places_joined(text, found, gaz)
+    found = admin_names_joined(text, found)
+    found = members_named(text, found, gaz)
     if not hidden:
         return found
     starts = [f.start for f in found]

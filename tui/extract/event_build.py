@@ -47,6 +47,9 @@ class Draft:
     # the codebook coded it from words around it (cues, actor cues), not from the
     # trigger word's own listing alone ("Saturday's attack" says nothing of who was hit)
     cued: bool = False
+    # a toll noun naming a category ("civilian casualties"), not a report, where the
+    # text reports an event in other words (see events.TOLL_NOUNS)
+    category: bool = False
 
 
 # Codes an incident from its mentions: a sub-event type and its probability, or None to
@@ -248,7 +251,23 @@ def _report(d: Draft, index: dict[int, int]) -> Report:
         places=_near_keys(d, [(c.start, c.end) for c in d.args.location], named=True),
         times=_near_keys(d, d.args.time, named=False),
         background=background,
+        victims=_victims(d),
     )
+
+
+def _victims(d: Draft) -> frozenset[str]:
+    """The last words of the people named among the draft's targets ("Keith Lamont
+    Scott", "Scott": "scott"); most drafts name none and share one empty set."""
+    p = d.parse
+    out = []
+    for c in d.args.targets:
+        last = None
+        for k in range(c.start, c.end):
+            if p.mention_types[k] == "PERSON" and p.view.is_capitalised(k):
+                last = p.view.low[k]
+        if last is not None:
+            out.append(last)
+    return frozenset(out) if out else _NO_KEYS
 
 
 def _merge(

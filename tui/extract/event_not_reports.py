@@ -4,6 +4,7 @@ Token indices are within one sentence."""
 
 from __future__ import annotations
 
+from tui.extract.arguments import Arguments
 from tui.extract.chunks import SentenceParse
 from tui.extract.event_words import EventWords, TokenView
 from tui.extract.triggers import Trigger
@@ -95,8 +96,8 @@ def background(parse: SentenceParse, t: Trigger) -> int | None:
     return next((i for i in range(lo, t.start) if v.lemmas[i] & w.background), None)
 
 
-# Trigger words in another sense, by the words next to them. WikiEvents train marks none
-# of these: "journalists were on strike", "a 48-hour strike" (labour), "captured on
+# Trigger words in another sense, by the words next to them (or, for an execution, in
+# its sentence). WikiEvents train marks none of these: "journalists were on strike", "a 48-hour strike" (labour), "captured on
 # closed circuit television", "captured by surveillance cameras" (a picture), "the death
 # penalty", "death row" (a sentence, not a death).
 LABOUR_BEFORE = frozenset({"on", "general", "hunger"})
@@ -107,9 +108,55 @@ SENTENCE_AFTER = frozenset({"penalty", "row", "sentence", "sentences"})
 PICTURE_WINDOW = 4  # tokens after "captured" searched for the camera
 
 
+# A court's execution: an "execute" word in a sentence of sentencing, not a killing
+# reported ("faces the possibility of execution if convicted", "the jury will decide
+# whether he is executed"). WikiEvents train marks none of 19 "execute" words found,
+# 10 of them in such sentences. A court's words alone are not enough: ACLED codes an
+# armed group's "court" that "sentenced to death and executed" a man as an attack.
+JUDICIAL = frozenset(
+    {
+        "convict", "convicted", "conviction", "jury", "juror", "jurors", "trial", "penalty",
+        "parole", "appeal", "appeals", "verdict", "prosecutor", "prosecutors", "lethal",
+        "clemency",
+    }
+)  # fmt: skip
+
+
+# "Murder" as the name of a charge ("charged with five counts of attempted murder",
+# "convicted of murder", "on trial on charges of murder and conspiracy"): the crime a
+# court tries, not a killing reported. WikiEvents train marks 1 of the 9 found.
+CHARGES = frozenset(
+    {
+        "charge", "charges", "charged", "count", "counts", "convicted", "guilty", "accused",
+        "acquitted", "indicted", "trial", "tried",
+    }
+)  # fmt: skip
+CHARGE_WINDOW = 4  # words before "murder" searched for the charge
+CHARGE_INNER = frozenset({"of", "with", "for", "attempted", "first-degree", "second-degree"})
+NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+
+def charged(view: TokenView, t: Trigger) -> bool:
+    """Is the word the name of a charge: a charge word just before it, over "of",
+    "with", "attempted" and a count?"""
+    low = view.low
+    j = t.start - 1
+    while j >= 0 and t.start - j <= CHARGE_WINDOW:
+        if low[j] in CHARGES:
+            return True
+        if low[j] not in CHARGE_INNER and not low[j].isdigit() and low[j] not in NUMBER_WORDS:
+            return False
+        j -= 1
+    return False
+
+
 def other_sense(view: TokenView, t: Trigger) -> bool:
     low, n = view.low, len(view)
     first = low[t.start]
+    if t.phrase in ("execute", "execution"):
+        return any(x in JUDICIAL for x in low)
+    if t.phrase == "murder":
+        return charged(view, t)
     before = low[t.start - 1] if t.start > 0 else ""
     after = low[t.end] if t.end < n else ""
     if t.phrase == "strike" and (before in LABOUR_BEFORE or before.endswith("hour")):
@@ -117,3 +164,27 @@ def other_sense(view: TokenView, t: Trigger) -> bool:
     if t.phrase == "capture":
         return any(low[j] in PICTURES for j in range(t.end, min(n, t.end + PICTURE_WINDOW)))
     return first == "death" and after in SENTENCE_AFTER
+
+
+PERSONAL = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def people_taken(parse: SentenceParse, t: Trigger, args: Arguments) -> bool:
+    """Was a person taken where a territory word ("capture", "seize") expects ground?
+    The subject of its passive ("Rahami was captured", "he was captured in Watertown")
+    or the noun's "of" phrase ("the capture of Juan Manuel Galarraga") is a person or a
+    noun of people. (An active verb's object, "seized two soldiers", is read by the
+    sub-event coder: people taken by anyone are an abduction.)"""
+    v, w = parse.view, parse.words
+    for c in args.location:
+        head = c.end - 1
+        if c.kind != "place" and (
+            parse.mention_types[head] == "PERSON" or v.lemmas[head] & w.person_nouns
+        ):
+            return True
+    if args.passive:
+        j = t.start - 1
+        while j >= 0 and (v.low[j] in w.be or v.low[j] in w.aux):
+            j -= 1
+        return j >= 0 and v.low[j] in PERSONAL
+    return False

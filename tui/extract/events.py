@@ -19,12 +19,14 @@ from tui.extract.arguments import Arguments, find_arguments
 from tui.extract.chunks import NAME_TYPES, SentenceParse, parse_sentence
 from tui.extract.codebook import Codebook, SubEventType, default_codebook
 from tui.extract.event_build import Draft, build, mentions_in
+from tui.extract.event_categories import TOLL_NOUNS, counted, without_categories
 from tui.extract.event_mentions import mention_scorer
 from tui.extract.event_not_reports import (
     background,
     illness,
     negated,
     other_sense,
+    people_taken,
     the_afflicted,
 )
 from tui.extract.event_words import EventWords, TokenView, event_words
@@ -99,7 +101,7 @@ def find_drafts(
             drafts.extend(found)
             if found:
                 previous = found[-1]
-    return _without_crowds(drafts)
+    return without_categories(drafts)
 
 
 def locality_blocks(text: str) -> list[list[tuple[int, int, int]]]:
@@ -223,16 +225,27 @@ def _sentence_events(
             continue
         args = find_arguments(parse, t, coding.subtype.object)
         actor_tokens = [i for c in args.actors for i in range(c.start, c.end)]
+        # "Russia seized Crimea": a country as the actor is its state forces
+        state = bool(actor_tokens) and all(parse.mention_types[i] == "GPE" for i in actor_tokens)
         if not actor_tokens and coding.subtype.object == "location":
             # "The Turkish army advanced ... and seized the town": who takes ground is
             # the subject further left; its words decide state forces or not
             actor_tokens = list(range(t.start))
         if actor_tokens:
-            recoded = finder.code(view, t, actor_tokens)
+            recoded = finder.code(view, t, actor_tokens, state=state)
             if recoded is not None and recoded.subtype != coding.subtype:
                 if recoded.subtype.object != coding.subtype.object:
                     args = find_arguments(parse, t, recoded.subtype.object)
                 coding = recoded
+        if coding.subtype.object == "location" and not args.actors and people_taken(parse, t, args):
+            # "the capture of Juan Manuel Galarraga", "Rahami was captured": a person
+            # caught by no one named is an arrest, no ground taken (WikiEvents train
+            # marks no "capture" or "captured" as conflict; those it marks are arrests).
+            # Taken by a named group ("captured by rebels"), the coder decides.
+            held = finder.code(view, t, actor_tokens, ground=False)
+            if held is not None:
+                coding = held
+                args = find_arguments(parse, t, coding.subtype.object)
         events.append(
             Draft(t, coding.subtype, _confidence(coding), args, parse, cued=coding.score > 0)
         )
@@ -276,7 +289,9 @@ def _sentence_events(
             confidence = 0.5 if by_cues else 0.4
         if sub is None:  # validated codebooks always name a real sub-event type
             continue
-        reports.append(Draft(t, sub, confidence, args, parse, figure, host=host, follows=follows))
+        draft = Draft(t, sub, confidence, args, parse, figure, host=host, follows=follows)
+        draft.category = t.phrase in TOLL_NOUNS and host is None and not counted(t, figures)
+        reports.append(draft)
     return sorted(events + reports, key=lambda d: d.trigger.start)
 
 
@@ -298,6 +313,7 @@ def _named(parse: SentenceParse, t: Trigger) -> bool:
 
 OPEN_QUOTES = frozenset("\"“‘'")
 CLOSE_QUOTES = frozenset("\"”’'")
+QUOTED_STOPS = frozenset({".", ",", "!", "?", ";"})
 
 
 def _not_this_event(parse: SentenceParse, view: TokenView, t: Trigger) -> bool:
@@ -306,33 +322,17 @@ def _not_this_event(parse: SentenceParse, view: TokenView, t: Trigger) -> bool:
 
 def _quoted(view: TokenView, t: Trigger) -> bool:
     """A trigger standing alone in quotes ("called the explosion an “attack”") is a name
-    someone gives the event, not a report of it: WikiEvents train marks none of these."""
+    someone gives the event, not a report of it: WikiEvents train marks none of these.
+    The quote may close after the sentence's stop, as American usage puts it ("what
+    Macron called an "attack."")."""
     toks = view.toks
+    after = t.end + (t.end < len(toks) and toks[t.end].text in QUOTED_STOPS)
     return (
         t.start > 0
-        and t.end < len(toks)
+        and after < len(toks)
         and toks[t.start - 1].text in OPEN_QUOTES
-        and toks[t.end].text in CLOSE_QUOTES
+        and toks[after].text in CLOSE_QUOTES
     )
-
-
-# Nouns naming a crowd, not an event: with another mention of the crowd's event in the
-# article, "protesters" is that event's participant, not one more mention of it
-# (WikiEvents train marks 0 of 7 as triggers). Alone, it still reports the protest; in
-# the sentence of another event mention it stays too, as evidence for that mention's type
-# ("police fired on protesters": excessive force, which ACLED notes need it for).
-CROWDS = frozenset({"protester", "demonstrator"})
-
-
-def _without_crowds(drafts: list[Draft]) -> list[Draft]:
-    crowd = [d.trigger.phrase in CROWDS for d in drafts]
-    events = {d.sub.event_type for d, c in zip(drafts, crowd, strict=True) if not c}
-    with_event = {id(d.parse) for d, c in zip(drafts, crowd, strict=True) if not c}
-    return [
-        d
-        for d, c in zip(drafts, crowd, strict=True)
-        if not c or d.sub.event_type not in events or id(d.parse) in with_event
-    ]
 
 
 def _figure(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 WINDOW = 2000  # characters back from a mention to the latest mention of its incident
 FAR = 2  # paragraphs back beyond which a same-word mention yields to a close definite one
@@ -56,6 +57,9 @@ class Report:
     times: frozenset[str] = frozenset()
     background: bool = False
     distinct: bool = False  # "another attack", "a second blast": a new incident
+    # surnames of the people named as hit: "the death of Scott" is the death in "the
+    # police shooting of Keith Lamont Scott" three paragraphs before
+    victims: frozenset[str] = frozenset()
 
 
 class _Sets:
@@ -79,6 +83,7 @@ class _Sets:
         self.types = [single(r.event_type) for r in reports]
         self.places = [r.places for r in reports]
         self.times = [r.times for r in reports]
+        self.victims = [r.victims for r in reports]
         self.violent = [r.kind == "event" for r in reports]
 
     def find(self, i: int) -> int:
@@ -100,6 +105,7 @@ class _Sets:
             self.types,
             self.places,
             self.times,
+            self.victims,
         ):
             summary[keep] = summary[keep] | summary[gone]
         self.violent[keep] = self.violent[keep] or self.violent[gone]
@@ -119,7 +125,10 @@ def group(reports: Sequence[Report]) -> list[list[int]]:
     document order, groups ordered by their first mention. Background reports stay alone."""
     sets = _Sets(reports)
     for i, r in enumerate(reports):
-        if r.host is not None and not r.background:
+        # the toll of a background mention ("the bombs, if they had gone off, would have
+        # killed dozens") stays out of its group: a group holding background is dropped,
+        # and the incidents the toll would join later must not go with it
+        if r.host is not None and not r.background and not reports[r.host].background:
             sets.union(i, r.host)
     for i, r in enumerate(reports):
         if r.background or r.host is not None:
@@ -140,6 +149,16 @@ def _shares(mine: frozenset[str], theirs: frozenset[str]) -> bool:
 
 def _head(phrase: str) -> str:
     return phrase.rsplit(" ", 1)[-1]
+
+
+@lru_cache(maxsize=4096)
+def _one_stem(a: str, b: str) -> bool:
+    """Is one trigger word the other with an ending ("redeploy" / "redeployment",
+    "assassinate" / "assassination", "shell" / "shelling")? Stems under five letters
+    are too short to tell ("ban" / "bandit")."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    base = short[:-1] if short.endswith("e") else short
+    return len(base) >= 5 and long.startswith(base) and long != short
 
 
 def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
@@ -170,13 +189,22 @@ def _antecedent(reports: Sequence[Report], sets: _Sets, i: int) -> int | None:
         if not (_agree(r.places, sets.places[root]) and _agree(r.times, sets.times[root])):
             continue
         # "the suicide bombing" after "the bombing": one word, a narrower phrase
-        same_word = r.phrase in sets.phrases[root] or head in sets.heads[root]
+        # and "a redeployment operation" after "forcing the army to redeploy": one word too
+        heads = sets.heads[root]
+        same_word = (
+            r.phrase in sets.phrases[root]
+            or head in heads
+            or any(_one_stem(head, h) for h in heads)
+        )
         same_kind = r.subtype in sets.subtypes[root]
         apart = r.paragraph - reports[j].paragraph
         near = apart < 2 * UNIT  # the same or the next paragraph
         if r.kind != "event":
-            # a casualty report on its own: the latest violent incident of its coding
-            if same_kind and sets.violent[root] and near:
+            # a casualty report on its own: the latest violent incident of its coding,
+            # or, anywhere in reach, of a person it names as hit
+            if sets.violent[root] and (
+                (same_kind and near) or not r.victims.isdisjoint(sets.victims[root])
+            ):
                 return root
             continue
         shared_place = bool(r.places and sets.places[root])

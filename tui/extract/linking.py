@@ -201,6 +201,9 @@ def link(
         candidates = spelled.get(t.replace(".", ""))
         if candidates:
             sets.union(i, _nearest(candidates, i))
+    # 3b. "Church of Scientology", then "Scientology" alone read as a religion (MISC):
+    # the short form of an organisation's name is the organisation (as an acronym is)
+    as_org = _church_tails(texts, found, [same, lone], gaz, sets)
     # 4. surnames after full names (the most recent full name wins)
     last_name: dict[str, int] = {}
     alone: dict[str, int] = {}
@@ -262,11 +265,17 @@ def link(
         votes: dict[str, float] = {}
         for i in members:
             weight = found[i].confidence + (0.5 if found[i].rule else 0.0)
-            t = "PERSON" if i in as_person else found[i].type
+            t = "PERSON" if i in as_person else "ORG" if i in as_org else found[i].type
             votes[t] = votes.get(t, 0.0) + weight
             if t == "GPE" and gaz.labels(tuple(texts[i].split())) & PLACES:
                 votes["GPE"] += 0.5  # a known place name leans to the place reading
-        types.append(max(votes, key=lambda t: (votes[t], t)))
+        best = max(votes, key=lambda t: (votes[t], t))
+        if best == MISC:
+            # the text's own word ("the Scientology organization") beats the tagger's
+            # product-or-religion reading of the other mentions
+            said = [found[i].type for i in members if found[i].source == "context"]
+            best = said[0] if said else best
+        types.append(best)
         full = [texts[i] for i in members if not acronym[i]] or [texts[i] for i in members]
         names.append(_POSSESSIVE.sub("", max(full, key=len)) or full[0])
     return index, types, names
@@ -302,6 +311,39 @@ def _readings(found: list[Found], members: list[int]) -> list[list[int]]:
             k -= 1  # the nearest sure mention (the earlier one on a tie)
         parts.setdefault(found[sure[k]].type, []).append(i)
     return list(parts.values())
+
+
+# Only a church's name: the tail of another body's "X of Y" is most often a field or a
+# place ("Linguistics" after "the Summer Institute of Linguistics" is the subject).
+_CHURCH_OF = "Church of "
+
+
+def _church_tails(
+    texts: list[str],
+    found: list[Found],
+    named: list[dict[tuple[str, str], list[int]]],
+    gaz: Gazetteer,
+    sets: _Sets,
+) -> set[int]:
+    """Mentions of a word the tagger reads as a religion (MISC) at least once, that is
+    the tail of a church's name in the document ("Scientology" after "the Church of
+    Scientology"): joined to it, they vote for the church, however the tagger read each
+    (GUM marks the movement an organisation). Not a known place, people or faith
+    ("England" after "the Church of England"; "Islam", "Christianity" stay faiths)."""
+    out: set[int] = set()
+    for j, f in enumerate(found):
+        if f.type != "ORG" or not texts[j].startswith(_CHURCH_OF):
+            continue
+        tail = _POSSESSIVE.sub("", texts[j][len(_CHURCH_OF) :])
+        if " " in tail or tail in gaz.faiths or gaz.labels((tail,)) & PLACES_AND_PEOPLES:
+            continue
+        key = ("NAME", _key(tail, gaz))
+        members = [i for group in named for i in group.get(key, [])]
+        if any(found[i].type == MISC for i in members):
+            for i in members:
+                sets.union(j, i)
+            out.update(members)
+    return out
 
 
 _PLACE_PREPOSITIONS = frozenset(

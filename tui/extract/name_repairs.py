@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tui.extract.gazetteer import COUNTRY, REGION
+from tui.extract.gazetteer import CAPITAL, CITY_BIG, COUNTRY, NORP, ORG, REGION
 from tui.extract.linking import Found
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -109,5 +109,70 @@ def places_joined(text: str, found: list[Found], gaz) -> list[Found]:
                     source="joined",
                 )
                 continue
+        out.append(f)
+    return out
+
+
+# a word the gazetteer knows as a country, region, big city, people or body opens no
+# person's name here ("American Airlines"); small cities are often given names ("Alice")
+_NOT_PEOPLE = frozenset({COUNTRY, REGION, CAPITAL, CITY_BIG, NORP, ORG})
+_POSSESSIVE_GAP = re.compile(r"['’]s ")
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
+
+
+def members_named(text: str, found: list[Found], gaz) -> list[Found]:
+    """ "FTU's Alice Mak", "New People Party's Regina Ip": a two-word name right after a
+    body's possessive, which the tagger alone read as a body too, is its member (after a
+    body's "'s" CoNLL-train marks such names PER 13 times in 18; the others hold a
+    nationality, a head word or a known name: "AMR Corp 's American Airlines")."""
+    for prev, f in zip(found, found[1:], strict=False):
+        if not (
+            f.type == "ORG"
+            and f.source == "tagger"
+            and prev.type == "ORG"
+            and _POSSESSIVE_GAP.fullmatch(text, prev.end, f.start)
+        ):
+            continue
+        words = text[f.start : f.end].split(" ")
+        if (
+            len(words) == 2
+            and all(_PLAIN_NAME.fullmatch(w) for w in words)
+            and not any(w in gaz.org_heads or w in gaz.more_heads for w in words)
+            and not any(gaz.labels((w,)) & _NOT_PEOPLE for w in words)
+        ):
+            f.type, f.rule, f.source = "PERSON", True, "context"
+    return found
+
+
+# Capitalised administrative words that open a place's formal name ("the State of Texas")
+_ADMIN_OPENERS = frozenset(
+    {"State", "City", "Municipality", "County", "Province", "Prefecture", "District", "Borough"}
+)
+
+
+def admin_names_joined(text: str, found: list[Found]) -> list[Found]:
+    """ "the State of Texas", "the Municipality of Livorno": an administrative word read as
+    a name of its own, then "of" and a place, is one place's formal name (CoNLL and GUM
+    mark it whole: "Holy City of Jerusalem", "County of Maui", "Municipality of Culion")."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.type == "GPE"
+            and prev.type in NAME_TYPES
+            and text[prev.end : f.start] == " of "
+            and text[prev.start : prev.end].rsplit(" ", 1)[-1] in _ADMIN_OPENERS
+            and " of " not in text[prev.start : prev.end]
+        ):
+            out[-1] = Found(
+                prev.start,
+                f.end,
+                "GPE",
+                max(prev.confidence, f.confidence),
+                rule=True,
+                source="joined",
+            )
+            continue
         out.append(f)
     return out

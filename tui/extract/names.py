@@ -45,6 +45,9 @@ _LOC_OPENERS = frozenset({"Lake", "Mount", "Mt", "River"})
 # ("Labour has a plan", "the former Labour government"; CoNLL and GUM mark it ORG), read
 # as a modifier of a member ("a Labour MP") a political group (NORP).
 _PARTIES = frozenset({"Labour"})
+# A MISC name the text calls an organisation ("the Scientology organization"); "group",
+# "church" are not enough ("the Kurdish group", "the Catholic church": MISC in CoNLL).
+_ORG_NOUNS = frozenset({"organization", "organisation"})
 
 
 @dataclass(slots=True)
@@ -176,6 +179,9 @@ def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns)
     if t == "MISC":
         if NORP in labels:
             return "NORP"
+        if span.b < len(words) and words[span.b] in _ORG_NOUNS:
+            span.source = "context"  # the text says what the name is
+            return "ORG"
         if len(name) == 1 and NORP in gaz.labels((name[0].split("-")[0],)):
             return "NORP"
         if labels & PLACE_LABELS:
@@ -247,6 +253,14 @@ def sentence_names(
         if s.a == 0 and s.b > 1 and opener(0, s.b):
             s.a = 1  # "During Rosati": a capitalised sentence opener
         s.a, s.b = trim(words, s.a, s.b, pat)
+        if (
+            s.type in ("PER", "LOC")
+            and s.a > 0
+            and words[s.a - 1].lower() in pat.name_particles
+            and not blocked[s.a - 1]
+            and words[s.a][:1].isupper()
+        ):
+            s.a -= 1  # "de Blasio said", "De Blasio says", "van Gogh": the name's particle
         s.b = extend(words, s.b, s.type, pat, gaz, starts)
         if s.type == "PER" and s.b - s.a == 1 and not headline:
             s.b = surname_after(words, tags, blocked, s.b, pat, lower_elsewhere)

@@ -54,6 +54,22 @@ class Sentence:
             and (prev.text[1:].islower() or prev.text.isdigit())
         )
 
+    def name_stop(self, i: int) -> bool:
+        """Is the full stop at ``i`` one of an initial or a title inside a name ("Jeffrey
+        N. Trimble", "whom Mr. Obama recruited")? The sentence splitter did not end the
+        sentence there, a short capitalised word is glued to it and a capital follows."""
+        if i == 0 or i + 1 >= len(self.toks):
+            return False
+        prev, nxt = self.toks[i - 1], self.toks[i + 1]
+        return (
+            len(prev.text) <= 3
+            and prev.text.isalpha()
+            and prev.text[0].isupper()
+            and prev.end == self.toks[i].start
+            and nxt.text[:1].isupper()
+            and not self.glued_stop(i)
+        )
+
     def capital(self, i: int) -> bool:
         t = self.toks[i].text
         return t[:1].isupper() or t[:1].isdigit()
@@ -81,7 +97,7 @@ def _name_part(s: Sentence, j: int) -> bool:
     return not title_case(s.toks)
 
 
-def _name_link(s: Sentence, i: int, lex: Lexicon) -> bool:
+def name_link(s: Sentence, i: int, lex: Lexicon) -> bool:
     """Is the lower-case word at ``i`` inside a name ("Secretary of State")?"""
     if s.low[i] not in lex.name_links or i == 0 or i + 1 >= len(s.toks):
         return False
@@ -106,7 +122,7 @@ def _np_left(s: Sentence, j: int, lex: Lexicon) -> int:
             break
         if s.is_boundary(i):
             break
-        if s.low[i] in lex.np_stops and not _name_link(s, i, lex) and not _name_part(s, i):
+        if s.low[i] in lex.np_stops and not name_link(s, i, lex) and not _name_part(s, i):
             break
         if s.low[i] in lex.verbs and not s.capital(i):
             break
@@ -158,7 +174,7 @@ def _name_like(s: Sentence, a: int, b: int, lex: Lexicon) -> bool:
         if s.is_boundary(i) and t != "-":
             return False
         w = s.low[i]
-        if (w in lex.np_stops and not _name_link(s, i, lex)) or (
+        if (w in lex.np_stops and not name_link(s, i, lex)) or (
             w in lex.verbs and not s.capital(i)
         ):
             return False
@@ -226,6 +242,35 @@ def _skip_time(s: Sentence, j: int, lex: Lexicon) -> int:
     return i if i >= 0 and not s.is_boundary(i) else j
 
 
+_DASHES = frozenset({"-", "—", "–", "―"})
+
+
+def _dash_parenthetical(s: Sentence, j: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The source before a parenthetical set off by dashes that ends at token ``j``:
+    "John Dickey, the chief executive of Ora Media -- the production company that owns
+    the programming -- told me" -> from "John Dickey" to the last word before the closing
+    dash. The parenthetical may hold anything (a relative clause, commas), so it is
+    stepped over whole rather than walked word by word."""
+    dash = s.toks[j].text
+    close = j - 1 if dash == "-" and j > 0 and s.toks[j - 1].text == "-" else j
+    if dash == "-" and close == j:
+        return None  # a lone hyphen is not a dash
+    i = close - 1
+    while i > 0 and close - i <= 2 * MAX_SOURCE_TOKENS:
+        if s.toks[i].text == dash and (dash != "-" or s.toks[i - 1].text == "-"):
+            opening = i - 1 if dash == "-" else i
+            if opening == 0 or s.toks[opening - 1].text in _DASHES:
+                return None
+            inner = left_source(s, opening, lex)
+            if inner is None or inner[1] != opening:
+                return None
+            return inner[0], close
+        if s.toks[i].text in ".!?" and not s.name_stop(i):
+            return None
+        i -= 1
+    return None
+
+
 def left_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
     """Token range ``[a, b)`` of the source before the cue at token ``k``, if any."""
     j = skip_verb_group(s, k - 1, lex)
@@ -233,6 +278,8 @@ def left_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
     if j < 0:
         return None
     w = s.low[j]
+    if s.toks[j].text in _DASHES:
+        return _dash_parenthetical(s, j, lex)
     if w in lex.pronouns:
         return j, j + 1
     if s.toks[j].text == ",":
@@ -342,45 +389,11 @@ def subject_at_start(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | Non
         b < k
         and b - a < 8
         and s.low[b] not in lex.time_words
-        and (s.capital(b) or _name_link(s, b, lex) or s.toks[b].text == ".")
+        and (s.capital(b) or name_link(s, b, lex) or s.toks[b].text == ".")
     ):
         b += 1
     while b > a and s.low[b - 1] in lex.name_links:
         b -= 1  # "The Security Council on Friday": "on" opens the date, not the name
     if b == a or b >= k or s.is_boundary(b) or s.low[a] in lex.time_words:
         return None
-    return a, b
-
-
-def right_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
-    """Token range of the source after the cue ending at token ``k`` ('..., said Smith')."""
-    n = len(s.toks)
-    a = k + 1
-    if a >= n:
-        return None
-    b = a
-    while b < n and b - a < MAX_SOURCE_TOKENS:
-        if s.is_boundary(b) or s.toks[b].text in ".!?":
-            break
-        if b > a and s.low[b] in lex.np_stops and not _name_link(s, b, lex):
-            break
-        if b > a and (s.low[b] in lex.time_words or s.low[b] in lex.verbs) and not s.capital(b):
-            break
-        b += 1
-    # Weekdays are capitalised but are not the source: "said Thursday".
-    while b > a and s.low[b - 1] in lex.time_words:
-        b -= 1
-    if b == a:
-        return None
-    # An appositive after the name: "said John Smith, a spokesman for the army."
-    if (
-        b < n - 1
-        and s.toks[b].text == ","
-        and (s.low[b + 1] in lex.appositive_openers or s.low[b + 1] in lex.roles)
-    ):
-        e = b + 1
-        while e < n and not s.is_boundary(e) and s.toks[e].text not in ".!?":
-            e += 1
-        if e - a <= MAX_SOURCE_TOKENS:
-            b = e
     return a, b

@@ -181,19 +181,32 @@ class TriggerFinder:
         return low.endswith("ed") or self.words.irregular.get(low, low) != low
 
     def code(
-        self, view: TokenView, trigger: Trigger, actor_tokens: Sequence[int] = ()
+        self,
+        view: TokenView,
+        trigger: Trigger,
+        actor_tokens: Sequence[int] = (),
+        ground: bool = True,
+        state: bool = False,
     ) -> Coding | None:
-        """The sub-event type a trigger reports, or None (a secondary word without cues)."""
+        """The sub-event type a trigger reports, or None (a secondary word without cues).
+        ``ground=False``: what was taken is people, not ground ("the capture of the
+        suspect"), so no territory sense; the people taken are the cue of the others.
+        ``state``: the actor is a country ("Russia seized Crimea"), which acts through
+        its state forces: the codebook's actor cue "state" counts when no other does."""
         senses = self.senses.get(trigger.phrase)
         if not senses:
             return None
         cue_hits = self._cue_hits(view, trigger)
         actor_hits = self._actor_hits(view, actor_tokens)
+        if state and not actor_hits:
+            actor_hits = {sub.name: 1 for sub in self.actor_cue_subtypes.get("state", ())}
         best: Coding | None = None
         best_key: tuple[int, int, int] | None = None
         for order, (sub, primary) in enumerate(senses):
+            if not ground and sub.object == "location":
+                continue
             score = cue_hits.get(sub.name, 0) + 2 * actor_hits.get(sub.name, 0)
-            if not primary and score == 0:
+            if not primary and score == 0 and ground:
                 continue
             key = (score, int(primary), -order)
             if best_key is None or key > best_key:
