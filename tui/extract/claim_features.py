@@ -202,6 +202,12 @@ def cue_features(view: SentenceView, i: int, in_lexicon: str) -> list[str]:
     ``in_lexicon`` says what the hand-written cue list makes of the word ("" when it is
     not there; else e.g. "v", "strict", "noun").
     """
+    return cue_word_features(cue_word_key(view, i, in_lexicon))
+
+
+def cue_word_key(view: SentenceView, i: int, in_lexicon: str) -> tuple[str, ...]:
+    """Everything ``cue_features`` reads of the sentence: equal keys, equal features
+    (extraction caches each key's score: a few thousand keys for a long article)."""
     low = view.low
     n = len(low)
     w = low[i]
@@ -233,12 +239,22 @@ def cue_features(view: SentenceView, i: int, in_lexicon: str) -> list[str]:
         j -= 1
     subj = word_class(view, j)
     sw = low[j] if j >= 0 else "^"
+    gap, question = str(min(i - 1 - j, 2)), "1" if view.question else "0"
+    quoted = "1" if view.marks[-1] else "0"
+    return (subj, sw, gap, w, lem, p1, p2, n1, n2, pc, nc, nc2, cap, inq, that, left_name,
+            pos, in_lexicon, question, quoted)  # fmt: skip
+
+
+def cue_word_features(key: tuple[str, ...]) -> list[str]:
+    """The features of a ``cue_word_key``."""
+    subj, sw, gap, w, lem, p1, p2, n1, n2, pc, nc, nc2, cap, inq, that, left_name = key[:16]
+    pos, in_lexicon, question, quoted = key[16:]
     return [
         "sj=" + subj,
         "sjl=" + subj + "|" + lem,
         "sjw=" + sw,
         "sjwl=" + sw + "|" + lem,
-        "gap=" + str(min(i - 1 - j, 2)),
+        "gap=" + gap,
         "bias",
         "w=" + w,
         "l=" + lem,
@@ -265,8 +281,8 @@ def cue_features(view: SentenceView, i: int, in_lexicon: str) -> list[str]:
         "posl=" + pos + "|" + lem,
         "lex=" + in_lexicon,
         "lexl=" + in_lexicon + "|" + pc,
-        "ques=" + ("1" if view.question else "0"),
-        "sq=" + ("1" if view.marks[-1] else "0") + "|" + nc,
+        "ques=" + question,
+        "sq=" + quoted + "|" + nc,
     ]
 
 

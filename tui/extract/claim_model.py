@@ -19,8 +19,9 @@ from tui.extract.claim_distances import BUCKETS, REACH
 from tui.extract.claim_features import (
     LABELS,
     SentenceView,
-    cue_features,
     cue_group_features,
+    cue_word_features,
+    cue_word_key,
     history_features,
     lemma,
     relation_features,
@@ -70,6 +71,7 @@ class ClaimModel:
     _rel: dict = field(default_factory=dict)
     _hist: dict = field(default_factory=dict)
     _cue: dict = field(default_factory=dict)
+    _margins: dict = field(default_factory=dict)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> ClaimModel:
@@ -85,7 +87,17 @@ class ClaimModel:
         )
 
     def cue_margin(self, view: SentenceView, i: int, lex: Lexicon) -> float:
-        feats = cue_features(view, i, lexicon_tag(view.low[i], view, i, lex))
+        # one score per distinct key (news repeats "officials said" and its neighbours):
+        # the 33 features and their sum were 4% of the extraction
+        key = cue_word_key(view, i, lexicon_tag(view.low[i], view, i, lex))
+        margin = self._margins.get(key)
+        if margin is None:
+            margin = self._cue_sum(cue_word_features(key))
+            if len(self._margins) < _CACHE_LIMIT:
+                self._margins[key] = margin
+        return margin
+
+    def _cue_sum(self, feats: list[str]) -> float:
         try:
             # nearly every feature is in the cache: summed in C, no list of weights built
             return sum(map(self.cue.__getitem__, feats))
