@@ -457,7 +457,7 @@ def test_a_surname_after_a_given_name_is_still_found_again() -> None:
 
 
 def _doubtful(text: str, names: list[tuple[str, str, float]]) -> list[str]:
-    from tui.extract.entities import _doubtful_names
+    from tui.extract.doubts import doubtful_names
     from tui.extract.linking import Found
 
     found, index, types, confidence = [], [], [], []
@@ -467,7 +467,7 @@ def _doubtful(text: str, names: list[tuple[str, str, float]]) -> list[str]:
         index.append(k)
         types.append(typ)
         confidence.append(conf)
-    return sorted(names[e][0] for e in _doubtful_names(text, found, index, types, confidence))
+    return sorted(names[e][0] for e in doubtful_names(text, found, index, types, confidence))
 
 
 def test_an_unknown_one_word_place_the_calibration_doubts_is_not_suggested() -> None:

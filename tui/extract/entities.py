@@ -15,6 +15,7 @@ import bisect
 from typing import cast
 
 from tui.extract.calibration import CALIBRATED, UNCALIBRATED
+from tui.extract.doubts import doubtful_names, sure_enough
 from tui.extract.features import doc_casing, is_headline, is_title_case
 from tui.extract.gazetteer import gazetteer
 from tui.extract.linking import ACRONYM_TYPES, MISC, Found, _capitals, link
@@ -279,13 +280,18 @@ def extract_entities(
     if not found:
         return (), ()
     confidence = _confidences(text, found, index, types, tg)
-    doubtful = _doubtful_names(text, found, index, types, confidence)
+    doubtful = doubtful_names(text, found, index, types, confidence)
     if doubtful:
         confidence = [c for c, e in zip(confidence, index, strict=True) if e not in doubtful]
         types = [MISC if e in doubtful else t for e, t in enumerate(types)]
         found, index, types, names = _shown(found, index, types, names)
         if not found:
             return (), ()
+    keep = sure_enough(found, confidence)
+    if len(keep) < len(found):
+        found = [found[k] for k in keep]
+        index = [index[k] for k in keep]
+        confidence = [confidence[k] for k in keep]
     aliases: list[list[str]] = [[] for _ in names]
     for f, e in zip(found, index, strict=True):
         t = text[f.start : f.end]
@@ -307,35 +313,6 @@ def extract_entities(
         for i, f in enumerate(found)
     )
     return entities, mentions
-
-
-# Below this calibrated confidence a suggestion is more likely wrong than right.
-_DOUBT = 0.5
-
-
-def _doubtful_names(
-    text: str, found: list[Found], index: list[int], types: list[str], confidence: list[float]
-) -> set[int]:
-    """Places named in one word the gazetteer does not know, and people named in one word
-    (no full name in the document: "Gigaloader", "Cosplay"), every mention of them more
-    likely wrong than right: not suggested. A place the gazetteer knows is a place whatever
-    the tagger's doubt; an unknown one is, on the dev splits, a person, a body or no name
-    more often than a place when the calibration doubts it (CoNLL dev 5 of 27 right, GUM
-    news 0 of 7). One-word people under 0.5 were right 8 times in 31 on CoNLL dev, 4 in
-    10 on GUM news, 12 in 41 and 5 in 25 on the held-out fifth of CoNLL-train and
-    GUM-train (the calibration does not see that a lone word is a weaker person)."""
-    gaz = gazetteer()
-    out: set[int] = set()
-    bad: set[int] = set()
-    for f, e, c in zip(found, index, confidence, strict=True):
-        if types[e] not in ("GPE", "LOC", "PERSON") or e in bad:
-            continue
-        words = text[f.start : f.end]
-        if c < _DOUBT and " " not in words and (types[e] == "PERSON" or not gaz.labels((words,))):
-            out.add(e)
-        else:
-            bad.add(e)
-    return out - bad
 
 
 def _shown(
