@@ -41,6 +41,16 @@ class Coding:
     primary: bool
 
 
+def _title_cased(view: TokenView, i: int) -> bool:
+    """Is token ``i`` inside a headline run into the text ("Boston Bombing Suspect Found
+    Guilty BOSTON — ...")? Its neighbours on both sides are capitalised words too. A
+    month ("March") is a date whatever its case."""
+    toks = view.toks
+    if i == 0 or i + 1 >= len(toks) or toks[i].text == "March":
+        return False
+    return all(toks[k].text[:1].isupper() and toks[k].text[:1].isalpha() for k in (i - 1, i + 1))
+
+
 class TriggerFinder:
     """Finds triggers in a sentence and codes them with the codebook."""
 
@@ -96,7 +106,12 @@ class TriggerFinder:
             tok = view.toks[i].text
             # A capitalised trigger word mid-sentence is a name ("Operation Strike",
             # "March", "Battle of Aleppo"), unless it is an acronym such as "IED".
-            if tok[:1].isupper() and not tok.isupper() and not view.sentence_initial(i):
+            if (
+                tok[:1].isupper()
+                and not tok.isupper()
+                and not view.sentence_initial(i)
+                and not _title_cased(view, i)
+            ):
                 i += 1
                 continue
             m = self.index.match_at(lemmas, i)
