@@ -29,3 +29,20 @@ def test_a_one_word_person_named_in_full_elsewhere_is_kept_however_doubted() -> 
     # the twin: no full name in the document
     text = "Warhol's legacy. Andy Smith took them."
     assert doubtful_names(text, found, [0, 1], ["PERSON", "PERSON"], [0.4, 0.9]) == {0}
+
+
+def test_a_name_the_tagger_itself_doubted_is_not_found_again_by_its_spelling() -> None:
+    from tui.extract.names_again import names_again
+    from tui.extract.tagger import sentence_tokens
+
+    text = "He left Zorbology. Zorbology sued."
+    sents = sentence_tokens(text)
+    doubted = Found(8, 17, "ORG", 0.51)
+    assert names_again(text, sents, [doubted], frozenset()) == [doubted]
+    # the twin: read as a body with some confidence, it is found again
+    sure = Found(8, 17, "ORG", 0.8)
+    found = names_again(text, sents, [sure], frozenset())
+    assert [(text[f.start : f.end], f.start, f.type) for f in found] == [
+        ("Zorbology", 8, "ORG"),
+        ("Zorbology", 19, "ORG"),
+    ]
