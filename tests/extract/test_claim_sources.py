@@ -221,3 +221,21 @@ def test_a_label_now_known_as_stays_a_claim() -> None:
     # The twin: "now known as" gives a label someone uses (PolNeAR marks all four in train).
     text = "The group, now known as the Islamic State, was seen as a threat by officials."
     assert [c for c in claims_of(text) if c.cue.text == "known"]
+
+
+def test_a_negated_auxiliary_is_part_of_the_verb_group_not_the_source() -> None:
+    # Seen on PolNeAR dev: sources "He didn't", "his aides haven't", "Donald Trump isn't".
+    text = (
+        "He didn’t suggest retaliation was likely. Donald Trump isn't saying much about "
+        "debate preparation. The two countries together said the deal was done."
+    )
+    claims = claims_of(text)
+    assert by_content(claims, "retaliation").source.span.text == "He"
+    assert by_content(claims, "debate preparation").source.span.text == "Donald Trump"
+    assert by_content(claims, "deal was done").source.span.text == "The two countries"
+
+
+def test_the_words_skipped_before_a_cue_leave_the_subject_whole() -> None:
+    # The twin: skipping "didn't" and "together" stops at the subject's last word.
+    c = by_content(claims_of("Officials in Ankara didn't say the border was shut."), "border")
+    assert c.source.span.text == "Officials in Ankara"

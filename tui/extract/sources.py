@@ -82,11 +82,17 @@ def _is_adverb(s: Sentence, i: int) -> bool:
 
 def skip_verb_group(s: Sentence, j: int, lex: Lexicon) -> int:
     """The last token before ``j`` (inclusive) that is not part of the verb group."""
-    while j >= 0 and (s.low[j] in lex.verb_group or _is_adverb(s, j)):
+    while j >= 0 and (
+        s.low[j] in lex.verb_group or _is_adverb(s, j) or s.low[j].endswith(_NEGATED)
+    ):
         if _name_part(s, j):
             break
         j -= 1
     return j
+
+
+# "didn't", "doesn’t", "won't": one token each, a negated auxiliary of the verb group
+_NEGATED = ("n't", "n’t")
 
 
 def _name_part(s: Sentence, j: int) -> bool:
@@ -372,28 +378,3 @@ def _relative_head(s: Sentence, a: int, j: int, lex: Lexicon) -> int | None:
                 return head
             return None
     return None
-
-
-def subject_at_start(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The sentence's opening subject, when it is a pronoun or a name, before token ``k``
-    ("Cruz exhorted Republicans ... and said ...")."""
-    a = 0
-    while a < k and s.low[a] in lex.lead_words:
-        a += 1
-    if a >= k:
-        return None
-    if s.low[a] in lex.pronouns and s.low[a] not in ("who", "it"):
-        return a, a + 1
-    b = a
-    while (
-        b < k
-        and b - a < 8
-        and s.low[b] not in lex.time_words
-        and (s.capital(b) or name_link(s, b, lex) or s.toks[b].text == ".")
-    ):
-        b += 1
-    while b > a and s.low[b - 1] in lex.name_links:
-        b -= 1  # "The Security Council on Friday": "on" opens the date, not the name
-    if b == a or b >= k or s.is_boundary(b) or s.low[a] in lex.time_words:
-        return None
-    return a, b

@@ -89,10 +89,9 @@ def ends(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if _is_boundary(text, m.start(), m.end(), end)
     )
     # Cheap test first: most paragraphs have no full stop directly before a letter.
-    if (
-        _JOINED.search(text, start, end) is None
-        and _HEADLINE.search(text, start, end) is None
-        and _GLUED.search(text, start, end) is None
+    if _JOINED.search(text, start, end) is None and (
+        _CASE_TURN.search(text, start, end) is None
+        or (_HEADLINE.search(text, start, end) is None and _GLUED.search(text, start, end) is None)
     ):
         yield from spaced
         return
@@ -132,6 +131,9 @@ _HEADLINE = re.compile(r"[a-z]{3}[A-Z]{3}")
 # ("macOS", "McDONALD" and typos such as "dividenD ." are left alone, and "iPhone",
 # "eBay" have one letter before theirs). Checked with _is_glued_boundary.
 _GLUED = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z]|[AI]\s)")
+# A lower-case letter right before a capital, which every match of _HEADLINE and of _GLUED
+# has: without one neither can match, and it is looked for four times faster than both.
+_CASE_TURN = re.compile(r"[a-z][A-Z]")
 _CHUNK_START = re.compile(r"\S*\Z")
 _CHUNK_END = re.compile(r"\S*")
 _WORD_AFTER = re.compile(r"[\"“‘(«]*(\w+)")

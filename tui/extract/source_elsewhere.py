@@ -1,4 +1,6 @@
-"""The source after its cue: "..., said Smith", "..., said Rep. Jim Clyburn, a Democrat"."""
+"""Sources found other than by walking left from the cue: after it ("..., said Smith",
+"..., said Rep. Jim Clyburn, a Democrat") and the sentence's opening subject ("Cruz
+exhorted Republicans ... and said ...")."""
 
 from __future__ import annotations
 
@@ -37,4 +39,29 @@ def right_source(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
             e += 1
         if e - a <= MAX_SOURCE_TOKENS:
             b = e
+    return a, b
+
+
+def subject_at_start(s: Sentence, k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The sentence's opening subject, when it is a pronoun or a name, before token ``k``
+    ("Cruz exhorted Republicans ... and said ...")."""
+    a = 0
+    while a < k and s.low[a] in lex.lead_words:
+        a += 1
+    if a >= k:
+        return None
+    if s.low[a] in lex.pronouns and s.low[a] not in ("who", "it"):
+        return a, a + 1
+    b = a
+    while (
+        b < k
+        and b - a < 8
+        and s.low[b] not in lex.time_words
+        and (s.capital(b) or name_link(s, b, lex) or s.toks[b].text == ".")
+    ):
+        b += 1
+    while b > a and s.low[b - 1] in lex.name_links:
+        b -= 1  # "The Security Council on Friday": "on" opens the date, not the name
+    if b == a or b >= k or s.is_boundary(b) or s.low[a] in lex.time_words:
+        return None
     return a, b
