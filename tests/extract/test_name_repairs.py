@@ -58,13 +58,23 @@ def test_a_body_after_a_bodys_possessive_stays_a_body() -> None:
 
 
 def test_an_administrative_word_of_a_place_is_one_place() -> None:
-    text = "the State of Texas and the Holy City of Jerusalem"
-    found = _found(text, [("State", "ORG", "tagger"), ("Texas", "GPE", "context")])
-    found += _found(text, [("Holy City", "LOC", "tagger"), ("Jerusalem", "GPE", "tagger")])
+    text = "the State of Texas and the Holy City of Jerusalem, the Federal Republic of Yugoslavia"
+    found = _found(
+        text,
+        [
+            ("State", "ORG", "tagger"),
+            ("Texas", "GPE", "context"),
+            ("Holy City", "LOC", "tagger"),
+            ("Jerusalem", "GPE", "tagger"),
+            ("Federal Republic", "GPE", "tagger"),
+            ("Yugoslavia", "GPE", "tagger"),
+        ],
+    )
     out = admin_names_joined(text, found)
     assert [(text[f.start : f.end], f.type) for f in out] == [
         ("State of Texas", "GPE"),
         ("Holy City of Jerusalem", "GPE"),
+        ("Federal Republic of Yugoslavia", "GPE"),
     ]
 
 

@@ -144,9 +144,13 @@ def members_named(text: str, found: list[Found], gaz) -> list[Found]:
     return found
 
 
-# Capitalised administrative words that open a place's formal name ("the State of Texas")
+# Capitalised administrative words that open a place's formal name ("the State of Texas",
+# "the Republic of Ireland")
 _ADMIN_OPENERS = frozenset(
-    {"State", "City", "Municipality", "County", "Province", "Prefecture", "District", "Borough"}
+    {
+        *("State", "City", "Municipality", "County", "Province", "Prefecture", "District"),
+        *("Borough", "Republic", "Kingdom", "Commonwealth", "Emirate", "Principality"),
+    }
 )
 
 
