@@ -18,6 +18,7 @@ from tui.extract.phrases import PhraseIndex
 CUE_WINDOW = 8  # tokens either side of the trigger searched for cue words
 FIGURATIVE_WINDOW = 6  # tokens either side searched for words of politics or sport
 ECHO_WINDOW = 6  # tokens after a trigger where a secondary-only verb restates it
+TITLE_BEFORE, TITLE_AFTER = 3, 2  # tokens around a capitalised trigger read for a headline
 
 
 # Not frozen (never changed after it is built all the same): a frozen dataclass sets
@@ -39,6 +40,22 @@ class Coding:
     subtype: SubEventType
     score: int  # cue support
     primary: bool
+
+
+def _title_cased(view: TokenView, i: int, function_words: frozenset[str]) -> bool:
+    """Is token ``i`` inside a headline run into the text ("Boston Bombing Suspect Found
+    Guilty BOSTON — ...")? Its neighbours on both sides are capitalised words too, and
+    no lower-case word near it but a function word ("from", "of"): "Operation Strike
+    Back ended quietly" is a name in running text. A month ("March") is a date."""
+    toks = view.toks
+    if i == 0 or i + 1 >= len(toks) or toks[i].text == "March":
+        return False
+    if not all(toks[k].text[:1].isupper() and toks[k].text[:1].isalpha() for k in (i - 1, i + 1)):
+        return False
+    return not any(
+        toks[k].text[:1].islower() and view.low[k] not in function_words
+        for k in range(max(0, i - TITLE_BEFORE), min(len(toks), i + 1 + TITLE_AFTER))
+    )
 
 
 class TriggerFinder:
@@ -96,7 +113,12 @@ class TriggerFinder:
             tok = view.toks[i].text
             # A capitalised trigger word mid-sentence is a name ("Operation Strike",
             # "March", "Battle of Aleppo"), unless it is an acronym such as "IED".
-            if tok[:1].isupper() and not tok.isupper() and not view.sentence_initial(i):
+            if (
+                tok[:1].isupper()
+                and not tok.isupper()
+                and not view.sentence_initial(i)
+                and not _title_cased(view, i, self.words.function_words)
+            ):
                 i += 1
                 continue
             m = self.index.match_at(lemmas, i)
