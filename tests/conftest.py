@@ -19,6 +19,9 @@ from hypothesis import settings  # noqa: E402
 
 from tests.budget import FACTOR, THOROUGH  # noqa: E402
 
+# a hung asyncio test names the await it is stuck in (tests/hangs.py)
+from tests.hangs import pytest_timeout_cancel_timer, pytest_timeout_set_timer  # noqa: E402, F401
+
 # Property tests (tests/budget.py): "quick" on every run, "thorough" with
 # `--hypothesis-profile thorough` (nightly). Neither has a deadline: on a loaded 2-core
 # machine any example can be slow, and speed is measured by benchmarks/, never by tests.
