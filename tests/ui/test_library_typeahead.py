@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual import events
 from textual.keys import _character_to_key
+from textual.widgets import Input
 
 from tests.ui.test_library import folder, indexed, library, make_app, table_lines
 from tests.waiting import wait_until_async
@@ -51,8 +52,13 @@ async def test_backspace_and_escape_in_a_burst_reach_the_filter(folder: Path) ->
     async with app.run_test(size=(140, 20)) as pilot:
         await indexed(app)
         burst(app, "/", "p", "l", "x", "backspace", "a")
-        await wait_until_async(lambda: len(table_lines(app)) == 1, "the filtered row")
-        assert "plain" in table_lines(app)[0]
+        # "plx" on the way shows one line too, "no articles": wait for the row itself
+        await wait_until_async(
+            lambda: len(table_lines(app)) == 1 and "plain" in table_lines(app)[0],
+            "the filtered row",
+            seen=lambda: "\n".join(table_lines(app)),
+        )
+        assert library(app).query_one("#library-filter").value == "pla"
         burst(app, "escape", "k")  # clears the filter (plain.txt, the last, still under the
         # cursor); k moves up the list rather than into the box
         await wait_until_async(lambda: len(table_lines(app)) == 3, "every row back")
@@ -60,7 +66,11 @@ async def test_backspace_and_escape_in_a_burst_reach_the_filter(folder: Path) ->
         assert library(app).state.cursor == 1
         assert library(app).query_one("#library-filter").value == ""
         burst(app, "/", "g", "enter", "e", "r")  # back in the list: e r are not the box's
-        await wait_until_async(lambda: len(table_lines(app)) == 1, "the row with a g")
+        await wait_until_async(
+            lambda: len(table_lines(app)) == 1 and "articles" not in table_lines(app)[0],
+            "the row with a g",
+            seen=lambda: "\n".join(table_lines(app)),
+        )
         await pilot.pause()
         assert "Truce talks stall" in table_lines(app)[0]
         assert library(app).query_one("#library-filter").value == "g"
@@ -86,3 +96,19 @@ async def test_ctrl_f_then_escape_in_a_burst_closes_the_search(folder: Path) -> 
         await pilot.press("g")
         await pilot.pause()
         assert app.screen.query_one("#library-query").value == "g"  # a fresh search box
+
+
+async def test_ctrl_f_again_right_after_escape_opens_a_fresh_search(folder: Path) -> None:
+    # Keys typed after escape, before the search has closed, were the closing search's:
+    # the second ctrl+f and the r were swallowed and the library stayed.
+    app = make_app(folder)
+    async with app.run_test(size=(140, 30)):
+        await indexed(app)
+        burst(app, "ctrl+f", "g", "escape", "ctrl+f", "r")
+        await wait_until_async(
+            lambda: isinstance(app.screen, SearchScreen)
+            and app.screen.query_one("#library-query", Input).value == "r",
+            "a fresh search with the r typed into it",
+            seen=lambda: f"{app.screen_stack}",
+        )
+        assert [type(s) for s in app.screen_stack[1:]] == [type(library(app)), SearchScreen]

@@ -276,7 +276,9 @@ class LibraryScreen(Screen):
         """Whether a key that reached the table was typed for the filter box or the search
         (see tui.ui.library.typeahead); if so it has been handled here."""
         if self._typeahead is not None:
-            return self._typeahead(event)
+            if self._typeahead(event):
+                return True
+            self._typeahead = None  # the search closed: the key is the library's
         active = self.active_bindings.get(event.key)
         if active is None or active.node is not self:
             return False
@@ -362,9 +364,12 @@ class LibraryScreen(Screen):
 
         screen = SearchScreen(self.index)
         self._typeahead = screen.type_ahead
-        self.app.push_screen(screen, self._search_done)
 
-    def _search_done(self, result: tuple[str, str | None, int] | None) -> None:
-        self._typeahead = None
-        if result is not None:
-            self.open_article(*result)
+        def done(result: tuple[str, str | None, int] | None) -> None:
+            # this search's own hook only: a search opened since has its own
+            if self._typeahead == screen.type_ahead:
+                self._typeahead = None
+            if result is not None:
+                self.open_article(*result)
+
+        self.app.push_screen(screen, done)

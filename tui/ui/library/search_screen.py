@@ -79,12 +79,19 @@ class SearchScreen(ModalScreen[Opened | None]):
 
     def type_ahead(self, event: events.Key) -> bool:
         """A key typed for this screen before its box had the focus (it reached the
-        library's table, or this screen itself): handled as the box would have."""
+        library's table, or this screen itself): handled as the box would have. False
+        once the search is closed: keys typed after escape are the library's again."""
         if self._closed:
-            return True
+            return False
         action = bound_action(self, event.key)
         if action == "cancel":
-            self.app.call_later(self.action_cancel)
+            # Closed now, not once the app comes round to it: ctrl+f typed right after
+            # escape opens a fresh search instead of reaching this closing one. (Only
+            # the screen on top can be popped; under another one it waits its turn.)
+            if self.app.screen is self:
+                self.action_cancel()
+            else:
+                self.app.call_later(self.action_cancel)
             return True
         if event.key == "enter":
             self._enters += 1
