@@ -178,3 +178,29 @@ async def test_search_in_the_library_opens_the_article_at_the_item(folder: Path)
         )
         assert app.screen.path == folder / "aleppo.txt"
         assert app.screen.state.current_claim.id == "c1"
+
+
+@pytest.mark.parametrize("typed", ["", "g"])
+async def test_escape_closes_a_search_at_rest_and_the_app_goes_on(folder: Path, typed: str) -> None:
+    # The search kept its own "dismissed" flag in Textual's `_closed`: escape in a search
+    # that had settled made it refuse the message that removes it, and the app, waiting
+    # for that removal, froze (the next key never handled, quitting hung).
+    from tui.ui.library.search_screen import SearchScreen
+
+    app = make_app(folder)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await indexed(app)
+        await pilot.press("ctrl+f", *typed)
+        await wait_until_async(
+            lambda: isinstance(app.screen, SearchScreen) and app.screen.is_mounted, "the search"
+        )
+        search = app.screen
+        await pilot.pause()  # settled: nothing left in its queue
+        await pilot.press("escape")
+        await wait_until_async(lambda: not search.is_running, "the search to be removed")
+        assert app.screen is library(app)
+        await pilot.press("ctrl+f")
+        await wait_until_async(
+            lambda: isinstance(app.screen, SearchScreen) and app.screen is not search,
+            "a new search",
+        )

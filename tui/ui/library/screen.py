@@ -118,7 +118,7 @@ class LibraryScreen(Screen):
         self.jobs = jobs
         self.state = LibraryState()
         self.opened: Path | None = None  # the article in the reader now, if any
-        self._closing = False
+        self._unmounted = False  # not `_closing`: that is Textual's own (the message pump's)
         self._indexing = ""
         self._rels: list[str] = []
         self._rows_shown = time.monotonic()
@@ -151,7 +151,7 @@ class LibraryScreen(Screen):
         self._refresh_index()
 
     def on_unmount(self) -> None:
-        self._closing = True
+        self._unmounted = True
 
     def _show_rows(self) -> None:
         """Every article's row as the index has it (a bare one until it is indexed)."""
@@ -190,14 +190,14 @@ class LibraryScreen(Screen):
 
         self._look_in_cache()  # for the rows the index had: now, not after the refresh
         self.index.refresh(
-            self.articles, progress=progress, cancelled=lambda: self._closing, jobs=self.jobs
+            self.articles, progress=progress, cancelled=lambda: self._unmounted, jobs=self.jobs
         )
         self._look_in_cache()
         self.post_message(self.Indexed(0, None))
 
     def _look_in_cache(self) -> None:
         """(In the refresh thread.) Post what the cache holds for the unextracted articles."""
-        if self.cached is not None and not self._closing:
+        if self.cached is not None and not self._unmounted:
             self.post_message(self.Cached(self.cached.overlay(self.index)))
 
     def on_library_screen_cached(self, message: Cached) -> None:

@@ -53,7 +53,10 @@ class SearchScreen(ModalScreen[Opened | None]):
         # Enters typed ahead (before the box had the focus): the first goes to the results
         # once they are in, the second opens the first of them.
         self._enters = 0
-        self._closed = False  # dismissed: a search still running has nowhere to show
+        # Dismissed: a search still running has nowhere to show. Not `_closed`: that is
+        # Textual's own (the message pump's), and setting it made the screen refuse every
+        # message after escape, the Prune that removes it included: the app froze.
+        self._dismissed = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box search-box"):
@@ -64,7 +67,7 @@ class SearchScreen(ModalScreen[Opened | None]):
 
     def on_mount(self) -> None:
         boxes = self.query(Input)
-        if self._closed or not boxes:
+        if self._dismissed or not boxes:
             return  # escape typed with ctrl+f dismissed it before it was mounted
         box = boxes.first()
         self.set_focus(box)
@@ -81,7 +84,7 @@ class SearchScreen(ModalScreen[Opened | None]):
         """A key typed for this screen before its box had the focus (it reached the
         library's table, or this screen itself): handled as the box would have. False
         once the search is closed: keys typed after escape are the library's again."""
-        if self._closed:
+        if self._dismissed:
             return False
         action = bound_action(self, event.key)
         if action == "cancel":
@@ -134,12 +137,13 @@ class SearchScreen(ModalScreen[Opened | None]):
         self.app.call_from_thread(self._show, result, "", query)
 
     def _show(self, result: SearchResult | None, error: str, query: str) -> None:
-        if self._closed:
-            return
-        if query != self.query_one(Input).value:
+        box = next(iter(self.query(Input)), None)
+        hits = next(iter(self.query(OptionList)), None)
+        status = next(iter(self.query("#library-search-status").results(Static)), None)
+        if self._dismissed or box is None or hits is None or status is None:
+            return  # closed, or its widgets going as the app quits: nowhere to show
+        if query != box.value:
             return  # typed on since: a newer search is coming
-        hits = self.query_one(OptionList)
-        status = self.query_one("#library-search-status", Static)
         if result is None:
             status.update(Text(visible(error)))
             return
@@ -167,10 +171,10 @@ class SearchScreen(ModalScreen[Opened | None]):
 
     def _chosen_index(self, index: int) -> None:
         hit = self.hits[index]
-        self._closed = True
+        self._dismissed = True
         self.dismiss((hit.path, hit.item or None, hit.start))
 
     def action_cancel(self) -> None:
-        if not self._closed:
-            self._closed = True
+        if not self._dismissed:
+            self._dismissed = True
             self.dismiss(None)
