@@ -161,3 +161,11 @@ def test_the_toll_of_a_condition_does_not_take_its_incident_away() -> None:
         "three people at the marathon.\nThe bombing shocked the city."
     )
     assert said(events_of(text)) == ["killed", "bombing"]
+
+
+def test_a_fight_against_an_idea_is_a_campaign_not_a_battle() -> None:
+    text = "She promised to step up the fight against Islamist terrorism in Britain."
+    assert events_of(text) == ()
+    assert events_of("Ministers agreed to combat extremism in schools.") == ()
+    # the positive twin: a fight against people
+    assert said(events_of("Rebels were fighting government troops near Idlib.")) == ["fighting"]
