@@ -536,3 +536,19 @@ def test_a_headline_run_into_the_text_reports_its_event() -> None:
     # the twins: a capitalised word in a name of running text is no report
     assert said("Officials said the Battle of Aleppo ended in December.") == []
     assert said("Officials said Operation Strike began in the north on Monday.") == []
+
+
+def test_arrests_and_the_search_that_found_nothing_violent_stay_arrests() -> None:
+    # the sub-event model read "raided" near bomb words as an attack; WikiEvents train
+    # marks none of the 16 mentions of such incidents
+    text = (
+        "Though a young chemical engineer was arrested yesterday in connection with the "
+        "explosion, experts say such a bomb could be made by anyone.\nInvestigators found "
+        "manuals for bomb making in one of the apartments that they raided after arresting "
+        "Mr. Salameh."
+    )
+    coded = {e.trigger.text: e.subtype for e in extract(Document(text)).events}
+    assert coded["arrested"] == "Arrests"
+    # the positive twin: where someone was killed, the raid is violence
+    text = "Police raided a house in Jersey City and shot dead two men."
+    assert "Attack" in {e.subtype for e in extract(Document(text)).events}
