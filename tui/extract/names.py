@@ -7,7 +7,8 @@ finds most names; rules then fix what it cannot know:
 - names run on over lowercase particles ("Hayat Tahrir al-Sham", "Maraat al Numan",
   "Centre for the Reconciliation of the Enemy Parties in Syria");
 - the last word types a capitalised name ("... Council" ORG, "... Airport" FAC,
-  "Resolution ..." LAW), context types others ("the city of X" GPE, "X rebels" ORG);
+  "Resolution ..." LAW), context types others ("the city of X" GPE, "X rebels" ORG)
+  (``name_types``);
 - possessives split: "Russia’s Defence Ministry" gives GPE "Russia" and ORG "Defence
   Ministry", not one ORG. The possessor is an entity in its own right (it links to the
   other mentions of Russia, which an analyst filtering by country needs) and "Defence
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.extract.gazetteer import CAPITAL, CITY_BIG, CITY_MID, COUNTRY, NORP, ORG, REGION, Gazetteer
+from tui.extract.gazetteer import NORP, ORG, Gazetteer
 from tui.extract.name_bounds import (
     cap,
     chunks,
@@ -27,27 +28,20 @@ from tui.extract.name_bounds import (
     has_particle,
     hyphen_names,
     may_extend,
-    press_title,
     strip_front,
     surname_after,
     trim,
 )
+from tui.extract.name_types import (
+    PLACE_LABELS,
+    context_type,
+    final_type,
+    tagger_knows_better,
+    words_type,
+)
 from tui.extract.patterns import Patterns
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
-_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
-PLACE_LABELS = frozenset({COUNTRY, CAPITAL, CITY_BIG, CITY_MID, REGION})
-# The natural-place words that open a name ("Lake Chad", "Mount Hermon", "River Ouse");
-# the others end one ("Red Sea", "Mojave Desert"): opening a name they make no place
-# ("Sea Org", "Desert Rose", "Valley Metro").
-_LOC_OPENERS = frozenset({"Lake", "Mount", "Mt", "River"})
-# A party's own name among the political words: read alone as a body, it is the party
-# ("Labour has a plan", "the former Labour government"; CoNLL and GUM mark it ORG), read
-# as a modifier of a member ("a Labour MP") a political group (NORP).
-_PARTIES = frozenset({"Labour"})
-# A MISC name the text calls an organisation ("the Scientology organization"); "group",
-# "church" are not enough ("the Kurdish group", "the Catholic church": MISC in CoNLL).
-_ORG_NOUNS = frozenset({"organization", "organisation"})
 
 
 @dataclass(slots=True)
@@ -58,56 +52,6 @@ class NameSpan:
     confidence: float
     source: str  # "tagger" | "rule" | "gazetteer"
     chars: tuple[int, int] | None = None  # part of one token: offsets within it
-
-
-def _words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
-    """The type a capitalised name's own words give it (its last word, or the gazetteer)."""
-    while len(words) > 2 and (words[-1] in _ROMAN or words[-1].isdigit()):
-        words = words[:-1]  # "World War II", "Apollo 11": the head comes before the number
-    last = words[-1]
-    key = tuple(words)
-    labels = gaz.labels(key)
-    if ORG in labels:
-        return "ORG"
-    if labels & PLACE_LABELS:
-        return "GPE"
-    if len(words) < 2:
-        return None
-    for j, w in enumerate(words[1:], 1):
-        # "Centre for the Reconciliation of ...", "Ministry of Defence": the head comes
-        # before of/for; "Fernando Cheung of the Labour Party" is not an organisation
-        if w in ("of", "for"):
-            head = (words[j - 1],)
-            if head[0] in gaz.org_heads:
-                return "ORG"
-            if head in gaz.fac_heads:
-                return "FAC"
-            if head in gaz.loc_heads:
-                return "LOC"
-            return None
-    if last in gaz.fac_final_heads:
-        return "FAC"
-    if last in gaz.org_heads or last in gaz.more_heads:
-        return "ORG"
-    if last in gaz.press_heads and press_title(words[:-1], gaz):
-        return "ORG"
-    if (last,) in gaz.fac_heads or tuple(words[-2:]) in gaz.fac_heads:
-        return "FAC"
-    if (last,) in gaz.loc_heads or words[0] in _LOC_OPENERS:
-        return "LOC"
-    if last in pat.law_heads and len(words) >= 2:
-        return "LAW"
-    if (last,) in pat.event_heads or tuple(words[-2:]) in pat.event_heads:
-        return "EVENT"
-    return None
-
-
-def _tagger_knows_better(tagged: str, by_words: str) -> bool:
-    """Is the tagger's type of a name (``PER``, or already ``PERSON``) more telling than
-    its head word's? A person's surname may be a law or event word ("Stuart Law", "Tom
-    Spring"). (Letting the tagger's ORG or PER also overrule a place word opening a name,
-    "Sea Org", scored no better on held-out training documents: not done.)"""
-    return tagged in ("PER", "PERSON") and by_words in ("LAW", "EVENT")
 
 
 def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
@@ -131,88 +75,6 @@ def tagger_spans(tags: list[tuple[str, float]]) -> list[NameSpan]:
         cur.confidence = sum(confs) / len(confs)
         spans.append(cur)
     return spans
-
-
-def _context_type(words: list[str], a: int, b: int, pat: Patterns, gaz: Gazetteer) -> str | None:
-    """What the words around a name say it is."""
-    # the (up to) two words before the name, lower-cased, built directly: this runs for
-    # every name the tagger finds
-    if a >= 2:
-        before: tuple[str, ...] = (words[a - 2].lower(), words[a - 1].lower())
-    else:
-        before = (words[0].lower(),) if a == 1 else ()
-    if before in pat.place_cues or before[-1:] in pat.place_cues:
-        return "GPE"
-    if b < len(words):
-        nxt = words[b]
-        if nxt in gaz.admin_heads:
-            return "GPE"
-        if nxt in pat.group_followers:
-            return "ORG"
-        if nxt == "and" and b + 2 < len(words) and cap(words[b + 1]):
-            # "the Belgorod and Kursk regions": the head after the pair types both
-            k = b + 1
-            while k < len(words) and cap(words[k]):
-                k += 1
-            if k < len(words) and words[k] in gaz.admin_heads and words[k].endswith("s"):
-                return "GPE"
-    return None
-
-
-def _final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
-    """Our type for a tagger span: head words and context first, then the tagger's guess.
-
-    The gazetteer only refines the tagger (LOC -> GPE, MISC -> NORP): a city's name is
-    often a sports club's ("Surrey", "Los Angeles"), and the tagger sees the context.
-    """
-    name = words[span.a : span.b]
-    t = span.type
-    if len(name) >= 2:
-        by_words = _words_type(name, gaz, pat)
-        if by_words is not None and not _tagger_knows_better(t, by_words):
-            return by_words
-    labels = gaz.labels(tuple(name))
-    if NORP in labels and not (t == "ORG" and len(name) == 1 and name[0] in _PARTIES):
-        return "NORP"
-    if "&" in name:
-        return "ORG"  # "Douglas & Lomason", "A.G. Edwards & Sons"
-    if t == "MISC":
-        if NORP in labels:
-            return "NORP"
-        if span.b < len(words) and words[span.b] in _ORG_NOUNS:
-            span.source = "context"  # the text says what the name is
-            return "ORG"
-        if len(name) == 1 and NORP in gaz.labels((name[0].split("-")[0],)):
-            return "NORP"
-        if labels & PLACE_LABELS:
-            return "GPE"
-        if ORG in labels:
-            return "ORG"
-        return None
-    ctx = _context_type(words, span.a, span.b, pat, gaz)
-    if ctx == "GPE" or (ctx == "ORG" and t == "PER"):
-        span.source = "context"
-        return ctx
-    if t == "PER":
-        return "PERSON"
-    if t == "ORG":
-        return "ORG"
-    if t == "LOC":
-        if (name[-1],) in gaz.loc_heads or name[0] in _LOC_OPENERS:
-            return "LOC"
-        word = name[0]
-        if (
-            len(name) == 1
-            and 3 <= len(word) <= 6
-            and word.isalpha()
-            and word.isupper()
-            and not labels
-            and not gaz.labels((word.title(),))
-            and not any(ch in "AEIOU" for ch in word[1:-1])
-        ):
-            return "ORG"  # an unknown acronym ("HRMMU") names a body more often than a place
-        return "GPE"
-    return None
 
 
 def sentence_names(
@@ -266,7 +128,7 @@ def sentence_names(
             s.b = surname_after(words, tags, blocked, s.b, pat, lower_elsewhere)
         while s.b > s.a and any(blocked[s.a : s.b]):
             s.b -= 1
-        typ = _final_type(s, words, gaz, pat) if s.b > s.a else None
+        typ = final_type(s, words, gaz, pat) if s.b > s.a else None
         if typ is not None:
             s.type = typ
             spans.append(s)
@@ -311,7 +173,7 @@ def sentence_names(
                 and gaz.labels(tuple(words[a + 1 : b])) & PLACE_LABELS
             ):
                 continue  # "Jewish West Bank": a nationality before a known place
-            typ = _words_type(words[a:b], gaz, pat)
+            typ = words_type(words[a:b], gaz, pat)
             if (
                 typ is None
                 and inside
@@ -324,11 +186,11 @@ def sentence_names(
                 a += 1
                 inside = inside[1:]
             if typ is None and has_particle(words[a:b], pat) and len(inside) <= 1:
-                typ = _context_type(words, a, b, pat, gaz)
+                typ = context_type(words, a, b, pat, gaz)
                 if typ is None and inside:
                     typ = inside[0].type
             if typ is None or any(
-                s.a == a and s.b == b and _tagger_knows_better(s.type, typ) for s in inside
+                s.a == a and s.b == b and tagger_knows_better(s.type, typ) for s in inside
             ):
                 continue  # "Stuart Law": the person the tagger found keeps the name
             conf = max([s.confidence for s in inside] + [0.75])
