@@ -552,3 +552,12 @@ def test_arrests_and_the_search_that_found_nothing_violent_stay_arrests() -> Non
     # the positive twin: where someone was killed, the raid is violence
     text = "Police raided a house in Jersey City and shot dead two men."
     assert "Attack" in {e.subtype for e in extract(Document(text)).events}
+
+
+def test_a_vehicle_hitting_a_bomb_is_an_explosion_and_hitting_a_wall_is_not() -> None:
+    # WikiEvents train marks 5 of the 8 "hit" found near a bomb word
+    text = "Families were on their way to a wedding when their vehicle hit a roadside bomb."
+    (e,) = extract(Document(text)).events
+    assert (e.trigger.text, e.subtype) == ("hit", "Remote explosive/landmine/IED")
+    # the positive twin's negative: no bomb near, no event
+    assert extract(Document("Their car hit a wall on the way to the wedding.")).events == ()
