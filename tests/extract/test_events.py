@@ -538,6 +538,27 @@ def test_a_headline_run_into_the_text_reports_its_event() -> None:
     assert said("Officials said Operation Strike began in the north on Monday.") == []
 
 
+def test_an_age_or_a_count_of_children_is_no_toll_and_no_victim() -> None:
+    # Seen on a Washington Post story: "the death of Scott, 43, a father of seven" gave
+    # the police shooting a toll of 43 (then 7) and "43" as a victim.
+    text = (
+        "Police shot Keith Lamont Scott in Charlotte on Tuesday. The death of Keith Lamont "
+        "Scott, 43, a father of seven, angered the city."
+    )
+    (e,) = events_of(text)
+    assert e.fatalities is None or e.fatalities.estimate not in (43, 7)
+    assert "43" not in texts(e.targets)
+    assert "Keith Lamont Scott" in texts(e.targets)
+
+
+def test_a_count_of_people_killed_is_the_toll() -> None:
+    # The twin: the same figures counting the dead are the toll.
+    (e,) = events_of("Gunmen killed 43 villagers in Kabul on Tuesday.")
+    assert e.fatalities is not None and e.fatalities.estimate == 43
+    (e,) = events_of("Gunmen killed seven people, a father among them, in Kabul.")
+    assert e.fatalities is not None and e.fatalities.estimate == 7
+
+
 def test_arrests_and_the_search_that_found_nothing_violent_stay_arrests() -> None:
     # the sub-event model read "raided" near bomb words as an attack; WikiEvents train
     # marks none of the 16 mentions of such incidents

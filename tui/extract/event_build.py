@@ -17,7 +17,7 @@ from tui.extract.arguments import Arguments
 from tui.extract.chunks import NAME_TYPES, TIME_TYPES, Chunk, SentenceParse
 from tui.extract.codebook import SubEventType
 from tui.extract.event_marks import marks
-from tui.extract.event_words import TokenView
+from tui.extract.event_words import TokenView, is_age
 from tui.extract.incidents import Report, group
 from tui.extract.triggers import Trigger
 from tui.model import Claim, Event, Fatalities, Mention, Ref, Span
@@ -139,7 +139,10 @@ def _piece(
 ) -> _Piece:
     v = d.parse.view
     trigger = Span.of(text, v.toks[d.trigger.start].start, v.toks[d.trigger.end - 1].end)
-    targets = _refs(text, d.args.targets, d.parse, live, starts, NAME_TYPES)
+    # "Scott, 43,": the age beside a victim's name is no victim of its own
+    p = d.parse
+    hit = [c for c in d.args.targets if not is_age(p.view, p.mention_types, c.start, c.end)]
+    targets = _refs(text, hit, d.parse, live, starts, NAME_TYPES)
     for c, parse in d.extra_targets:
         ref = _ref(text, c.start, c.end, parse, live, starts, NAME_TYPES)
         if all(not r.span.overlaps(ref.span) for r in targets):
