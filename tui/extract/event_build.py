@@ -199,10 +199,25 @@ def _near_keys(d: Draft, spans: Sequence[tuple[int, int]], named: bool) -> froze
             continue
         if named and not any(v.is_capitalised(k) for k in range(a, b)):
             continue
-        if _other_clause(d, a, b):
+        if _other_clause(d, a, b) and (named or not _opening_time(d, a, b)):
             continue
         out.add(_key(v.text[s:e]))
     return frozenset(out) if out else _NO_KEYS  # most mentions: one shared empty set
+
+
+_TIME_OPENERS = frozenset({"in", "on", "at", "during", "since", "by", "last", "this", "early"})
+
+
+def _opening_time(d: Draft, a: int, b: int) -> bool:
+    """Is the time phrase at ``a``..``b`` the sentence's opening adverbial, set off by a
+    comma ("In 2000, they attacked the USS Cole")? It dates the main clause, subject and
+    all, so the clause words between it and the trigger do not make it another's."""
+    v = d.parse.view
+    return (
+        b < d.trigger.start
+        and v.toks[b].text == ","
+        and all(v.low[k] in _TIME_OPENERS for k in range(a))
+    )
 
 
 # Words that open or mark another clause: subject pronouns, relatives, finite auxiliaries
