@@ -3,12 +3,13 @@
     python -m training.check_built [--data DIR]
 
 - ``tui/data/places.gaz`` is the same bytes as a fresh ``training.build_gazetteer``,
-  and ``tui/data/yaml_cache.txt`` as a fresh ``training.build_yaml_cache``;
+  ``tui/data/given_names.txt`` as a fresh ``training.build_given_names``, and
+  ``tui/data/yaml_cache.txt`` as a fresh ``training.build_yaml_cache``;
 - ``tui/data/ner_tagger.bin`` was trained with the features the tagger computes now
   (its recorded feature probe) and, when the training corpora are there (``--data``,
   default ``../shared/train``), on exactly these files (their recorded sha256).
 
-Exit status 0 when all hold, 1 otherwise. The unit tests check the first two without
+Exit status 0 when all hold, 1 otherwise. The unit tests check the first three without
 ``../shared`` (``tests/extract/test_built_data.py``).
 """
 
@@ -19,6 +20,8 @@ import sys
 
 from training.build_gazetteer import OUT as PLACES_PATH
 from training.build_gazetteer import build
+from training.build_given_names import OUT as GIVEN_PATH
+from training.build_given_names import build as build_given
 from training.build_yaml_cache import OUT as YAML_CACHE_PATH
 from training.build_yaml_cache import build as build_yaml_cache
 from training.fingerprint import feature_probe, sources_sha256
@@ -40,6 +43,10 @@ def main(argv: list[str] | None = None) -> None:
     if build() != PLACES_PATH.read_bytes():
         problems.append(
             f"{PLACES_PATH.name}: differs from a fresh build (training.build_gazetteer)"
+        )
+    if build_given() != GIVEN_PATH.read_text(encoding="utf-8"):
+        problems.append(
+            f"{GIVEN_PATH.name}: differs from a fresh build (training.build_given_names)"
         )
     if build_yaml_cache()[0] != YAML_CACHE_PATH.read_bytes():
         problems.append(f"{YAML_CACHE_PATH.name}: out of date (training.build_yaml_cache)")

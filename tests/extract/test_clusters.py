@@ -1,4 +1,4 @@
-"""Word clusters: the file format round-trips, and the tagger's features use them."""
+"""Word clusters and lexicon flags: the features that know a word beyond the labelled data."""
 
 from __future__ import annotations
 
@@ -35,3 +35,12 @@ def test_the_tagger_features_carry_the_shipped_clusters() -> None:
     assert "cc=" + coarse in context_features("Monday", gaz, True)
     # the twin: an unknown form gets no cluster feature
     assert not [f for f in own_features("Qwzxv", gaz) if f.startswith(("c=", "cc="))]
+
+
+def test_a_given_name_is_flagged_on_the_word_and_its_neighbours() -> None:
+    gaz = gazetteer()
+    assert "given" in own_features("Gloria", gaz)
+    assert "given" in context_features("Eunice", gaz, True)
+    # the twins: a surname, a place, a given name in lower case
+    for word in ("Mertens", "Aleppo", "gloria"):
+        assert "given" not in own_features(word, gaz)

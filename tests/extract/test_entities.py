@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.budget import examples
-from tui.extract.entities import find_entities
+from tui.extract.entities import find_entities, find_mentions
 from tui.extract.linking import Found
 from tui.extract.names_again import names_again
-from tui.extract.tagger import sentence_tokens
+from tui.extract.tagger import default_tagger, sentence_tokens
 from tui.model import Entity, Mention
 from tui.text.document import Document
 from tui.text.loader import load_document, load_text
@@ -514,3 +514,24 @@ def test_a_name_the_document_also_writes_in_lower_case_is_not_found_by_spelling_
     assert found == [party]
     found = names_again(text, sents, [Found(14, 20, "ORG", 0.9)], frozenset())
     assert [(text[f.start : f.end], f.start) for f in found] == [("Reform", 14), ("Reform", 25)]
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    found = find_mentions(text, default_tagger())
+    return [(text[f.start : f.end], f.type, f.source) for f in found]
+
+
+def test_a_known_city_in_capitals_before_a_hyphen_is_a_dateline_place() -> None:
+    # Seen on a Washington Post story: "CHARLOTTE - Nearly a week after ..." was read as
+    # an organisation, and with the headline's "Charlotte" it outvoted the city's other
+    # mentions: Charlotte was ORG all through the story.
+    text = "CHARLOTTE - Nearly a week after the shooting, the city remains in limbo."
+    assert ("CHARLOTTE", "GPE", "dateline") in _found(text)
+
+
+def test_a_word_in_capitals_that_is_no_place_is_no_dateline() -> None:
+    # The twin: "BREAKING - " opens the paragraph the same way and names no place.
+    text = "BREAKING - The mayor of Charlotte resigned on Sunday."
+    assert not [f for f in _found(text) if f[2] == "dateline"]
+    _, mentions = find_entities(Document(text))
+    assert ("Charlotte", "GPE") in [(m.span.text, m.type) for m in mentions]

@@ -536,3 +536,49 @@ def test_a_headline_run_into_the_text_reports_its_event() -> None:
     # the twins: a capitalised word in a name of running text is no report
     assert said("Officials said the Battle of Aleppo ended in December.") == []
     assert said("Officials said Operation Strike began in the north on Monday.") == []
+
+
+def test_an_age_or_a_count_of_children_is_no_toll_and_no_victim() -> None:
+    # Seen on a Washington Post story: "the death of Scott, 43, a father of seven" gave
+    # the police shooting a toll of 43 (then 7) and "43" as a victim.
+    text = (
+        "Police shot Keith Lamont Scott in Charlotte on Tuesday. The death of Keith Lamont "
+        "Scott, 43, a father of seven, angered the city."
+    )
+    (e,) = events_of(text)
+    assert e.fatalities is None or e.fatalities.estimate not in (43, 7)
+    assert "43" not in texts(e.targets)
+    assert "Keith Lamont Scott" in texts(e.targets)
+
+
+def test_a_count_of_people_killed_is_the_toll() -> None:
+    # The twin: the same figures counting the dead are the toll.
+    (e,) = events_of("Gunmen killed 43 villagers in Kabul on Tuesday.")
+    assert e.fatalities is not None and e.fatalities.estimate == 43
+    (e,) = events_of("Gunmen killed seven people, a father among them, in Kabul.")
+    assert e.fatalities is not None and e.fatalities.estimate == 7
+
+
+def test_arrests_and_the_search_that_found_nothing_violent_stay_arrests() -> None:
+    # the sub-event model read "raided" near bomb words as an attack; WikiEvents train
+    # marks none of the 16 mentions of such incidents
+    text = (
+        "Though a young chemical engineer was arrested yesterday in connection with the "
+        "explosion, experts say such a bomb could be made by anyone.\nInvestigators found "
+        "manuals for bomb making in one of the apartments that they raided after arresting "
+        "Mr. Salameh."
+    )
+    coded = {e.trigger.text: e.subtype for e in extract(Document(text)).events}
+    assert coded["arrested"] == "Arrests"
+    # the positive twin: where someone was killed, the raid is violence
+    text = "Police raided a house in Jersey City and shot dead two men."
+    assert "Attack" in {e.subtype for e in extract(Document(text)).events}
+
+
+def test_a_vehicle_hitting_a_bomb_is_an_explosion_and_hitting_a_wall_is_not() -> None:
+    # WikiEvents train marks 5 of the 8 "hit" found near a bomb word
+    text = "Families were on their way to a wedding when their vehicle hit a roadside bomb."
+    (e,) = extract(Document(text)).events
+    assert (e.trigger.text, e.subtype) == ("hit", "Remote explosive/landmine/IED")
+    # the positive twin's negative: no bomb near, no event
+    assert extract(Document("Their car hit a wall on the way to the wedding.")).events == ()

@@ -178,3 +178,23 @@ def test_a_death_of_someone_else_paragraphs_later_is_not_joined_to_the_shooting(
     evs = events_of(SCOTT.format(who="Maria Lopez"))
     (shooting,) = [e for e in evs if "shooting" in said(e)]
     assert "death" not in said(shooting)
+
+
+def test_a_sentence_opening_year_keeps_an_old_attack_apart_from_last_weekend() -> None:
+    # Seen on a USA Today opinion piece: "In 2000, they attacked the USS Cole" joined
+    # "Last weekend, America once again experienced attacks" as one incident: the year
+    # was read as another clause's (a subject stands between it and the verb).
+    text = (
+        "Last weekend, America once again experienced attacks upon its shores. "
+        "In 2000, they attacked the USS Cole, killing 17 sailors."
+    )
+    assert [said(e) for e in events_of(text)] == [["attacks"], ["attacked", "killing"]]
+
+
+def test_a_sentence_opening_day_that_agrees_keeps_the_incident_whole() -> None:
+    # The twin: an opening time that agrees with the incident's joins it.
+    text = (
+        "Gunmen attacked a checkpoint in Sarvan on Monday. "
+        "On Monday, the attack killed three soldiers."
+    )
+    assert [said(e) for e in events_of(text)] == [["attacked", "attack", "killed"]]

@@ -271,3 +271,38 @@ def test_a_deleted_word_never_lands_inside_another_word() -> None:
     moved = "iran the new reporters talks al iran al.\n\niran iran al iran said iran al said.\n"
     span, state = reanchor_span(Span.of(text, 25, 27), moved)
     assert state == "moved" and (span.start, span.text) == (29, "al")
+
+
+# Found by the property test (tests/store/test_anchoring_properties.py): an edit deleted
+# "reporters iran.\n\nal " and so moved the second paragraph's '"reporters' up to where the
+# first "reporters" stood, with a quotation mark more before it and the paragraph ending
+# after it. The mention was re-anchored there as "moved": another copy of the words.
+_REPORTERS = (
+    'iran al said iran reporters iran.\n\nal "reporters\n\n'
+    "iran iran al iran al the iran al would iran al resume iran al.\n"
+)
+
+
+def _reporters_after(new_text: str) -> Mention:
+    m = Mention("m0", Span.of(_REPORTERS, 18, 27), "GPE", "e1")
+    result, _ = reanchor(Annotations((Entity("e1", "x", "GPE"),), (m,), (), ()), new_text)
+    (out,) = result.mentions
+    return out
+
+
+def test_a_near_copy_with_only_one_side_left_is_not_taken_for_the_deleted_quote() -> None:
+    new_text = _REPORTERS.replace("reporters iran.\n\nal ", "", 1)
+    assert new_text.startswith('iran al said iran "reporters\n\n')
+    out = _reporters_after(new_text)
+    assert out.anchor == "orphaned"
+    assert (out.span.start, out.span.end) == (18, 27)  # kept as it was, for the reviewer
+
+
+def test_a_quote_whose_one_side_agrees_exactly_is_still_found() -> None:
+    # The twin: the paragraph now ends after the quote, and the text before it is the
+    # same to the letter: the quote is where it was.
+    new_text = _REPORTERS.replace(' iran.\n\nal "reporters', "", 1)
+    assert new_text.startswith("iran al said iran reporters\n\n")
+    out = _reporters_after(new_text)
+    assert out.anchor != "orphaned"
+    assert (out.span.start, out.span.end) == (18, 27)

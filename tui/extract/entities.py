@@ -26,6 +26,7 @@ from tui.extract.name_repairs import (
     names_completed,
     places_joined,
 )
+from tui.extract.name_types import PLACE_LABELS
 from tui.extract.names import NameSpan, sentence_names
 from tui.extract.names_again import names_again
 from tui.extract.patterns import find_rule_spans, patterns
@@ -33,7 +34,7 @@ from tui.extract.tagger import Tagger, default_tagger, sentence_tokens
 from tui.extract.things import things_hidden
 from tui.model import Entity, Mention, Span
 from tui.text.document import Document
-from tui.text.segment import Token, dateline_end, paragraphs
+from tui.text.segment import DATELINE, Token, dateline_end, paragraphs
 
 _NO_TAGGER = object()
 
@@ -48,7 +49,7 @@ def find_mentions(
     words_list = [[t.text for t in s] for s in sents]
     capitals = [is_headline(w) for w in words_list]
     casing = doc_casing(words_list, capitals)
-    datelines = {p for p, e in paragraphs(text) if dateline_end(text, p, e) > p}
+    datelines = {p for p, e in paragraphs(text) if _dateline(text, p, e, gaz)}
     rules = find_rule_spans(text)
     found = [
         Found(r.start, r.end, r.type, r.confidence, r.estimate, source="pattern") for r in rules
@@ -118,6 +119,19 @@ def find_mentions(
 
 
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _dateline(text: str, start: int, end: int, gaz) -> bool:
+    """Does the paragraph open with a dateline? Those the splitter knows ("ALEPPO, Syria
+    (Reuters) - "), and a known place in capitals before a plain hyphen ("CHARLOTTE -
+    Nearly a week after ..."), which on its own could be any word in capitals."""
+    if dateline_end(text, start, end) > start:
+        return True
+    m = DATELINE.match(text, start, end)
+    if m is None:
+        return False
+    head = m.group(0).rstrip(" -–—")
+    return head.isupper() and bool(gaz.labels(tuple(head.title().split())) & PLACE_LABELS)
 
 
 def _known_name(words: list[str], title_mid: frozenset[str], gaz) -> bool:

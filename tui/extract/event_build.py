@@ -17,7 +17,7 @@ from tui.extract.arguments import Arguments
 from tui.extract.chunks import NAME_TYPES, TIME_TYPES, Chunk, SentenceParse
 from tui.extract.codebook import SubEventType
 from tui.extract.event_marks import marks
-from tui.extract.event_words import TokenView
+from tui.extract.event_words import TokenView, is_age
 from tui.extract.incidents import Report, group
 from tui.extract.triggers import Trigger
 from tui.model import Claim, Event, Fatalities, Mention, Ref, Span
@@ -139,7 +139,10 @@ def _piece(
 ) -> _Piece:
     v = d.parse.view
     trigger = Span.of(text, v.toks[d.trigger.start].start, v.toks[d.trigger.end - 1].end)
-    targets = _refs(text, d.args.targets, d.parse, live, starts, NAME_TYPES)
+    # "Scott, 43,": the age beside a victim's name is no victim of its own
+    p = d.parse
+    hit = [c for c in d.args.targets if not is_age(p.view, p.mention_types, c.start, c.end)]
+    targets = _refs(text, hit, d.parse, live, starts, NAME_TYPES)
     for c, parse in d.extra_targets:
         ref = _ref(text, c.start, c.end, parse, live, starts, NAME_TYPES)
         if all(not r.span.overlaps(ref.span) for r in targets):
@@ -196,10 +199,25 @@ def _near_keys(d: Draft, spans: Sequence[tuple[int, int]], named: bool) -> froze
             continue
         if named and not any(v.is_capitalised(k) for k in range(a, b)):
             continue
-        if _other_clause(d, a, b):
+        if _other_clause(d, a, b) and (named or not _opening_time(d, a, b)):
             continue
         out.add(_key(v.text[s:e]))
     return frozenset(out) if out else _NO_KEYS  # most mentions: one shared empty set
+
+
+_TIME_OPENERS = frozenset({"in", "on", "at", "during", "since", "by", "last", "this", "early"})
+
+
+def _opening_time(d: Draft, a: int, b: int) -> bool:
+    """Is the time phrase at ``a``..``b`` the sentence's opening adverbial, set off by a
+    comma ("In 2000, they attacked the USS Cole")? It dates the main clause, subject and
+    all, so the clause words between it and the trigger do not make it another's."""
+    v = d.parse.view
+    return (
+        b < d.trigger.start
+        and v.toks[b].text == ","
+        and all(v.low[k] in _TIME_OPENERS for k in range(a))
+    )
 
 
 # Words that open or mark another clause: subject pronouns, relatives, finite auxiliaries

@@ -163,3 +163,18 @@ class TokenView:
                 return True
             j -= 1
         return j < 0
+
+
+def is_age(view: TokenView, mtypes: list[str | None], a: int, b: int) -> bool:
+    """Is the figure at tokens ``a``..``b`` a person's age set off by commas after a name
+    ("the death of Scott, 43, a father of seven")? It counts no one and is no one: no
+    toll, no victim. (A toll after a name has its noun: "Kabul, 12 dead".)"""
+    return (
+        b == a + 1
+        and a >= 2
+        and view.toks[a - 1].text == ","
+        and (mtypes[a - 2] == "PERSON" or view.toks[a - 2].text[:1].isupper())
+        and view.low[a].isdigit()
+        and int(view.low[a]) <= 120
+        and (b == len(view) or view.toks[b].text in (",", ".", ";", ")"))
+    )

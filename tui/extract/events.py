@@ -29,7 +29,7 @@ from tui.extract.event_not_reports import (
     people_taken,
     the_afflicted,
 )
-from tui.extract.event_words import EventWords, TokenView, event_words
+from tui.extract.event_words import EventWords, TokenView, event_words, is_age
 from tui.extract.incidents import UNIT
 from tui.extract.quantities import find_quantities
 from tui.extract.subtypes import subtype_coder
@@ -176,7 +176,7 @@ def _parse(
         while b < n and view.toks[b].start < qe:
             quantity[b] = True
             b += 1
-        if b > a:
+        if b > a and not is_age(view, mtypes, a, b) and not _children(view, a):
             figures.append((a, b, qs, qe, est))
     return parse_sentence(view, words, mtypes, quantity, _trigger_tokens(triggers)), figures
 
@@ -333,6 +333,14 @@ def _quoted(view: TokenView, t: Trigger) -> bool:
         and toks[t.start - 1].text in OPEN_QUOTES
         and toks[after].text in CLOSE_QUOTES
     )
+
+
+# "a father of seven", "a mother of three": a figure after these counts one's children
+_KIN = frozenset({"father", "mother", "parent", "grandfather", "grandmother", "grandparent"})
+
+
+def _children(view: TokenView, a: int) -> bool:
+    return a >= 2 and view.low[a - 1] == "of" and view.low[a - 2] in _KIN
 
 
 def _figure(

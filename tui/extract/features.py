@@ -95,6 +95,8 @@ def _lexicon_flags(word: str, low: str, gaz: Gazetteer, f: list[str]) -> None:
         f.append("orghead")
     if word in gaz.roles:
         f.append("role")
+    if word in gaz.given:
+        f.append("given")
     if (low,) in gaz.fac_heads:
         f.append("fachead")
     if low in gaz.admin_heads:

@@ -26,6 +26,7 @@ from tui.data import data_mapping, data_text
 from tui.text.segment import tokens as split_tokens
 
 PLACES_FILE = "places.gaz"
+GIVEN_FILE = "given_names.txt"  # built by training/build_given_names.py
 PLACES_MAGIC = "marginalia-places 1"
 
 # Labels a phrase can carry (a phrase may carry several: "Washington" is a city and a state).
@@ -64,6 +65,7 @@ class Gazetteer:
     norp_org_nouns: frozenset[tuple[str, ...]]
     titles: frozenset[tuple[str, ...]]
     roles: frozenset[str]
+    given: frozenset[str]  # common given names, title case ("James", "Gloria")
 
     def labels(self, key: tuple[str, ...]) -> frozenset[str]:
         return self.phrases.get(" ".join(key), _NONE)
@@ -212,4 +214,5 @@ def gazetteer() -> Gazetteer:
         norp_org_nouns=frozenset(phrase_key(str(w)) for w in orgs["norp_org_nouns"]),
         titles=titles,
         roles=frozenset(str(w) for w in names["roles"]),
+        given=frozenset(data_text(GIVEN_FILE).splitlines()[1:]),
     )

@@ -121,8 +121,19 @@ class Locator:
             return False
         t, fq = self.t, q.fq
         if c.quote_edits == 0:
-            if (strong_p and not contradicts(c, before=False)) or (
-                strong_s and not contradicts(c, before=True)
+            # one side alone may hold the place when the other still has text to be
+            # judged by, or when it agrees exactly: with the other side cut away by a
+            # paragraph's new edge, a near-miss ('iran said iran "reporters' for 'iran
+            # said iran reporters') may be another copy of the words that an edit moved
+            # next to where the quote was
+            gone_s = c.suffix_cut and ls == 0
+            gone_p = c.prefix_cut and lp == 0
+            if (
+                strong_p
+                and (not gone_s or c.prefix_sim == 1.0)
+                and not contradicts(c, before=False)
+            ) or (
+                strong_s and (not gone_p or c.suffix_sim == 1.0) and not contradicts(c, before=True)
             ):
                 return True
             if lp >= MIN_SIDE and ls >= MIN_SIDE:
