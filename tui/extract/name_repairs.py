@@ -100,14 +100,7 @@ def places_joined(text: str, found: list[Found], gaz) -> list[Found]:
             if COUNTRY not in outer and (
                 COUNTRY in inner or (REGION in inner and REGION not in outer)
             ):
-                out[-1] = Found(
-                    prev.start,
-                    f.end,
-                    "GPE",
-                    max(prev.confidence, f.confidence),
-                    rule=True,
-                    source="joined",
-                )
+                out[-1] = _one_place(prev, f)
                 continue
         out.append(f)
     return out
@@ -169,14 +162,14 @@ def admin_names_joined(text: str, found: list[Found]) -> list[Found]:
             and text[prev.start : prev.end].rsplit(" ", 1)[-1] in _ADMIN_OPENERS
             and " of " not in text[prev.start : prev.end]
         ):
-            out[-1] = Found(
-                prev.start,
-                f.end,
-                "GPE",
-                max(prev.confidence, f.confidence),
-                rule=True,
-                source="joined",
-            )
+            out[-1] = _one_place(prev, f)
             continue
         out.append(f)
     return out
+
+
+def _one_place(prev: Found, f: Found) -> Found:
+    """Two mentions joined into one place's name ("Evansville, Indiana", "State of Texas")."""
+    return Found(
+        prev.start, f.end, "GPE", max(prev.confidence, f.confidence), rule=True, source="joined"
+    )
