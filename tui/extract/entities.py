@@ -125,11 +125,11 @@ def _dateline(text: str, start: int, end: int, gaz) -> bool:
     """Does the paragraph open with a dateline? Those the splitter knows ("ALEPPO, Syria
     (Reuters) - "), and a known place in capitals before a plain hyphen ("CHARLOTTE -
     Nearly a week after ..."), which on its own could be any word in capitals."""
-    if dateline_end(text, start, end) > start:
-        return True
     m = DATELINE.match(text, start, end)
     if m is None:
-        return False
+        return False  # most paragraphs: one match tried, not two
+    if dateline_end(text, start, end) > start:
+        return True
     head = m.group(0).rstrip(" -–—")
     return head.isupper() and bool(gaz.labels(tuple(head.title().split())) & PLACE_LABELS)
 
