@@ -538,6 +538,33 @@ def test_a_headline_run_into_the_text_reports_its_event() -> None:
     assert said("Officials said Operation Strike began in the north on Monday.") == []
 
 
+def _spans(text: str) -> list[str]:
+    return [s.text for e in extract(Document(text)).events for s in e.trigger_spans]
+
+
+def test_a_headline_event_word_the_tagger_reads_into_a_name_is_kept() -> None:
+    # "Boston Bombing Suspect" in a headline: the name tagger reads the capitalised run
+    # as one name, which hid "Bombing" (WikiEvents train marks 5 of the 9 in its fully
+    # annotated documents)
+    text = (
+        "Boston Bombing Suspect Found Guilty BOSTON — Dzhokhar Tsarnaev was convicted on "
+        "all counts on Wednesday."
+    )
+    assert "Bombing" in _spans(text)
+    # the twin: in running text, with lower-case words about it, the name stays a name
+    assert _spans("Officials said the Boston Bombing Suspect Fund paid out on Monday.") == []
+
+
+def test_the_article_title_on_its_own_line_reports_its_event() -> None:
+    title = "Court Convicts Friend of Boston Bombing Suspect"
+    body = "A court has convicted a friend of the Boston Marathon bomber of lying to the FBI."
+    assert "Bombing" in _spans(f"{title}\n{body}")
+    # the twins: the same line further down is a heading, and so is a list item or a
+    # title whose event word is not capitalised among capitalised words
+    assert "Bombing" not in _spans(f"{body}\n{title}\n{body}")
+    assert _spans("2014 Bagram Airfield bombing\nThe base reopened.") == []
+
+
 def test_an_age_or_a_count_of_children_is_no_toll_and_no_victim() -> None:
     # Seen on a Washington Post story: "the death of Scott, 43, a father of seven" gave
     # the police shooting a toll of 43 (then 7) and "43" as a victim.
