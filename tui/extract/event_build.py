@@ -19,6 +19,7 @@ from tui.extract.codebook import SubEventType
 from tui.extract.event_marks import marks
 from tui.extract.event_words import TokenView, is_age
 from tui.extract.incidents import Report, group
+from tui.extract.place_anaphora import antecedent
 from tui.extract.triggers import Trigger
 from tui.model import Claim, Event, Fatalities, Mention, Ref, Span
 
@@ -395,4 +396,7 @@ def _ref(
         overlap = min(m.span.end, span.end) - max(m.span.start, span.start)
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, m.entity)
+    if best is None and "GPE" in types:
+        # "the city": the place named earlier that it stands for
+        return Ref(span, antecedent(text, span, live, starts))
     return Ref(span, best[1] if best else None)
