@@ -609,3 +609,16 @@ def test_a_vehicle_hitting_a_bomb_is_an_explosion_and_hitting_a_wall_is_not() ->
     assert (e.trigger.text, e.subtype) == ("hit", "Remote explosive/landmine/IED")
     # the positive twin's negative: no bomb near, no event
     assert extract(Document("Their car hit a wall on the way to the wedding.")).events == ()
+
+
+def test_a_crowd_noun_is_no_mention_of_the_incident_its_other_words_report() -> None:
+    # "killed 13 protesters": the protesters are the victims, not one more mention of
+    # the killing (WikiEvents dev and train mark none of the 32 crowd nouns found)
+    text = "The Parachute Regiment killed 13 protesters during Bloody Sunday in Derry."
+    (e,) = extract(Document(text)).events
+    assert [s.text for s in e.trigger_spans] == ["killed"]
+    assert e.type in ("Protests", "Riots")  # the crowd still codes it
+    text = "Black Lives Matter protesters march through Notting Hill in London."
+    assert _spans(text) == ["march"]
+    # the twin: alone, the crowd noun is the report, as ACLED's notes write it
+    assert _spans("Protesters gathered in the main square of Caracas on Sunday.") == ["Protesters"]
