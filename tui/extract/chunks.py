@@ -163,17 +163,17 @@ def _heads(
         if head is None:
             head = _word_head(tok, view.low[i], w, words)
         # a capitalised auxiliary heads a phrase except first in its sentence ("Will")
-        out[i] = head if head != _AUX else not view.sentence_initial(i)
+        out[i] = head is True or (head is _AUX and not view.sentence_initial(i))
     return out
 
 
-_AUX = 2  # what _word_head says of a capitalised auxiliary: it depends on where it stands
+_AUX = "aux"  # what _word_head says of a capitalised auxiliary: it depends on where it stands
 
 # token text -> its _word_head, for the EventWords it was computed with
-_WORD_HEADS: tuple[EventWords | None, dict[str, bool | int]] = (None, {})
+_WORD_HEADS: tuple[EventWords | None, dict[str, bool | str]] = (None, {})
 
 
-def _word_heads(w: EventWords) -> dict[str, bool | int]:
+def _word_heads(w: EventWords) -> dict[str, bool | str]:
     global _WORD_HEADS
     owner, cache = _WORD_HEADS
     if owner is not w:
@@ -182,13 +182,13 @@ def _word_heads(w: EventWords) -> dict[str, bool | int]:
     return cache
 
 
-def _word_head(tok: str, low: str, w: EventWords, cache: dict[str, bool | int]) -> bool | int:
+def _word_head(tok: str, low: str, w: EventWords, cache: dict[str, bool | str]) -> bool | str:
     """What the word alone says of a token that is no trigger, figure or mention: True or
     False, or _AUX. ``low`` is ``tok`` lower-cased. News vocabulary repeats: remembered
     in ``cache``: the same tests on every occurrence of a word were most of ``_heads``."""
     first = tok[:1]
     if not first.isalnum():
-        head: bool | int = False
+        head: bool | str = False
     elif len(tok) > 1 and tok.isupper() and tok.isalpha():
         head = True  # an acronym, even one spelt like a word: "IS", "US", "IT"
     elif first.isupper() and low not in w.weekdays and low not in w.months:
