@@ -107,7 +107,6 @@ def describe_tasks(loop: asyncio.AbstractEventLoop) -> str:
     return "\n".join(lines)
 
 
-
 def _dump(main: threading.Thread, nodeid: str) -> None:
     out = sys.stderr
     frame = sys._current_frames().get(main.ident or -1)

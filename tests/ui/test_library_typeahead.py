@@ -106,8 +106,10 @@ async def test_ctrl_f_again_right_after_escape_opens_a_fresh_search(folder: Path
         await indexed(app)
         burst(app, "ctrl+f", "g", "escape", "ctrl+f", "r")
         await wait_until_async(
-            lambda: isinstance(app.screen, SearchScreen)
-            and app.screen.query_one("#library-query", Input).value == "r",
+            lambda: (
+                isinstance(app.screen, SearchScreen)
+                and app.screen.query_one("#library-query", Input).value == "r"
+            ),
             "a fresh search with the r typed into it",
             seen=lambda: f"{app.screen_stack}",
         )

@@ -29,8 +29,9 @@ def counted(t: Trigger, figures: list[tuple[int, int, int, int, int | None]]) ->
 # article, "protesters" is that event's participant, not one more mention of it
 # (WikiEvents train marks 0 of 7 as triggers). Alone, it still reports the protest; in
 # the sentence of another event mention it stays too, as evidence for that mention's type
-# ("police fired on protesters": excessive force, which ACLED notes need it for).
-CROWDS = frozenset({"protester", "demonstrator"})
+# ("police fired on protesters": excessive force, which ACLED notes need it for), but as
+# the incident's participant, not its mention (``event_build._merge``).
+CROWDS = frozenset({"protester", "demonstrator", "marcher"})
 
 
 def without_categories(drafts: list[Draft]) -> list[Draft]:

@@ -42,7 +42,7 @@ class Coding:
     primary: bool
 
 
-def _title_cased(view: TokenView, i: int, function_words: frozenset[str]) -> bool:
+def title_cased(view: TokenView, i: int, function_words: frozenset[str]) -> bool:
     """Is token ``i`` inside a headline run into the text ("Boston Bombing Suspect Found
     Guilty BOSTON — ...")? Its neighbours on both sides are capitalised words too, and
     no lower-case word near it but a function word ("from", "of"): "Operation Strike
@@ -117,7 +117,7 @@ class TriggerFinder:
                 tok[:1].isupper()
                 and not tok.isupper()
                 and not view.sentence_initial(i)
-                and not _title_cased(view, i, self.words.function_words)
+                and not title_cased(view, i, self.words.function_words)
             ):
                 i += 1
                 continue
