@@ -41,6 +41,7 @@ from tui.extract.attribution import find_claims  # noqa: E402
 from tui.extract.entities import find_entities  # noqa: E402
 from tui.extract.events import find_events  # noqa: E402
 from tui.extract.pipeline import extract  # noqa: E402
+from tui.model import Event  # noqa: E402
 from tui.text.document import Document  # noqa: E402
 from tui.text.segment import clear_cache  # noqa: E402
 
@@ -202,16 +203,34 @@ def acled_sample(path: Path) -> dict:
     }
 
 
+def note_toll(events: tuple[Event, ...]) -> int:
+    """Deaths an article's events report, each casualty figure counted once (as the
+    ACLED export counts them)."""
+    seen: set[tuple[int, int]] = set()
+    total = 0
+    for e in events:
+        f = e.fatalities
+        if f is None or f.estimate is None or (f.span.start, f.span.end) in seen:
+            continue
+        seen.add((f.span.start, f.span.end))
+        total += f.estimate
+    return total
+
+
 def acled_held_out(data: Path) -> dict:
     """Sub-event type of the first event found in each held-out ACLED note: the notes
     whose id hashes to 0 (crc32 mod 10), which training never reads."""
     notes = [n for n in read_acled(data) if n.held_out]
-    right = right_type = found = 0
+    right = right_type = found = toll_right = with_deaths = deaths_right = 0
     per: dict[str, list[int]] = {}
     confusions: dict[tuple[str, str], int] = {}
     reliability: list[tuple[float, bool]] = []
     for n in notes:
         ann = extract(Document(n.text))
+        toll = note_toll(ann.events)
+        toll_right += toll == n.fatalities
+        with_deaths += n.fatalities > 0
+        deaths_right += n.fatalities > 0 and toll == n.fatalities
         first = ann.events[0] if ann.events else None
         got = first.subtype if first else "(none)"
         ok = got == n.subtype
@@ -232,6 +251,11 @@ def acled_held_out(data: Path) -> dict:
         "with_an_event": found,
         "subtype_accuracy": round(right / len(notes), 3) if notes else 0.0,
         "type_accuracy": round(right_type / len(notes), 3) if notes else 0.0,
+        # the note's deaths, each casualty figure once, against the coders' count
+        "fatalities_exact": round(toll_right / len(notes), 4) if notes else 0.0,
+        "fatalities_exact_where_someone_died": round(deaths_right / with_deaths, 4)
+        if with_deaths
+        else 0.0,
         "per_subtype": {
             k: {"notes": t, "accuracy": round(h / t, 3)} for k, (t, h) in sorted(per.items())
         },

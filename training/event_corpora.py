@@ -135,6 +135,7 @@ class Note:
     actor1: str
     actor2: str
     country: str
+    fatalities: int = 0  # the coders' count, for scoring the extracted tolls
 
     @property
     def held_out(self) -> bool:
@@ -173,6 +174,7 @@ def read_acled(data: Path = DATA) -> list[Note]:
                 row["actor1"],
                 row["actor2"],
                 row["country"],
+                int(row["fatalities"] or 0),
             )
         )
     return out

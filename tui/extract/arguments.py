@@ -138,6 +138,14 @@ def _is_passive(p: SentenceParse, t: Trigger) -> bool:
     nxt = v.low[t.end] if t.end < len(v) else "."
     if nxt == "at" and t.end + 1 < len(v) and v.low[t.end + 1] in ("least", "most"):
         return False  # "forces seized at least 3 tons": a figure, the verb's object
+    # "Police shot and killed Keith Lamont Scott": the two verbs share the subject and
+    # the object after the second; "two men shot and killed in ..." stays passive
+    if (
+        nxt in ("and", "or")
+        and t.end + 1 in p.trigger_tokens
+        and chunk_starting_at(p, t.end + 2) is not None
+    ):
+        return False
     return t.start in p.ends and (nxt in w.function_words or not nxt[:1].isalnum())
 
 

@@ -38,6 +38,8 @@ class Draft:
     args: Arguments
     parse: SentenceParse
     figure: tuple[int, int, int | None] | None = None  # char start, end, estimate
+    # the figure is victims counted one by one ("killed Keith Lamont Scott"), not written
+    named: bool = False
     extra_targets: list[tuple[Chunk, SentenceParse]] = field(default_factory=list)
     paragraph: int = 0
     host: Draft | None = None  # the same sentence's event whose toll this reports
@@ -146,6 +148,8 @@ def _piece(
     hit = [c for c in d.args.targets if not is_age(p.view, p.mention_types, c.start, c.end)]
     targets = _refs(text, hit, d.parse, live, starts, NAME_TYPES)
     for c, parse in d.extra_targets:
+        if is_age(parse.view, parse.mention_types, c.start, c.end):
+            continue  # a casualty word's victims: "killed Scott, 43,"
         ref = _ref(text, c.start, c.end, parse, live, starts, NAME_TYPES)
         if all(not r.span.overlaps(ref.span) for r in targets):
             targets.append(ref)
@@ -323,7 +327,11 @@ def _merge(
     targets = [r for r in targets if all(not r.span.overlaps(a.span) for a in actors)]
     location = _union([main.location, *(_near(p, p.own_location) for p in others)])
     time = main.time or next((t for p in others if (t := _near(p, p.time))), [])
-    figure = main.figure or next((p.figure for p in members if p.figure is not None), None)
+    # the main mention's toll, else another's; a written count before named victims
+    tolls = [p for p in (main, *members) if p.figure is not None]
+    figure = next(
+        (p.figure for p in tolls if not p.draft.named), tolls[0].figure if tolls else None
+    )
     claim = main.claim or next((p.claim for p in members if p.claim is not None), None)
     return Event(
         id=event_id,

@@ -165,6 +165,10 @@ class TokenView:
         return j < 0
 
 
+# "a father of seven", "a mother of three": a figure after these counts one's children
+KIN = frozenset({"father", "mother", "parent", "grandfather", "grandmother", "grandparent"})
+
+
 def is_age(view: TokenView, mtypes: list[str | None], a: int, b: int) -> bool:
     """Is the figure at tokens ``a``..``b`` a person's age set off by commas after a name
     ("the death of Scott, 43, a father of seven")? It counts no one and is no one: no

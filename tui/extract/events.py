@@ -29,11 +29,12 @@ from tui.extract.event_not_reports import (
     people_taken,
     the_afflicted,
 )
-from tui.extract.event_words import EventWords, TokenView, event_words, is_age
+from tui.extract.event_words import KIN, EventWords, TokenView, event_words, is_age
 from tui.extract.incidents import UNIT
 from tui.extract.quantities import find_quantities
 from tui.extract.subtypes import subtype_coder
 from tui.extract.triggers import Coding, Trigger, TriggerFinder, title_cased
+from tui.extract.victim_toll import PEACEFUL, victim_toll
 from tui.model import Claim, Entity, Event, Mention
 from tui.text.document import Document
 from tui.text.segment import paragraphs, sentences
@@ -259,9 +260,11 @@ def _sentence_events(
             if held is not None:
                 coding = held
                 args = find_arguments(parse, t, coding.subtype.object)
-        events.append(
-            Draft(t, coding.subtype, _confidence(coding), args, parse, cued=coding.score > 0)
-        )
+        draft = Draft(t, coding.subtype, _confidence(coding), args, parse, cued=coding.score > 0)
+        if "death" in t.phrase.split():  # "the farmer was hacked to death": one death
+            draft.figure = victim_toll(parse, t, args.targets)
+            draft.named = draft.figure is not None
+        events.append(draft)
     reports: list[Draft] = []
     for t in casualties:
         follows: Draft | None = None
@@ -271,6 +274,19 @@ def _sentence_events(
         if negated(parse, t) or illness(parse, t) or the_afflicted(parse, t):
             continue  # "no one was hurt", "died of cancer", "helping the injured"
         host = min(events, key=lambda d: _distance(d.trigger, t)) if events else None
+        named = False
+        if (
+            figure is None
+            and t.kind == "fatal"
+            and (host is None or host.sub.event_type not in PEACEFUL)
+        ):
+            # "police killed Keith Lamont Scott", "killed a civilian": one death, named
+            # or described, not counted (a protest the death set off did not kill him)
+            victims = args.targets
+            if not victims and host is not None and 0 <= t.start - host.trigger.end <= 2:
+                victims = host.args.targets  # "a teacher was shot dead", "beaten to death"
+            figure = victim_toll(parse, t, victims)
+            named = figure is not None
         war = background(parse, t)
         if war is not None and (host is None or host.trigger.end <= war):
             continue  # "(an attack ...) in a war that has killed hundreds of thousands"
@@ -279,8 +295,8 @@ def _sentence_events(
             # the deaths the event caused: its figure and victims, and a report of
             # their own (one fatalities span shared by both, so exports count it once)
             host.extra_targets.extend((c, parse) for c in args.targets)
-            if figure is not None and host.figure is None:
-                host.figure = figure
+            if figure is not None and (host.figure is None or (host.named and not named)):
+                host.figure, host.named = figure, named  # a written count beats names
             # Where and when: what one of the two knows, the other takes.
             if not host.args.location:
                 host.args.location.extend(args.location)
@@ -304,6 +320,7 @@ def _sentence_events(
             continue
         draft = Draft(t, sub, confidence, args, parse, figure, host=host, follows=follows)
         draft.category = t.phrase in TOLL_NOUNS and host is None and not counted(t, figures)
+        draft.named = named
         reports.append(draft)
     return sorted(events + reports, key=lambda d: d.trigger.start)
 
@@ -353,12 +370,8 @@ def _quoted(view: TokenView, t: Trigger) -> bool:
     )
 
 
-# "a father of seven", "a mother of three": a figure after these counts one's children
-_KIN = frozenset({"father", "mother", "parent", "grandfather", "grandmother", "grandparent"})
-
-
 def _children(view: TokenView, a: int) -> bool:
-    return a >= 2 and view.low[a - 1] == "of" and view.low[a - 2] in _KIN
+    return a >= 2 and view.low[a - 1] == "of" and view.low[a - 2] in KIN
 
 
 def _figure(
