@@ -84,26 +84,6 @@ def parse_sentence(
     )
 
 
-# low -> is a person or place noun, for the EventWords it was computed with: news
-# vocabulary repeats, and the suffix rules cost more than a lookup.
-_HEAD_NOUNS: tuple[EventWords | None, dict[str, bool]] = (None, {})
-
-
-def _is_head_noun(low: str, w: EventWords) -> bool:
-    global _HEAD_NOUNS
-    owner, cache = _HEAD_NOUNS
-    if owner is not w:
-        cache = {}
-        _HEAD_NOUNS = (w, cache)
-    found = cache.get(low)
-    if found is None:
-        lem = _noun_forms(low, w)
-        found = bool(lem & w.person_nouns or lem & w.place_nouns)
-        if len(cache) < 100_000:
-            cache[low] = found
-    return found
-
-
 def _noun_forms(low: str, w: EventWords) -> frozenset[str]:
     """Singular forms only: "forcing" must not pass for "force" as a head noun."""
     out = {low}
@@ -163,9 +143,10 @@ def _heads(
     not a function word, a person or place noun, or a figure ("wounded 71", "the 130
     injured"); never a trigger. One loop over the sentence with the word lists bound once:
     it runs for every token of every sentence with an event word."""
-    toks, lows = view.toks, view.low
-    name_types, weekdays, months = NAME_TYPES, w.weekdays, w.months
-    closed = (w.function_words, w.pronouns, w.determiners)
+    toks = view.toks
+    name_types = NAME_TYPES
+    words = _word_heads(w)
+    get = words.get
     n = len(toks)
     out = [False] * n
     for i in range(n):
@@ -178,20 +159,49 @@ def _heads(
             out[i] = True
             continue
         tok = toks[i].text
-        first = tok[:1]
-        if not first.isalnum():
-            continue
-        if len(tok) > 1 and tok.isupper() and tok.isalpha():
-            out[i] = True  # an acronym, even one spelt like a word: "IS", "US", "IT"
-            continue
-        low = lows[i]
-        if first.isupper() and low not in weekdays and low not in months:
-            if low in closed[0] or low in closed[1] or low in closed[2]:
-                continue
-            out[i] = not (view.sentence_initial(i) and low in w.aux)
-            continue
-        out[i] = _is_head_noun(low, w)
+        head = get(tok)
+        if head is None:
+            head = _word_head(tok, view.low[i], w, words)
+        # a capitalised auxiliary heads a phrase except first in its sentence ("Will")
+        out[i] = head is True or (head is _AUX and not view.sentence_initial(i))
     return out
+
+
+_AUX = "aux"  # what _word_head says of a capitalised auxiliary: it depends on where it stands
+
+# token text -> its _word_head, for the EventWords it was computed with
+_WORD_HEADS: tuple[EventWords | None, dict[str, bool | str]] = (None, {})
+
+
+def _word_heads(w: EventWords) -> dict[str, bool | str]:
+    global _WORD_HEADS
+    owner, cache = _WORD_HEADS
+    if owner is not w:
+        cache = {}
+        _WORD_HEADS = (w, cache)
+    return cache
+
+
+def _word_head(tok: str, low: str, w: EventWords, cache: dict[str, bool | str]) -> bool | str:
+    """What the word alone says of a token that is no trigger, figure or mention: True or
+    False, or _AUX. ``low`` is ``tok`` lower-cased. News vocabulary repeats: remembered
+    in ``cache``: the same tests on every occurrence of a word were most of ``_heads``."""
+    first = tok[:1]
+    if not first.isalnum():
+        head: bool | str = False
+    elif len(tok) > 1 and tok.isupper() and tok.isalpha():
+        head = True  # an acronym, even one spelt like a word: "IS", "US", "IT"
+    elif first.isupper() and low not in w.weekdays and low not in w.months:
+        if low in w.function_words or low in w.pronouns or low in w.determiners:
+            head = False
+        else:
+            head = _AUX if low in w.aux else True
+    else:  # a person or place noun
+        lem = _noun_forms(low, w)
+        head = bool(lem & w.person_nouns or lem & w.place_nouns)
+    if len(cache) < 100_000:
+        cache[tok] = head
+    return head
 
 
 def _dated(view: TokenView, w: EventWords, i: int) -> bool:
@@ -329,6 +339,10 @@ def _named_place(
     first = next((k for k in range(start, end) if mtypes[k] == "PERSON"), None)
     if first is None or first == start or set(mtypes[start:end]) - {None, "PERSON"}:
         return False
+    # the name's capitalised words the tagger left out are still the name ("Rue Victor"
+    # before the person "Hugo", as a retrained tagger read it)
+    while first - 1 > start and mtypes[first - 1] is None and view.is_capitalised(first - 1):
+        first -= 1
     return bool(view.lemmas[first - 1] & w.place_nouns) and not any(
         view.lemmas[k] & w.person_nouns for k in range(start, end)
     )

@@ -17,7 +17,7 @@ from typing import cast
 from tui.extract.addresses import addresses
 from tui.extract.calibration import CALIBRATED, UNCALIBRATED
 from tui.extract.doubts import doubtful_names, sure_enough
-from tui.extract.features import doc_casing, is_headline, is_title_case
+from tui.extract.features import FIRST_LINE, doc_casing, is_headline, line_places
 from tui.extract.gazetteer import gazetteer
 from tui.extract.linking import ACRONYM_TYPES, MISC, Found, _capitals, link
 from tui.extract.name_repairs import (
@@ -49,14 +49,15 @@ def find_mentions(
     sents = sentence_tokens(text)
     words_list = [[t.text for t in s] for s in sents]
     capitals = [is_headline(w) for w in words_list]
-    casing = doc_casing(words_list, capitals)
+    places = line_places(text, sents)
+    casing = doc_casing(words_list, capitals, places)
     datelines = {p for p, e in paragraphs(text) if _dateline(text, p, e, gaz)}
     rules = find_rule_spans(text)
     found = [
         Found(r.start, r.end, r.type, r.confidence, r.estimate, source="pattern") for r in rules
     ]
     ri = 0
-    for toks, words, caps in zip(sents, words_list, capitals, strict=True):
+    for si, (toks, words, caps) in enumerate(zip(sents, words_list, capitals, strict=True)):
         if not toks:
             continue
         s_start, s_end = toks[0].start, toks[-1].end
@@ -76,7 +77,12 @@ def find_mentions(
                 blocked[j] = True
             k += 1
         in_title = title is not None and s_start < title[1] and s_end > title[0]
-        title_case = is_title_case(words) and (in_title or words[-1][-1:] not in '.?!"”')
+        # a closing full stop ends a sentence, except on the text's first line, where a
+        # headline stands ("Old Hands Help Russia Navigate U.S. Media.": PolNeAR's
+        # headlines all end in one)
+        title_case = casing.titles[si] and (
+            in_title or places[si] == FIRST_LINE or words[-1][-1:] not in '.?!"”'
+        )
         headline = caps or title_case
         matches = gaz.match(words)
         tags = (

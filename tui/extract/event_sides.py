@@ -37,10 +37,12 @@ def _side_words() -> frozenset[str]:
 
 
 def _kind(lemmas: frozenset[str]) -> str | None:
-    # every token of an incident's sentences is asked: most name no side, and a set
-    # intersection in C says so without a sort
-    hit = lemmas & _side_words()
-    return _side_kinds()[min(hit)] if hit else None
+    # every token of an incident's sentences is asked: most name no side, and
+    # isdisjoint says so in C without building a set or sorting one
+    words = _side_words()
+    if words.isdisjoint(lemmas):
+        return None
+    return _side_kinds()[min(lemmas & words)]
 
 
 def _armed_words(v: TokenView) -> tuple[str, ...]:
@@ -48,9 +50,12 @@ def _armed_words(v: TokenView) -> tuple[str, ...]:
     sentence (a sentence of many incidents, a text without full stops, is read once)."""
     found = v.memo.get("armed")
     if found is None:
+        words, armed = _side_words(), SIDE_KINDS[0]
         found = v.memo["armed"] = tuple(
             dict.fromkeys(
-                v.low[i] for i, lemmas in enumerate(v.lemmas) if _kind(lemmas) == SIDE_KINDS[0]
+                v.low[i]
+                for i, lemmas in enumerate(v.lemmas)
+                if not words.isdisjoint(lemmas) and _kind(lemmas) == armed
             )
         )
     return found

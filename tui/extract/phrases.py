@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 GAP = "*"
 MAX_GAP = 2
 _VOWELS = frozenset("aeiou")
+_TRIES_LIMIT = 50_000  # lemma sets remembered per index
 
 
 def lemma_candidates(low: str, irregular: Mapping[str, str]) -> frozenset[str]:
@@ -61,6 +62,14 @@ class PhraseIndex:
     """Phrases indexed by their first word, for longest-match lookup at a token."""
 
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    # The entries a token's lemma set can start, in the order match_at tries them, by
+    # lemma set: a word's set is one shared frozenset (event_words._lemmas), so news
+    # vocabulary repeats them, and sorting the set and looking up each lemma was half
+    # of match_at (which every event sentence calls at each candidate word, for several
+    # indexes). Emptied by ``add``; bounded.
+    _tries: dict[frozenset[str], list[tuple[tuple[str, ...], str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> PhraseIndex:
@@ -82,6 +91,7 @@ class PhraseIndex:
             entries = self.by_first.setdefault(v[0], [])
             if (v, phrase) not in entries:
                 entries.append((v, phrase))
+        self._tries.clear()
 
     def __contains__(self, word: str) -> bool:
         return word in self.by_first
@@ -89,12 +99,24 @@ class PhraseIndex:
     def match_at(self, lemmas: Sequence[frozenset[str]], i: int) -> Match | None:
         """The longest phrase starting at token ``i``."""
         best: Match | None = None
-        for first in sorted(lemmas[i]):  # sorted: the same answer on every run
-            for words, phrase in self.by_first.get(first, ()):
-                end = _match_rest(lemmas, i + 1, words, 1)
-                if end is not None and (best is None or end > best.end):
-                    best = Match(i, end, phrase)
+        lemma_set = lemmas[i]
+        tries = self._tries.get(lemma_set)
+        if tries is None:
+            tries = self._entries(lemma_set)
+        for words, phrase in tries:
+            # a one-word phrase (most) has matched already: no call to match no rest
+            end = i + 1 if len(words) == 1 else _match_rest(lemmas, i + 1, words, 1)
+            if end is not None and (best is None or end > best.end):
+                best = Match(i, end, phrase)
         return best
+
+    def _entries(self, lemma_set: frozenset[str]) -> list[tuple[tuple[str, ...], str]]:
+        get = self.by_first.get
+        # sorted: the same answer on every run
+        tries = [entry for first in sorted(lemma_set) for entry in get(first, ())]
+        if len(self._tries) < _TRIES_LIMIT:
+            self._tries[lemma_set] = tries
+        return tries
 
     def find_all(self, lemmas: Sequence[frozenset[str]]) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
