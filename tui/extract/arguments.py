@@ -395,6 +395,14 @@ def _place_at(p: SentenceParse, j: int, used: set[tuple[int, int]]) -> list[Chun
     if m is None:
         return []
     c = chunk_starting_at(p, m.end)
+    if c is None and m.end - m.start > 1:
+        # "in front of 131 West 23rd Street": the chunker read "front of ..." as one
+        # phrase; the place is what follows the whole preposition
+        h = next((h for h in p.chunks if h.start < m.end < h.end), None)
+        a = m.end
+        while h is not None and a < h.end - 1 and v.low[a] in w.determiners:
+            a += 1
+        c = Chunk(a, h.end, h.kind) if h is not None else None
     if c is None or c.kind not in ("place", "name") or (c.start, c.end) in used:
         return []
     return with_coordinates(p, c)

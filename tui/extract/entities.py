@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from typing import cast
 
+from tui.extract.addresses import addresses
 from tui.extract.calibration import CALIBRATED, UNCALIBRATED
 from tui.extract.doubts import doubtful_names, sure_enough
 from tui.extract.features import FIRST_LINE, doc_casing, is_headline, line_places
@@ -116,6 +117,7 @@ def find_mentions(
     found = places_joined(text, found, gaz)
     found = admin_names_joined(text, found)
     found = members_named(text, found, gaz)
+    found = addresses(text, found)
     if not hidden:
         return found
     starts = [f.start for f in found]
