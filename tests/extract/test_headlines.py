@@ -13,6 +13,8 @@ from tui.extract.features import (
     doc_casing,
     line_places,
 )
+from tui.extract.gazetteer import gazetteer
+from tui.extract.headline_names import known_parts
 from tui.extract.tagger import sentence_tokens
 from tui.text.document import Document
 
@@ -92,3 +94,32 @@ def test_a_title_case_headline_is_not_read_as_one_place() -> None:
 def test_a_place_in_a_title_case_headline_is_still_found() -> None:
     # the positive twin: the headline's real place is found again by its spelling
     assert ("Russia", "GPE") in _headline_mentions(NYT + "\n\n" + BODY)
+
+
+def test_known_names_inside_a_headline_span_are_kept() -> None:
+    # the tagger read "Chris Christie Calls Hillary Clinton" as one person; the body
+    # names both, so the headline keeps the two names and drops "Calls"
+    words = ["Chris", "Christie", "Calls", "Hillary", "Clinton", "‘", "A", "Disgrace", "’"]
+    known = frozenset({"chris", "christie", "hillary", "clinton"})
+    assert known_parts(words, 0, 5, known, gazetteer()) == [(0, 2), (3, 5)]
+
+
+def test_unknown_words_of_a_headline_span_stay_out() -> None:
+    # the twin: words the body never capitalises make no name, and a lone known word is
+    # left to the names found again by their spelling
+    words = ["Old", "Hands", "Help", "Russia", "Navigate", "U.S.", "Media"]
+    assert known_parts(words, 0, 4, frozenset({"russia"}), gazetteer()) == []
+    assert known_parts(words, 0, 4, frozenset(), gazetteer()) == []
+
+
+def test_a_headline_keeps_the_full_names_the_body_gives() -> None:
+    text = (
+        "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments.\n\n"
+        "New Jersey Gov. Chris Christie said on Monday that Democratic nominee Hillary "
+        "Clinton had disgraced herself. Mr. Christie spoke on the radio. Mrs. Clinton "
+        "did not answer."
+    )
+    found = _headline_mentions(text)
+    assert ("Chris Christie", "PERSON") in found
+    assert ("Hillary Clinton", "PERSON") in found
+    assert not any("Calls" in name for name, _ in found)

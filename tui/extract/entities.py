@@ -19,6 +19,7 @@ from tui.extract.calibration import CALIBRATED, UNCALIBRATED
 from tui.extract.doubts import doubtful_names, sure_enough
 from tui.extract.features import FIRST_LINE, doc_casing, is_headline, line_places
 from tui.extract.gazetteer import gazetteer
+from tui.extract.headline_names import known_name, known_parts
 from tui.extract.linking import ACRONYM_TYPES, MISC, Found, _capitals, link
 from tui.extract.name_repairs import (
     admin_names_joined,
@@ -93,8 +94,12 @@ def find_mentions(
         for s in sentence_names(
             words, tags, gaz, pat, blocked, headline, casing.lower, matches, casing.title_mid
         ):
-            if title_case and not _known_name(words[s.a : s.b], casing.title_mid, gaz):
-                continue  # In A Title-Case Headline every word looks like a name
+            if title_case and not known_name(words[s.a : s.b], casing.title_mid, gaz):
+                # In A Title-Case Headline every word looks like a name: of the span,
+                # only the names the body or the gazetteer knows ("Old Hands Help Russia")
+                for a, b in known_parts(words, s.a, s.b, casing.title_mid, gaz):
+                    found.append(_to_found(toks, NameSpan(a, b, s.type, s.confidence, s.source)))
+                continue
             if s.a == 0 and s.type in _NAME_TYPES and toks[0].start in datelines:
                 # "DETROIT, Aug 27 (Reuters) -": a dateline opens with where the story
                 # was filed, whatever a results table further down makes of the name
@@ -140,13 +145,6 @@ def _dateline(text: str, start: int, end: int, gaz) -> bool:
         return True
     head = m.group(0).rstrip(" -–—")
     return head.isupper() and bool(gaz.labels(tuple(head.title().split())) & PLACE_LABELS)
-
-
-def _known_name(words: list[str], title_mid: frozenset[str], gaz) -> bool:
-    """A name in a title-case headline we also know from the body or the gazetteer."""
-    if gaz.labels(tuple(words)):
-        return True
-    return all(w.lower() in title_mid for w in words if w[:1].isupper())
 
 
 def _to_found(toks: list[Token], s: NameSpan) -> Found:
