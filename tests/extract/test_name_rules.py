@@ -307,3 +307,16 @@ def test_a_stadium_named_for_a_bank_is_a_facility() -> None:
     assert _names(words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]) == [
         ("Bank of America Stadium", "FAC")
     ]
+
+
+def test_a_company_word_ends_an_organisation_the_tagger_called_a_place() -> None:
+    # the NYT column's "Ora Media" was a place; a place before "Media" stays the company's
+    words = _split("the chief executive of Ora Media and of Sinclair Holdings")
+    tags = ["O", "O", "O", "O", "B-LOC", "I-LOC", "O", "O", "B-ORG", "I-ORG"]
+    assert _names(words, tags) == [("Ora Media", "ORG"), ("Sinclair Holdings", "ORG")]
+
+
+def test_a_company_word_alone_is_no_name() -> None:
+    # the twin: the word on its own, lower case or the tagger's O, makes nothing
+    words = _split("social media and Media matter")
+    assert _names(words, ["O", "O", "O", "O", "O"]) == []
