@@ -366,6 +366,8 @@ def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chu
     keys = p.words.place_preps.by_first.keys()
     found: list[tuple[int, int, list[Chunk]]] = []  # (distance, prep index, chunks)
     for j in range(max(0, t.start - PLACE_BEFORE), min(len(v), t.end + PLACE_AFTER + 1)):
+        if j > t.end and _clause_after(p, j):
+            break  # "the shooting of Scott, looping the streets around the stadium"
         if not v.lemmas[j] & keys:
             continue
         if j >= t.end:
@@ -385,6 +387,21 @@ def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chu
     end = best[-1].end
     wider = _place_at(p, end, used) if end < len(v) else []
     return best + wider
+
+
+def _clause_after(p: SentenceParse, j: int) -> bool:
+    """Does a participle clause of another verb open at ``j`` (", looping the streets
+    around ...")? Its places are its own. A casualty word there ("..., killing two in
+    Kabul") is the same event's, and so are its places."""
+    v = p.view
+    low = v.low[j]
+    return (
+        v.toks[j - 1].text == ","
+        and low.endswith("ing")
+        and len(low) > 5
+        and j not in p.trigger_tokens
+        and not v.is_capitalised(j)
+    )
 
 
 def _place_at(p: SentenceParse, j: int, used: set[tuple[int, int]]) -> list[Chunk]:
