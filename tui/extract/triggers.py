@@ -100,16 +100,17 @@ class TriggerFinder:
         """Triggers in one sentence, left to right, not overlapping."""
         lemmas = view.lemmas
         firsts = self.index.by_first.keys()  # isdisjoint: no intersection set is built
-        n = len(view)
-        i = next((k for k in range(n) if not firsts.isdisjoint(lemmas[k])), n)
-        if i == n:
+        # the tokens a trigger may start at, in one pass (most tokens start none)
+        starts = [k for k, lemma_set in enumerate(lemmas) if not firsts.isdisjoint(lemma_set)]
+        if not starts:
             return []  # most sentences: no trigger word, no phrase to block
         blocked = self._blocked(view)
         found: list[Trigger] = []
-        while i < n:
-            if i in blocked or firsts.isdisjoint(lemmas[i]):
-                i += 1
+        i = 0  # the first token no trigger found so far covers
+        for k in starts:
+            if k < i or k in blocked:
                 continue
+            i = k
             tok = view.toks[i].text
             # A capitalised trigger word mid-sentence is a name ("Operation Strike",
             # "March", "Battle of Aleppo"), unless it is an acronym such as "IED".
@@ -171,11 +172,10 @@ class TriggerFinder:
         lemmas = view.lemmas
         index = self.words.not_events
         firsts = index.by_first.keys()
-        for i in range(len(view)):
-            if not firsts.isdisjoint(lemmas[i]):
-                m = index.match_at(lemmas, i)
-                if m is not None:
-                    out.update(range(m.start, m.end))
+        for i in [i for i, lemma_set in enumerate(lemmas) if not firsts.isdisjoint(lemma_set)]:
+            m = index.match_at(lemmas, i)
+            if m is not None:
+                out.update(range(m.start, m.end))
         return out
 
     def _drop_modifiers(self, view: TokenView, found: list[Trigger]) -> list[Trigger]:
@@ -269,10 +269,9 @@ class TriggerFinder:
     ) -> dict[str, int]:
         hits: dict[str, int] = {}
         keys = index.by_first.keys()
-        for i in positions:
-            if keys.isdisjoint(view.lemmas[i]):
-                continue
-            m = index.match_at(view.lemmas, i)
+        lemmas = view.lemmas
+        for i in [i for i in positions if not keys.isdisjoint(lemmas[i])]:
+            m = index.match_at(lemmas, i)
             if m is None:
                 continue
             for sub in subtypes.get(m.phrase, ()):
