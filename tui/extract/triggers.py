@@ -99,9 +99,8 @@ class TriggerFinder:
     def find(self, view: TokenView) -> list[Trigger]:
         """Triggers in one sentence, left to right, not overlapping."""
         lemmas = view.lemmas
-        firsts = self.index.by_first.keys()  # isdisjoint: no intersection set is built
         # the tokens a trigger may start at, in one pass (most tokens start none)
-        starts = [k for k, lemma_set in enumerate(lemmas) if not firsts.isdisjoint(lemma_set)]
+        starts = self.index.starts(lemmas)
         if not starts:
             return []  # most sentences: no trigger word, no phrase to block
         blocked = self._blocked(view)
@@ -171,8 +170,7 @@ class TriggerFinder:
         out: set[int] = set()
         lemmas = view.lemmas
         index = self.words.not_events
-        firsts = index.by_first.keys()
-        for i in [i for i, lemma_set in enumerate(lemmas) if not firsts.isdisjoint(lemma_set)]:
+        for i in index.starts(lemmas):
             m = index.match_at(lemmas, i)
             if m is not None:
                 out.update(range(m.start, m.end))
@@ -268,9 +266,8 @@ class TriggerFinder:
         subtypes: dict[str, list[SubEventType]],
     ) -> dict[str, int]:
         hits: dict[str, int] = {}
-        keys = index.by_first.keys()
         lemmas = view.lemmas
-        for i in [i for i in positions if not keys.isdisjoint(lemmas[i])]:
+        for i in index.starts(lemmas, positions):
             m = index.match_at(lemmas, i)
             if m is None:
                 continue
