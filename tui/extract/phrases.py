@@ -121,6 +121,16 @@ class PhraseIndex:
                     opens[lemma_set] = not firsts.isdisjoint(lemma_set)
             return [k for k in positions if opens[lemmas[k]]]
 
+    def opens(self, lemma_set: frozenset[str]) -> bool:
+        """May a phrase start at a token with these lemmas? (``starts`` for one token:
+        the same remembered answer, where a test of the set built a set each time.)"""
+        found = self._opens.get(lemma_set)
+        if found is None:
+            found = not self.by_first.keys().isdisjoint(lemma_set)
+            if len(self._opens) < _TRIES_LIMIT:
+                self._opens[lemma_set] = found
+        return found
+
     def match_at(self, lemmas: Sequence[frozenset[str]], i: int) -> Match | None:
         """The longest phrase starting at token ``i``."""
         best: Match | None = None
