@@ -324,3 +324,14 @@ def test_a_field_after_another_bodys_of_and_a_place_after_a_church_stay_apart() 
     )
     assert index[1] != 0 and index[2] != 0
     assert types[0] == "ORG"
+
+
+def test_an_entity_is_named_as_the_body_writes_it_not_as_its_dateline() -> None:
+    text = "CHARLOTTE - Police said so.\n\nCharlotte is quiet."
+    found = [
+        Found(0, 9, "GPE", 0.9, rule=True, source="dateline"),
+        Found(29, 38, "GPE", 0.8),
+    ]
+    index, _, names = link(text, found, gazetteer(), patterns())
+    assert index == [0, 0]
+    assert names == ["Charlotte"]

@@ -277,7 +277,10 @@ def link(
             best = said[0] if said else best
         types.append(best)
         full = [texts[i] for i in members if not acronym[i]] or [texts[i] for i in members]
-        names.append(_POSSESSIVE.sub("", max(full, key=len)) or full[0])
+        # the fullest form; of equals, one not in capitals ("Charlotte", not a dateline's
+        # "CHARLOTTE")
+        best = max(full, key=lambda s: (len(s), not s.isupper()))
+        names.append(_POSSESSIVE.sub("", best) or full[0])
     return index, types, names
 
 
