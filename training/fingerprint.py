@@ -2,7 +2,7 @@
 
 - ``feature_probe()``: sha256 of every feature the tagger computes on a fixed text (the
   seed article plus a few lines that reach the features the seed does not: capitals,
-  a title-case headline, a dateline, hyphens, accents). It is recorded in the weights
+  title-case headlines (one with no small word), a dateline, hyphens, accents). It is recorded in the weights
   file when they are trained; if feature extraction (``tui/extract/features.py``, the
   gazetteer, segmentation) changes what it computes, the test that recomputes it fails,
   because the shipped weights then no longer mean what they did: retrain.
@@ -26,6 +26,7 @@ from tui.extract.features import (
     context_features,
     doc_casing,
     dynamic_features,
+    line_places,
     own_features,
 )
 from tui.extract.gazetteer import gazetteer
@@ -34,6 +35,8 @@ from tui.extract.tagger import history_features, sentence_tokens
 PROBE_EXTRA = """SYRIAN REBELS SEIZE ALEPPO AIRPORT IN DAWN RAID
 
 Rebels Seize Aleppo Airport In Major Assault On Government Forces
+
+Old Hands Help Rebels Control Aleppo Airport
 
 KYIV, March 3 (Reuters) - Ukraine's Volodymyr Zelenskiy met U.S. Secretary of State
 Antony Blinken and the Iran-backed Hezbollah's envoy in São Paulo and Maraat al-Numan.
@@ -49,8 +52,10 @@ def probe_text() -> str:
 def feature_probe() -> str:
     """sha256 of the tagger's features on ``probe_text()`` (see the module docstring)."""
     gaz = gazetteer()
-    sents = [[t.text for t in s] for s in sentence_tokens(probe_text())]
-    casing = doc_casing(sents)
+    text = probe_text()
+    toks = sentence_tokens(text)
+    sents = [[t.text for t in s] for s in toks]
+    casing = doc_casing(sents, places=line_places(text, toks))
     h = hashlib.sha256()
     for words in sents:
         dyn = dynamic_features(words, casing, gaz)

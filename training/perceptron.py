@@ -27,11 +27,13 @@ from tui.extract.features import (
     context_features,
     doc_casing,
     dynamic_features,
+    line_places,
     own_features,
     short_shape,
 )
 from tui.extract.gazetteer import Gazetteer
 from tui.extract.tagger import START, history_features, sentence_tokens, skipped
+from tui.text.tokenize import Token
 
 TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
 
@@ -57,11 +59,12 @@ class Features:
 
 
 def bio_sentences(
-    text: str, spans: tuple[tuple[int, int, str], ...]
+    text: str, spans: tuple[tuple[int, int, str], ...], sents: list[list[Token]] | None = None
 ) -> list[tuple[list[str], list[str]]]:
-    """The document's sentences as (words, BIO tags) with gold spans mapped onto tokens."""
+    """The document's sentences as (words, BIO tags) with gold spans mapped onto tokens
+    (``sents``: ``sentence_tokens(text)``, when the caller has them already)."""
     out = []
-    for sent in sentence_tokens(text):
+    for sent in sentence_tokens(text) if sents is None else sents:
         words = [t.text for t in sent]
         tags = ["O"] * len(sent)
         for s, e, typ in spans:
@@ -84,8 +87,11 @@ class Prepared:
         own: dict[str, list[str]] = {}
         ctx: dict[tuple[int, str], list[str]] = {}
         for doc in docs:
-            sents = bio_sentences(doc.text, doc.train_spans)
-            casing: DocCasing = doc_casing([w for w, _ in sents])
+            toks = sentence_tokens(doc.text)
+            sents = bio_sentences(doc.text, doc.train_spans, toks)
+            casing: DocCasing = doc_casing(
+                [w for w, _ in sents], places=line_places(doc.text, toks)
+            )
             for words, tags in sents:
                 dyn = dynamic_features(words, casing, gaz)
                 padded = [PAD_LEFT, PAD_LEFT, *words, PAD_RIGHT, PAD_RIGHT]

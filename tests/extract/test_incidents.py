@@ -99,6 +99,9 @@ def test_a_generic_word_is_a_violent_demonstration_only_where_a_crowd_is() -> No
 def test_demonstrating_a_quality_is_no_protest() -> None:
     assert events_of("His tweet was all about demonstrating that she was trying to distract.") == ()
     assert events_of("The minister demonstrated his commitment to the plan.") == ()
+    # "thus demonstrating the impotency of such controls" (a Breitbart column)
+    assert events_of("The vote demonstrated the impotency of such controls.") == ()
+    assert events_of("These figures demonstrate such failures.") == ()
     (protest,) = events_of("Thousands demonstrated in the capital against the new law on Sunday.")
     assert protest.subtype == "Peaceful protest"
 

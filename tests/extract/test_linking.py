@@ -184,6 +184,29 @@ def test_a_dateline_place_stays_a_place_beside_its_team() -> None:
     assert types == ["GPE", "ORG", "ORG"]
 
 
+def test_a_place_the_words_around_it_type_stays_a_place_beside_sure_club_readings() -> None:
+    # "a busy street in the city of Lyon": the tagger, taught by CoNLL's sports pages,
+    # read the story's other "Lyon"s as a club at 0.98; the bombing's place stays Lyon
+    text = "A bomb went off in the city of Lyon.\nLyon will host the final.\nLyon authorities met."
+    found = [
+        Found(31, 35, "GPE", 0.55, rule=True, source="context"),
+        Found(37, 41, "ORG", 0.98),
+        Found(63, 67, "ORG", 0.99),
+    ]
+    index, types, _ = link(text, found, gazetteer(), patterns())
+    assert types[index[0]] == "GPE"
+    assert index[1] == index[2] != index[0]
+
+
+def test_a_context_place_with_no_sure_other_reading_types_every_mention() -> None:
+    # the twin: unsure club readings are voted into the context's place
+    text = "A bomb went off in the city of Lyon.\nLyon will host the final."
+    found = [Found(31, 35, "GPE", 0.55, rule=True, source="context"), Found(37, 41, "ORG", 0.7)]
+    index, types, _ = link(text, found, gazetteer(), patterns())
+    assert index == [0, 0]
+    assert types == ["GPE"]
+
+
 def test_nearest_candidate_is_found_by_bisection_as_by_distance() -> None:
     from tui.extract.linking import _nearest
 
@@ -301,3 +324,14 @@ def test_a_field_after_another_bodys_of_and_a_place_after_a_church_stay_apart() 
     )
     assert index[1] != 0 and index[2] != 0
     assert types[0] == "ORG"
+
+
+def test_an_entity_is_named_as_the_body_writes_it_not_as_its_dateline() -> None:
+    text = "CHARLOTTE - Police said so.\n\nCharlotte is quiet."
+    found = [
+        Found(0, 9, "GPE", 0.9, rule=True, source="dateline"),
+        Found(29, 38, "GPE", 0.8),
+    ]
+    index, _, names = link(text, found, gazetteer(), patterns())
+    assert index == [0, 0]
+    assert names == ["Charlotte"]

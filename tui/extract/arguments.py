@@ -357,6 +357,8 @@ def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chu
     preps = p.words.place_preps
     found: list[tuple[int, int, list[Chunk]]] = []  # (distance, prep index, chunks)
     for j in range(max(0, t.start - PLACE_BEFORE), min(len(v), t.end + PLACE_AFTER + 1)):
+        if j > t.end and _clause_after(p, j):
+            break  # "the shooting of Scott, looping the streets around the stadium"
         if not preps.opens(v.lemmas[j]):
             continue
         if j >= t.end:
@@ -378,6 +380,21 @@ def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chu
     return best + wider
 
 
+def _clause_after(p: SentenceParse, j: int) -> bool:
+    """Does a participle clause of another verb open at ``j`` (", looping the streets
+    around ...")? Its places are its own. A casualty word there ("..., killing two in
+    Kabul") is the same event's, and so are its places."""
+    v = p.view
+    low = v.low[j]
+    return (
+        v.toks[j - 1].text == ","
+        and low.endswith("ing")
+        and len(low) > 5
+        and j not in p.trigger_tokens
+        and not v.is_capitalised(j)
+    )
+
+
 def _place_at(p: SentenceParse, j: int, used: set[tuple[int, int]]) -> list[Chunk]:
     v, w = p.view, p.words
     if not w.place_preps.opens(v.lemmas[j]):
@@ -386,6 +403,14 @@ def _place_at(p: SentenceParse, j: int, used: set[tuple[int, int]]) -> list[Chun
     if m is None:
         return []
     c = chunk_starting_at(p, m.end)
+    if c is None and m.end - m.start > 1:
+        # "in front of 131 West 23rd Street": the chunker read "front of ..." as one
+        # phrase; the place is what follows the whole preposition
+        h = next((h for h in p.chunks if h.start < m.end < h.end), None)
+        a = m.end
+        while h is not None and a < h.end - 1 and v.low[a] in w.determiners:
+            a += 1
+        c = Chunk(a, h.end, h.kind) if h is not None else None
     if c is None or c.kind not in ("place", "name") or (c.start, c.end) in used:
         return []
     return with_coordinates(p, c)

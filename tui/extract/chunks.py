@@ -339,6 +339,10 @@ def _named_place(
     first = next((k for k in range(start, end) if mtypes[k] == "PERSON"), None)
     if first is None or first == start or set(mtypes[start:end]) - {None, "PERSON"}:
         return False
+    # the name's capitalised words the tagger left out are still the name ("Rue Victor"
+    # before the person "Hugo", as a retrained tagger read it)
+    while first - 1 > start and mtypes[first - 1] is None and view.is_capitalised(first - 1):
+        first -= 1
     return bool(view.lemmas[first - 1] & w.place_nouns) and not any(
         view.lemmas[k] & w.person_nouns for k in range(start, end)
     )

@@ -14,10 +14,12 @@ from __future__ import annotations
 import bisect
 from typing import cast
 
+from tui.extract.addresses import addresses
 from tui.extract.calibration import CALIBRATED, UNCALIBRATED
 from tui.extract.doubts import doubtful_names, sure_enough
-from tui.extract.features import doc_casing, is_headline, is_title_case
+from tui.extract.features import FIRST_LINE, doc_casing, is_headline, line_places
 from tui.extract.gazetteer import gazetteer
+from tui.extract.headline_names import known_name, known_parts
 from tui.extract.linking import ACRONYM_TYPES, MISC, Found, _capitals, link
 from tui.extract.name_repairs import (
     admin_names_joined,
@@ -48,14 +50,15 @@ def find_mentions(
     sents = sentence_tokens(text)
     words_list = [[t.text for t in s] for s in sents]
     capitals = [is_headline(w) for w in words_list]
-    casing = doc_casing(words_list, capitals)
+    places = line_places(text, sents)
+    casing = doc_casing(words_list, capitals, places)
     datelines = {p for p, e in paragraphs(text) if _dateline(text, p, e, gaz)}
     rules = find_rule_spans(text)
     found = [
         Found(r.start, r.end, r.type, r.confidence, r.estimate, source="pattern") for r in rules
     ]
     ri = 0
-    for toks, words, caps in zip(sents, words_list, capitals, strict=True):
+    for si, (toks, words, caps) in enumerate(zip(sents, words_list, capitals, strict=True)):
         if not toks:
             continue
         s_start, s_end = toks[0].start, toks[-1].end
@@ -75,7 +78,12 @@ def find_mentions(
                 blocked[j] = True
             k += 1
         in_title = title is not None and s_start < title[1] and s_end > title[0]
-        title_case = is_title_case(words) and (in_title or words[-1][-1:] not in '.?!"”')
+        # a closing full stop ends a sentence, except on the text's first line, where a
+        # headline stands ("Old Hands Help Russia Navigate U.S. Media.": PolNeAR's
+        # headlines all end in one)
+        title_case = casing.titles[si] and (
+            in_title or places[si] == FIRST_LINE or words[-1][-1:] not in '.?!"”'
+        )
         headline = caps or title_case
         matches = gaz.match(words)
         tags = (
@@ -86,8 +94,12 @@ def find_mentions(
         for s in sentence_names(
             words, tags, gaz, pat, blocked, headline, casing.lower, matches, casing.title_mid
         ):
-            if title_case and not _known_name(words[s.a : s.b], casing.title_mid, gaz):
-                continue  # In A Title-Case Headline every word looks like a name
+            if title_case and not known_name(words[s.a : s.b], casing.title_mid, gaz):
+                # In A Title-Case Headline every word looks like a name: of the span,
+                # only the names the body or the gazetteer knows ("Old Hands Help Russia")
+                for a, b in known_parts(words, s.a, s.b, casing.title_mid, gaz):
+                    found.append(_to_found(toks, NameSpan(a, b, s.type, s.confidence, s.source)))
+                continue
             if s.a == 0 and s.type in _NAME_TYPES and toks[0].start in datelines:
                 # "DETROIT, Aug 27 (Reuters) -": a dateline opens with where the story
                 # was filed, whatever a results table further down makes of the name
@@ -105,6 +117,7 @@ def find_mentions(
     found = places_joined(text, found, gaz)
     found = admin_names_joined(text, found)
     found = members_named(text, found, gaz)
+    found = addresses(text, found)
     if not hidden:
         return found
     starts = [f.start for f in found]
@@ -132,13 +145,6 @@ def _dateline(text: str, start: int, end: int, gaz) -> bool:
         return True
     head = m.group(0).rstrip(" -–—")
     return head.isupper() and bool(gaz.labels(tuple(head.title().split())) & PLACE_LABELS)
-
-
-def _known_name(words: list[str], title_mid: frozenset[str], gaz) -> bool:
-    """A name in a title-case headline we also know from the body or the gazetteer."""
-    if gaz.labels(tuple(words)):
-        return True
-    return all(w.lower() in title_mid for w in words if w[:1].isupper())
 
 
 def _to_found(toks: list[Token], s: NameSpan) -> Found:

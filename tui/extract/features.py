@@ -18,6 +18,7 @@ from functools import lru_cache
 from tui.extract.clusters import clusters
 from tui.extract.gazetteer import TITLE, Gazetteer, _norm_caps
 from tui.extract.patterns import patterns
+from tui.text.tokenize import Token
 
 _SHAPE_MAP = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
@@ -141,6 +142,9 @@ class DocCasing:
     around: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see doc_features
     # the tagger's cache: word -> (vector, shape), one dict per position kind
     vectors: tuple[dict, dict, dict, dict] = field(default_factory=lambda: ({}, {}, {}, {}))
+    # each sentence: a title-case headline? (is_title_case, or a line of capitalised
+    # words standing as a headline does: see doc_casing)
+    titles: tuple[bool, ...] = ()
 
 
 def is_headline(words: list[str]) -> bool:
@@ -176,6 +180,57 @@ def is_title_case(words: list[str]) -> bool:
     )
 
 
+# Where a sentence stands on its lines (``line_places``): running on with other text,
+# alone on a line, or alone on the text's first line (where a headline stands).
+RUN_ON, OWN_LINE, FIRST_LINE = 0, 1, 2
+# A line of capitalised words and nothing else is a headline with this many words or
+# more (with fewer it is a name: "Pablo Ruiz Fabo", "Major League Baseball" on a line of
+# their own are names in the training corpora, captions and list headings)
+HEADLINE_WORDS = 4
+# ... away from the text's first line, when this many of its words (after the first)
+# are written in lower case elsewhere in the document: "Market Arrivals Auction Traders
+# Plant" (a table heading), "Eva Longoria Discussed Factions Within The Latino
+# Community"; a name's words rarely are ("Hapupu National Historic Scenic Reserve": one)
+LOWER_ELSEWHERE = 2
+
+
+def line_places(text: str, sents: list[list[Token]]) -> list[int]:
+    """RUN_ON, OWN_LINE or FIRST_LINE for each sentence of ``text``."""
+    first = len(text) - len(text.lstrip())
+    out = []
+    for toks in sents:
+        if not toks:
+            out.append(RUN_ON)
+            continue
+        a, b = toks[0].start, toks[-1].end
+        line_end = text.find("\n", b)
+        if (
+            text[text.rfind("\n", 0, a) + 1 : a].strip()
+            or text[b : len(text) if line_end < 0 else line_end].strip()
+        ):
+            out.append(RUN_ON)
+        else:
+            out.append(FIRST_LINE if a == first else OWN_LINE)
+    return out
+
+
+def capitalised_line(words: list[str]) -> int:
+    """How many words a line holds that is capitalised words and nothing else (a
+    possessive "'s" and a closing full stop aside: "Old Hands Help Russia Navigate U.S.
+    Media."), else 0: a digit or any other punctuation makes it a table row, a caption
+    or a list ("Image : Nick Moreau .", "Goalkeepers - Vitor Baia , Rui Correia .")."""
+    n = len(words) - (words[-1] == ".") if words else 0
+    count = 0
+    for w in words[:n]:
+        if w in ("'s", "’s"):
+            continue
+        c = w[:1]
+        if not (c.isupper() and c.isalpha()) or any(ch.isdigit() for ch in w):
+            return 0
+        count += 1
+    return count
+
+
 # What a word's first character is, by word (news repeats its words: three str tests
 # a token were a third of ``doc_casing``): no letter, a lower-case letter, or another
 # letter (upper or title case, or a letter with no case). Bounded.
@@ -191,16 +246,27 @@ def _first_letter(w: str) -> str:
     return kind
 
 
-def doc_casing(sentences: list[list[str]], headlines: list[bool] | None = None) -> DocCasing:
-    """``headlines``: is_headline of each sentence, when the caller has it already."""
+def doc_casing(
+    sentences: list[list[str]],
+    headlines: list[bool] | None = None,
+    places: list[int] | None = None,
+) -> DocCasing:
+    """``headlines``: is_headline of each sentence, when the caller has it already;
+    ``places``: ``line_places`` of each (without them no line is a headline for
+    standing alone: only ``is_title_case`` tells)."""
     title_mid: set[str] = set()
     lower_words: set[str] = set()  # as written: lower-cased once each at the end
     around: dict[str, set[str]] = {}
-    kinds = _FIRST_LETTER
-    kind_of = kinds.get
+    kind_of = _FIRST_LETTER.get
+    titles = [is_title_case(words) for words in sentences]
+    skip = [
+        (is_headline(words) if headlines is None else headlines[k]) or titles[k]
+        for k, words in enumerate(sentences)
+    ]
+    if places is not None:
+        _headline_lines(sentences, places, skip, titles)
     for k, words in enumerate(sentences):
-        caps = is_headline(words) if headlines is None else headlines[k]
-        if caps or is_title_case(words):
+        if skip[k]:
             continue
         for i, w in enumerate(words):
             kind = kind_of(w)
@@ -222,7 +288,35 @@ def doc_casing(sentences: list[list[str]], headlines: list[bool] | None = None) 
         frozenset(title_mid),
         frozenset(w.lower() for w in lower_words),
         {w: tuple(sorted(f)) for w, f in around.items()},
+        titles=tuple(titles),
     )
+
+
+def _headline_lines(
+    sentences: list[list[str]], places: list[int], skip: list[bool], titles: list[bool]
+) -> None:
+    """Mark the title-case headlines with no small word to tell them ("Old Hands Help
+    Russia Navigate U.S. Media"): a line of capitalised words alone, on the text's first
+    line or with words the document writes in lower case elsewhere."""
+    pending = [
+        k
+        for k, words in enumerate(sentences)
+        if places[k] != RUN_ON and not skip[k] and capitalised_line(words) >= HEADLINE_WORDS
+    ]
+    if not pending:
+        return  # most documents
+    # such a line holds no lower-case word, so it adds nothing to this set itself
+    lower = {
+        w.lower()
+        for k, words in enumerate(sentences)
+        if not skip[k]
+        for w in words
+        if w[:1].islower()
+    }
+    for k in pending:
+        common = sum(w.lower() in lower for w in sentences[k][1:])
+        if places[k] == FIRST_LINE or common >= LOWER_ELSEWHERE:
+            skip[k] = titles[k] = True
 
 
 AROUND_MAX = 8  # occurrences whose neighbours a capitalised word's doc features gather
