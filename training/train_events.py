@@ -45,6 +45,7 @@ from tui.extract.subtypes import MODEL_FILE, SubtypeCoder, features
 
 OUT = Path(__file__).resolve().parents[1] / "tui" / "data"
 PRUNE = 0.05  # features whose weights all stay under this are dropped from the shipped file
+SEEDS = (0, 1, 2, 3)  # the sub-event model is the average of one fit per seed
 
 
 def note_features(text: str) -> tuple[list[str], list[str]] | None:
@@ -92,13 +93,20 @@ def train_subtypes(notes: list[Note], workers: int, out: Path) -> dict:
     train = [(n, f) for n, f in zip(notes, feats, strict=True) if f is not None and not n.held_out]
     labels = sorted({n.subtype for n, _ in train})
     y_of = {label: k for k, label in enumerate(labels)}
-    params = {"min_count": 3, "epochs": 8, "batch": 64, "lr": 0.03, "l2": 1e-4, "seed": 0}
+    params = {"min_count": 3, "epochs": 8, "batch": 64, "lr": 0.03, "l2": 1e-4}
 
     def fit_on(rows: list) -> tuple:
+        # The weights of SEEDS fits averaged: one fit is one draw of the mini-batch
+        # order (four seeds scored .791 to .798 on the held-out notes, and a few
+        # changed training notes move a fit by as much), the average is steadier.
         y = [y_of[n.subtype] for n, _ in rows]
-        return fit(
-            [f for _, (f, _) in rows], y, len(labels), allowed=_allowed(rows, labels, y), **params
-        )
+        examples = [f for _, (f, _) in rows]
+        allowed = _allowed(rows, labels, y)
+        fits = [
+            fit(examples, y, len(labels), allowed=allowed, seed=seed, **params) for seed in SEEDS
+        ]
+        index = fits[0][0]  # the same vocabulary for every seed: it depends on the rows
+        return index, sum(W for _, W, _ in fits) / len(fits), sum(b for _, _, b in fits) / len(fits)
 
     fit_part = [(n, f) for n, f in train if not _calibration(n)]
     cal_part = [(n, f) for n, f in train if _calibration(n)]

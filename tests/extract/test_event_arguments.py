@@ -194,3 +194,19 @@ def test_a_figure_after_at_is_the_object_not_a_passive_place() -> None:
     # the positive twin: a participle after its subject, then a place, is a passive
     (e,) = events_in("Four soldiers killed at a checkpoint were buried on Monday.")
     assert e.actors == () and "Four soldiers" in texts(e.targets)
+
+
+def test_a_place_in_a_participle_clause_after_a_comma_is_that_clauses() -> None:
+    # the Charlotte story: the streets the protesters looped are not where Scott was shot
+    text = (
+        "Protesters called for information about the fatal shooting of Keith Lamont Scott, "
+        "looping the streets around Bank of America Stadium."
+    )
+    shooting = next(e for e in events_in(text) if e.trigger.text == "shooting")
+    assert texts(shooting.location) == []
+
+
+def test_a_casualty_participle_after_a_comma_keeps_its_place_for_the_event() -> None:
+    # the twin: "killing two" is the attack's own toll, and "in Kabul" its place
+    (e,) = events_in("Gunmen attacked the bridge, killing two in Kabul.")
+    assert texts(e.location) == ["Kabul"]

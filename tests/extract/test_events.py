@@ -622,3 +622,25 @@ def test_a_crowd_noun_is_no_mention_of_the_incident_its_other_words_report() -> 
     assert _spans(text) == ["march"]
     # the twin: alone, the crowd noun is the report, as ACLED's notes write it
     assert _spans("Protesters gathered in the main square of Caracas on Sunday.") == ["Protesters"]
+
+
+def test_a_killing_beside_an_arrest_is_an_incident_of_its_own() -> None:
+    # it joined the arrest as one more mention of it, coded a strategic development
+    text = (
+        "A 21-year-old Syrian refugee is arrested after killing a pregnant woman and "
+        "wounding two people with a machete in Reutlingen."
+    )
+    events = extract(Document(text)).events
+    violent = [e for e in events if e.type != "Strategic developments"]
+    assert [s.text for e in violent for s in e.trigger_spans] == ["killing", "wounding"]
+    assert [e.subtype for e in events if "arrested" in texts_of(e)] == ["Arrests"]
+    # the twins: a death beside a violent event is that event's mention, and an arrest
+    # with no one harmed stays an arrest alone
+    (e,) = extract(Document("Gunmen stormed the market and killed five people on Monday.")).events
+    assert "killed" in texts_of(e)
+    (e,) = extract(Document("Police arrested two men in Jersey City on Monday.")).events
+    assert (e.subtype, texts_of(e)) == ("Arrests", ["arrested"])
+
+
+def texts_of(e: Event) -> list[str]:
+    return [s.text for s in e.trigger_spans]

@@ -324,3 +324,37 @@ def test_a_field_after_another_bodys_of_and_a_place_after_a_church_stay_apart() 
     )
     assert index[1] != 0 and index[2] != 0
     assert types[0] == "ORG"
+
+
+def test_an_entity_is_named_as_the_body_writes_it_not_as_its_dateline() -> None:
+    text = "CHARLOTTE - Police said so.\n\nCharlotte is quiet."
+    found = [
+        Found(0, 9, "GPE", 0.9, rule=True, source="dateline"),
+        Found(29, 38, "GPE", 0.8),
+    ]
+    index, _, names = link(text, found, gazetteer(), patterns())
+    assert index == [0, 0]
+    assert names == ["Charlotte"]
+
+
+def test_an_unsure_lone_person_joins_the_place_the_document_is_sure_of() -> None:
+    # the Charlotte story's headline: "Charlotte struggles to return to normal" read as a
+    # person (0.53), hidden as a doubtful one-word person, while its dateline says the city
+    text = "Charlotte struggles.\n\nCHARLOTTE - Police said so. Charlotte is quiet."
+    found = [
+        Found(0, 9, "PERSON", 0.53),
+        Found(22, 31, "GPE", 0.9, rule=True, source="dateline"),
+        Found(50, 59, "GPE", 0.97),
+    ]
+    index, types, _ = link(text, found, gazetteer(), patterns())
+    assert index == [0, 0, 0]
+    assert types == ["GPE"]
+
+
+def test_a_sure_lone_person_keeps_apart_from_a_place_of_the_same_word() -> None:
+    # the twin: the tagger sure of the person ("Charlotte said" in a profile) keeps her
+    text = "Charlotte said so.\n\nCHARLOTTE - Police said so."
+    found = [Found(0, 9, "PERSON", 0.95), Found(20, 29, "GPE", 0.9, rule=True, source="dateline")]
+    index, types, _ = link(text, found, gazetteer(), patterns())
+    assert index == [0, 1]
+    assert types == ["PERSON", "GPE"]

@@ -282,3 +282,58 @@ def test_a_word_that_is_no_particle_before_a_name_stays_out() -> None:
     words = _split("Officials say the Blasio plan and Gogh paintings")
     tags = ["O", "O", "O", "B-PER", "O", "O", "B-PER", "O"]
     assert _names(words, tags) == [("Blasio", "PERSON"), ("Gogh", "PERSON")]
+
+
+def test_a_place_then_a_plural_is_a_team() -> None:
+    # the tagger read "Minnesota Vikings" as the state and "Charlotte Panthers" as a person
+    words = _split("the Panthers played the Minnesota Vikings and the New York Yankees")
+    tags = ["O", "B-ORG", "O", "O", "B-LOC", "I-LOC", "O", "O", "B-PER", "I-PER", "I-PER"]
+    assert _names(words, tags)[1:] == [("Minnesota Vikings", "ORG"), ("New York Yankees", "ORG")]
+
+
+def test_a_place_named_with_a_plural_and_a_person_named_like_a_place_are_no_teams() -> None:
+    # the twins: "Springs" ends a city's own name; "Regina" is a given name before a surname
+    words = _split("Regina Jacobs moved to Colorado Springs near the Golan Heights")
+    tags = ["B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC", "O", "O", "B-LOC", "I-LOC"]
+    assert _names(words, tags) == [
+        ("Regina Jacobs", "PERSON"),
+        ("Colorado Springs", "GPE"),
+        ("Golan Heights", "GPE"),
+    ]
+
+
+def test_a_stadium_named_for_a_bank_is_a_facility() -> None:
+    words = _split("at Bank of America Stadium")
+    assert _names(words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]) == [
+        ("Bank of America Stadium", "FAC")
+    ]
+
+
+def test_a_company_word_ends_an_organisation_the_tagger_called_a_place() -> None:
+    # the NYT column's "Ora Media" was a place; a place before "Media" stays the company's
+    words = _split("the chief executive of Ora Media and of Sinclair Holdings")
+    tags = ["O", "O", "O", "O", "B-LOC", "I-LOC", "O", "O", "B-ORG", "I-ORG"]
+    assert _names(words, tags) == [("Ora Media", "ORG"), ("Sinclair Holdings", "ORG")]
+
+
+def test_a_company_word_alone_is_no_name() -> None:
+    # the twin: the word on its own, lower case or the tagger's O, makes nothing
+    words = _split("social media and Media matter")
+    assert _names(words, ["O", "O", "O", "O", "O"]) == []
+
+
+def test_a_given_name_place_then_a_plural_after_the_is_a_team() -> None:
+    # "Charlotte" is a given name too; after "the" or a possessive no person is named
+    words = _split("the Charlotte Panthers played")
+    assert _names(words, ["O", "B-PER", "I-PER", "O"]) == [("Charlotte Panthers", "ORG")]
+    words = _split("Charlotte Panthers played")
+    assert _names(words, ["B-PER", "I-PER", "O"]) == [("Charlotte Panthers", "PERSON")]
+
+
+def test_a_team_after_a_leagues_possessive_is_no_member() -> None:
+    from tui.extract.pipeline import extract
+    from tui.text.document import Document
+
+    text = "The National Football League's Charlotte Panthers played. The party's Regina Ip spoke."
+    found = [(m.span.text, m.type) for m in extract(Document(text)).mentions]
+    assert ("Charlotte Panthers", "ORG") in found

@@ -83,3 +83,24 @@ def test_the_acled_row_names_the_city(tmp_path: Path, capsys: pytest.CaptureFixt
     protest = next(r for r in table if r["event_type"] == "Protests")
     assert protest["location"] == "Charlotte"
     assert protest["country"] == "United States"
+
+
+def test_the_dateline_city_beats_a_neighbourhood_named_twice() -> None:
+    # the Charlotte story: "Uptown" (a neighbourhood the gazetteer lists as a city) twice,
+    # Charlotte only in the dateline before "the city"
+    text = (
+        "CHARLOTTE - Police shot a man here last week.\n\n"
+        "Shops in Uptown were shut on Sunday. The Uptown area was quiet.\n\n"
+        "Demonstrators gathered in the city on Sunday night.\n"
+    )
+    assert ("city", "CHARLOTTE") in places(text)  # named as written: only the dateline names it
+
+
+def test_a_neighbourhood_named_twice_beats_a_city_named_once_without_a_dateline() -> None:
+    # the twin: with no dateline, the count decides
+    text = (
+        "Police shot a man in Charlotte last week.\n\n"
+        "Shops in Uptown were shut on Sunday. The Uptown area was quiet.\n\n"
+        "Demonstrators gathered in the city on Sunday night.\n"
+    )
+    assert ("city", "Uptown") in places(text)

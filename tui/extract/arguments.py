@@ -227,21 +227,13 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     for j in range(t.end, min(n, t.end + RIGHT_WINDOW)):
         if j > t.end and v.toks[j].text in (".", ";", ":"):
             break
-        m = (
-            w.actor_preps.match_at(v.lemmas, j)
-            if v.lemmas[j] & w.actor_preps.by_first.keys()
-            else None
-        )
+        m = w.actor_preps.match_at(v.lemmas, j) if w.actor_preps.opens(v.lemmas[j]) else None
         if m is not None and v.low[j] != "from":
             c = chunk_starting_at(p, m.end)
             if c is not None and c.kind != "place":
                 args.actors.extend(with_coordinates(p, c))
                 break
-        m = (
-            w.target_preps.match_at(v.lemmas, j)
-            if v.lemmas[j] & w.target_preps.by_first.keys()
-            else None
-        )
+        m = w.target_preps.match_at(v.lemmas, j) if w.target_preps.opens(v.lemmas[j]) else None
         if m is not None and j - t.end <= 2:
             c = chunk_starting_at(p, m.end)
             if c is not None:
@@ -307,7 +299,7 @@ def _preposition_before(p: SentenceParse, c: Chunk, also: frozenset[str] = froze
     if j < 2:
         return -1
     lem = v.lemmas[j - 1]
-    if lem & w.place_preps.by_first.keys() or lem & w.target_preps.by_first.keys():
+    if w.place_preps.opens(lem) or w.target_preps.opens(lem):
         return j - 1
     return j - 1 if v.low[j - 1] in also else -1
 
@@ -334,11 +326,10 @@ def _holder(
 def _echo_object(p: SentenceParse, t: Trigger, args: Arguments) -> None:
     """ "Shelling hit the village": the object of the verb after the event noun."""
     v, w = p.view, p.words
-    keys = w.echo_verbs.by_first.keys()
     j = t.end
     while j < len(v) and j - t.end <= 3 and (v.low[j] in w.aux or v.low[j] in w.be):
         j += 1
-    if j >= len(v) or not v.lemmas[j] & keys:
+    if j >= len(v) or not w.echo_verbs.opens(v.lemmas[j]):
         return
     m = w.echo_verbs.match_at(v.lemmas, j)
     c = chunk_starting_at(p, m.end) if m is not None else None
@@ -350,10 +341,10 @@ def _echo_object(p: SentenceParse, t: Trigger, args: Arguments) -> None:
 def _light_verb_before(p: SentenceParse, t: Trigger) -> int | None:
     """Start of "carried out" in "carried out strikes" (the subject is before it)."""
     v, w = p.view, p.words
-    keys = w.light_verbs.by_first.keys()
+    light = w.light_verbs
     for j in range(max(0, t.start - 5), t.start):
-        if v.lemmas[j] & keys:
-            m = w.light_verbs.match_at(v.lemmas, j)
+        if light.opens(v.lemmas[j]):
+            m = light.match_at(v.lemmas, j)
             if m is not None and t.start - m.end <= 4:  # "launched a series of attacks"
                 return j
     return None
@@ -363,10 +354,12 @@ def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chu
     """The nearest "in/at/near X" (after the trigger first), with a wider place that
     follows it ("on a busy street in the city of Lyon")."""
     v = p.view
-    keys = p.words.place_preps.by_first.keys()
+    preps = p.words.place_preps
     found: list[tuple[int, int, list[Chunk]]] = []  # (distance, prep index, chunks)
     for j in range(max(0, t.start - PLACE_BEFORE), min(len(v), t.end + PLACE_AFTER + 1)):
-        if not v.lemmas[j] & keys:
+        if j > t.end and _clause_after(p, j):
+            break  # "the shooting of Scott, looping the streets around the stadium"
+        if not preps.opens(v.lemmas[j]):
             continue
         if j >= t.end:
             dist = j - t.end
@@ -387,9 +380,24 @@ def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chu
     return best + wider
 
 
+def _clause_after(p: SentenceParse, j: int) -> bool:
+    """Does a participle clause of another verb open at ``j`` (", looping the streets
+    around ...")? Its places are its own. A casualty word there ("..., killing two in
+    Kabul") is the same event's, and so are its places."""
+    v = p.view
+    low = v.low[j]
+    return (
+        v.toks[j - 1].text == ","
+        and low.endswith("ing")
+        and len(low) > 5
+        and j not in p.trigger_tokens
+        and not v.is_capitalised(j)
+    )
+
+
 def _place_at(p: SentenceParse, j: int, used: set[tuple[int, int]]) -> list[Chunk]:
     v, w = p.view, p.words
-    if not v.lemmas[j] & w.place_preps.by_first.keys():
+    if not w.place_preps.opens(v.lemmas[j]):
         return []
     m = w.place_preps.match_at(v.lemmas, j)
     if m is None:

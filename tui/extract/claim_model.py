@@ -33,6 +33,8 @@ from tui.extract.cues import Lexicon
 MODEL_FILE = "claims_model.bin"
 WINDOW_LEFT = 40  # tokens before the cue the tagger looks at
 WINDOW_RIGHT = 90  # and after it
+# every distance in the window is tabulated, so ``tag`` reads a bucket by index alone
+assert WINDOW_LEFT <= REACH and WINDOW_RIGHT <= REACH
 _CACHE_LIMIT = 100_000
 _ZERO = (0.0, 0.0, 0.0)
 
@@ -174,33 +176,44 @@ class ClaimModel:
             if i == k:
                 prev2, prev = prev, "K"
                 continue
-            tkey = (low[i], shapes[i], lowp[i], lowp[i + 2], classp[i], classp[i + 2])
+            shape = shapes[i]
+            tkey = (low[i], shape, lowp[i], lowp[i + 2], classp[i], classp[i + 2])
             t = tget(tkey) or cached(tok, tkey, token_features)
             d = i - k
-            b = BUCKETS[d + REACH] if -REACH <= d <= REACH else BUCKETS[0 if d < 0 else -1]
+            b = BUCKETS[d + REACH]
             if d < 0:
-                a, z, that, side = i + 1, k, 0, "L"
+                a = i + 1
+                z = k
+                that = 0
+                side = "L"
             else:
-                a, z, that, side = k + 1, i, 1 if that_at < i else 0, "R"
+                a = k + 1
+                z = i
+                that = 1 if that_at < i else 0
+                side = "R"
             c = commas[z] - commas[a]
+            if c > 2:
+                c = 2
             m = marks[z] - marks[a]
+            if m > 2:
+                m = 2
             v = verbs[z] - verbs[a]
             rkey = (
                 b,
-                shapes[i],
+                shape,
                 inq[i],
                 qk,
-                c if c < 2 else 2,
-                m if m < 2 else 2,
+                c,
+                m,
                 1 if colons[z] > colons[a] else 0,
                 that,
                 1 if i == 0 else (2 if i == last else 0),
                 v if v < 2 else 2,
             )
             r = rget(rkey) or cached(rel, rkey, relation_features)
-            ckey = (cue, b, rkey[4], rkey[5], that)
+            ckey = (cue, b, c, m, that)
             cw = cget(ckey) or cached(cues, ckey, cue_group_features)
-            hkey = (prev, prev2, shapes[i], side, d == 1)
+            hkey = (prev, prev2, shape, side, d == 1)
             h = hget(hkey) or cached(hist, hkey, history_features)
             s0 = t[0] + r[0] + cw[0] + h[0]
             s1 = t[1] + r[1] + cw[1] + h[1]

@@ -53,9 +53,8 @@ def past(d: Draft) -> bool:
 def irrealis(d: Draft) -> bool:
     """An event only planned, demanded or feared ("steps for a ceasefire")."""
     v, w = d.parse.view, d.parse.words
-    keys = w.irrealis.by_first.keys()
     for j in range(max(0, d.trigger.start - SCAN_BACK), d.trigger.start):
-        if v.lemmas[j] & keys:
+        if w.irrealis.opens(v.lemmas[j]):
             m = w.irrealis.match_at(v.lemmas, j)
             if m is None:
                 continue

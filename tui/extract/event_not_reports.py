@@ -75,13 +75,12 @@ def illness(parse: SentenceParse, t: Trigger) -> bool:
     """ "Died of the yet unidentified disease", "deaths caused by bacteria": a death or
     injury by illness is no event of political violence."""
     v, w = parse.view, parse.words
-    keys = w.illnesses.by_first.keys()
     n = len(v)
     for j in range(t.end, min(n, t.end + ILLNESS_WINDOW)):
         if v.low[j] not in CAUSE_WORDS:
             continue
         for k in range(j + 1, min(n, j + 1 + ILLNESS_WINDOW)):
-            if not keys.isdisjoint(v.lemmas[k]) and w.illnesses.match_at(v.lemmas, k) is not None:
+            if w.illnesses.opens(v.lemmas[k]) and w.illnesses.match_at(v.lemmas, k) is not None:
                 return True
             if v.toks[k].text in (".", ";", ","):
                 break

@@ -231,6 +231,21 @@ def capitalised_line(words: list[str]) -> int:
     return count
 
 
+# What a word's first character is, by word (news repeats its words: three str tests
+# a token were a third of ``doc_casing``): no letter, a lower-case letter, or another
+# letter (upper or title case, or a letter with no case). Bounded.
+_NO_LETTER, _LOWER, _CAPITAL = "-", "x", "X"
+_FIRST_LETTER: dict[str, str] = {}
+
+
+def _first_letter(w: str) -> str:
+    c = w[:1]
+    kind = _NO_LETTER if not c.isalpha() else _LOWER if c.islower() else _CAPITAL
+    if len(_FIRST_LETTER) < 200_000:
+        _FIRST_LETTER[w] = kind
+    return kind
+
+
 def doc_casing(
     sentences: list[list[str]],
     headlines: list[bool] | None = None,
@@ -240,8 +255,9 @@ def doc_casing(
     ``places``: ``line_places`` of each (without them no line is a headline for
     standing alone: only ``is_title_case`` tells)."""
     title_mid: set[str] = set()
-    lower: set[str] = set()
+    lower_words: set[str] = set()  # as written: lower-cased once each at the end
     around: dict[str, set[str]] = {}
+    kind_of = _FIRST_LETTER.get
     titles = [is_title_case(words) for words in sentences]
     skip = [
         (is_headline(words) if headlines is None else headlines[k]) or titles[k]
@@ -253,11 +269,12 @@ def doc_casing(
         if skip[k]:
             continue
         for i, w in enumerate(words):
-            c = w[:1]
-            if not c.isalpha():
-                continue
-            if c.islower():
-                lower.add(w.lower())
+            kind = kind_of(w)
+            if kind is None:
+                kind = _first_letter(w)
+            if kind is not _CAPITAL:
+                if kind is _LOWER:
+                    lower_words.add(w)
                 continue
             if i > 0 and words[i - 1] not in ('"', "“", "‘", "'", "(", ":", "-", "—", "–"):
                 title_mid.add(w.lower())
@@ -269,7 +286,7 @@ def doc_casing(
                 seen.add("an=" + (words[i + 1].lower() if i + 1 < len(words) else PAD_RIGHT))
     return DocCasing(
         frozenset(title_mid),
-        frozenset(lower),
+        frozenset(w.lower() for w in lower_words),
         {w: tuple(sorted(f)) for w, f in around.items()},
         titles=tuple(titles),
     )

@@ -244,6 +244,13 @@ def link(
                 sets.union(org_pair[w], i)
             elif w in alone:
                 sets.union(alone[w], i)
+            elif (
+                place := _named_otherwise(found, same.get(("NAME", keys[texts[i]])), i)
+            ) is not None:
+                # "Charlotte struggles to return to normal": an unsure lone person whose word
+                # the document names as a place or body elsewhere is that (the vote decides)
+                sets.union(place, i)
+                alone[w] = i
             else:
                 alone[w] = i
         for form in _surname_forms(texts[i], pat):
@@ -277,8 +284,25 @@ def link(
             best = said[0] if said else best
         types.append(best)
         full = [texts[i] for i in members if not acronym[i]] or [texts[i] for i in members]
-        names.append(_POSSESSIVE.sub("", max(full, key=len)) or full[0])
+        # the fullest form; of equals, one not in capitals ("Charlotte", not a dateline's
+        # "CHARLOTTE")
+        best = max(full, key=lambda s: (len(s), not s.isupper()))
+        names.append(_POSSESSIVE.sub("", best) or full[0])
     return index, types, names
+
+
+def _named_otherwise(found: list[Found], members: list[int] | None, i: int) -> int | None:
+    """A mention among ``members`` (the same written form, read as no person) that a lone
+    person mention ``i`` the tagger is unsure of should join, or None."""
+    if not members or found[i].source != "tagger" or found[i].confidence >= SURE_TYPE:
+        return None
+    sure = [
+        j
+        for j in members
+        if found[j].type in _SPLIT_TYPES
+        and (found[j].source in _SURE_SOURCES or found[j].confidence >= SURE_TYPE)
+    ]
+    return sure[0] if sure else None
 
 
 # A tagger mention this sure of its type keeps it against the document's other mentions

@@ -28,10 +28,18 @@ _PARTIES = frozenset({"Labour"})
 # A MISC name the text calls an organisation ("the Scientology organization"); "group",
 # "church" are not enough ("the Kurdish group", "the Catholic church": MISC in CoNLL).
 _ORG_NOUNS = frozenset({"organization", "organisation"})
+_DETERMINERS = frozenset({"the", "'s", "’s"})
 
 
-def words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
-    """The type a capitalised name's own words give it (its last word, or the gazetteer)."""
+# Last words that make any name a facility, "of" in it or not.
+_FAC_LAST = frozenset({"Stadium", "Airport", "Arena"})
+
+
+def words_type(
+    words: list[str], gaz: Gazetteer, pat: Patterns, determined: bool = False
+) -> str | None:
+    """The type a capitalised name's own words give it (its last word, or the gazetteer);
+    ``determined``: "the" or a possessive comes before it, as before no person's name."""
     while len(words) > 2 and (words[-1] in _ROMAN or words[-1].isdigit()):
         words = words[:-1]  # "World War II", "Apollo 11": the head comes before the number
     last = words[-1]
@@ -43,6 +51,8 @@ def words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
         return "GPE"
     if len(words) < 2:
         return None
+    if last in _FAC_LAST:
+        return "FAC"  # "Bank of America Stadium": a facility, whatever body it is named for
     for j, w in enumerate(words[1:], 1):
         # "Centre for the Reconciliation of ...", "Ministry of Defence": the head comes
         # before of/for; "Fernando Cheung of the Labour Party" is not an organisation
@@ -69,7 +79,40 @@ def words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
         return "LAW"
     if (last,) in pat.event_heads or tuple(words[-2:]) in pat.event_heads:
         return "EVENT"
+    if is_team(words, gaz, determined):
+        return "ORG"
     return None
+
+
+# Plural words that end a place's own name after another place's ("Colorado Springs",
+# "Golan Heights", "Florida Keys"), or an event's ("Atlanta Olympics"): no team.
+_PLACE_PLURALS = frozenset(
+    {"Springs", "Heights", "Hills", "Falls", "Keys", "Islands", "Isles", "Lakes", "Plains",
+     "Highlands", "Lowlands", "Mountains", "Territories", "States", "Emirates", "Woods",
+     "Gardens", "Rapids", "Sands", "Shoals", "Downs", "Fields", "Banks", "Narrows",
+     "Flats", "Meadows", "Glades", "Everglades", "Marshes", "Wells", "Bluffs", "Straits",
+     "Games", "Olympics"}
+)  # fmt: skip
+
+
+def is_team(words: list[str], gaz: Gazetteer, determined: bool) -> bool:
+    """A place's name then a capitalised plural: a team ("Minnesota Vikings", "Charlotte
+    Panthers", "New York Yankees"), which the tagger read as the place or a person."""
+    last = words[-1]
+    return (
+        len(last) > 3
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and last.isalpha()
+        and last[0].isupper()
+        and last[1:].islower()
+        and last not in _PLACE_PLURALS
+        and (last,) not in gaz.loc_heads
+        and bool(gaz.labels(tuple(words[:-1])) & PLACE_LABELS)
+        # "Regina Jacobs", "Chad Curtis": a given name that is also a place, then a
+        # surname; "the Charlotte Panthers", "the League's Charlotte Panthers" are teams
+        and (determined or not (len(words) == 2 and words[0] in gaz.given))
+    )
 
 
 def tagger_knows_better(tagged: str, by_words: str) -> bool:
@@ -115,7 +158,8 @@ def final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns) 
     name = words[span.a : span.b]
     t = span.type
     if len(name) >= 2:
-        by_words = words_type(name, gaz, pat)
+        prev = words[span.a - 1].lower() if span.a > 0 else ""
+        by_words = words_type(name, gaz, pat, prev in _DETERMINERS)
         if by_words is not None and not tagger_knows_better(t, by_words):
             return by_words
     labels = gaz.labels(tuple(name))

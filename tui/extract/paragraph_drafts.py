@@ -109,9 +109,10 @@ def _cut_at_coordinated_cues(
     if not found:
         return
     cuts = []
-    for i in range(1, len(s.toks)):
-        verb = lex.verbs.get(s.low[i])
-        if verb is None or s.capital(i):
+    low, verbs = s.low, lex.verbs
+    # the reporting verbs found in one pass (most words are none)
+    for i in [i for i in range(1, len(low)) if low[i] in verbs]:
+        if s.capital(i):
             continue
         g = skip_verb_group(s, i - 1, lex)
         if g > 0 and s.low[g] in lex.coordinators:
@@ -119,9 +120,11 @@ def _cut_at_coordinated_cues(
     # A full stop glued to the next sentence ("the authorities.Prime Minister Theresa
     # May promised"; scraped pages, PolNeAR's among them) ends what was said, on either
     # side of the cue. Segmentation reads both as one sentence.
-    stops = [
-        s.toks[i].end for i in range(1, len(s.toks) - 1) if s.low[i] == "." and s.glued_stop(i)
-    ]
+    stops = (
+        [s.toks[i].end for i in range(1, len(low) - 1) if low[i] == "." and s.glued_stop(i)]
+        if "." in low[1:-1]  # most sentences have their only full stop at the end
+        else []
+    )
     if stops:
         stops = [x for x in stops if quotes.containing(x - 1) is None]
         cuts.extend(x - 1 for x in stops)

@@ -70,6 +70,8 @@ class PhraseIndex:
     _tries: dict[frozenset[str], list[tuple[tuple[str, ...], str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # Whether a phrase may start at a token with this lemma set (see ``starts``).
+    _opens: dict[frozenset[str], bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> PhraseIndex:
@@ -92,9 +94,42 @@ class PhraseIndex:
             if (v, phrase) not in entries:
                 entries.append((v, phrase))
         self._tries.clear()
+        self._opens.clear()
 
     def __contains__(self, word: str) -> bool:
         return word in self.by_first
+
+    def starts(
+        self, lemmas: Sequence[frozenset[str]], positions: Sequence[int] | None = None
+    ) -> list[int]:
+        """The tokens (of ``positions``, default all) a phrase may start at: one of their
+        lemmas is a first word. Answered per lemma set from a dict, whose lookup of a
+        shared set (its hash kept) costs a fraction of testing the set against the first
+        words (every token of every event sentence is asked, for several indexes)."""
+        opens = self._opens
+        if positions is None:
+            positions = range(len(lemmas))
+        try:
+            return [k for k in positions if opens[lemmas[k]]]
+        except KeyError:  # a lemma set not met yet
+            firsts = self.by_first.keys()
+            for k in positions:
+                lemma_set = lemmas[k]
+                if lemma_set not in opens:
+                    if len(opens) >= _TRIES_LIMIT:
+                        return [k for k in positions if not firsts.isdisjoint(lemmas[k])]
+                    opens[lemma_set] = not firsts.isdisjoint(lemma_set)
+            return [k for k in positions if opens[lemmas[k]]]
+
+    def opens(self, lemma_set: frozenset[str]) -> bool:
+        """May a phrase start at a token with these lemmas? (``starts`` for one token:
+        the same remembered answer, where a test of the set built a set each time.)"""
+        found = self._opens.get(lemma_set)
+        if found is None:
+            found = not self.by_first.keys().isdisjoint(lemma_set)
+            if len(self._opens) < _TRIES_LIMIT:
+                self._opens[lemma_set] = found
+        return found
 
     def match_at(self, lemmas: Sequence[frozenset[str]], i: int) -> Match | None:
         """The longest phrase starting at token ``i``."""

@@ -10,8 +10,8 @@ the exports then name it, and the event's places count it once with its other me
 
 Which place: the nearest such place earlier in the same paragraph ("Jets struck Idlib
 ... the city's hospital" is Idlib even in a story about Aleppo); else the one the
-article has named most so far (the story's city; "CHARLOTTE -" in a dateline counts),
-the bigger of equals (Charlotte, not its Uptown), then the latest.
+article has named most so far (the story's city: a dateline's "CHARLOTTE -" counts three
+times), the bigger of equals (Charlotte, not its Uptown), then the latest.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from bisect import bisect_left
 
 from tui.extract.gazetteer import CAPITAL, CITY, CITY_BIG, CITY_MID, COUNTRY, gazetteer, phrase_key
 from tui.model import Mention, Span
+from tui.text.dateline import DATELINE
 
 _CITY = frozenset({CITY, CITY_MID, CITY_BIG, CAPITAL})
 NOUNS = {
@@ -32,6 +33,7 @@ NOUNS = {
 # "the city" points back; "a city", "another town", "every country" name a new one
 _DEFINITE = frozenset({"the", "this", "that"})
 _SIZE = {CITY_BIG: 3, CITY_MID: 2, CAPITAL: 2}  # a city's size class, from its labels
+DATELINE_WEIGHT = 3
 LOOKBACK = 400  # earlier mentions looked at: bounded work however often "the city" occurs
 
 
@@ -69,9 +71,17 @@ def antecedent(text: str, span: Span, live: list[Mention], starts: list[int]) ->
             continue
         if m.span.start >= paragraph:
             return m.entity
-        counts[m.entity] = counts.get(m.entity, 0) + 1
+        # a dateline ("CHARLOTTE - ") names where the story is: it counts as the story's
+        # place named thrice (a neighbourhood the story names twice does not outdo it)
+        dateline = name.isupper() and _line_start(text, m.span.start)
+        counts[m.entity] = counts.get(m.entity, 0) + (DATELINE_WEIGHT if dateline else 1)
         size[m.entity] = max(size.get(m.entity, 0), *(_SIZE.get(x, 1) for x in labels))
     if not counts:
         return None
     # latest first in ``counts``: max keeps the first of equals
     return max(counts, key=lambda e: (counts[e], size[e]))
+
+
+def _line_start(text: str, start: int) -> bool:
+    """Does a dateline ("CHARLOTTE - ", "ALEPPO, Syria (Reuters) - ") open at ``start``?"""
+    return (start == 0 or text[start - 1] == "\n") and DATELINE.match(text, start) is not None

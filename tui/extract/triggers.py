@@ -99,17 +99,17 @@ class TriggerFinder:
     def find(self, view: TokenView) -> list[Trigger]:
         """Triggers in one sentence, left to right, not overlapping."""
         lemmas = view.lemmas
-        firsts = self.index.by_first.keys()  # isdisjoint: no intersection set is built
-        n = len(view)
-        i = next((k for k in range(n) if not firsts.isdisjoint(lemmas[k])), n)
-        if i == n:
+        # the tokens a trigger may start at, in one pass (most tokens start none)
+        starts = self.index.starts(lemmas)
+        if not starts:
             return []  # most sentences: no trigger word, no phrase to block
         blocked = self._blocked(view)
         found: list[Trigger] = []
-        while i < n:
-            if i in blocked or firsts.isdisjoint(lemmas[i]):
-                i += 1
+        i = 0  # the first token no trigger found so far covers
+        for k in starts:
+            if k < i or k in blocked:
                 continue
+            i = k
             tok = view.toks[i].text
             # A capitalised trigger word mid-sentence is a name ("Operation Strike",
             # "March", "Battle of Aleppo"), unless it is an acronym such as "IED".
@@ -170,12 +170,10 @@ class TriggerFinder:
         out: set[int] = set()
         lemmas = view.lemmas
         index = self.words.not_events
-        firsts = index.by_first.keys()
-        for i in range(len(view)):
-            if not firsts.isdisjoint(lemmas[i]):
-                m = index.match_at(lemmas, i)
-                if m is not None:
-                    out.update(range(m.start, m.end))
+        for i in index.starts(lemmas):
+            m = index.match_at(lemmas, i)
+            if m is not None:
+                out.update(range(m.start, m.end))
         return out
 
     def _drop_modifiers(self, view: TokenView, found: list[Trigger]) -> list[Trigger]:
@@ -268,11 +266,9 @@ class TriggerFinder:
         subtypes: dict[str, list[SubEventType]],
     ) -> dict[str, int]:
         hits: dict[str, int] = {}
-        keys = index.by_first.keys()
-        for i in positions:
-            if keys.isdisjoint(view.lemmas[i]):
-                continue
-            m = index.match_at(view.lemmas, i)
+        lemmas = view.lemmas
+        for i in index.starts(lemmas, positions):
+            m = index.match_at(lemmas, i)
             if m is None:
                 continue
             for sub in subtypes.get(m.phrase, ()):
