@@ -1,8 +1,8 @@
 """Fit the name mentions' confidence calibration (``tui/extract/calibration.py``).
 
-Rows come from training documents the tagger was not trained on: ``train_ner`` trains a
-first tagger on four fifths of the training documents and extracts the last fifth with
-it. Each name mention found there is a row (its calibration features) with a label: is
+Rows come from training documents the tagger was not trained on: ``train_ner`` splits
+the training documents into five folds and extracts each fold with a tagger trained on
+the other four, so every document, GUM's included, gives rows. Each name mention found there is a row (its calibration features) with a label: is
 it exactly a gold name of the same type (PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC,
 NORP/EVENT/LAW -> MISC)? On GUM documents NORP, EVENT and LAW mentions are left out:
 GUM marks no adjectives ("Syrian" in "Syrian troops"), which CoNLL tags MISC and we tag

@@ -32,6 +32,9 @@ def test_features_describe_the_mention() -> None:
     assert math.isclose(x["logit"], math.log(0.9 / 0.1))
     assert x["overruled"] == 1.0 and x["one_word"] == 1.0 and x["capitals"] == 0.0
     assert x["source=surname"] == 1.0 and x["type=PERSON"] == 1.0
+    # the margin again, by source and by type: its weight differs between them
+    assert x["logit&source=surname"] == x["logit&type=PERSON"] == x["logit"]
+    assert "logit&type=GPE" not in x
     y = mention_features(1.0, "tagger", "ORG", "ORG", 1, "U.N.")
     assert math.isfinite(y["logit"]) and y["overruled"] == 0.0 and y["capitals"] == 1.0
 
@@ -70,7 +73,16 @@ def test_of_mention_is_the_regression_over_mention_features() -> None:
     """The direct form gives the very float the dict of features gives, shipped weights
     or not, whatever the mention."""
     shipped = default_tagger().calibration
-    made_up = Calibration({"logit": 0.7, "capitals": -0.4, "type=ORG": 0.3}, bias=-0.2)
+    made_up = Calibration(
+        {
+            "logit": 0.7,
+            "capitals": -0.4,
+            "type=ORG": 0.3,
+            "logit&type=GPE": -0.25,
+            "logit&source=surname": 0.1,
+        },
+        bias=-0.2,
+    )
     cases = [
         (0.9, "surname", "GPE", "PERSON", 3, "Jolani"),
         (1.0, "tagger", "ORG", "ORG", 1, "U.N."),
@@ -82,3 +94,12 @@ def test_of_mention_is_the_regression_over_mention_features() -> None:
         for case in cases:
             assert cal.of_mention(*case) == cal(mention_features(*case))
     assert made_up.of_mention(*cases[1]) != made_up.of_mention(*cases[0])
+
+
+def test_a_place_and_a_person_of_the_same_margin_differ() -> None:
+    # the shipped fit weighs the tagger's margin by type (places were overconfident)
+    cal = default_tagger().calibration
+    assert any(k.startswith("logit&type=") for k in cal.weights)
+    place = cal.of_mention(0.99, "tagger", "GPE", "GPE", 1, "Lyon")
+    person = cal.of_mention(0.99, "tagger", "PERSON", "PERSON", 1, "Lyon")
+    assert place != person

@@ -9,7 +9,7 @@ from tui.extract.names_again import SOURCE
 
 def test_a_place_found_again_by_spelling_alone_and_doubted_is_not_suggested() -> None:
     found = [Found(0, 3, "GPE", 0.9), Found(10, 13, "GPE", 0.5, rule=True, source=SOURCE)]
-    assert sure_enough(found, [0.9, 0.4]) == [0]
+    assert sure_enough(found, [0.9, 0.3]) == [0]
 
 
 def test_a_sure_recurrence_a_surname_found_again_and_a_tagged_name_are_suggested() -> None:

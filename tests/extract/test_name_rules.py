@@ -320,3 +320,20 @@ def test_a_company_word_alone_is_no_name() -> None:
     # the twin: the word on its own, lower case or the tagger's O, makes nothing
     words = _split("social media and Media matter")
     assert _names(words, ["O", "O", "O", "O", "O"]) == []
+
+
+def test_a_given_name_place_then_a_plural_after_the_is_a_team() -> None:
+    # "Charlotte" is a given name too; after "the" or a possessive no person is named
+    words = _split("the Charlotte Panthers played")
+    assert _names(words, ["O", "B-PER", "I-PER", "O"]) == [("Charlotte Panthers", "ORG")]
+    words = _split("Charlotte Panthers played")
+    assert _names(words, ["B-PER", "I-PER", "O"]) == [("Charlotte Panthers", "PERSON")]
+
+
+def test_a_team_after_a_leagues_possessive_is_no_member() -> None:
+    from tui.extract.pipeline import extract
+    from tui.text.document import Document
+
+    text = "The National Football League's Charlotte Panthers played. The party's Regina Ip spoke."
+    found = [(m.span.text, m.type) for m in extract(Document(text)).mentions]
+    assert ("Charlotte Panthers", "ORG") in found

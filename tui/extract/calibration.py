@@ -5,9 +5,10 @@ probabilities: a tagger margin of "0.99" was right 93% of the time on CoNLL dev 
 on GUM news. So each name mention's confidence is a logistic regression over what we
 know of it: the raw score, where it came from (the tagger, a head-word rule, the
 gazetteer, a surname or acronym found again...), its final type, whether linking
-overruled its own type, how many mentions its entity has, its shape. The coefficients
-are fitted by ``training/train_ner.py`` on training documents held out from a tagger
-trained on the rest (never on the dev sets), and ship in the tagger's weights file.
+overruled its own type, how many mentions its entity has, its shape, and the raw score's
+weight by source and by type. The coefficients are fitted by ``training/train_ner.py`` on
+every training document, each extracted by a tagger trained on the other folds (never on
+the dev sets), and ship in the tagger's weights file.
 Dates, times, figures and laws found by patterns, and names that are part of a token
 ("Iran" in "Iran-backed", which no corpus marks), keep their rules' confidences.
 """
@@ -40,6 +41,11 @@ def mention_features(
         "source=" + source: 1.0,
         "type=" + final_type: 1.0,
     }
+    # the margin's weight by what found the mention and by its type: a tagger margin of
+    # 0.99 means less for a place than for a person (GUM news: places given 0.80 on
+    # average were right 63% of the time, people given 0.84 91%)
+    x["logit&source=" + source] = x["logit"]
+    x["logit&type=" + final_type] = x["logit"]
     return x
 
 
@@ -78,14 +84,17 @@ class Calibration:
         thousands of name mentions). Keep in step with ``mention_features``."""
         w = self.weights
         p = min(max(raw, 1e-4), 1.0 - 1e-4)
+        logit = math.log(p / (1.0 - p))
         terms = (
-            math.log(p / (1.0 - p)) * w.get("logit", 0.0),
+            logit * w.get("logit", 0.0),
             float(own_type != final_type) * w.get("overruled", 0.0),
             math.log1p(entity_size) * w.get("log_mentions", 0.0),
             float(len(text.split()) == 1) * w.get("one_word", 0.0),
             float(len(text) > 1 and text.replace(".", "").isupper()) * w.get("capitals", 0.0),
             1.0 * w.get("source=" + source, 0.0),
             1.0 * w.get("type=" + final_type, 0.0),
+            logit * w.get("logit&source=" + source, 0.0),
+            logit * w.get("logit&type=" + final_type, 0.0),
         )
         z = self.bias + sum(terms)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

@@ -7,6 +7,7 @@ import re
 
 from tui.extract.gazetteer import CAPITAL, CITY_BIG, COUNTRY, NORP, ORG, REGION
 from tui.extract.linking import Found
+from tui.extract.name_types import is_team
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
@@ -132,6 +133,7 @@ def members_named(text: str, found: list[Found], gaz) -> list[Found]:
             and all(_PLAIN_NAME.fullmatch(w) for w in words)
             and not any(w in gaz.org_heads or w in gaz.more_heads for w in words)
             and not any(gaz.labels((w,)) & _NOT_PEOPLE for w in words)
+            and not is_team(words, gaz, determined=True)  # "the League's Charlotte Panthers"
         ):
             f.type, f.rule, f.source = "PERSON", True, "context"
     return found

@@ -28,14 +28,18 @@ _PARTIES = frozenset({"Labour"})
 # A MISC name the text calls an organisation ("the Scientology organization"); "group",
 # "church" are not enough ("the Kurdish group", "the Catholic church": MISC in CoNLL).
 _ORG_NOUNS = frozenset({"organization", "organisation"})
+_DETERMINERS = frozenset({"the", "'s", "’s"})
 
 
 # Last words that make any name a facility, "of" in it or not.
 _FAC_LAST = frozenset({"Stadium", "Airport", "Arena"})
 
 
-def words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
-    """The type a capitalised name's own words give it (its last word, or the gazetteer)."""
+def words_type(
+    words: list[str], gaz: Gazetteer, pat: Patterns, determined: bool = False
+) -> str | None:
+    """The type a capitalised name's own words give it (its last word, or the gazetteer);
+    ``determined``: "the" or a possessive comes before it, as before no person's name."""
     while len(words) > 2 and (words[-1] in _ROMAN or words[-1].isdigit()):
         words = words[:-1]  # "World War II", "Apollo 11": the head comes before the number
     last = words[-1]
@@ -75,7 +79,7 @@ def words_type(words: list[str], gaz: Gazetteer, pat: Patterns) -> str | None:
         return "LAW"
     if (last,) in pat.event_heads or tuple(words[-2:]) in pat.event_heads:
         return "EVENT"
-    if _team(words, gaz):
+    if is_team(words, gaz, determined):
         return "ORG"
     return None
 
@@ -91,7 +95,7 @@ _PLACE_PLURALS = frozenset(
 )  # fmt: skip
 
 
-def _team(words: list[str], gaz: Gazetteer) -> bool:
+def is_team(words: list[str], gaz: Gazetteer, determined: bool) -> bool:
     """A place's name then a capitalised plural: a team ("Minnesota Vikings", "Charlotte
     Panthers", "New York Yankees"), which the tagger read as the place or a person."""
     last = words[-1]
@@ -105,8 +109,9 @@ def _team(words: list[str], gaz: Gazetteer) -> bool:
         and last not in _PLACE_PLURALS
         and (last,) not in gaz.loc_heads
         and bool(gaz.labels(tuple(words[:-1])) & PLACE_LABELS)
-        # "Regina Jacobs", "Chad Curtis": a given name that is also a place, then a surname
-        and not (len(words) == 2 and words[0] in gaz.given)
+        # "Regina Jacobs", "Chad Curtis": a given name that is also a place, then a
+        # surname; "the Charlotte Panthers", "the League's Charlotte Panthers" are teams
+        and (determined or not (len(words) == 2 and words[0] in gaz.given))
     )
 
 
@@ -153,7 +158,8 @@ def final_type(span: NameSpan, words: list[str], gaz: Gazetteer, pat: Patterns) 
     name = words[span.a : span.b]
     t = span.type
     if len(name) >= 2:
-        by_words = words_type(name, gaz, pat)
+        prev = words[span.a - 1].lower() if span.a > 0 else ""
+        by_words = words_type(name, gaz, pat, prev in _DETERMINERS)
         if by_words is not None and not tagger_knows_better(t, by_words):
             return by_words
     labels = gaz.labels(tuple(name))
