@@ -35,6 +35,11 @@ def test_extract_json_seed(
         assert seed_text[m["start"] : m["end"]] == m["text"]
     for c in data["claims"]:
         assert seed_text[c["cue"]["start"] : c["cue"]["end"]] == c["cue"]["text"]
+    # every suggestion carries its calibrated confidence, claims as entities and events
+    for key in ("entities", "claims", "events"):
+        confidences = [x["confidence"] for x in data[key]]
+        assert confidences and all(0.0 <= c <= 1.0 for c in confidences)
+        assert len(set(confidences)) > 1  # calibrated, not one constant
     for e in data["events"]:
         # every mention of the event, its main trigger among them, in text order
         starts = [m["start"] for m in e["mentions"]]

@@ -53,6 +53,7 @@ def document_json(doc: Document, ann: Annotations, path: Path) -> dict[str, Any]
             "hedges": [_span_json(s) for s in c.hedges],
             "status": c.status,
             "verdict": c.review.verdict,
+            "confidence": round(c.confidence, 3),
         }
         for c in ann.claims
     ]

@@ -644,3 +644,13 @@ def test_a_killing_beside_an_arrest_is_an_incident_of_its_own() -> None:
 
 def texts_of(e: Event) -> list[str]:
     return [s.text for s in e.trigger_spans]
+
+
+def test_an_incident_of_last_year_is_reported_and_one_years_ago_is_background() -> None:
+    text = (
+        "Abu Qaqa al-Britani recruited young Britons for Islamic State until he was killed "
+        "in a drone strike in Syria last year."
+    )
+    assert "drone strike" in _spans(text)
+    # the twin: "years ago" still places the fighting in the story's background
+    assert _spans("Most fighting halted years ago.") == []
