@@ -115,7 +115,7 @@ def incidents(drafts: list[Draft]) -> list[list[Draft]]:
     """The drafts grouped by incident, in document order, background left out."""
     drafts = sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start)
     index = {id(d): k for k, d in enumerate(drafts)}
-    reports = [_report(d, index) for d in drafts]
+    reports = [_report(d, index, _crowd_host(d, drafts)) for d in drafts]
     return [
         [drafts[k] for k in members]
         for members in group(reports)
@@ -249,7 +249,24 @@ def _other_clause(d: Draft, a: int, b: int, strict: bool = True) -> bool:
     )
 
 
-def _report(d: Draft, index: dict[int, int]) -> Report:
+def _crowd_host(d: Draft, drafts: list[Draft]) -> Draft | None:
+    """The event a crowd noun's sentence reports in other words ("Demonstrators clashed
+    with police"): the crowd takes part in it, it is no incident of its own. (The two were
+    grouped by their codebook coding, a protest and a clash, before the sub-event model
+    coded both as one violent demonstration: two events for one.)"""
+    if d.host is not None or d.trigger.phrase not in CROWDS:
+        return d.host
+    others = [
+        o
+        for o in drafts
+        if o.parse is d.parse and o.trigger.kind == "event" and o.trigger.phrase not in CROWDS
+    ]
+    if not others:
+        return None
+    return min(others, key=lambda o: abs(o.trigger.start - d.trigger.start))
+
+
+def _report(d: Draft, index: dict[int, int], host: Draft | None = None) -> Report:
     definite, distinct, background = marks(d)
     return Report(
         kind=d.trigger.kind,
@@ -261,7 +278,7 @@ def _report(d: Draft, index: dict[int, int]) -> Report:
         paragraph=d.paragraph,
         definite=definite,
         distinct=distinct,
-        host=index.get(id(d.host)) if d.host is not None else None,
+        host=index.get(id(host)) if host is not None else None,
         follows=index.get(id(d.follows)) if d.follows is not None else None,
         places=_near_keys(d, [(c.start, c.end) for c in d.args.location], named=True),
         times=_near_keys(d, d.args.time, named=False),
