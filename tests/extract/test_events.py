@@ -654,3 +654,21 @@ def test_an_incident_of_last_year_is_reported_and_one_years_ago_is_background() 
     assert "drone strike" in _spans(text)
     # the twin: "years ago" still places the fighting in the story's background
     assert _spans("Most fighting halted years ago.") == []
+
+
+def test_a_year_or_a_decade_is_no_background_of_the_deaths_after_it() -> None:
+    # "year" and "decade" were war words: "a 24 year old man was killed" gave no event
+    assert _spans("A 24 year old man was killed by police in Chicago on Sunday.") == ["killed"]
+    text = "The Old Bailey car bombing earlier in the year had killed one and injured 200."
+    assert _spans(text) == ["car bombing", "killed", "injured"]
+    # the twin: a toll run up over years is a campaign's, not an incident's
+    text = "ETA, whose campaign over more than 30 years had claimed the lives of 800, denied it."
+    assert _spans(text) == []
+
+
+def test_a_capitalised_event_word_after_a_dash_opens_its_clause() -> None:
+    # a timeline's items: the dash opens the clause as a colon does
+    assert _spans("8.45 am – Explosion at the Shangri La hotel in Colombo.") == ["Explosion"]
+    # the twins: a month after a dash is a date, and a capitalised word mid-sentence a name
+    assert _spans("The survey covers January 2017 – March 2018 in Somalia.") == []
+    assert _spans("Officials said Operation Strike began in the north on Monday.") == []

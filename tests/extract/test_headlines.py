@@ -92,8 +92,10 @@ def test_a_title_case_headline_is_not_read_as_one_place() -> None:
 
 
 def test_a_place_in_a_title_case_headline_is_still_found() -> None:
-    # the positive twin: the headline's real place is found again by its spelling
-    assert ("Russia", "GPE") in _headline_mentions(NYT + "\n\n" + BODY)
+    # the positive twin: the headline's real places are still found
+    found = _headline_mentions(NYT + "\n\n" + BODY)
+    assert ("Russia", "GPE") in found
+    assert ("U.S.", "GPE") in found
 
 
 def test_known_names_inside_a_headline_span_are_kept() -> None:
@@ -105,11 +107,18 @@ def test_known_names_inside_a_headline_span_are_kept() -> None:
 
 
 def test_unknown_words_of_a_headline_span_stay_out() -> None:
-    # the twin: words the body never capitalises make no name, and a lone known word is
-    # left to the names found again by their spelling
+    # the twin: words the body never capitalises make no name; one word alone only when
+    # it is a country, a capital or a region ("Russia", "U.S.")
     words = ["Old", "Hands", "Help", "Russia", "Navigate", "U.S.", "Media"]
-    assert known_parts(words, 0, 4, frozenset({"russia"}), gazetteer()) == []
-    assert known_parts(words, 0, 4, frozenset(), gazetteer()) == []
+    assert known_parts(words, 0, 3, frozenset(), gazetteer()) == []
+    assert known_parts(words, 0, 4, frozenset(), gazetteer()) == [(3, 4)]
+    assert known_parts(words, 5, 7, frozenset(), gazetteer()) == [(5, 6)]
+
+
+def test_a_town_named_like_a_common_word_is_no_part_of_a_headline() -> None:
+    # "Surprise" is a town in Arizona; in "... That Will Surprise You" it is a verb
+    words = ["Sarah", "Palin", "That", "Will", "Surprise", "You"]
+    assert known_parts(words, 3, 5, frozenset(), gazetteer()) == []
 
 
 def test_a_headline_keeps_the_full_names_the_body_gives() -> None:

@@ -201,3 +201,21 @@ def test_a_sentence_opening_day_that_agrees_keeps_the_incident_whole() -> None:
         "On Monday, the attack killed three soldiers."
     )
     assert [said(e) for e in events_of(text)] == [["attacked", "attack", "killed"]]
+
+
+def test_a_crowd_in_the_sentence_of_its_event_is_no_event_of_its_own() -> None:
+    # "Demonstrators clashed": grouped by their codebook codings (a protest, a clash)
+    # before the sub-event model coded both alike, they were two events for one
+    (e,) = events_of("Demonstrators clashed with police in Dhaka on Friday.")
+    assert e.trigger.text == "clashed"
+    (e,) = events_of(
+        "Security forces opened fire on demonstrators in Port Salem, killing four protesters."
+    )
+    assert e.subtype == "Excessive force against protesters"
+    assert e.fatalities is not None and e.fatalities.estimate == 4
+
+
+def test_a_crowd_alone_is_still_the_report() -> None:
+    # the twin: no other event word in its sentence, the crowd reports the protest
+    (e,) = events_of("Hundreds of protesters gathered outside parliament on Monday.")
+    assert e.trigger.text == "protesters" and e.type == "Protests"

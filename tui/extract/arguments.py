@@ -21,13 +21,13 @@ from tui.extract.chunks import (
     with_coordinates,
     with_left_coordinates,
 )
+from tui.extract.event_places import find_place
 from tui.extract.event_times import find_time
+from tui.extract.gazetteer import COUNTRY, gazetteer
 from tui.extract.triggers import Trigger
 
 LEFT_WINDOW = 8
 RIGHT_WINDOW = 6
-PLACE_AFTER = 24
-PLACE_BEFORE = 14
 _INTRANSITIVE = frozenset(
     {
         "die",
@@ -171,7 +171,10 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
         # "the concert bombing", "a school shooting": what or where, no one; a named
         # place is where ("the Kabul bombing")
         if left.kind == "place" and v.is_capitalised(left.end - 1):
-            args.location.append(left)
+            if _country_strikes(p, left, t):
+                args.actors.append(left)  # "a 2011 U.S. drone strike": the US struck
+            else:
+                args.location.append(left)
         left = None
     if left is not None and light is None and _participle_after_comma(p, t, left_from):
         # "Gunmen attacked the bridge, killing two": the phrase before the comma is the
@@ -193,7 +196,10 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     else:
         left_all = [left] if left is not None else []
     if left is not None and left.kind == "place" and not verbal and light is None:
-        args.location.append(left)  # "the Kabul bombing"
+        if _country_strikes(p, left, t):
+            args.actors.append(left)  # "US airstrikes in Pakistan": the US struck
+        else:
+            args.location.append(left)  # "the Kabul bombing"
     elif left is not None:
         if passive or intransitive:
             if object_role == "location" and not intransitive:
@@ -252,10 +258,24 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
 
     used = {(c.start, c.end) for c in args.actors + args.targets + args.location}
     if not args.location:
-        args.location.extend(_place(p, t, used))
+        args.location.extend(find_place(p, t, used))
     args.time.extend(find_time(p, t))
     args.targets = [c for c in args.targets if c not in args.actors]
     return args
+
+
+# Strikes only states make ("a U.S. drone strike", "US airstrikes in Pakistan"): a
+# country before them strikes, it is not where the strike fell ("the Kabul bombing",
+# "the Iraq war" stay places).
+_STATE_STRIKES = frozenset({"strike", "airstrike", "raid", "drone", "missile", "bombardment"})
+
+
+def _country_strikes(p: SentenceParse, left: Chunk, t: Trigger) -> bool:
+    """Is ``left`` a country named before a strike only states make?"""
+    if _STATE_STRIKES.isdisjoint(t.phrase.split()):
+        return False
+    words = tuple(p.view.toks[k].text for k in range(left.start, left.end))
+    return COUNTRY in gazetteer().labels(words)
 
 
 def _participle_after_comma(p: SentenceParse, t: Trigger, left_from: int) -> bool:
@@ -348,69 +368,3 @@ def _light_verb_before(p: SentenceParse, t: Trigger) -> int | None:
             if m is not None and t.start - m.end <= 4:  # "launched a series of attacks"
                 return j
     return None
-
-
-def _place(p: SentenceParse, t: Trigger, used: set[tuple[int, int]]) -> list[Chunk]:
-    """The nearest "in/at/near X" (after the trigger first), with a wider place that
-    follows it ("on a busy street in the city of Lyon")."""
-    v = p.view
-    preps = p.words.place_preps
-    found: list[tuple[int, int, list[Chunk]]] = []  # (distance, prep index, chunks)
-    for j in range(max(0, t.start - PLACE_BEFORE), min(len(v), t.end + PLACE_AFTER + 1)):
-        if j > t.end and _clause_after(p, j):
-            break  # "the shooting of Scott, looping the streets around the stadium"
-        if not preps.opens(v.lemmas[j]):
-            continue
-        if j >= t.end:
-            dist = j - t.end
-            if dist > PLACE_AFTER:
-                break
-        elif t.start - j > PLACE_BEFORE:
-            continue
-        else:
-            dist = (t.start - j) + PLACE_AFTER  # prefer places after the trigger
-        chunks = _place_at(p, j, used)
-        if chunks and not any(c.start <= t.start < c.end for c in chunks):
-            found.append((dist, j, chunks))
-    if not found:
-        return []
-    _, j, best = min(found, key=lambda f: f[0])
-    end = best[-1].end
-    wider = _place_at(p, end, used) if end < len(v) else []
-    return best + wider
-
-
-def _clause_after(p: SentenceParse, j: int) -> bool:
-    """Does a participle clause of another verb open at ``j`` (", looping the streets
-    around ...")? Its places are its own. A casualty word there ("..., killing two in
-    Kabul") is the same event's, and so are its places."""
-    v = p.view
-    low = v.low[j]
-    return (
-        v.toks[j - 1].text == ","
-        and low.endswith("ing")
-        and len(low) > 5
-        and j not in p.trigger_tokens
-        and not v.is_capitalised(j)
-    )
-
-
-def _place_at(p: SentenceParse, j: int, used: set[tuple[int, int]]) -> list[Chunk]:
-    v, w = p.view, p.words
-    if not w.place_preps.opens(v.lemmas[j]):
-        return []
-    m = w.place_preps.match_at(v.lemmas, j)
-    if m is None:
-        return []
-    c = chunk_starting_at(p, m.end)
-    if c is None and m.end - m.start > 1:
-        # "in front of 131 West 23rd Street": the chunker read "front of ..." as one
-        # phrase; the place is what follows the whole preposition
-        h = next((h for h in p.chunks if h.start < m.end < h.end), None)
-        a = m.end
-        while h is not None and a < h.end - 1 and v.low[a] in w.determiners:
-            a += 1
-        c = Chunk(a, h.end, h.kind) if h is not None else None
-    if c is None or c.kind not in ("place", "name") or (c.start, c.end) in used:
-        return []
-    return with_coordinates(p, c)

@@ -98,7 +98,8 @@ def find_mentions(
                 # In A Title-Case Headline every word looks like a name: of the span,
                 # only the names the body or the gazetteer knows ("Old Hands Help Russia")
                 for a, b in known_parts(words, s.a, s.b, casing.title_mid, gaz):
-                    found.append(_to_found(toks, NameSpan(a, b, s.type, s.confidence, s.source)))
+                    typ = "GPE" if b - a == 1 else s.type
+                    found.append(_to_found(toks, NameSpan(a, b, typ, s.confidence, s.source)))
                 continue
             if s.a == 0 and s.type in _NAME_TYPES and toks[0].start in datelines:
                 # "DETROIT, Aug 27 (Reuters) -": a dateline opens with where the story

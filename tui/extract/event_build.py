@@ -9,7 +9,6 @@ and the arguments of all of them.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,13 +17,12 @@ from tui.extract.chunks import NAME_TYPES, TIME_TYPES, Chunk, SentenceParse
 from tui.extract.codebook import SubEventType
 from tui.extract.event_categories import CROWDS
 from tui.extract.event_marks import marks
+from tui.extract.event_refs import claim_of, merged_refs, span_ref, span_refs
 from tui.extract.event_words import TokenView, is_age
 from tui.extract.incidents import Report, group
-from tui.extract.place_anaphora import antecedent
 from tui.extract.triggers import Trigger
 from tui.model import Claim, Event, Fatalities, Mention, Ref, Span
 
-CLAIM_LOOKBACK = 16  # content spans starting before a trigger that may still hold it
 NEAR_PLACE = 80  # characters: a place this close to a mention is its own, not the clause's
 
 
@@ -79,13 +77,6 @@ class _Piece:
     claim: str | None
 
 
-def mentions_in(live: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
-    """Live entity mentions overlapping ``[s, e)`` (``starts``: their sorted starts)."""
-    # mentions are short; one that starts 200 characters before a sentence cannot reach it
-    near = live[bisect_left(starts, s - 200) : bisect_left(starts, e)]
-    return [m for m in near if m.span.end > s]
-
-
 def build(
     text: str,
     drafts: list[Draft],
@@ -124,7 +115,7 @@ def incidents(drafts: list[Draft]) -> list[list[Draft]]:
     """The drafts grouped by incident, in document order, background left out."""
     drafts = sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start)
     index = {id(d): k for k, d in enumerate(drafts)}
-    reports = [_report(d, index) for d in drafts]
+    reports = [_report(d, index, _crowd_host(d, drafts)) for d in drafts]
     return [
         [drafts[k] for k in members]
         for members in group(reports)
@@ -146,28 +137,28 @@ def _piece(
     # "Scott, 43,": the age beside a victim's name is no victim of its own
     p = d.parse
     hit = [c for c in d.args.targets if not is_age(p.view, p.mention_types, c.start, c.end)]
-    targets = _refs(text, hit, d.parse, live, starts, NAME_TYPES)
+    targets = span_refs(text, hit, d.parse, live, starts, NAME_TYPES)
     for c, parse in d.extra_targets:
         if is_age(parse.view, parse.mention_types, c.start, c.end):
             continue  # a casualty word's victims: "killed Scott, 43,"
-        ref = _ref(text, c.start, c.end, parse, live, starts, NAME_TYPES)
+        ref = span_ref(text, c.start, c.end, parse, live, starts, NAME_TYPES)
         if all(not r.span.overlaps(ref.span) for r in targets):
             targets.append(ref)
-    actors = _refs(text, d.args.actors, d.parse, live, starts, NAME_TYPES)
+    actors = span_refs(text, d.args.actors, d.parse, live, starts, NAME_TYPES)
     targets = [r for r in targets if all(not r.span.overlaps(a.span) for a in actors)]
     # another mention's places join the incident only where they are its own
     own = [c for c in d.args.location if not _other_clause(d, c.start, c.end, strict=False)]
-    location = _refs(text, own, d.parse, live, starts, NAME_TYPES)
+    location = span_refs(text, own, d.parse, live, starts, NAME_TYPES)
     if len(own) < len(d.args.location):
-        everywhere = _refs(text, d.args.location, d.parse, live, starts, NAME_TYPES)
+        everywhere = span_refs(text, d.args.location, d.parse, live, starts, NAME_TYPES)
     else:
         everywhere = location
-    time = [_ref(text, a, b, d.parse, live, starts, TIME_TYPES) for a, b in d.args.time]
+    time = [span_ref(text, a, b, d.parse, live, starts, TIME_TYPES) for a, b in d.args.time]
     figure = None
     if d.figure is not None:
         qs, qe, est = d.figure
         figure = Fatalities(Span.of(text, qs, qe), est)
-    claim = _claim_of(contents, content_starts, trigger)
+    claim = claim_of(contents, content_starts, trigger)
     return _Piece(d, trigger, actors, targets, everywhere, location, time, figure, claim)
 
 
@@ -258,7 +249,24 @@ def _other_clause(d: Draft, a: int, b: int, strict: bool = True) -> bool:
     )
 
 
-def _report(d: Draft, index: dict[int, int]) -> Report:
+def _crowd_host(d: Draft, drafts: list[Draft]) -> Draft | None:
+    """The event a crowd noun's sentence reports in other words ("Demonstrators clashed
+    with police"): the crowd takes part in it, it is no incident of its own. (The two were
+    grouped by their codebook coding, a protest and a clash, before the sub-event model
+    coded both as one violent demonstration: two events for one.)"""
+    if d.host is not None or d.trigger.phrase not in CROWDS:
+        return d.host
+    others = [
+        o
+        for o in drafts
+        if o.parse is d.parse and o.trigger.kind == "event" and o.trigger.phrase not in CROWDS
+    ]
+    if not others:
+        return None
+    return min(others, key=lambda o: abs(o.trigger.start - d.trigger.start))
+
+
+def _report(d: Draft, index: dict[int, int], host: Draft | None = None) -> Report:
     definite, distinct, background = marks(d)
     return Report(
         kind=d.trigger.kind,
@@ -270,7 +278,7 @@ def _report(d: Draft, index: dict[int, int]) -> Report:
         paragraph=d.paragraph,
         definite=definite,
         distinct=distinct,
-        host=index.get(id(d.host)) if d.host is not None else None,
+        host=index.get(id(host)) if host is not None else None,
         follows=index.get(id(d.follows)) if d.follows is not None else None,
         places=_near_keys(d, [(c.start, c.end) for c in d.args.location], named=True),
         times=_near_keys(d, d.args.time, named=False),
@@ -322,10 +330,10 @@ def _merge(
         # a right suggestion is a reported incident, coded right
         confidence = real * (confidence if coded is not None else 1.0)
     others = [p for p in members if p is not main]
-    actors = _union([main.actors, *(p.actors for p in others)])
-    targets = _union([main.targets, *(p.targets for p in others)])
+    actors = merged_refs([main.actors, *(p.actors for p in others)])
+    targets = merged_refs([main.targets, *(p.targets for p in others)])
     targets = [r for r in targets if all(not r.span.overlaps(a.span) for a in actors)]
-    location = _union([main.location, *(_near(p, p.own_location) for p in others)])
+    location = merged_refs([main.location, *(_near(p, p.own_location) for p in others)])
     time = main.time or next((t for p in others if (t := _near(p, p.time))), [])
     # the main mention's toll, else another's; a written count before named victims
     tolls = [p for p in (main, *members) if p.figure is not None]
@@ -349,68 +357,3 @@ def _merge(
         status="suggested",
         confidence=round(confidence, 3),
     )
-
-
-def _union(lists: list[list[Ref]]) -> list[Ref]:
-    """Refs from several mentions, each thing once: not overlapping one already taken,
-    nor naming an entity already named."""
-    out: list[Ref] = []
-    for refs in lists:
-        for r in refs:
-            if any(
-                r.span.overlaps(o.span) or (r.entity is not None and r.entity == o.entity)
-                for o in out
-            ):
-                continue
-            out.append(r)
-    return out
-
-
-def _claim_of(contents: list[tuple[int, int, str]], starts: list[int], trigger: Span) -> str | None:
-    """The claim whose content holds the trigger (the innermost, when quotes nest)."""
-    k = bisect_right(starts, trigger.start)
-    for cs, ce, cid in reversed(contents[max(0, k - CLAIM_LOOKBACK) : k]):
-        if cs <= trigger.start and trigger.end <= ce:
-            return cid
-    return None
-
-
-def _refs(
-    text: str,
-    chunks: list[Chunk],
-    parse: SentenceParse,
-    live: list[Mention],
-    starts: list[int],
-    types: frozenset[str],
-) -> list[Ref]:
-    out: list[Ref] = []
-    for c in chunks:
-        ref = _ref(text, c.start, c.end, parse, live, starts, types)
-        if all(r.span != ref.span for r in out):
-            out.append(ref)
-    return out
-
-
-def _ref(
-    text: str,
-    a: int,
-    b: int,
-    parse: SentenceParse,
-    live: list[Mention],
-    starts: list[int],
-    types: frozenset[str],
-) -> Ref:
-    """A token range as a span, linked to the entity of the mention it overlaps most."""
-    toks = parse.view.toks
-    span = Span.of(text, toks[a].start, toks[b - 1].end)
-    best: tuple[int, str] | None = None
-    for m in mentions_in(live, starts, span.start, span.end):
-        if m.type not in types:
-            continue
-        overlap = min(m.span.end, span.end) - max(m.span.start, span.start)
-        if overlap > 0 and (best is None or overlap > best[0]):
-            best = (overlap, m.entity)
-    if best is None and "GPE" in types:
-        # "the city": the place named earlier that it stands for
-        return Ref(span, antecedent(text, span, live, starts))
-    return Ref(span, best[1] if best else None)

@@ -15,10 +15,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-from tui.extract.arguments import Arguments, find_arguments
+from tui.extract.arguments import find_arguments
 from tui.extract.chunks import NAME_TYPES, SentenceParse, parse_sentence
 from tui.extract.codebook import Codebook, SubEventType, default_codebook
-from tui.extract.event_build import Draft, build, mentions_in
+from tui.extract.event_build import Draft, build
 from tui.extract.event_categories import TOLL_NOUNS, counted, without_categories
 from tui.extract.event_mentions import mention_scorer
 from tui.extract.event_not_reports import (
@@ -29,18 +29,17 @@ from tui.extract.event_not_reports import (
     people_taken,
     the_afflicted,
 )
-from tui.extract.event_words import KIN, EventWords, TokenView, event_words, is_age
+from tui.extract.event_refs import mentions_in
+from tui.extract.event_words import EventWords, TokenView, event_words, is_age
 from tui.extract.incidents import UNIT
 from tui.extract.quantities import find_quantities
 from tui.extract.subtypes import QUIET, subtype_coder
+from tui.extract.tolls import PEACEFUL, children_counted, victim_toll, written_toll
 from tui.extract.triggers import Coding, Trigger, TriggerFinder, title_cased
-from tui.extract.victim_toll import PEACEFUL, victim_toll
 from tui.model import Claim, Entity, Event, Mention
 from tui.text.document import Document
 from tui.text.segment import paragraphs, sentences
 
-FIGURE_LEFT = 8
-FIGURE_RIGHT = 6
 CLAIM_LOOKBACK = 16  # content spans starting before a trigger that may still hold it
 # A paragraph is the unit of locality (the event a bare "were killed" continues, which
 # mentions are near, the sentences the coder reads). News paragraphs are short: in the
@@ -190,7 +189,7 @@ def _parse(
         while b < n and view.toks[b].start < qe:
             quantity[b] = True
             b += 1
-        if b > a and not is_age(view, mtypes, a, b) and not _children(view, a):
+        if b > a and not is_age(view, mtypes, a, b) and not children_counted(view, a):
             figures.append((a, b, qs, qe, est))
     return parse_sentence(view, words, mtypes, quantity, _trigger_tokens(triggers)), figures
 
@@ -270,7 +269,7 @@ def _sentence_events(
         follows: Draft | None = None
         sub: SubEventType | None
         args = find_arguments(parse, t)
-        figure = _figure(parse, t, args, figures) if t.kind == "fatal" else None
+        figure = written_toll(parse, t, args, figures) if t.kind == "fatal" else None
         if negated(parse, t) or illness(parse, t) or the_afflicted(parse, t):
             continue  # "no one was hurt", "died of cancer", "helping the injured"
         # A death or injury is violence: it is no mention of an arrest, a patrol or a
@@ -382,40 +381,3 @@ def _quoted(view: TokenView, t: Trigger) -> bool:
         and toks[t.start - 1].text in OPEN_QUOTES
         and toks[after].text in CLOSE_QUOTES
     )
-
-
-def _children(view: TokenView, a: int) -> bool:
-    return a >= 2 and view.low[a - 1] == "of" and view.low[a - 2] in KIN
-
-
-def _figure(
-    parse: SentenceParse,
-    t: Trigger,
-    args: Arguments,
-    figures: list[tuple[int, int, int, int, int | None]],
-) -> tuple[int, int, int | None] | None:
-    """The death toll a casualty word reports: a figure in its victims, else the nearest."""
-    v, w = parse.view, parse.words
-    for c in args.targets:
-        for a, b, qs, qe, est in figures:
-            if c.start <= a and b <= c.end:
-                return qs, qe, est
-    best = None
-    for a, b, qs, qe, est in figures:
-        if b < len(v) and v.low[b] in w.not_people_units:
-            continue
-        if b <= t.start:
-            dist = t.start - b
-            if dist > FIGURE_LEFT:
-                continue
-            dist += 0 if args.passive else 2
-        elif a >= t.end:
-            dist = a - t.end
-            if dist > FIGURE_RIGHT:
-                continue
-            dist += 2 if args.passive else 0
-        else:
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, (qs, qe, est))
-    return None if best is None else best[1]

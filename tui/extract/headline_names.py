@@ -3,7 +3,13 @@ or the gazetteer knows are names (used by ``entities.find_mentions``)."""
 
 from __future__ import annotations
 
-from tui.extract.gazetteer import Gazetteer
+from tui.extract.gazetteer import CAPITAL, COUNTRY, REGION, Gazetteer
+
+# One word alone is a name here only when it is a country, a capital or a region ("Old
+# Hands Help Russia Navigate U.S. Media": "U.S."); a town's name may be a common word
+# ("Surprise", Arizona, in "... Sarah Palin That Will Surprise You"), and a word the body
+# capitalises may be one too ("Goes", "Will", "Media" when tried)
+STATES = frozenset({COUNTRY, CAPITAL, REGION})
 
 
 def known_name(words: list[str], title_mid: frozenset[str], gaz: Gazetteer) -> bool:
@@ -17,8 +23,9 @@ def known_parts(
     words: list[str], a: int, b: int, title_mid: frozenset[str], gaz: Gazetteer
 ) -> list[tuple[int, int]]:
     """The known names inside a title-case headline's span, longest first from the left
-    ("Chris Christie Calls Hillary Clinton" -> "Chris Christie", "Hillary Clinton")."""
-    if b - a < 3:
+    ("Chris Christie Calls Hillary Clinton" -> "Chris Christie", "Hillary Clinton"); a
+    part of one word is a place (see STATES)."""
+    if b - a < 2:
         return []
     out = []
     i = a
@@ -27,9 +34,13 @@ def known_parts(
             (
                 j
                 for j in range(b, i, -1)
-                if 1 < j - i < b - a
+                if j - i < b - a
                 and all(w[:1].isupper() for w in words[i:j])
-                and known_name(words[i:j], title_mid, gaz)
+                and (
+                    known_name(words[i:j], title_mid, gaz)
+                    if j - i > 1
+                    else bool(gaz.labels((words[i],)) & STATES)
+                )
             ),
             None,
         )

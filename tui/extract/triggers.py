@@ -58,6 +58,16 @@ def title_cased(view: TokenView, i: int, function_words: frozenset[str]) -> bool
     )
 
 
+DASHES = frozenset({"–", "—", "-"})
+
+
+def _after_dash(view: TokenView, i: int) -> bool:
+    """Does a dash open the clause at token ``i``, as a colon does ("8.45 am – Explosion
+    at Shangri La hotel", "10:20 p.m. - Shots are fired")? A month after it is a date
+    ("January 2017 – March 2018")."""
+    return i > 0 and view.toks[i - 1].text in DASHES and view.toks[i].text != "March"
+
+
 class TriggerFinder:
     """Finds triggers in a sentence and codes them with the codebook."""
 
@@ -117,6 +127,7 @@ class TriggerFinder:
                 tok[:1].isupper()
                 and not tok.isupper()
                 and not view.sentence_initial(i)
+                and not _after_dash(view, i)
                 and not title_cased(view, i, self.words.function_words)
             ):
                 i += 1

@@ -1,4 +1,7 @@
-"""The death toll of a killing whose victims are named or described one by one, not
+"""Death tolls: the figure a casualty word reports ("killing 12", "dozens were killed"),
+or, where none is written, its victims counted one by one (below).
+
+The death toll of a killing whose victims are named or described one by one, not
 counted: "police shot and killed Keith Lamont Scott", "gunmen killed a school guard",
 "the death of Scott", "a teacher was shot dead" each report one death.
 
@@ -14,8 +17,9 @@ to the reviewer, as does a killing not done ("tried to kill", "could kill").
 
 from __future__ import annotations
 
+from tui.extract.arguments import Arguments
 from tui.extract.chunks import Chunk, SentenceParse
-from tui.extract.event_words import KIN, is_age
+from tui.extract.event_words import KIN, TokenView, is_age
 from tui.extract.triggers import Trigger
 
 # A killing intended, feared or failed, not done: no toll from its victims.
@@ -36,6 +40,8 @@ _ONE_PRONOUN = frozenset({"he", "she", "him", "her"})
 # ACLED's event types that kill no one themselves: "the death of Scott sparked protests"
 # gives the protests no toll (a codebook of other types gives its every type the toll)
 PEACEFUL = frozenset({"Protests", "Strategic developments"})
+FIGURE_LEFT = 8  # tokens before a casualty word its figure may end
+FIGURE_RIGHT = 6  # ... and after it, where its figure may start
 BEFORE = 3  # words before the trigger that can say it was not done
 WIDTH = 100  # characters: victims further apart than this are no one written figure
 
@@ -106,3 +112,42 @@ def _one_person(parse: SentenceParse, c: Chunk) -> bool:
     if c.kind != "party" or any(parse.quantity[c.start : c.end]):
         return False
     return head in parse.words.person_nouns and head not in _MANY and not head.endswith("s")
+
+
+def children_counted(view: TokenView, a: int) -> bool:
+    """Does the figure at token ``a`` count someone's children ("a father of seven")?"""
+    return a >= 2 and view.low[a - 1] == "of" and view.low[a - 2] in KIN
+
+
+def written_toll(
+    parse: SentenceParse,
+    t: Trigger,
+    args: Arguments,
+    figures: list[tuple[int, int, int, int, int | None]],
+) -> tuple[int, int, int | None] | None:
+    """The death toll a casualty word reports in figures: a figure in its victims, else
+    the nearest (``figures``: the sentence's, as (tok start, end, char start, end, estimate))."""
+    v, w = parse.view, parse.words
+    for c in args.targets:
+        for a, b, qs, qe, est in figures:
+            if c.start <= a and b <= c.end:
+                return qs, qe, est
+    best = None
+    for a, b, qs, qe, est in figures:
+        if b < len(v) and v.low[b] in w.not_people_units:
+            continue
+        if b <= t.start:
+            dist = t.start - b
+            if dist > FIGURE_LEFT:
+                continue
+            dist += 0 if args.passive else 2
+        elif a >= t.end:
+            dist = a - t.end
+            if dist > FIGURE_RIGHT:
+                continue
+            dist += 2 if args.passive else 0
+        else:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, (qs, qe, est))
+    return None if best is None else best[1]
