@@ -229,3 +229,16 @@ def test_a_city_before_a_bombing_is_still_where() -> None:
     # the twin: a city before any event noun, or a country before one any side makes
     (e,) = events_in("The Kabul bombing killed five.")
     assert texts(e.location) == ["Kabul"] and texts(e.actors) == []
+
+
+def test_helicopters_dropping_barrel_bombs_is_an_air_strike_by_them() -> None:
+    # ACLED's notes code all 13 "dropped ... bombs" they hold as air/drone strikes
+    (e,) = events_in("Syrian helicopters dropped barrel bombs on Aleppo.")
+    assert e.subtype == "Air/drone strike"
+    assert texts(e.actors) == ["Syrian helicopters"]  # the object inside the words is no passive
+    assert texts(e.targets) == ["Aleppo"]
+
+
+def test_a_bomb_dropped_with_nothing_in_the_air_is_no_strike() -> None:
+    # the twin: with no aircraft near, "drop * bomb" reports nothing
+    assert events_in("He had dropped a time bomb into the river.") == ()

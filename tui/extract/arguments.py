@@ -135,16 +135,14 @@ def _is_passive(p: SentenceParse, t: Trigger) -> bool:
             break
         j -= 1
     # "dozens killed in ...": a participle straight after its subject, then a preposition
-    nxt = v.low[t.end] if t.end < len(v) else "."
-    if nxt == "at" and t.end + 1 < len(v) and v.low[t.end + 1] in ("least", "most"):
+    # (the word after the verb: "dropped barrel bombs on" is no "dozens killed in")
+    k = t.start + 1
+    nxt = v.low[k] if k < len(v) else "."
+    if nxt == "at" and k + 1 < len(v) and v.low[k + 1] in ("least", "most"):
         return False  # "forces seized at least 3 tons": a figure, the verb's object
     # "Police shot and killed Keith Lamont Scott": the two verbs share the subject and
     # the object after the second; "two men shot and killed in ..." stays passive
-    if (
-        nxt in ("and", "or")
-        and t.end + 1 in p.trigger_tokens
-        and chunk_starting_at(p, t.end + 2) is not None
-    ):
+    if nxt in ("and", "or") and k + 1 in p.trigger_tokens and chunk_starting_at(p, k + 2):
         return False
     return t.start in p.ends and (nxt in w.function_words or not nxt[:1].isalnum())
 
