@@ -210,3 +210,35 @@ def test_a_casualty_participle_after_a_comma_keeps_its_place_for_the_event() -> 
     # the twin: "killing two" is the attack's own toll, and "in Kabul" its place
     (e,) = events_in("Gunmen attacked the bridge, killing two in Kabul.")
     assert texts(e.location) == ["Kabul"]
+
+
+def test_the_machines_that_strike_stand_for_their_forces() -> None:
+    # ACLED codes the military flying them as the actor
+    (e,) = events_in("Russian warplanes bombed Idlib on Monday.")
+    assert texts(e.actors) == ["Russian warplanes"]
+    assert texts(e.targets) == ["Idlib"]
+
+
+def test_a_country_before_a_strike_only_states_make_strikes() -> None:
+    (e,) = events_in("Anwar al-Awlaki was killed in a 2011 U.S. drone strike.")
+    assert texts(e.actors) == ["U.S."]
+    assert "U.S." not in texts(e.location)
+
+
+def test_a_city_before_a_bombing_is_still_where() -> None:
+    # the twin: a city before any event noun, or a country before one any side makes
+    (e,) = events_in("The Kabul bombing killed five.")
+    assert texts(e.location) == ["Kabul"] and texts(e.actors) == []
+
+
+def test_helicopters_dropping_barrel_bombs_is_an_air_strike_by_them() -> None:
+    # ACLED's notes code all 13 "dropped ... bombs" they hold as air/drone strikes
+    (e,) = events_in("Syrian helicopters dropped barrel bombs on Aleppo.")
+    assert e.subtype == "Air/drone strike"
+    assert texts(e.actors) == ["Syrian helicopters"]  # the object inside the words is no passive
+    assert texts(e.targets) == ["Aleppo"]
+
+
+def test_a_bomb_dropped_with_nothing_in_the_air_is_no_strike() -> None:
+    # the twin: with no aircraft near, "drop * bomb" reports nothing
+    assert events_in("He had dropped a time bomb into the river.") == ()

@@ -23,6 +23,7 @@ from tui.extract.chunks import (
 )
 from tui.extract.event_places import find_place
 from tui.extract.event_times import find_time
+from tui.extract.gazetteer import COUNTRY, gazetteer
 from tui.extract.triggers import Trigger
 
 LEFT_WINDOW = 8
@@ -134,16 +135,14 @@ def _is_passive(p: SentenceParse, t: Trigger) -> bool:
             break
         j -= 1
     # "dozens killed in ...": a participle straight after its subject, then a preposition
-    nxt = v.low[t.end] if t.end < len(v) else "."
-    if nxt == "at" and t.end + 1 < len(v) and v.low[t.end + 1] in ("least", "most"):
+    # (the word after the verb: "dropped barrel bombs on" is no "dozens killed in")
+    k = t.start + 1
+    nxt = v.low[k] if k < len(v) else "."
+    if nxt == "at" and k + 1 < len(v) and v.low[k + 1] in ("least", "most"):
         return False  # "forces seized at least 3 tons": a figure, the verb's object
     # "Police shot and killed Keith Lamont Scott": the two verbs share the subject and
     # the object after the second; "two men shot and killed in ..." stays passive
-    if (
-        nxt in ("and", "or")
-        and t.end + 1 in p.trigger_tokens
-        and chunk_starting_at(p, t.end + 2) is not None
-    ):
+    if nxt in ("and", "or") and k + 1 in p.trigger_tokens and chunk_starting_at(p, k + 2):
         return False
     return t.start in p.ends and (nxt in w.function_words or not nxt[:1].isalnum())
 
@@ -170,7 +169,10 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
         # "the concert bombing", "a school shooting": what or where, no one; a named
         # place is where ("the Kabul bombing")
         if left.kind == "place" and v.is_capitalised(left.end - 1):
-            args.location.append(left)
+            if _country_strikes(p, left, t):
+                args.actors.append(left)  # "a 2011 U.S. drone strike": the US struck
+            else:
+                args.location.append(left)
         left = None
     if left is not None and light is None and _participle_after_comma(p, t, left_from):
         # "Gunmen attacked the bridge, killing two": the phrase before the comma is the
@@ -192,7 +194,10 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     else:
         left_all = [left] if left is not None else []
     if left is not None and left.kind == "place" and not verbal and light is None:
-        args.location.append(left)  # "the Kabul bombing"
+        if _country_strikes(p, left, t):
+            args.actors.append(left)  # "US airstrikes in Pakistan": the US struck
+        else:
+            args.location.append(left)  # "the Kabul bombing"
     elif left is not None:
         if passive or intransitive:
             if object_role == "location" and not intransitive:
@@ -255,6 +260,20 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     args.time.extend(find_time(p, t))
     args.targets = [c for c in args.targets if c not in args.actors]
     return args
+
+
+# Strikes only states make ("a U.S. drone strike", "US airstrikes in Pakistan"): a
+# country before them strikes, it is not where the strike fell ("the Kabul bombing",
+# "the Iraq war" stay places).
+_STATE_STRIKES = frozenset({"strike", "airstrike", "raid", "drone", "missile", "bombardment"})
+
+
+def _country_strikes(p: SentenceParse, left: Chunk, t: Trigger) -> bool:
+    """Is ``left`` a country named before a strike only states make?"""
+    if _STATE_STRIKES.isdisjoint(t.phrase.split()):
+        return False
+    words = tuple(p.view.toks[k].text for k in range(left.start, left.end))
+    return COUNTRY in gazetteer().labels(words)
 
 
 def _participle_after_comma(p: SentenceParse, t: Trigger, left_from: int) -> bool:

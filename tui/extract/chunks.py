@@ -9,6 +9,7 @@ name after "of" ("the city of Aleppo"). Token indices are within one sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 from tui.extract.event_words import EventWords, TokenView
 
@@ -321,9 +322,10 @@ def _kind(view: TokenView, w: EventWords, start: int, end: int, mtypes: list[str
         return "place"
     if types & PARTY_TYPES:
         return "place" if _named_place(view, w, start, end, mtypes) else "party"
-    if last & w.place_nouns and not last & w.person_nouns:
+    # isdisjoint builds no set (this runs for every phrase of every event sentence)
+    if not w.place_nouns.isdisjoint(last) and w.person_nouns.isdisjoint(last):
         return "place"
-    if any(view.lemmas[k] & w.person_nouns for k in range(start, end)):
+    if not w.person_nouns.isdisjoint(chain.from_iterable(view.lemmas[start:end])):
         return "party"
     if view.is_capitalised(end - 1):
         return "name"
@@ -343,8 +345,8 @@ def _named_place(
     # before the person "Hugo", as a retrained tagger read it)
     while first - 1 > start and mtypes[first - 1] is None and view.is_capitalised(first - 1):
         first -= 1
-    return bool(view.lemmas[first - 1] & w.place_nouns) and not any(
-        view.lemmas[k] & w.person_nouns for k in range(start, end)
+    return not w.place_nouns.isdisjoint(view.lemmas[first - 1]) and w.person_nouns.isdisjoint(
+        chain.from_iterable(view.lemmas[start:end])
     )
 
 

@@ -123,10 +123,21 @@ def closed_words(w: EventWords) -> frozenset[str]:
     return found
 
 
-@lru_cache(maxsize=1 << 16)
+# word -> its candidate lemmas: news vocabulary repeats, and memoising the suffix rules
+# halves the token cost. A plain dict read inline (an lru_cache call a token kept its
+# recency list too); bounded, emptied in one step when full.
+_LEMMAS: dict[str, frozenset[str]] = {}
+_LEMMAS_LIMIT = 1 << 16
+
+
 def _lemmas(low: str) -> frozenset[str]:
-    # news vocabulary repeats: memoising the suffix rules halves the token cost
-    return lemma_candidates(low, event_words().irregular)
+    found = _LEMMAS.get(low)
+    if found is None:
+        found = lemma_candidates(low, event_words().irregular)
+        if len(_LEMMAS) >= _LEMMAS_LIMIT:
+            _LEMMAS.clear()
+        _LEMMAS[low] = found
+    return found
 
 
 @dataclass(slots=True)
@@ -145,7 +156,9 @@ class TokenView:
     def of(cls, text: str, start: int, end: int, words: EventWords) -> TokenView:
         toks = tokens(text, start, end)
         low = lower_forms(toks)  # shared strings: the views live as long as the stage
-        lemmas = [_lemmas(w) for w in low]
+        get = _LEMMAS.get
+        # a lemma set is never empty (it holds the word): ``or`` only on a miss
+        lemmas = [get(w) or _lemmas(w) for w in low]
         return cls(text, toks, low, lemmas)
 
     def __len__(self) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 from tui.extract.codebook import Codebook, SubEventType
 from tui.extract.event_build import Coder, Draft
@@ -232,7 +233,8 @@ class SubtypeCoder:
             found = v.memo.get("crowd")
             if found is None:
                 found = v.memo["crowd"] = (
-                    ("crowd",) if any(not self.crowd.isdisjoint(x) for x in v.lemmas) else ()
+                    # every lemma of the sentence in one C-level pass
+                    ("crowd",) if not self.crowd.isdisjoint(chain.from_iterable(v.lemmas)) else ()
                 )
             if found:
                 return True
