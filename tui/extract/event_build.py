@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from tui.extract.arguments import Arguments
 from tui.extract.chunks import NAME_TYPES, TIME_TYPES, Chunk, SentenceParse
 from tui.extract.codebook import SubEventType
-from tui.extract.event_categories import CROWDS
+from tui.extract.event_categories import CROWDS, participant
 from tui.extract.event_marks import marks
 from tui.extract.event_refs import claim_of, merged_refs, span_ref, span_refs
 from tui.extract.event_words import TokenView, is_age
@@ -313,8 +313,9 @@ def _merge(
     # "protesters" names the crowd of the incident its other words report ("killed 13
     # protesters", "protesters march"): it codes the incident but is no mention of it
     # (WikiEvents marks 0 of the 32 crowd nouns in dev and train as triggers). Alone it
-    # is the report ("Protesters gathered in the square", as ACLED's notes write).
-    spoken = [p for p in members if p.draft.trigger.phrase not in CROWDS] or members
+    # is the report ("Protesters gathered in the square", as ACLED's notes write). So is
+    # "casualty" modifying a noun ("the mass casualty attack", "the casualty toll").
+    spoken = [p for p in members if not participant(p.draft)] or members
     main = next((p for p in spoken if p.draft.trigger.kind == "event"), spoken[0])
     if coded is not None:
         sub, confidence = coded
