@@ -62,6 +62,14 @@ def _mkdir(p: Path) -> Path:
     return p
 
 
+async def shown(
+    app: AdjudicateApp, ready: Callable[[tuple[str, str, str, str]], bool], what: str
+) -> tuple[str, str, str, str]:
+    """The panel once ``ready`` holds of it (title and columns are laid out apart)."""
+    await wait_until_async(lambda: ready(versions(app)), what, seen=lambda: repr(versions(app)))
+    return versions(app)
+
+
 def versions(app: AdjudicateApp) -> tuple[str, str, str, str]:
     """The panel's title and its three columns, as they are on screen."""
     q = app.screen.query_one
@@ -89,20 +97,28 @@ async def test_three_disagreements_settled_into_the_merged_sidecar(tmp_path: Pat
         title, *_ = versions(app)
         assert title == "3 differences · 3 of 3 open · J/K step through them"
         await pilot.press("J")
-        title, a, b, merged = versions(app)
-        assert title.startswith("difference 1/3 · mention “dozens” · presence · open")
-        assert (
-            "“dozens”" in a and "≠ rejected (not there)" in b and "open: not decided yet" in merged
+        # the columns are laid out after the title changes: under load a read between
+        # the two saw the new title over the old, empty columns
+        title, a, b, merged = await shown(
+            app,
+            lambda v: "“dozens”" in v[1] and "≠ rejected (not there)" in v[2],
+            "difference 1 in both columns",
         )
+        assert title.startswith("difference 1/3 · mention “dozens” · presence · open")
+        assert "open: not decided yet" in merged
         await pilot.press("L")  # bob: dozens is not an entity
         await pilot.press("J", "L")  # bob's type for Assad
         await pilot.press("J")
-        title, a, b, _ = versions(app)
+        title, a, b, _ = await shown(
+            app, lambda v: "≠ verdict: verified" in v[1], "difference 3 in column A"
+        )
         assert "claim “according to” · verdict · open" in title
         assert "≠ verdict: verified" in a and "≠ verdict: disputed" in b
         await pilot.press("H")  # alice's verdict
-        title, *_, merged = versions(app)
-        assert "took A · 0 of 3 open" in title and "verdict: verified" in merged
+        title, *_, merged = await shown(
+            app, lambda v: "verdict: verified" in v[3], "the merged column after H"
+        )
+        assert "took A · 0 of 3 open" in title
         # Every step undoable: u takes the last one back, ctrl+r puts it again.
         await pilot.press("u")
         assert "1 of 3 open" in versions(app)[0]
