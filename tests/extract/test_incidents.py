@@ -220,3 +220,19 @@ def test_a_crowd_alone_is_still_the_report() -> None:
     # the twin: no other event word in its sentence, the crowd reports the protest
     (e,) = events_of("Hundreds of protesters gathered outside parliament on Monday.")
     assert e.trigger.text == "protesters" and e.type == "Protests"
+
+
+def test_a_crowd_joined_to_its_event_does_not_pull_in_later_protests() -> None:
+    # the Charlotte story: "protesters ... the fatal shooting of Keith Lamont Scott" put
+    # the crowd in the shooting's incident, and every later "protests" joined it by stem
+    ann = extract(
+        Document(
+            "Small groups of protesters called for information about the fatal shooting "
+            "of Keith Lamont Scott on Tuesday.\n\n"
+            "Late Sunday night, the city lifted a curfew it put in place after several "
+            "days of protests.\n"
+        )
+    )
+    shooting = next(e for e in ann.events if e.trigger.text == "shooting")
+    assert [m.text for m in shooting.trigger_spans] == ["shooting"]
+    assert any(m.text == "protests" for e in ann.events for m in e.trigger_spans)

@@ -268,6 +268,21 @@ def _crowd_host(d: Draft, drafts: list[Draft]) -> Draft | None:
 
 def _report(d: Draft, index: dict[int, int], host: Draft | None = None) -> Report:
     definite, distinct, background = marks(d)
+    if host is not None and host is not d.host:
+        # a crowd taking part in its sentence's event: it joins that incident and gives
+        # it nothing to be matched by ("protesters" there made every later "protests"
+        # one stem with the police shooting they protested)
+        return Report(
+            kind=d.trigger.kind,
+            position=d.parse.view.toks[d.trigger.start].start,
+            phrase="",
+            subtype="",
+            event_type="",
+            confidence=d.confidence,
+            paragraph=d.paragraph,
+            host=index.get(id(host)),
+            background=background,
+        )
     return Report(
         kind=d.trigger.kind,
         position=d.parse.view.toks[d.trigger.start].start,
