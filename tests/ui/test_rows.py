@@ -45,6 +45,9 @@ def test_event_card_lists_the_other_mentions(seed_text):
     more = replace(event, mentions=(Span.of(seed_text, at, at + 6),))
     text = "".join(piece for piece, _ in event_card(Index(ann), more))
     assert "\nalso    attack" in text
+    # the mentions come last: a fixed-height card cuts them before who, where and the toll
+    labels = [line.split()[0] for line in text.splitlines() if line[:1].isalpha()]
+    assert labels[-1] == "also" and labels.index("actors") < labels.index("also")
 
 
 def test_one_line_makes_article_text_inert():

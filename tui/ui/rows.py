@@ -156,10 +156,10 @@ def event_card(ann: Index, event: Event) -> list[Piece]:
         ("trigger ", "dim"),
         (one_line(event.trigger.text), ""),
     ]
-    if event.mentions:  # the incident's other mentions ("killed", "the assault")
-        others = [s for s in event.trigger_spans if s != event.trigger]
-        pieces += [("\nalso    ", "dim"), (_spans_text(others), "")]
-    # Review state before the arguments: a fixed-height card cuts from the bottom.
+    # Review state before the arguments, the incident's other mentions last: a
+    # fixed-height card cuts from the bottom, and an incident reported all through a
+    # story has lines of mentions ("shooting … shoot … death …") that pushed its
+    # targets, place, toll and source off the card.
     if event.review.note:
         pieces += [("\nnote    ", "dim"), (one_line(event.review.note), "")]
     if event.status != "accepted":
@@ -183,6 +183,9 @@ def event_card(ann: Index, event: Event) -> list[Piece]:
     source = event_source(ann, event)
     if source:
         pieces += [("\nper     ", "dim"), (source, "source")]
+    if event.mentions:  # the incident's other mentions ("killed", "the assault")
+        others = [s for s in event.trigger_spans if s != event.trigger]
+        pieces += [("\nalso    ", "dim"), (_spans_text(others), "")]
     return pieces
 
 
