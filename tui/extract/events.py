@@ -40,7 +40,6 @@ from tui.model import Claim, Entity, Event, Mention
 from tui.text.document import Document
 from tui.text.segment import paragraphs, sentences
 
-CLAIM_LOOKBACK = 16  # content spans starting before a trigger that may still hold it
 # A paragraph is the unit of locality (the event a bare "were killed" continues, which
 # mentions are near, the sentences the coder reads). News paragraphs are short: in the
 # GUM news training documents the median is 2 sentences (mean 2.2), 95% have at most 5
