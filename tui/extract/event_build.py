@@ -115,7 +115,12 @@ def incidents(drafts: list[Draft]) -> list[list[Draft]]:
     """The drafts grouped by incident, in document order, background left out."""
     drafts = sorted(drafts, key=lambda d: d.parse.view.toks[d.trigger.start].start)
     index = {id(d): k for k, d in enumerate(drafts)}
-    reports = [_report(d, index, _crowd_host(d, drafts)) for d in drafts]
+    # each sentence's event words other than crowds, for the crowds in it to join
+    spoken: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.trigger.kind == "event" and d.trigger.phrase not in CROWDS:
+            spoken.setdefault(id(d.parse), []).append(d)
+    reports = [_report(d, index, _crowd_host(d, spoken.get(id(d.parse), []))) for d in drafts]
     return [
         [drafts[k] for k in members]
         for members in group(reports)
@@ -249,20 +254,14 @@ def _other_clause(d: Draft, a: int, b: int, strict: bool = True) -> bool:
     )
 
 
-def _crowd_host(d: Draft, drafts: list[Draft]) -> Draft | None:
-    """The event a crowd noun's sentence reports in other words ("Demonstrators clashed
-    with police"): the crowd takes part in it, it is no incident of its own. (The two were
-    grouped by their codebook coding, a protest and a clash, before the sub-event model
-    coded both as one violent demonstration: two events for one.)"""
-    if d.host is not None or d.trigger.phrase not in CROWDS:
+def _crowd_host(d: Draft, others: list[Draft]) -> Draft | None:
+    """The event a crowd noun's sentence reports in other words (``others``: its event
+    words that are no crowd) - "Demonstrators clashed with police": the crowd takes part
+    in it, it is no incident of its own. (The two were grouped by their codebook coding,
+    a protest and a clash, before the sub-event model coded both as one violent
+    demonstration: two events for one.) Any other draft keeps its own host."""
+    if d.host is not None or d.trigger.phrase not in CROWDS or not others:
         return d.host
-    others = [
-        o
-        for o in drafts
-        if o.parse is d.parse and o.trigger.kind == "event" and o.trigger.phrase not in CROWDS
-    ]
-    if not others:
-        return None
     return min(others, key=lambda o: abs(o.trigger.start - d.trigger.start))
 
 
