@@ -169,10 +169,7 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
         # "the concert bombing", "a school shooting": what or where, no one; a named
         # place is where ("the Kabul bombing")
         if left.kind == "place" and v.is_capitalised(left.end - 1):
-            if _country_strikes(p, left, t):
-                args.actors.append(left)  # "a 2011 U.S. drone strike": the US struck
-            else:
-                args.location.append(left)
+            _place_before(p, left, t, args)
         left = None
     if left is not None and light is None and _participle_after_comma(p, t, left_from):
         # "Gunmen attacked the bridge, killing two": the phrase before the comma is the
@@ -194,10 +191,7 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
     else:
         left_all = [left] if left is not None else []
     if left is not None and left.kind == "place" and not verbal and light is None:
-        if _country_strikes(p, left, t):
-            args.actors.append(left)  # "US airstrikes in Pakistan": the US struck
-        else:
-            args.location.append(left)  # "the Kabul bombing"
+        _place_before(p, left, t, args)  # "the Kabul bombing"
     elif left is not None:
         if passive or intransitive:
             if object_role == "location" and not intransitive:
@@ -268,12 +262,15 @@ def find_arguments(p: SentenceParse, t: Trigger, object_role: str = "target") ->
 _STATE_STRIKES = frozenset({"strike", "airstrike", "raid", "drone", "missile", "bombardment"})
 
 
-def _country_strikes(p: SentenceParse, left: Chunk, t: Trigger) -> bool:
-    """Is ``left`` a country named before a strike only states make?"""
-    if _STATE_STRIKES.isdisjoint(t.phrase.split()):
-        return False
-    words = tuple(p.view.toks[k].text for k in range(left.start, left.end))
-    return COUNTRY in gazetteer().labels(words)
+def _place_before(p: SentenceParse, left: Chunk, t: Trigger, args: Arguments) -> None:
+    """A place named before an event noun: where it happened ("the Kabul bombing"), or,
+    a country before a strike only states make, who struck ("a 2011 U.S. drone strike",
+    "US airstrikes in Pakistan")."""
+    striker = not _STATE_STRIKES.isdisjoint(t.phrase.split())
+    if striker:
+        words = tuple(p.view.toks[k].text for k in range(left.start, left.end))
+        striker = COUNTRY in gazetteer().labels(words)
+    (args.actors if striker else args.location).append(left)
 
 
 def _participle_after_comma(p: SentenceParse, t: Trigger, left_from: int) -> bool:
