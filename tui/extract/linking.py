@@ -296,13 +296,7 @@ def _named_otherwise(found: list[Found], members: list[int] | None, i: int) -> i
     person mention ``i`` the tagger is unsure of should join, or None."""
     if not members or found[i].source != "tagger" or found[i].confidence >= SURE_TYPE:
         return None
-    sure = [
-        j
-        for j in members
-        if found[j].type in _SPLIT_TYPES
-        and (found[j].source in _SURE_SOURCES or found[j].confidence >= SURE_TYPE)
-    ]
-    return sure[0] if sure else None
+    return next((j for j in members if _sure(found[j])), None)
 
 
 # A tagger mention this sure of its type keeps it against the document's other mentions
@@ -318,19 +312,19 @@ _SPLIT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 _SURE_SOURCES = frozenset({"dateline", "context"})
 
 
+def _sure(f: Found) -> bool:
+    """Is a mention sure of its type against the document's other mentions of its word:
+    the tagger at SURE_TYPE or more, or the text itself (``_SURE_SOURCES``)?"""
+    return f.type in _SPLIT_TYPES and (
+        (f.source == "tagger" and f.confidence >= SURE_TYPE) or f.source in _SURE_SOURCES
+    )
+
+
 def _readings(found: list[Found], members: list[int]) -> list[list[int]]:
     """Mentions written the same way, grouped into the things they name: one group,
     unless the tagger is sure of two different types for them (a city and its team);
     then each sure mention joins its type, each other mention the nearest sure one."""
-    sure = [
-        i
-        for i in members
-        if found[i].type in _SPLIT_TYPES
-        and (
-            (found[i].source == "tagger" and found[i].confidence >= SURE_TYPE)
-            or found[i].source in _SURE_SOURCES
-        )
-    ]
+    sure = [i for i in members if _sure(found[i])]
     if len({found[i].type for i in sure}) < 2:
         return [members]
     parts: dict[str, list[int]] = {}
